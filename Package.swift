@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// FFBKit: executable FFB (Fælles Faglige Begreber) for Danish adult social services.
+// No package dependencies: the toolchain and system C libraries only.
+let package = Package(
+    name: "FFBKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ffb", targets: ["ffb"]),
+        .library(name: "FFBKit", targets: ["FFBCLI"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "FFBCommandLine"),
+        .target(name: "FFBJSON"),
+        .target(name: "FFBStatistics"),
+        .target(name: "FFBSQLite", dependencies: ["CSQLite"]),
+        .target(name: "FFBCatalog"),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine"]),
+        .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
+
+        .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),
+        .testTarget(name: "FFBJSONTests", dependencies: ["FFBJSON"]),
+        .testTarget(name: "FFBStatisticsTests", dependencies: ["FFBStatistics"]),
+        .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
+        .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import CSQLite
+public let sqliteVersion = String(cString: sqlite3_libversion())
