@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "FFBStatistics"),
         .target(name: "FFBSQLite", dependencies: ["CSQLite"]),
         .target(name: "FFBCatalog"),
-        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),

@@ -1,0 +1,70 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+
+/// `ffb catalog show CODE-OR-NAME`: one concept with everything the catalogue knows of it.
+enum CatalogShowCommand: Command {
+    static let spec = CommandSpec(
+        "show",
+        abstract: "Show one concept by KL code or exact Danish name.",
+        options: CatalogOptions.options + [OutputFormat.option(allowed: [.table, .json])],
+        positionals: [PositionalSpec("CODE-OR-NAME", help: "A KL UUID code or an exact Danish name.")],
+        examples: ["ffb catalog show \"Købe ind\"", "ffb catalog show 01770afa-cd17-41fe-a966-b8895e4d55d8 --format json"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let catalog = try CatalogOptions.load(arguments, context: context)
+        let text = arguments.positionals[0]
+        let entry: CatalogEntry
+        do {
+            entry = try catalog.lookup(text)
+        } catch {
+            var message = error.description
+            if case .unknown = error, let suggestion = catalog.search(text).first {
+                message += " (did you mean \"\(suggestion.name)\", \(suggestion.code)?)"
+            }
+            throw .invalid(message)
+        }
+        let record = CatalogOptions.record(entry, includeKind: true)
+        switch OutputFormat.from(arguments) {
+        case .json:
+            context.stdout.write(JSONOutput.text(.object(record)))
+        case .table, .csv:
+            context.stdout.write(describe(entry, record: record, catalog: catalog))
+        }
+    }
+
+    private static func describe(_ entry: CatalogEntry, record: JSONObject, catalog: Catalog) -> String {
+        var lines = ["\(entry.name)", "  kind        \(entry.kind.singular)", "  code        \(entry.code)"]
+        for member in record.members where !["kind", "code", "name", "definition"].contains(member.key) {
+            let value = RecordSet.plainText(member.value)
+            guard !value.isEmpty else { continue }
+            let label = member.key.replacingOccurrences(of: "_", with: " ")
+            lines.append("  \(label)\(String(repeating: " ", count: max(1, 12 - label.count)))\(value)")
+        }
+        if entry.kind == .themes, let theme = catalog.theme(entry.code) {
+            lines.append(theme.scored
+                ? "  levels      0–4 (Funktionsevneniveau) or ikke-vurderet"
+                : "  levels      none: notes only (not an Aktivitet og deltagelse theme)")
+        }
+        if let definition = entry.definition {
+            lines.append("")
+            lines.append(contentsOf: wrap(definition, width: 78).map { "  " + $0 })
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

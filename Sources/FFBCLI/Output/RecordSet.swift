@@ -1,0 +1,67 @@
+import FFBJSON
+
+/// Rows of named values that a command prints in whichever `--format` was asked for.
+///
+/// JSON gets every key; CSV gets every key as a column (nested values as JSON text); the table
+/// shows the `tableColumns` a person needs, with titles of their own.
+struct RecordSet {
+    var records: [JSONObject] = []
+    var tableColumns: [(key: String, column: TextTable.Column)]
+
+    init(tableColumns: [(key: String, column: TextTable.Column)]) {
+        self.tableColumns = tableColumns
+    }
+
+    mutating func append(_ record: JSONObject) {
+        records.append(record)
+    }
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSONOutput.text(.array(records.map(JSONValue.object)))
+        case .csv:
+            let keys = records.first?.keys ?? tableColumns.map(\.key)
+            let writer = CSVWriter()
+            var text = writer.line(keys)
+            for record in records {
+                text += writer.line(keys.map { record[$0].map(Self.plainText) ?? "" })
+            }
+            return text
+        case .table:
+            // A column with nothing in any row (e.g. KL 2024 names in the KL 2024 catalogue) is noise.
+            let columns = tableColumns.filter { column in
+                records.isEmpty || records.contains { !(Self.cellText($0[column.key])).isEmpty }
+            }
+            var table = TextTable(columns.map(\.column))
+            for record in records {
+                table.append(columns.map { Self.cellText(record[$0.key]) })
+            }
+            return table.render()
+        }
+    }
+
+    /// Like `plainText`, with Danish yes/no for people.
+    static func cellText(_ value: JSONValue?) -> String {
+        guard let value else { return "" }
+        if case .bool(let flag) = value { return flag ? "ja" : "nej" }
+        return plainText(value)
+    }
+
+    /// A value as a program reads it in a CSV cell: strings bare, null empty, structures as JSON.
+    static func plainText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): number.description
+        case .array, .object: JSONOutput.text(value, pretty: false).trimmingTrailingNewline
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingNewline: String {
+        hasSuffix("\n") ? String(dropLast()) : self
+    }
+}

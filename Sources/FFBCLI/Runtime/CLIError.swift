@@ -1,0 +1,44 @@
+import FFBCommandLine
+
+/// One problem for the user, printed as `FILE:LOCATION: message` (or `ffb: message` when no file
+/// is involved). Messages never contain a CPR number unless the problem is that very number.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public var file: String?
+    /// A JSON pointer for JSON input, a line number for CSV, nil when the whole input is meant.
+    public var location: String?
+    public var message: String
+
+    public init(file: String? = nil, location: String? = nil, message: String) {
+        self.file = file
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        guard let file else { return "ffb: \(message)" }
+        guard let location else { return "\(file): \(message)" }
+        return "\(file):\(location.isEmpty ? "/" : location): \(message)"
+    }
+}
+
+/// How a command fails; the exit code follows from the case (CLI.md).
+public enum CLIError: Error, Sendable {
+    /// The command line does not fit the command: exit 2.
+    case usage(UsageError)
+    /// The input is invalid and nothing was written: exit 1.
+    case invalidInput([Diagnostic])
+    /// The store could not be read or written; nothing was half-written: exit 3.
+    case store(String)
+
+    public static func invalid(_ message: String, file: String? = nil, location: String? = nil) -> CLIError {
+        .invalidInput([Diagnostic(file: file, location: location, message: message)])
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: 2
+        case .invalidInput: 1
+        case .store: 3
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import FFBCommandLine
+
+/// One `ffb` command: its spec (for parsing and help) and what it does.
+protocol Command {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError)
+}
+
+/// A node of the command tree: a group of subcommands or a runnable command.
+struct CommandNode {
+    var spec: CommandSpec
+    var run: ((ParsedArguments, CommandContext) throws(CLIError) -> Void)?
+    var children: [CommandNode]
+
+    static func command<C: Command>(_ type: C.Type) -> CommandNode {
+        CommandNode(spec: C.spec, run: { arguments, context throws(CLIError) in try C.run(arguments, context: context) }, children: [])
+    }
+
+    static func group(_ name: String, abstract: String, _ children: [CommandNode]) -> CommandNode {
+        var spec = CommandSpec(name, abstract: abstract)
+        spec.subcommands = children.map(\.spec)
+        return CommandNode(spec: spec, run: nil, children: children)
+    }
+
+    func node(at path: [String]) -> CommandNode? {
+        guard let first = path.first else { return self }
+        return children.first { $0.spec.name == first }?.node(at: Array(path.dropFirst()))
+    }
+}

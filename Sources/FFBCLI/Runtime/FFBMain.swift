@@ -1,0 +1,66 @@
+import FFBCommandLine
+
+/// The `ffb` program: parses the command line, runs the command, and maps failures to exit codes.
+public enum FFBMain {
+    public static let version = "0.1.0"
+
+    static var tree: CommandNode {
+        var root = CommandNode.group("ffb", abstract: "FFBKit: KL's Fælles Faglige Begreber (FFB) for adult social services, made executable.", [
+            .group("catalog", abstract: "List, show and search the FFB catalogues (themes, levels, services, ...).", [
+                .command(CatalogListCommand.self),
+                .command(CatalogShowCommand.self),
+                .command(CatalogSearchCommand.self),
+                .command(CatalogVersionsCommand.self),
+                .command(CatalogGenerateCommand.self),
+            ]),
+        ])
+        root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error."
+        return root
+    }
+
+    /// Runs one command line and returns the process exit code.
+    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+        defer {
+            context.stdout.flush()
+            context.stderr.flush()
+        }
+        let tree = tree
+        let help = HelpFormatter(programName: "ffb")
+        do {
+            switch try ArgumentParser(root: tree.spec).parse(arguments) {
+            case .version:
+                context.stdout.line("ffb \(version)")
+                return 0
+            case .help(let path):
+                guard let node = tree.node(at: path) else { return 2 }
+                context.stdout.write(help.help(for: node.spec, path: path))
+                return 0
+            case .run(let parsed):
+                guard let node = tree.node(at: parsed.commandPath), let run = node.run else { return 2 }
+                try run(parsed, context)
+                return 0
+            }
+        } catch let error as UsageError {
+            report(usage: error, context: context)
+            return 2
+        } catch let error as CLIError {
+            switch error {
+            case .usage(let usage):
+                report(usage: usage, context: context)
+            case .invalidInput(let diagnostics):
+                for diagnostic in diagnostics { context.stderr.line(diagnostic.description) }
+            case .store(let message):
+                context.stderr.line("ffb: store error: \(message)")
+            }
+            return error.exitCode
+        } catch {
+            context.stderr.line("ffb: unexpected error: \(error)")
+            return 1
+        }
+    }
+
+    private static func report(usage: UsageError, context: CommandContext) {
+        let command = (["ffb"] + usage.command).joined(separator: " ")
+        context.stderr.line("\(command): \(usage.message) (see '\(command) --help')")
+    }
+}

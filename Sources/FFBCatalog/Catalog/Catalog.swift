@@ -1,0 +1,77 @@
+/// One version of the FFB catalogues: themes and their areas and groups, the fixed scales, and the
+/// intervention catalogue. Built from a catalogue file (see `CatalogFile`); immutable once built.
+public struct Catalog: Sendable {
+    public let version: String
+    public let title: String
+    public let source: String?
+
+    public let groups: [ThemeGroup]
+    public let areas: [FunctionArea]
+    public let themes: [Theme]
+    public let functionLevels: [ScaleValue]
+    public let supportLevels: [ScaleValue]
+    public let goalTypes: [ScaleValue]
+    public let followUpStatuses: [ScaleValue]
+    public let services: [InterventionConcept]
+    public let offerTypes: [InterventionConcept]
+    public let targetGroups: [InterventionConcept]
+    public let headings: [InterventionConcept]
+
+    private let themesByCode: [KLCode: Int]
+    private let areasByCode: [KLCode: Int]
+    private let groupsByCode: [KLCode: Int]
+
+    public init(
+        version: String,
+        title: String,
+        source: String? = nil,
+        groups: [ThemeGroup],
+        areas: [FunctionArea],
+        themes: [Theme],
+        functionLevels: [ScaleValue],
+        supportLevels: [ScaleValue],
+        goalTypes: [ScaleValue],
+        followUpStatuses: [ScaleValue],
+        services: [InterventionConcept],
+        offerTypes: [InterventionConcept],
+        targetGroups: [InterventionConcept],
+        headings: [InterventionConcept]
+    ) {
+        self.version = version
+        self.title = title
+        self.source = source
+        self.groups = groups
+        self.areas = areas
+        self.themes = themes
+        self.functionLevels = functionLevels
+        self.supportLevels = supportLevels
+        self.goalTypes = goalTypes
+        self.followUpStatuses = followUpStatuses
+        self.services = services
+        self.offerTypes = offerTypes
+        self.targetGroups = targetGroups
+        self.headings = headings
+        themesByCode = Dictionary(themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        areasByCode = Dictionary(areas.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        groupsByCode = Dictionary(groups.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func theme(_ code: KLCode) -> Theme? {
+        themesByCode[code].map { themes[$0] }
+    }
+
+    public func area(_ code: KLCode) -> FunctionArea? {
+        areasByCode[code].map { areas[$0] }
+    }
+
+    public func group(_ code: KLCode) -> ThemeGroup? {
+        groupsByCode[code].map { groups[$0] }
+    }
+
+    /// The themes that take a 0–4 level, in catalogue order.
+    public var scoredThemes: [Theme] { themes.filter(\.scored) }
+
+    public func themes(in area: KLCode) -> [Theme] {
+        themes.filter { $0.area == area }
+    }
+}

@@ -1,0 +1,142 @@
+/// Parses a command line against a tree of `CommandSpec`s.
+///
+/// Accepted forms: subcommands first, then in any order `--name value`, `--name=value`, `-x value`,
+/// flags `--name`, repeated options, positionals, and `--` to end option parsing.
+public struct ArgumentParser: Sendable {
+    public var root: CommandSpec
+
+    public init(root: CommandSpec) {
+        self.root = root
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case run(ParsedArguments)
+        /// `--help` (or `help`) was asked for the command at this path.
+        case help([String])
+        case version
+    }
+
+    public func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
+        var spec = root
+        var path: [String] = []
+        var index = 0
+
+        // Walk down the subcommand tree as far as the words name subcommands.
+        while index < arguments.count, !spec.subcommands.isEmpty {
+            let word = arguments[index]
+            if word == "--help" || word == "-h" || word == "help" { return .help(path) }
+            if word == "--version", path.isEmpty { return .version }
+            guard let next = spec.subcommand(named: word) else {
+                if word.hasPrefix("-") { break }
+                let known = spec.subcommands.map(\.name).joined(separator: ", ")
+                throw UsageError("unknown command \"\(word)\"\(Self.suggestion(for: word, among: spec.subcommands.map(\.name))); expected one of: \(known)", command: path)
+            }
+            spec = next
+            path.append(word)
+            index += 1
+        }
+        if !spec.subcommands.isEmpty, spec.positionals.isEmpty, spec.options.isEmpty {
+            if arguments[index...].contains(where: { $0 == "--help" || $0 == "-h" }) { return .help(path) }
+            throw UsageError("\(path.isEmpty ? "a command" : "a subcommand of '\(path.joined(separator: " "))'") is required", command: path)
+        }
+
+        var parsed = ParsedArguments(commandPath: path)
+        var optionsEnded = false
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if optionsEnded || word == "-" || !word.hasPrefix("-") {
+                parsed.positionals.append(word)
+                continue
+            }
+            if word == "--" {
+                optionsEnded = true
+                continue
+            }
+            if word == "--help" || word == "-h" { return .help(path) }
+
+            let (name, inlineValue) = Self.split(word)
+            guard let option = spec.option(named: name) else {
+                let names = spec.options.map(\.name)
+                throw UsageError("unknown option \(word.split(separator: "=").first.map(String.init) ?? word)\(Self.suggestion(for: name, among: names, prefix: "--"))", command: path)
+            }
+            switch option.kind {
+            case .flag:
+                if inlineValue != nil {
+                    throw UsageError("--\(option.name) takes no value", command: path)
+                }
+                parsed.flags.insert(option.name)
+            case .single, .repeated:
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else if index < arguments.count {
+                    value = arguments[index]
+                    index += 1
+                } else {
+                    throw UsageError("--\(option.name) needs a value (\(option.valueName))", command: path)
+                }
+                if let allowed = option.allowedValues, !allowed.contains(value) {
+                    throw UsageError("--\(option.name): \"\(value)\" is not one of \(allowed.joined(separator: ", "))", command: path)
+                }
+                if option.kind == .single, parsed.values[option.name] != nil {
+                    throw UsageError("--\(option.name) given more than once", command: path)
+                }
+                parsed.values[option.name, default: []].append(value)
+            }
+        }
+
+        for option in spec.options where option.isRequired {
+            if parsed.values[option.name] == nil && !parsed.flags.contains(option.name) {
+                throw UsageError("missing required option --\(option.name) \(option.valueName)", command: path)
+            }
+        }
+        try Self.checkPositionals(parsed.positionals, against: spec.positionals, path: path)
+        return .run(parsed)
+    }
+
+    private static func checkPositionals(_ given: [String], against specs: [PositionalSpec], path: [String]) throws(UsageError) {
+        let required = specs.filter(\.isRequired).count
+        if given.count < required {
+            let missing = specs.filter(\.isRequired)[given.count]
+            throw UsageError("missing argument \(missing.name)", command: path)
+        }
+        let variadic = specs.contains(where: \.isVariadic)
+        if !variadic, given.count > specs.count {
+            throw UsageError("unexpected argument \"\(given[specs.count])\"", command: path)
+        }
+    }
+
+    /// Splits `--name=value` and `-x`; names come back without dashes.
+    private static func split(_ word: String) -> (String, String?) {
+        let body = word.hasPrefix("--") ? word.dropFirst(2) : word.dropFirst(1)
+        if let equals = body.firstIndex(of: "=") {
+            return (String(body[..<equals]), String(body[body.index(after: equals)...]))
+        }
+        return (String(body), nil)
+    }
+
+    /// " (did you mean …?)" when a known name is within a small edit distance.
+    static func suggestion(for word: String, among names: [String], prefix: String = "") -> String {
+        let best = names
+            .map { ($0, editDistance(word, $0)) }
+            .filter { $0.1 <= max(2, word.count / 3) }
+            .min { $0.1 < $1.1 }
+        return best.map { " (did you mean \(prefix)\($0.0)?)" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
