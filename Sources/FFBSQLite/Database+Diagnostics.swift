@@ -1,0 +1,67 @@
+import Foundation
+
+extension Database {
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound store, otherwise one
+    /// line per problem found.
+    public func integrityCheck() throws -> [String] {
+        try query("PRAGMA integrity_check").map { try $0.string(0) }
+    }
+
+    /// A deterministic text rendering of the whole store: `user_version`, the
+    /// schema, and every table's rows in rowid order (primary-key order for
+    /// WITHOUT ROWID tables). Two stores with equal dumps hold the same data,
+    /// which lets tests prove that a failed command changed nothing.
+    ///
+    /// The dump contains all personal data in the store; never log it.
+    public func logicalDump() throws -> String {
+        var lines = ["user_version \(try userVersion)"]
+        let schema = try query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
+        for entry in schema {
+            let sql = try entry.optionalString(3).map { ": " + $0 } ?? ""
+            lines.append("schema \(try entry.string(0)) \(try entry.string(1)) on \(try entry.string(2))\(sql)")
+        }
+        let tables = try query("""
+            SELECT name, wr FROM pragma_table_list
+            WHERE schema = 'main' AND type = 'table' AND name NOT IN ('sqlite_schema', 'sqlite_temp_schema')
+            ORDER BY name
+            """)
+        for table in tables {
+            let name = try table.string(0)
+            let withoutRowID = try table.bool(1)
+            let quoted = quoteIdentifier(name)
+            let sql = withoutRowID
+                ? "SELECT * FROM \(quoted) ORDER BY \(try primaryKeyOrder(of: name))"
+                : "SELECT _rowid_, * FROM \(quoted) ORDER BY _rowid_"
+            lines.append("rows \(name)")
+            try forEach(sql) { row in
+                lines.append("  (" + row.values.map(Self.literal).joined(separator: ", ") + ")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func primaryKeyOrder(of table: String) throws -> String {
+        let columns = try query("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", [.text(table)])
+        return try columns.map { quoteIdentifier(try $0.string(0)) }.joined(separator: ", ")
+    }
+
+    private func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// An unambiguous SQL-literal rendering: text is quoted, blobs are hex.
+    private static func literal(_ value: SQLiteValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case .integer(let integer): String(integer)
+        case .real(let real): "\(real)"
+        case .text(let text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .blob(let bytes): "X'" + bytes.map { byteHex($0) }.joined() + "'"
+        }
+    }
+
+    private static func byteHex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}

@@ -1,0 +1,100 @@
+import CSQLite
+
+extension Database {
+    /// Prepares a statement that the caller owns, bypassing the cache.
+    /// Hold on to it in hot loops; ``Statement/execute(_:)`` rebinds it.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: connection, sql: sql, persistent: true)
+    }
+
+    /// Runs `body` with the cached statement for `sql`, leaving the statement
+    /// reset and its bindings cleared afterwards.
+    func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
+        _ = try connection.requireHandle()
+        let statement = try statementCache.statement(for: sql, connection: connection)
+        statement.isInUse = true
+        defer {
+            statement.isInUse = false
+            statement.reset()
+            statement.clearBindings()
+        }
+        return try body(statement)
+    }
+
+    /// The cached statement for `sql`; exposed to tests to observe reuse.
+    func cachedStatement(_ sql: String) throws -> Statement {
+        try statementCache.statement(for: sql, connection: connection)
+    }
+
+    /// How many statements the cache holds.
+    var cachedStatementCount: Int { statementCache.count }
+
+    /// Runs one statement to completion.
+    ///
+    /// - Returns: the rows inserted, updated or deleted directly by it.
+    @discardableResult
+    public func execute(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> Int {
+        try withCachedStatement(sql) { try $0.execute(bindings) }
+    }
+
+    /// Runs a statement and copies out all its rows.
+    public func query(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> [Row] {
+        try withCachedStatement(sql) { try $0.rows(bindings) }
+    }
+
+    /// Runs a statement and returns its first row, or nil when it has none.
+    public func firstRow(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> Row? {
+        try withCachedStatement(sql) { statement in
+            try statement.bind(bindings)
+            return try statement.step() ? statement.currentRow() : nil
+        }
+    }
+
+    /// Runs a statement and calls `body` with each row in turn, without
+    /// collecting them.
+    public func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws -> Void) throws {
+        try withCachedStatement(sql) { statement in
+            try statement.forEachRow(bindings) { try body($0.currentRow()) }
+        }
+    }
+
+    /// Runs every statement in `sql` in order (a schema, a migration), without
+    /// bindings and without caching.
+    public func executeScript(_ sql: String) throws {
+        var text = sql
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let rest = UnsafeBufferPointer(rebasing: buffer[offset...])
+                let (handle, consumed) = try connection.prepareFirst(in: rest, persistent: false)
+                defer { sqlite3_finalize(handle) }
+                if let handle {
+                    while true {
+                        let code = sqlite3_step(handle)
+                        if code == SQLITE_DONE { break }
+                        if code != SQLITE_ROW {
+                            throw connection.error(code: code, sql: String(decoding: rest.prefix(consumed), as: UTF8.self))
+                        }
+                    }
+                }
+                guard consumed > 0 else { break }
+                offset += consumed
+            }
+        }
+    }
+
+    /// The rowid of the most recent successful INSERT on this connection.
+    public var lastInsertRowID: Int64 {
+        get throws { sqlite3_last_insert_rowid(try connection.requireHandle()) }
+    }
+
+    /// `PRAGMA user_version`: the schema version that ``Migrator`` maintains.
+    public var userVersion: Int {
+        get throws { try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
+    }
+
+    func setUserVersion(_ version: Int) throws {
+        // PRAGMA values cannot be bound; an Int renders as digits only.
+        try execute("PRAGMA user_version = \(version)")
+    }
+}

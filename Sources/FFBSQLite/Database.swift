@@ -1,0 +1,103 @@
+import CSQLite
+
+/// One connection to an SQLite store.
+///
+/// Thread confinement: a `Database` is deliberately not `Sendable`. Use it
+/// from one thread or task at a time, and open a second `Database` for
+/// another thread or process; SQLite's own locking (WAL mode, busy timeout)
+/// then coordinates the connections. The connection is opened in SQLite's
+/// multi-thread mode (no per-call mutex), which is safe exactly because of
+/// this confinement.
+///
+/// Every connection runs with WAL journaling, `foreign_keys = ON`, a busy
+/// timeout and the configured `synchronous` level. A new file is created
+/// owner-only (0600) before SQLite opens it; SQLite gives its `-wal` and
+/// `-shm` files the same mode.
+public final class Database {
+    /// The path given at open (`":memory:"` for an in-memory database).
+    public let path: String
+    /// The options the store was opened with.
+    public let options: Options
+
+    let connection: Connection
+    var statementCache: StatementCache
+    /// Names nested savepoints uniquely within this connection.
+    var savepointDepth = 0
+
+    /// Opens (and with `options.create`, creates) the store at `path`.
+    ///
+    /// - Throws: ``SQLiteError`` — `.cantOpen` for a missing file or
+    ///   directory, `.notADatabase` for a file that is not SQLite, `.busy` when
+    ///   another connection blocks switching to WAL.
+    public init(path: String, options: Options = Options()) throws {
+        let inMemory = path == ":memory:"
+        if options.readOnly && options.create {
+            throw SQLiteError(.misuse("a store cannot be both read-only and created"))
+        }
+        if options.create && !inMemory {
+            try StoreFiles.createOwnerOnlyIfMissing(atPath: path)
+        }
+        let access = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        let flags = access | SQLITE_OPEN_NOMUTEX | (inMemory ? SQLITE_OPEN_MEMORY : 0)
+        let connection = try Connection.open(path: path, flags: flags)
+        do {
+            try Self.configure(connection, options: options, journal: inMemory || options.readOnly ? nil : "wal")
+        } catch {
+            connection.close()
+            throw error
+        }
+        self.path = path
+        self.options = options
+        self.connection = connection
+        self.statementCache = StatementCache(capacity: options.statementCacheCapacity)
+    }
+
+    /// A private database in memory, for tests and scratch work. It has no
+    /// file, so no WAL.
+    public static func inMemory(options: Options = Options()) throws -> Database {
+        var options = options
+        options.create = false
+        options.readOnly = false
+        return try Database(path: ":memory:", options: options)
+    }
+
+    deinit {
+        close()
+    }
+
+    private static func configure(_ connection: Connection, options: Options, journal: String?) throws {
+        let handle = try connection.requireHandle()
+        sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
+        // Reading the schema forces SQLite to read the file header, so a file
+        // that is not a database fails here at open, not at first use.
+        _ = try scalar("SELECT count(*) FROM sqlite_schema", on: connection)
+        if let journal {
+            let mode = try scalar("PRAGMA journal_mode = \(journal)", on: connection)
+            guard mode == .text(journal) else {
+                throw SQLiteError(.other(code: SQLITE_ERROR, message: "journal_mode is \(mode), expected \(journal)"))
+            }
+        }
+        _ = try scalar("PRAGMA foreign_keys = ON", on: connection)
+        _ = try scalar("PRAGMA synchronous = \(options.synchronous.rawValue)", on: connection)
+        _ = try scalar("PRAGMA secure_delete = \(options.secureDelete ? "ON" : "OFF")", on: connection)
+    }
+
+    private static func scalar(_ sql: String, on connection: Connection) throws -> SQLiteValue {
+        let statement = try Statement(connection: connection, sql: sql, persistent: false)
+        return try statement.step() ? statement.value(at: 0) : .null
+    }
+
+    /// Finalizes cached statements and closes the connection. Statements
+    /// obtained from ``prepare(_:)`` stop working; their memory is released
+    /// when they are finalized. Closing twice is harmless.
+    public func close() {
+        statementCache.finalizeAll()
+        connection.close()
+    }
+
+    /// Whether ``close()`` has not been called yet.
+    public var isOpen: Bool { connection.isOpen }
+
+    /// The version of the SQLite library in use.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -1,2 +1,0 @@
-import CSQLite
-public let sqliteVersion = String(cString: sqlite3_libversion())

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The permission bits of one file belonging to a store.
+public struct StoreFileMode: Sendable, Equatable {
+    /// The file's path.
+    public let path: String
+    /// Its permission bits, e.g. `0o600`.
+    public let permissions: Int
+
+    public init(path: String, permissions: Int) {
+        self.path = path
+        self.permissions = permissions
+    }
+}
+
+/// The files of a store on disk: the database itself and SQLite's companions.
+///
+/// The store holds case data about vulnerable citizens, so every one of its
+/// files must be readable and writable by the owner only (mode 0600).
+public enum StoreFiles {
+    /// The permissions every store file must have.
+    public static let ownerOnly = 0o600
+
+    /// The database path and SQLite's companion files for it, whether or not they exist.
+    public static func paths(forStoreAt path: String) -> [String] {
+        [path, path + "-wal", path + "-shm", path + "-journal"]
+    }
+
+    /// The permission bits of the store file and of each companion that exists.
+    ///
+    /// - Throws: ``SQLiteError/Kind/cantOpen`` when the store file itself is missing.
+    public static func modes(ofStoreAt path: String) throws -> [StoreFileMode] {
+        var modes: [StoreFileMode] = []
+        for file in paths(forStoreAt: path) {
+            var info = stat()
+            if stat(file, &info) == 0 {
+                modes.append(StoreFileMode(path: file, permissions: Int(info.st_mode) & 0o7777))
+            } else if file == path {
+                throw SQLiteError(.cantOpen, message: "cannot inspect the store file: \(String(cString: strerror(errno)))")
+            }
+        }
+        return modes
+    }
+
+    /// Throws unless the store file and every existing companion have mode 0600.
+    ///
+    /// - Throws: ``SQLiteError/Kind/insecurePermissions(path:mode:)`` for the
+    ///   first file found with other permissions.
+    public static func requireOwnerOnly(storeAt path: String) throws {
+        for mode in try modes(ofStoreAt: path) where mode.permissions != ownerOnly {
+            throw SQLiteError(.insecurePermissions(path: mode.path, mode: mode.permissions))
+        }
+    }
+
+    /// Creates an empty file with mode 0600 unless something already exists at
+    /// `path`.
+    ///
+    /// The file is created by this process, not by SQLite, so it is never
+    /// world-readable even for an instant, and no process-wide `umask` change
+    /// (which would race with other threads creating files) is needed.
+    /// `O_EXCL` also refuses to follow a symbolic link planted at `path`.
+    static func createOwnerOnlyIfMissing(atPath path: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(ownerOnly))
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST { return }
+            throw SQLiteError(.cantOpen, message: "cannot create the store file: \(String(cString: strerror(code)))")
+        }
+        defer { close(descriptor) }
+        // The umask may have removed bits from 0600 (e.g. umask 0277); set them exactly.
+        guard fchmod(descriptor, mode_t(ownerOnly)) == 0 else {
+            throw SQLiteError(.cantOpen, message: "cannot set the store file's mode: \(String(cString: strerror(errno)))")
+        }
+    }
+}
