@@ -18,7 +18,9 @@ let package = Package(
         .target(name: "FFBStatistics"),
         .target(name: "FFBSQLite", dependencies: ["CSQLite"]),
         .target(name: "FFBCatalog"),
-        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON"]),
+        .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
+        .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),
@@ -26,6 +28,8 @@ let package = Package(
         .testTarget(name: "FFBStatisticsTests", dependencies: ["FFBStatistics"]),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
+        .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
+        .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,6 +16,13 @@ struct CommandNode {
         CommandNode(spec: C.spec, run: { arguments, context throws(CLIError) in try C.run(arguments, context: context) }, children: [])
     }
 
+    /// The same command under another name (e.g. `list citizens` for `citizen list`).
+    static func command<C: Command>(_ type: C.Type, named name: String) -> CommandNode {
+        var node = command(type)
+        node.spec.name = name
+        return node
+    }
+
     static func group(_ name: String, abstract: String, _ children: [CommandNode]) -> CommandNode {
         var spec = CommandSpec(name, abstract: abstract)
         spec.subcommands = children.map(\.spec)

@@ -13,6 +13,32 @@ public enum FFBMain {
                 .command(CatalogVersionsCommand.self),
                 .command(CatalogGenerateCommand.self),
             ]),
+            .command(InitCommand.self),
+            .group("citizen", abstract: "Register, list and show citizens.", [
+                .command(CitizenAddCommand.self),
+                .command(CitizenListCommand.self),
+                .command(CitizenShowCommand.self),
+            ]),
+            .group("case", abstract: "Open cases.", [
+                .command(CaseOpenCommand.self),
+            ]),
+            .command(AssessCommand.self),
+            .group("order", abstract: "Create orders (bestillinger) to providers.", [
+                .command(OrderCreateCommand.self),
+            ]),
+            .group("goal", abstract: "Add and revise goals on an order.", [
+                .command(GoalAddCommand.self),
+                .command(GoalReviseCommand.self),
+            ]),
+            .group("followup", abstract: "Record follow-ups (opfølgninger).", [
+                .command(FollowUpRecordCommand.self),
+            ]),
+            .command(HistoryCommand.self),
+            .group("list", abstract: "List what the store holds.", [
+                .command(ListOrdersCommand.self),
+                .command(CitizenListCommand.self, named: "citizens"),
+            ]),
+            .command(MarkErrorCommand.self),
         ])
         root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error."
         return root

@@ -1,0 +1,130 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb assess`: record an assessment (udredning), from flags, a JSON file, or interactively.
+enum AssessCommand: Command {
+    static let spec = CommandSpec(
+        "assess",
+        abstract: "Record an assessment of a citizen's themes.",
+        discussion: """
+        Aktivitet og deltagelse themes take a level: --theme NAME=0..4 or NAME=ikke-vurderet. Other themes take \
+        no level; give them a note (--note NAME=TEXT) and optionally --relevance NAME=ikke-relevant. Themes are \
+        named by KL code or exact Danish name. --file reads the same from JSON; --interactive walks the areas.
+        """,
+        options: [
+            OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number."),
+            OptionSpec("case", value: "NUMBER", help: "The case the assessment belongs to."),
+            OptionSpec("date", value: "DATE", help: "Assessment date (YYYY-MM-DD)."),
+            OptionSpec("assessor", value: "NAME", help: "Who assessed.", defaultDescription: "--user"),
+            OptionSpec("source", value: "SOURCE", help: "Where the information comes from: \(AssessmentSource.allCases.map(\.rawValue).joined(separator: ", ")).", allowed: AssessmentSource.allCases.map(\.rawValue)),
+            OptionSpec("theme", kind: .repeated, value: "THEME=LEVEL", help: "A level for a scored theme."),
+            OptionSpec("note", kind: .repeated, value: "THEME=TEXT", help: "A note on a theme."),
+            OptionSpec("relevance", kind: .repeated, value: "THEME=R", help: "relevant or ikke-relevant, for unscored themes."),
+            OptionSpec("file", value: "FILE", help: "A JSON assessment document (see Docs/assessment-file.md)."),
+            .flag("interactive", short: "i", help: "Walk the areas and themes at the terminal."),
+            OptionSpec("area", kind: .repeated, value: "AREA", help: "With --interactive: only these areas."),
+        ] + StoreOptions.writeOptions,
+        examples: [
+            "ffb assess --citizen P-7K3M9Q2X --date 2025-02-01 --theme \"Købe ind\"=3 --theme \"Lave mad\"=2 --note Tobak=\"Ryger 20 om dagen\"",
+            "ffb assess --file assessment.json",
+            "ffb assess --citizen P-7K3M9Q2X --date 2025-02-01 --interactive --area Mobilitet",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let modes = [arguments.value("file") != nil, arguments.flag("interactive"), !arguments.values("theme").isEmpty || !arguments.values("note").isEmpty || !arguments.values("relevance").isEmpty]
+        guard modes.filter({ $0 }).count == 1 else {
+            throw .usage(UsageError("give --theme/--note entries, or --file, or --interactive (one of them)", command: arguments.commandPath))
+        }
+        if let path = arguments.value("file") {
+            let draft = try AssessmentFile.read(path: path, context: context)
+            try save(draft, arguments: arguments, context: context)
+            return
+        }
+        let citizen = try arguments.requiredValue("citizen")
+        let date = try arguments.requiredDate("date")
+        let assessor = arguments.value("assessor") ?? StoreOptions.user(arguments, context: context)
+        let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
+        let catalog = BuiltInCatalogs.standard
+        let entries: [AssessmentEntry]
+        if arguments.flag("interactive") {
+            guard let input = context.stdin else { throw .invalid("--interactive needs a terminal or piped input") }
+            let areas = try arguments.values("area").map { text throws(CLIError) in try catalog.code(text, kind: .areas, option: "area") }
+            var session = InteractiveAssessment(catalog: catalog, input: input, output: context.stdout, areas: areas, source: source)
+            guard let answered = try session.run() else {
+                context.stdout.line("Nothing saved.")
+                return
+            }
+            entries = answered
+        } else {
+            entries = try flagEntries(arguments, catalog: catalog, source: source)
+        }
+        try save(AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: entries), arguments: arguments, context: context)
+    }
+
+    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let assessment = try StoreOptions.write(arguments, context: context) { store, writer in
+            let citizen = try store.citizen(draft.citizen)
+            let assessment = try Assessment(citizen: citizen.pseudonym, caseNumber: draft.caseNumber, date: draft.date, assessor: draft.assessor, entries: draft.entries)
+            try writer.record(assessment)
+            return assessment
+        }
+        let scored = assessment.entries.filter { $0.level != nil }.count
+        context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")
+    }
+
+    /// Builds entries from `--theme`, `--note` and `--relevance`, one entry per theme.
+    static func flagEntries(_ arguments: ParsedArguments, catalog: Catalog, source: AssessmentSource?) throws(CLIError) -> [AssessmentEntry] {
+        var order: [KLCode] = []
+        var themes: [KLCode: Theme] = [:]
+        var levels: [KLCode: Assessed<FunctionLevel>] = [:]
+        var notes: [KLCode: String] = [:]
+        var relevances: [KLCode: AssessmentEntry.Relevance] = [:]
+        func remember(_ theme: Theme) {
+            if themes[theme.code] == nil { order.append(theme.code) }
+            themes[theme.code] = theme
+        }
+        for (key, value) in try arguments.pairs("theme") {
+            let theme = try catalog.theme(named: key, option: "theme")
+            guard levels[theme.code] == nil else { throw .invalid("--theme: \"\(theme.name)\" is given twice") }
+            levels[theme.code] = try arguments.functionLevel("theme", value)
+            remember(theme)
+        }
+        for (key, value) in try arguments.pairs("note") {
+            let theme = try catalog.theme(named: key, option: "note")
+            notes[theme.code] = value
+            remember(theme)
+        }
+        for (key, value) in try arguments.pairs("relevance") {
+            let theme = try catalog.theme(named: key, option: "relevance")
+            guard let relevance = AssessmentEntry.Relevance(rawValue: value) else {
+                throw .invalid("--relevance: \"\(value)\" is not relevant or ikke-relevant")
+            }
+            relevances[theme.code] = relevance
+            remember(theme)
+        }
+        var entries: [AssessmentEntry] = []
+        for code in order {
+            guard let theme = themes[code] else { continue }
+            do {
+                entries.append(try AssessmentEntry(theme: theme, level: levels[code], relevance: relevances[code], note: notes[code], source: source))
+            } catch {
+                throw .invalid(error.message)
+            }
+        }
+        return entries
+    }
+}
+
+/// An assessment as typed or read, before the store resolves the citizen.
+struct AssessmentDraft {
+    var citizen: String
+    var caseNumber: String?
+    var date: LocalDate
+    var assessor: String
+    var entries: [AssessmentEntry]
+}

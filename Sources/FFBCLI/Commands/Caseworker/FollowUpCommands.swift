@@ -1,0 +1,80 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb followup record`: a follow-up on an order with new levels, support level and decision.
+enum FollowUpRecordCommand: Command {
+    static let spec = CommandSpec(
+        "record",
+        abstract: "Record a follow-up (opfølgning) on an order.",
+        options: [
+            OptionSpec("order", value: "ORDER", help: "The order id (or its first 8+ characters).", required: true),
+            OptionSpec("date", value: "DATE", help: "Date of the follow-up.", required: true),
+            OptionSpec("theme", kind: .repeated, value: "THEME=LEVEL", help: "A new level for a scored theme."),
+            OptionSpec("note", kind: .repeated, value: "THEME=TEXT", help: "A note on a theme."),
+            OptionSpec("support-level", value: "LEVEL", help: "New support level A–E or ikke-vurderet."),
+            OptionSpec("goal-note", kind: .repeated, value: "GOAL=TEXT", help: "A note on a goal (goal id or its first 8+ characters)."),
+            OptionSpec("status", value: "STATUS", help: "The decision.", required: true, allowed: FollowUpStatus.allCases.map(\.cliValue)),
+            OptionSpec("author", value: "NAME", help: "Who followed up.", defaultDescription: "--user"),
+            OptionSpec("source", value: "SOURCE", help: "Where the levels come from.", allowed: AssessmentSource.allCases.map(\.rawValue)),
+        ] + StoreOptions.writeOptions,
+        examples: ["ffb followup record --order 3f2a9c1e --date 2025-09-01 --theme \"Købe ind\"=2 --support-level B --goal-note 9b1c2d3e=\"Handler med følge\" --status continue"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let catalog = BuiltInCatalogs.standard
+        let date = try arguments.requiredDate("date")
+        let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
+        let entries = try AssessCommand.flagEntries(arguments, catalog: catalog, source: source)
+        let supportLevel = try arguments.supportLevel("support-level")
+        let status = FollowUpStatus(cliValue: try arguments.requiredValue("status")) ?? .continue
+        let author = arguments.value("author") ?? StoreOptions.user(arguments, context: context)
+        let goalNotes = try arguments.pairs("goal-note")
+        let followUp = try StoreOptions.write(arguments, context: context) { store, writer in
+            let stored = try store.order(arguments.requiredValue("order"))
+            guard stored.enteredInError == nil else { throw StoreError.invalid("order \(stored.value.id.storeText) is marked entered in error") }
+            let order = stored.value
+            let notes = try goalNotes.map { key, value in
+                let goal = try store.goal(key).value
+                guard goal.orderID == order.id else { throw StoreError.invalid("goal \(key) belongs to another order") }
+                return FollowUp.GoalNote(goalSeriesID: goal.seriesID, note: value)
+            }
+            let followUp = try FollowUp(order: order, date: date, entries: entries, supportLevel: supportLevel, goalNotes: notes, status: status, author: author)
+            try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber)
+            return followUp
+        }
+        context.stdout.line(followUp.id.storeText)
+    }
+}
+
+/// `ffb mark-error`: mark a record as entered in error. It stays in the history, marked.
+enum MarkErrorCommand: Command {
+    static let spec = CommandSpec(
+        "mark-error",
+        abstract: "Mark an assessment, order, goal or follow-up as entered in error (nothing is deleted).",
+        options: [
+            OptionSpec("kind", value: "KIND", help: "What to mark.", required: true, allowed: RecordKind.allCases.map(\.rawValue)),
+            OptionSpec("id", value: "ID", help: "Its id (or its first 8+ characters).", required: true),
+            OptionSpec("reason", value: "TEXT", help: "Why.", required: true),
+        ] + StoreOptions.writeOptions
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard let kind = RecordKind(rawValue: try arguments.requiredValue("kind")) else { return }
+        let reason = try arguments.requiredValue("reason")
+        let id = try StoreOptions.write(arguments, context: context) { store, writer in
+            let table = switch kind {
+            case .assessment: "assessments"
+            case .order: "orders"
+            case .goal: "goals"
+            case .followUp: "follow_ups"
+            }
+            let id = try store.resolveID(arguments.requiredValue("id"), table: table, what: kind.rawValue)
+            try writer.markEnteredInError(kind: kind, id: id, reason: reason)
+            return id
+        }
+        context.stdout.line("\(kind.rawValue) \(id) marked as entered in error.")
+    }
+}

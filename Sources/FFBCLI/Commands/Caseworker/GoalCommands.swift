@@ -1,0 +1,93 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb goal add`: a goal on an order.
+enum GoalAddCommand: Command {
+    static let spec = CommandSpec(
+        "add",
+        abstract: "Add a goal to an order.",
+        options: [
+            OptionSpec("order", value: "ORDER", help: "The order id (or its first 8+ characters).", required: true),
+            OptionSpec("theme", value: "THEME", help: "The primary theme (an Aktivitet og deltagelse theme).", required: true),
+            OptionSpec("secondary-theme", kind: .repeated, value: "THEME", help: "A secondary theme."),
+            OptionSpec("type", value: "TYPE", help: "Goal type.", required: true, allowed: GoalType.allCases.map(\.cliValue)),
+            OptionSpec("expected", value: "LEVEL", help: "Expected level 0–4.", required: true),
+            OptionSpec("description", value: "TEXT", help: "What the goal is, in words.", required: true),
+            OptionSpec("follow-up", value: "DATE", help: "When the goal is followed up."),
+        ] + StoreOptions.writeOptions,
+        examples: ["ffb goal add --order 3f2a9c1e --theme \"Købe ind\" --type udvikle --expected 1 --description \"Handler selv ind en gang om ugen\" --follow-up 2025-09-01"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let catalog = BuiltInCatalogs.standard
+        let primary = try catalog.theme(named: try arguments.requiredValue("theme"), option: "theme")
+        let secondary = try arguments.values("secondary-theme").map { text throws(CLIError) in try catalog.theme(named: text, option: "secondary-theme") }
+        let type = GoalType(cliValue: try arguments.requiredValue("type")) ?? .develop
+        let expected = try GoalOptions.expectedLevel(arguments)
+        let followUp = try arguments.date("follow-up")
+        let goal = try StoreOptions.write(arguments, context: context) { store, writer in
+            let order = try store.order(arguments.requiredValue("order"))
+            guard order.enteredInError == nil else { throw StoreError.invalid("order \(order.value.id.storeText) is marked entered in error") }
+            let goal = try Goal(
+                orderID: order.value.id, primaryTheme: primary, secondaryThemes: secondary, type: type,
+                expectedLevel: expected ?? .none, description: arguments.requiredValue("description"),
+                followUpDate: followUp, order: order.value
+            )
+            try writer.addGoal(goal)
+            return goal
+        }
+        context.stdout.line(goal.id.storeText)
+    }
+}
+
+/// `ffb goal revise`: a new version of a goal; the old version stays in the history.
+enum GoalReviseCommand: Command {
+    static let spec = CommandSpec(
+        "revise",
+        abstract: "Revise a goal: a new version linked to the one it replaces.",
+        options: [
+            OptionSpec("goal", value: "GOAL", help: "The current goal version's id (or its first 8+ characters).", required: true),
+            OptionSpec("theme", value: "THEME", help: "New primary theme."),
+            OptionSpec("secondary-theme", kind: .repeated, value: "THEME", help: "New secondary themes (replace the old ones)."),
+            .flag("no-secondary-themes", help: "Remove the secondary themes."),
+            OptionSpec("type", value: "TYPE", help: "New goal type.", allowed: GoalType.allCases.map(\.cliValue)),
+            OptionSpec("expected", value: "LEVEL", help: "New expected level 0–4."),
+            OptionSpec("description", value: "TEXT", help: "New description."),
+            OptionSpec("follow-up", value: "DATE", help: "New follow-up date."),
+        ] + StoreOptions.writeOptions
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let catalog = BuiltInCatalogs.standard
+        let expected = try GoalOptions.expectedLevel(arguments)
+        let followUp = try arguments.date("follow-up")
+        let newPrimary = try arguments.value("theme").map { text throws(CLIError) in try catalog.theme(named: text, option: "theme") }
+        let newSecondary = try arguments.values("secondary-theme").map { text throws(CLIError) in try catalog.theme(named: text, option: "secondary-theme") }
+        let revised = try StoreOptions.write(arguments, context: context) { store, writer in
+            let current = try store.goal(arguments.requiredValue("goal")).value
+            guard let primary = newPrimary ?? catalog.theme(current.primaryTheme) else { throw StoreError.invalid("unknown theme \(current.primaryTheme)") }
+            let secondary = arguments.flag("no-secondary-themes") ? [] : newSecondary.isEmpty ? current.secondaryThemes.compactMap(catalog.theme) : newSecondary
+            let next = try current.revised(
+                primaryTheme: primary, secondaryThemes: secondary, type: arguments.value("type").flatMap(GoalType.init(cliValue:)),
+                expectedLevel: expected, description: arguments.value("description"),
+                followUpDate: followUp.map { .some($0) } ?? .none
+            )
+            try writer.addGoal(next)
+            return next
+        }
+        context.stdout.line(revised.id.storeText)
+    }
+}
+
+enum GoalOptions {
+    static func expectedLevel(_ arguments: ParsedArguments) throws(CLIError) -> FunctionLevel? {
+        guard let text = arguments.value("expected") else { return nil }
+        guard let level = FunctionLevel(cliValue: text) else {
+            throw .invalid("--expected: \"\(text)\" is not a level (0–4)")
+        }
+        return level
+    }
+}

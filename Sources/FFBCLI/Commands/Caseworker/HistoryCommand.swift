@@ -1,0 +1,138 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb history --citizen`: everything recorded about a citizen, superseded versions and
+/// entered-in-error records included, in date order.
+enum HistoryCommand: Command {
+    static let spec = CommandSpec(
+        "history",
+        abstract: "Show the timeline of everything recorded for a citizen, including superseded versions.",
+        options: [OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true)]
+            + StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])]
+    )
+
+    struct Event {
+        var date: LocalDate
+        var sequence: Int64
+        var kind: String
+        var id: String
+        var summary: String
+        var details: [String]
+        var recorded: WriteInfo
+        var enteredInError: String?
+        var supersededBy: String?
+
+        var record: JSONObject {
+            JSONObject([
+                ("date", .string(date.iso)),
+                ("kind", .string(kind)),
+                ("id", .string(id)),
+                ("summary", .string(summary)),
+                ("details", .array(details.map(JSONValue.string))),
+                ("recorded_at", .string(recorded.at)),
+                ("recorded_by", .string(recorded.user)),
+                ("command", .string(recorded.command)),
+                ("entered_in_error", enteredInError.map(JSONValue.string) ?? .null),
+                ("superseded_by", supersededBy.map(JSONValue.string) ?? .null),
+            ])
+        }
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let (citizen, events) = try StoreOptions.read(arguments, context: context) { store in
+            let citizen = try store.citizen(arguments.requiredValue("citizen"))
+            return (citizen, try timeline(of: citizen, in: store))
+        }
+        if OutputFormat.from(arguments) == .json {
+            context.stdout.write(JSONOutput.text(.object(JSONObject([
+                ("citizen", .string(citizen.pseudonym.rawValue)),
+                ("cpr", .string(citizen.cpr.formatted)),
+                ("name", .string(citizen.name)),
+                ("events", .array(events.map { .object($0.record) })),
+            ]))))
+            return
+        }
+        context.stdout.line("\(citizen.name)  \(citizen.cpr.formatted)  (\(citizen.pseudonym))")
+        context.stdout.line("")
+        for event in events {
+            var flags: [String] = []
+            if let supersededBy = event.supersededBy { flags.append("superseded by \(supersededBy.prefix(8))") }
+            if let reason = event.enteredInError { flags.append("ENTERED IN ERROR: \(reason)") }
+            let flagText = flags.isEmpty ? "" : "  [\(flags.joined(separator: "; "))]"
+            context.stdout.line("\(event.date)  \(event.kind.padding(toLength: 12, withPad: " ", startingAt: 0))  \(event.summary)\(flagText)")
+            for detail in event.details { context.stdout.line("              \(detail)") }
+            context.stdout.line("              recorded \(event.recorded.at.prefix(19)) by \(event.recorded.user) (\(event.recorded.command)); id \(event.id)")
+        }
+    }
+
+    static func timeline(of citizen: Citizen, in store: Store) throws -> [Event] {
+        let catalog = store.catalog
+        func themeName(_ code: KLCode) -> String { catalog.theme(code)?.name ?? code.rawValue }
+        func conceptName(_ code: KLCode, _ kind: CatalogKind) -> String {
+            (try? catalog.resolve(code.rawValue, kind: kind).name) ?? code.rawValue
+        }
+        var events: [Event] = []
+        for stored in try store.cases(of: citizen.pseudonym) {
+            let caseFile = stored.value
+            events.append(Event(date: caseFile.opened, sequence: stored.recorded.id, kind: "case", id: caseFile.caseNumber,
+                                summary: "case \(caseFile.caseNumber) opened, \(caseFile.municipality.name) (\(caseFile.municipality.code))",
+                                details: [], recorded: stored.recorded))
+        }
+        for stored in try store.assessments(of: citizen.pseudonym) where stored.value.kind == .assessment {
+            let assessment = stored.value
+            events.append(Event(date: assessment.date, sequence: stored.recorded.id, kind: "assessment", id: assessment.id.storeText,
+                                summary: "assessment by \(assessment.assessor)\(assessment.caseNumber.map { " (case \($0))" } ?? "")",
+                                details: assessment.entries.map { describe($0, name: themeName($0.theme)) },
+                                recorded: stored.recorded, enteredInError: stored.enteredInError))
+        }
+        let followUpLevels = Dictionary(try store.assessments(of: citizen.pseudonym).filter { $0.value.kind == .followUp }.map { ($0.value.id, $0.value) },
+                                        uniquingKeysWith: { first, _ in first })
+        for stored in try store.orders(of: citizen.pseudonym) {
+            let order = stored.value
+            events.append(Event(date: order.issued, sequence: stored.recorded.id, kind: "order", id: order.id.storeText,
+                                summary: "order to \(order.provider.name) (\(order.provider.identifier)), support level \(order.supportLevel.cliValue), start \(order.start)",
+                                details: order.services.map { "service: \(conceptName($0, .services))" }
+                                    + order.targetGroups.map { "target group: \(conceptName($0.code, .targetGroups))\($0.isPrimary ? " (primary)" : "")" },
+                                recorded: stored.recorded, enteredInError: stored.enteredInError))
+            let goals = try store.goals(of: order.id)
+            for stored in goals {
+                let goal = stored.value
+                let successor = goals.first { $0.value.supersedes == goal.id }
+                let secondary = goal.secondaryThemes.isEmpty ? "" : ", also \(goal.secondaryThemes.map(themeName).joined(separator: ", "))"
+                // A goal has no clinical date: the first version belongs to the order, a revision to
+                // the day it was recorded.
+                let recordedDay = LocalDate(iso: String(stored.recorded.at.prefix(10))) ?? order.issued
+                events.append(Event(date: goal.version == 1 ? order.issued : max(order.issued, recordedDay),
+                                    sequence: stored.recorded.id, kind: goal.version == 1 ? "goal" : "goal v\(goal.version)", id: goal.id.storeText,
+                                    summary: "\(goal.type.danishName) on \(themeName(goal.primaryTheme))\(secondary): expected level \(goal.expectedLevel.rawValue)",
+                                    details: ["\"\(goal.description)\"", goal.followUpDate.map { "follow-up \($0)" } ?? "no follow-up date"]
+                                        + (goal.supersedes.map { ["replaces \($0.storeText)"] } ?? []),
+                                    recorded: stored.recorded, enteredInError: stored.enteredInError, supersededBy: successor?.value.id.storeText))
+            }
+            for stored in try store.followUps(of: order.id) {
+                let followUp = stored.value
+                let levels = followUpLevels[followUp.assessmentID]?.entries.map { describe($0, name: themeName($0.theme)) } ?? []
+                let notes = followUp.goalNotes.map { "goal \($0.goalSeriesID.storeText.prefix(8)): \"\($0.note)\"" }
+                events.append(Event(date: followUp.date, sequence: stored.recorded.id, kind: "follow-up", id: followUp.id.storeText,
+                                    summary: "follow-up on order \(order.id.storeText.prefix(8)): \(followUp.status.englishName.lowercased())\(followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "")",
+                                    details: levels + notes, recorded: stored.recorded, enteredInError: stored.enteredInError))
+            }
+        }
+        return events.sorted { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+    }
+
+    static func describe(_ entry: AssessmentEntry, name: String) -> String {
+        var text: String
+        switch entry.finding {
+        case .level(let level): text = "\(name): \(level.cliValue) (\(level.danishName.lowercased()))"
+        case .relevance(let relevance): text = "\(name): \(relevance.rawValue)"
+        }
+        if let note = entry.note { text += " — \"\(note)\"" }
+        if let source = entry.source { text += " [\(source.danishName.lowercased())]" }
+        return text
+    }
+}

@@ -1,0 +1,138 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb order create`: the order (bestilling) to a provider.
+enum OrderCreateCommand: Command {
+    static let spec = CommandSpec(
+        "create",
+        abstract: "Create an order (bestilling) to a provider.",
+        options: [
+            OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true),
+            OptionSpec("case", value: "NUMBER", help: "The citizen's case number.", required: true),
+            OptionSpec("service", kind: .repeated, value: "SERVICE", help: "A service (ydelse), by KL code or name.", required: true),
+            OptionSpec("offer-type", value: "TYPE", help: "The offer type (tilbudstype)."),
+            OptionSpec("target-group", kind: .repeated, value: "GROUP", help: "A target group (målgruppe)."),
+            OptionSpec("primary-target-group", value: "GROUP", help: "The primary target group (at most one)."),
+            OptionSpec("provider-name", value: "NAME", help: "The provider (udfører).", required: true),
+            OptionSpec("provider-id", value: "ID", help: "The provider's identifier (e.g. SOR or CVR).", required: true),
+            OptionSpec("payer-name", value: "NAME", help: "Who pays (betalingskommune)."),
+            OptionSpec("payer-id", value: "ID", help: "The payer's identifier (e.g. kommunekode)."),
+            OptionSpec("support-level", value: "LEVEL", help: "A–E or ikke-vurderet.", required: true),
+            OptionSpec("issued", value: "DATE", help: "Date of the order.", defaultDescription: "--start"),
+            OptionSpec("start", value: "DATE", help: "Start of the intervention.", required: true),
+            OptionSpec("follow-up", value: "DATE", help: "Planned follow-up date."),
+        ] + StoreOptions.writeOptions,
+        examples: ["ffb order create --citizen P-7K3M9Q2X --case S-1 --service \"Støtte til praktiske opgaver\" --target-group \"Psykisk funktionsnedsættelse\" --provider-name \"Bostøtten\" --provider-id 123456 --support-level C --start 2025-03-01 --follow-up 2025-09-01"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let catalog = BuiltInCatalogs.standard
+        let services = try arguments.values("service").map { text throws(CLIError) in try catalog.code(text, kind: .services, option: "service") }
+        let offerType = try arguments.value("offer-type").map { text throws(CLIError) in try catalog.code(text, kind: .offerTypes, option: "offer-type") }
+        var groups = try arguments.values("target-group").map { text throws(CLIError) in
+            TargetGroupAssignment(code: try catalog.code(text, kind: .targetGroups, option: "target-group"), isPrimary: false)
+        }
+        if let primaryText = arguments.value("primary-target-group") {
+            let primary = try catalog.code(primaryText, kind: .targetGroups, option: "primary-target-group")
+            groups.removeAll { $0.code == primary }
+            groups.insert(TargetGroupAssignment(code: primary, isPrimary: true), at: 0)
+        }
+        guard let supportLevel = try arguments.supportLevel("support-level") else { throw .invalid("--support-level is missing") }
+        let start = try arguments.requiredDate("start")
+        let issued = try arguments.date("issued") ?? start
+        let followUp = try arguments.date("follow-up")
+        let order = try StoreOptions.write(arguments, context: context) { store, writer in
+            let citizen = try store.citizen(arguments.requiredValue("citizen"))
+            let provider = try Organization(name: arguments.requiredValue("provider-name"), identifier: arguments.requiredValue("provider-id"))
+            var payer: Organization?
+            if let name = arguments.value("payer-name") {
+                payer = try Organization(name: name, identifier: arguments.value("payer-id") ?? "")
+            }
+            let order = try Order(
+                citizen: citizen.pseudonym, caseNumber: arguments.requiredValue("case"), services: services, offerType: offerType,
+                targetGroups: groups, provider: provider, payer: payer, supportLevel: supportLevel,
+                issued: issued, start: start, followUpDate: followUp, catalog: store.catalog
+            )
+            try writer.createOrder(order)
+            return order
+        }
+        context.stdout.line(order.id.storeText)
+    }
+}
+
+/// `ffb list orders`: every order, with pseudonyms (never CPR numbers).
+enum ListOrdersCommand: Command {
+    static let spec = CommandSpec(
+        "orders",
+        abstract: "List orders: id, citizen pseudonym, provider, issued, goals, themes.",
+        options: StoreOptions.readOptions + [
+            OptionSpec("citizen", value: "CITIZEN", help: "Only this citizen's orders."),
+            .flag("include-errors", help: "Also list orders marked entered in error."),
+            OutputFormat.option(),
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let summaries = try StoreOptions.read(arguments, context: context) { store in
+            let citizen = try arguments.value("citizen").map { try store.citizen($0).pseudonym }
+            return try store.orders(of: citizen)
+                .filter { arguments.flag("include-errors") || $0.enteredInError == nil }
+                .map { try OrderSummary(order: $0, store: store) }
+        }
+        var records = RecordSet(tableColumns: [
+            ("id", .init(title: "ID")), ("citizen", .init(title: "BORGER")), ("provider", .init(title: "UDFØRER", maxWidth: 30)),
+            ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
+            ("theme_names", .init(title: "TEMAER", maxWidth: 50)),
+        ])
+        for summary in summaries { records.append(summary.record) }
+        context.stdout.write(records.render(OutputFormat.from(arguments)))
+    }
+}
+
+/// The CLI.md shape of one order in `ffb list orders`.
+struct OrderSummary {
+    var record: JSONObject
+
+    init(order stored: Stored<Order>, store: Store) throws {
+        let order = stored.value
+        let goals = try store.goals(of: order.id)
+        let current = Self.currentVersions(goals)
+        var themes: [KLCode] = []
+        for goal in current {
+            for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
+        }
+        let assessments = try store.assessments(of: order.citizen)
+            .filter { $0.enteredInError == nil && $0.value.kind == .assessment && ($0.value.caseNumber == nil || $0.value.caseNumber == order.caseNumber) && $0.value.date <= order.issued }
+        for assessment in assessments {
+            for entry in assessment.value.entries where !themes.contains(entry.theme) { themes.append(entry.theme) }
+        }
+        record = JSONObject([
+            ("id", .string(order.id.storeText)),
+            ("citizen", .string(order.citizen.rawValue)),
+            ("provider", .string(order.provider.name)),
+            ("provider_id", .string(order.provider.identifier)),
+            ("issued", .string(order.issued.iso)),
+            ("start", .string(order.start.iso)),
+            ("support_level", .string(order.supportLevel.cliValue)),
+            ("goals", .number(JSONNumber(current.count))),
+            ("themes", .array(themes.map { .string($0.rawValue) })),
+            ("theme_names", .string(themes.compactMap { store.catalog.theme($0)?.name }.joined(separator: ", "))),
+            ("entered_in_error", .bool(stored.enteredInError != nil)),
+        ])
+    }
+
+    /// The newest version of each goal series that is not entered in error.
+    static func currentVersions(_ goals: [Stored<Goal>]) -> [Goal] {
+        var latest: [UUID: Stored<Goal>] = [:]
+        var order: [UUID] = []
+        for goal in goals {
+            if latest[goal.value.seriesID] == nil { order.append(goal.value.seriesID) }
+            latest[goal.value.seriesID] = goal
+        }
+        return order.compactMap { latest[$0] }.filter { $0.enteredInError == nil }.map(\.value)
+    }
+}

@@ -1,0 +1,74 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `--db PATH` (default `$FFB_DB`, else `./ffb.sqlite`) and `--user NAME` (default `$USER`).
+enum StoreOptions {
+    static let db = OptionSpec("db", value: "PATH", help: "The store file.", defaultDescription: "$FFB_DB, else ./ffb.sqlite")
+    static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write).", defaultDescription: "$USER")
+    static let readOptions = [db]
+    static let writeOptions = [db, user]
+
+    static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
+        let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
+        return context.url(for: path).path
+    }
+
+    static func user(_ arguments: ParsedArguments, context: CommandContext) -> String {
+        arguments.value("user") ?? context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown"
+    }
+
+    /// Opens the store; writing commands create it on first use (CLI.md).
+    static func open(_ arguments: ParsedArguments, context: CommandContext, create: Bool) throws(CLIError) -> Store {
+        do {
+            return try Store.open(path: path(arguments, context: context), create: create)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
+    /// Runs one write command as one transaction, recorded with the user and the command line.
+    static func write<T>(
+        _ arguments: ParsedArguments,
+        context: CommandContext,
+        _ body: (Store, StoreWriter) throws -> T
+    ) throws(CLIError) -> T {
+        let store = try open(arguments, context: context, create: true)
+        defer { store.close() }
+        let command = (["ffb"] + arguments.commandPath).joined(separator: " ")
+        do {
+            return try store.write(user: user(arguments, context: context), command: command) { writer in
+                try body(store, writer)
+            }
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
+    /// Runs read-only work on an existing store.
+    static func read<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (Store) throws -> T) throws(CLIError) -> T {
+        let store = try open(arguments, context: context, create: false)
+        defer { store.close() }
+        do {
+            return try body(store)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+}
+
+extension CLIError {
+    /// Maps the libraries' errors to exit codes: the user's input → 1, the store's trouble → 3.
+    init(_ error: any Error) {
+        switch error {
+        case let error as CLIError: self = error
+        case let error as StoreError: self = error.isUserError ? .invalid(error.description) : .store(error.description)
+        case let error as ModelError: self = .invalid(error.message)
+        case let error as CatalogLookupError: self = .invalid(error.description)
+        case let error as UsageError: self = .usage(error)
+        default: self = .store("\(error)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import FFBCatalog
+import Foundation
+
+/// A follow-up (opfølgning) on an order: new levels, a new support level, a note per goal, and
+/// the decision on the intervention.
+public struct FollowUp: Hashable, Sendable {
+    public let id: UUID
+    public let orderID: UUID
+    public let date: LocalDate
+    /// New levels for scored themes (the same rules as an assessment's entries).
+    public let entries: [AssessmentEntry]
+    public let supportLevel: Assessed<SupportLevel>?
+    /// Notes keyed by goal series.
+    public let goalNotes: [GoalNote]
+    public let status: FollowUpStatus
+    public let author: String
+
+    public struct GoalNote: Hashable, Sendable {
+        public let goalSeriesID: UUID
+        public let note: String
+
+        public init(goalSeriesID: UUID, note: String) {
+            self.goalSeriesID = goalSeriesID
+            self.note = note
+        }
+    }
+
+    public init(
+        id: UUID = UUID(),
+        order: Order,
+        date: LocalDate,
+        entries: [AssessmentEntry],
+        supportLevel: Assessed<SupportLevel>?,
+        goalNotes: [GoalNote],
+        status: FollowUpStatus,
+        author: String
+    ) throws(ModelError) {
+        guard date >= order.start else {
+            throw .invalid("follow-up date \(date) is before the order starts (\(order.start))")
+        }
+        var seen = Set<KLCode>()
+        for entry in entries where !seen.insert(entry.theme).inserted {
+            throw .invalid("theme \(entry.theme) is given twice in one follow-up")
+        }
+        if Set(goalNotes.map(\.goalSeriesID)).count != goalNotes.count {
+            throw .invalid("a goal has two notes in one follow-up")
+        }
+        self.id = id
+        self.orderID = order.id
+        self.date = date
+        self.entries = entries
+        self.supportLevel = supportLevel
+        self.goalNotes = goalNotes
+        self.status = status
+        self.author = author
+    }
+}

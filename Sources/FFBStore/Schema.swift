@@ -1,0 +1,167 @@
+import FFBSQLite
+
+/// The store's schema, one migration per `PRAGMA user_version`.
+///
+/// Clinical facts are append-only: triggers refuse UPDATE and DELETE, so a correction is always a
+/// new row (a new goal version, a new observation) and a removal is an entered-in-error mark.
+/// Every row points at the `writes` row of the command that made it (who, when, which command).
+/// The CPR number lives in `citizens` and nowhere else.
+enum Schema {
+    static let appendOnlyTables = [
+        "writes", "citizens", "cases", "assessments", "theme_series", "theme_observations",
+        "orders", "order_services", "order_target_groups", "goals", "goal_secondary_themes",
+        "follow_ups", "follow_up_goal_notes", "entered_in_error",
+    ]
+
+    static let version1 = """
+    CREATE TABLE writes (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        command TEXT NOT NULL
+    );
+    CREATE TABLE citizens (
+        id INTEGER PRIMARY KEY,
+        pseudonym TEXT NOT NULL UNIQUE,
+        cpr TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        case_number TEXT NOT NULL UNIQUE,
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        opened TEXT NOT NULL,
+        municipality_name TEXT NOT NULL,
+        municipality_code TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    -- An assessment, or the levels part of a follow-up (kind = 'follow-up').
+    CREATE TABLE assessments (
+        id TEXT PRIMARY KEY,
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        case_id INTEGER REFERENCES cases(id),
+        kind TEXT NOT NULL CHECK (kind IN ('assessment', 'follow-up')),
+        date TEXT NOT NULL,
+        assessor TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    -- One theme of one citizen keeps its identity (KL: the same Condition) while its level changes.
+    CREATE TABLE theme_series (
+        id TEXT PRIMARY KEY,
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        theme TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        UNIQUE (citizen_id, theme)
+    );
+    CREATE TABLE theme_observations (
+        id INTEGER PRIMARY KEY,
+        series_id TEXT NOT NULL REFERENCES theme_series(id),
+        assessment_id TEXT NOT NULL REFERENCES assessments(id),
+        level INTEGER CHECK (level BETWEEN 0 AND 4),
+        not_assessed INTEGER NOT NULL DEFAULT 0 CHECK (not_assessed IN (0, 1)),
+        relevance TEXT,
+        note TEXT,
+        source TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        UNIQUE (series_id, assessment_id),
+        -- A scored entry has a level or is 'ikke vurderet'; an unscored one has a relevance; never both.
+        CHECK ((relevance IS NULL) <> (level IS NULL AND not_assessed = 0)),
+        CHECK (NOT (level IS NOT NULL AND not_assessed = 1))
+    );
+    CREATE INDEX theme_observations_assessment ON theme_observations(assessment_id);
+    CREATE TABLE orders (
+        id TEXT PRIMARY KEY,
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        offer_type TEXT,
+        provider_name TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        payer_name TEXT,
+        payer_id TEXT,
+        support_level TEXT NOT NULL CHECK (support_level IN ('A', 'B', 'C', 'D', 'E', 'ikke-vurderet')),
+        issued TEXT NOT NULL,
+        start TEXT NOT NULL,
+        follow_up_date TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TABLE order_services (
+        order_id TEXT NOT NULL REFERENCES orders(id),
+        position INTEGER NOT NULL,
+        service TEXT NOT NULL,
+        PRIMARY KEY (order_id, position)
+    );
+    CREATE TABLE order_target_groups (
+        order_id TEXT NOT NULL REFERENCES orders(id),
+        position INTEGER NOT NULL,
+        target_group TEXT NOT NULL,
+        is_primary INTEGER NOT NULL CHECK (is_primary IN (0, 1)),
+        PRIMARY KEY (order_id, position)
+    );
+    CREATE UNIQUE INDEX order_one_primary_target_group ON order_target_groups(order_id) WHERE is_primary = 1;
+    -- Every version of every goal; series_id is the goal's lasting identity.
+    CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        series_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        supersedes TEXT REFERENCES goals(id),
+        order_id TEXT NOT NULL REFERENCES orders(id),
+        primary_theme TEXT NOT NULL,
+        goal_type TEXT NOT NULL CHECK (goal_type IN ('udvikle', 'fastholde', 'begraense-tab')),
+        expected_level INTEGER NOT NULL CHECK (expected_level BETWEEN 0 AND 4),
+        description TEXT NOT NULL,
+        follow_up_date TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        UNIQUE (series_id, version)
+    );
+    CREATE UNIQUE INDEX goals_superseded_once ON goals(supersedes) WHERE supersedes IS NOT NULL;
+    CREATE TABLE goal_secondary_themes (
+        goal_id TEXT NOT NULL REFERENCES goals(id),
+        position INTEGER NOT NULL,
+        theme TEXT NOT NULL,
+        PRIMARY KEY (goal_id, position)
+    );
+    CREATE TABLE follow_ups (
+        id TEXT PRIMARY KEY,
+        order_id TEXT NOT NULL REFERENCES orders(id),
+        assessment_id TEXT NOT NULL REFERENCES assessments(id),
+        date TEXT NOT NULL,
+        support_level TEXT CHECK (support_level IN ('A', 'B', 'C', 'D', 'E', 'ikke-vurderet')),
+        status TEXT NOT NULL CHECK (status IN ('continue', 'end', 'end-and-refer')),
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TABLE follow_up_goal_notes (
+        follow_up_id TEXT NOT NULL REFERENCES follow_ups(id),
+        goal_series_id TEXT NOT NULL,
+        note TEXT NOT NULL,
+        PRIMARY KEY (follow_up_id, goal_series_id)
+    );
+    CREATE TABLE entered_in_error (
+        id INTEGER PRIMARY KEY,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('assessment', 'order', 'goal', 'follow-up')),
+        target_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        UNIQUE (target_kind, target_id)
+    );
+    CREATE INDEX orders_citizen ON orders(citizen_id);
+    CREATE INDEX goals_order ON goals(order_id);
+    CREATE INDEX follow_ups_order ON follow_ups(order_id);
+    CREATE INDEX assessments_citizen ON assessments(citizen_id, date);
+    """
+
+    static var appendOnlyTriggers: String {
+        appendOnlyTables.map { table in
+            """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never updated'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never deleted'); END;
+            """
+        }.joined(separator: "\n")
+    }
+
+    static func migrator() throws -> Migrator {
+        try Migrator([
+            Migration(version: 1, sql: version1 + "\n" + appendOnlyTriggers),
+        ])
+    }
+}

@@ -1,0 +1,284 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+extension Store {
+    // MARK: Citizens and cases
+
+    /// A citizen by pseudonym or CPR number (the caseworker may type either).
+    public func citizen(_ reference: String) throws(StoreError) -> Citizen {
+        try read {
+            let row: Row?
+            if let cpr = try? CPRNumber(reference) {
+                row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)])
+                guard let row else { throw StoreError.notFound("no citizen with this CPR number") }
+                return try Self.citizen(row)
+            }
+            guard let pseudonym = Pseudonym(reference) else {
+                throw StoreError.invalid("\"\(reference)\" is neither a pseudonym (P-XXXXXXXX) nor a CPR number")
+            }
+            row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)])
+            guard let row else { throw StoreError.notFound("unknown citizen \(pseudonym)") }
+            return try Self.citizen(row)
+        }
+    }
+
+    public func citizens() throws(StoreError) -> [Stored<Citizen>] {
+        try read {
+            try database.query("""
+                SELECT c.pseudonym, c.cpr, c.name, w.id, w.at, w.user, w.command
+                FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id
+                """).map { row in
+                Stored(value: try Self.citizen(row), recorded: try Self.writeInfo(row, from: 3), enteredInError: nil)
+            }
+        }
+    }
+
+    public func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>] {
+        try read {
+            try database.query("""
+                SELECT k.case_number, k.opened, k.municipality_name, k.municipality_code, w.id, w.at, w.user, w.command
+                FROM cases k JOIN citizens c ON c.id = k.citizen_id JOIN writes w ON w.id = k.write_id
+                WHERE c.pseudonym = ? ORDER BY k.opened, k.id
+                """, [.text(citizen.rawValue)]).map { row in
+                let caseFile = try CaseFile(
+                    caseNumber: try row.string(0), citizen: citizen, opened: try Self.date(row.string(1)),
+                    municipality: try Municipality(name: row.string(2), code: row.string(3))
+                )
+                return Stored(value: caseFile, recorded: try Self.writeInfo(row, from: 4), enteredInError: nil)
+            }
+        }
+    }
+
+    /// The citizen a case belongs to.
+    public func caseFile(_ number: String) throws(StoreError) -> CaseFile {
+        try read {
+            guard let row = try database.firstRow("""
+                SELECT k.case_number, c.pseudonym, k.opened, k.municipality_name, k.municipality_code
+                FROM cases k JOIN citizens c ON c.id = k.citizen_id WHERE k.case_number = ?
+                """, [.text(number)]) else {
+                throw StoreError.notFound("unknown case \(number)")
+            }
+            return try CaseFile(
+                caseNumber: try row.string(0), citizen: try Self.pseudonym(row.string(1)), opened: try Self.date(row.string(2)),
+                municipality: try Municipality(name: row.string(3), code: row.string(4))
+            )
+        }
+    }
+
+    // MARK: Assessments
+
+    /// Every assessment of a citizen (and every follow-up's levels), oldest first.
+    public func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>] {
+        try read {
+            let observations = try database.prepare("""
+                SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
+                FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
+                WHERE o.assessment_id = ? ORDER BY o.id
+                """)
+            return try database.query("""
+                SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, e.reason
+                FROM assessments a JOIN citizens c ON c.id = a.citizen_id JOIN writes w ON w.id = a.write_id
+                LEFT JOIN cases k ON k.id = a.case_id
+                LEFT JOIN entered_in_error e ON e.target_kind = 'assessment' AND e.target_id = a.id
+                WHERE c.pseudonym = ? ORDER BY a.date, w.id
+                """, [.text(citizen.rawValue)]).map { row in
+                let id = try row.string(0)
+                let entries = try observations.rows([.text(id)]).map(entry)
+                let assessment = StoredAssessment(
+                    id: try Self.uuid(id), kind: StoredAssessment.Kind(rawValue: try row.string(1)) ?? .assessment,
+                    citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row.string(3)),
+                    assessor: try row.string(4), entries: entries
+                )
+                return Stored(value: assessment, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
+            }
+        }
+    }
+
+    private func entry(_ row: Row) throws -> AssessmentEntry {
+        let themeCode = try row.string(0)
+        guard let theme = catalog.theme(KLCode(unchecked: themeCode)) else {
+            throw StoreError.database("the store names theme \(themeCode), which catalogue \(catalog.version) does not have")
+        }
+        var level: Assessed<FunctionLevel>?
+        if let value = try row.optionalInt(1) {
+            level = FunctionLevel(rawValue: value).map(Assessed.assessed)
+        } else if try row.int(2) == 1 {
+            level = .notAssessed
+        }
+        let relevance = try row.optionalString(3).flatMap(AssessmentEntry.Relevance.init(rawValue:))
+        let source = try row.optionalString(5).flatMap(AssessmentSource.init(rawValue:))
+        return try AssessmentEntry(theme: theme, level: level, relevance: relevance, note: try row.optionalString(4), source: source)
+    }
+
+    // MARK: Orders, goals, follow-ups
+
+    /// An order by id or by an unambiguous id prefix of at least 8 characters.
+    public func order(_ reference: String) throws(StoreError) -> Stored<Order> {
+        let id = try resolve(reference, table: "orders", what: "order")
+        guard let order = try orders(where: "o.id = ?", [.text(id)]).first else { throw .notFound("no order \(reference)") }
+        return order
+    }
+
+    public func orders(of citizen: Pseudonym? = nil) throws(StoreError) -> [Stored<Order>] {
+        guard let citizen else { return try orders(where: "1 = 1", []) }
+        return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
+    }
+
+    private func orders(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Order>] {
+        try read {
+            let services = try database.prepare("SELECT service FROM order_services WHERE order_id = ? ORDER BY position")
+            let groups = try database.prepare("SELECT target_group, is_primary FROM order_target_groups WHERE order_id = ? ORDER BY position")
+            return try database.query("""
+                SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
+                       o.support_level, o.issued, o.start, o.follow_up_date, w.id, w.at, w.user, w.command, e.reason
+                FROM orders o JOIN citizens c ON c.id = o.citizen_id JOIN cases k ON k.id = o.case_id
+                JOIN writes w ON w.id = o.write_id
+                LEFT JOIN entered_in_error e ON e.target_kind = 'order' AND e.target_id = o.id
+                WHERE \(condition) ORDER BY o.issued, w.id
+                """, .positional(bindings)).map { row in
+                let id = try row.string(0)
+                let payer: Organization? = if let name = try row.optionalString(6), let identifier = try row.optionalString(7) {
+                    try Organization(name: name, identifier: identifier)
+                } else {
+                    nil
+                }
+                let order = try Order(
+                    id: try Self.uuid(id), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
+                    services: try services.rows([.text(id)]).map { KLCode(unchecked: try $0.string(0)) },
+                    offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
+                    targetGroups: try groups.rows([.text(id)]).map { TargetGroupAssignment(code: KLCode(unchecked: try $0.string(0)), isPrimary: try $0.bool(1)) },
+                    provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
+                    supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
+                    issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),
+                    followUpDate: try row.optionalString(11).map(Self.date), catalog: catalog
+                )
+                return Stored(value: order, recorded: try Self.writeInfo(row, from: 12), enteredInError: try row.optionalString(16))
+            }
+        }
+    }
+
+    /// Every version of every goal of an order, in series and version order.
+    public func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>] {
+        try goals(where: "g.order_id = ?", [.text(orderID.storeText)])
+    }
+
+    /// A goal version by id or unambiguous prefix.
+    public func goal(_ reference: String) throws(StoreError) -> Stored<Goal> {
+        let id = try resolve(reference, table: "goals", what: "goal")
+        guard let goal = try goals(where: "g.id = ?", [.text(id)]).first else { throw .notFound("no goal \(reference)") }
+        return goal
+    }
+
+    /// The newest version of the goal series `seriesID`.
+    public func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>? {
+        try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
+    }
+
+    private func goals(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Goal>] {
+        try read {
+            let secondary = try database.prepare("SELECT theme FROM goal_secondary_themes WHERE goal_id = ? ORDER BY position")
+            return try database.query("""
+                SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
+                       g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
+                FROM goals g JOIN writes w ON w.id = g.write_id
+                LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
+                WHERE \(condition) ORDER BY g.order_id, (SELECT MIN(w2.id) FROM goals g2 JOIN writes w2 ON w2.id = g2.write_id WHERE g2.series_id = g.series_id), g.version
+                """, .positional(bindings)).map { row in
+                let id = try row.string(0)
+                let goal = try Goal(
+                    id: try Self.uuid(id), seriesID: try Self.uuid(row.string(1)), version: try row.int(2),
+                    supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row.string(4)),
+                    primaryTheme: try theme(row.string(5)),
+                    secondaryThemes: try secondary.rows([.text(id)]).map { try theme($0.string(0)) },
+                    type: GoalType(cliValue: try row.string(6)) ?? .develop,
+                    expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
+                    description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
+                )
+                return Stored(value: goal, recorded: try Self.writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
+            }
+        }
+    }
+
+    public func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
+        try read {
+            let notes = try database.prepare("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ? ORDER BY rowid")
+            return try database.query("""
+                SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason
+                FROM follow_ups f JOIN writes w ON w.id = f.write_id
+                LEFT JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
+                WHERE f.order_id = ? ORDER BY f.date, w.id
+                """, [.text(orderID.storeText)]).map { row in
+                let id = try row.string(0)
+                let followUp = StoredFollowUp(
+                    id: try Self.uuid(id), orderID: orderID, assessmentID: try Self.uuid(row.string(1)),
+                    date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
+                    status: FollowUpStatus(cliValue: try row.string(4)) ?? .continue,
+                    goalNotes: try notes.rows([.text(id)]).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.string(0)), note: try $0.string(1)) }
+                )
+                return Stored(value: followUp, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A full id, or a prefix of at least 8 characters that matches exactly one row.
+    func resolve(_ reference: String, table: String, what: String) throws(StoreError) -> String {
+        let text = reference.lowercased()
+        guard text.count >= 8, text.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw .invalid("\"\(reference)\" is not a\(what.first.map { "aeiou".contains($0) } == true ? "n" : "") \(what) id (a UUID or its first 8+ characters)")
+        }
+        let matches = try read {
+            try database.query("SELECT id FROM \(table) WHERE id >= ? AND id < ? LIMIT 2", [.text(text), .text(text + "~")]).map { try $0.string(0) }
+        }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .notFound("no \(what) \(reference)")
+        default: throw .invalid("\"\(reference)\" matches more than one \(what); give more of the id")
+        }
+    }
+
+    private func theme(_ code: String) throws -> Theme {
+        guard let theme = catalog.theme(KLCode(unchecked: code)) else {
+            throw StoreError.database("the store names theme \(code), which catalogue \(catalog.version) does not have")
+        }
+        return theme
+    }
+
+    static func citizen(_ row: Row) throws -> Citizen {
+        try Citizen(pseudonym: pseudonym(row.string(0)), cpr: CPRNumber(row.string(1)), name: row.string(2))
+    }
+
+    static func writeInfo(_ row: Row, from index: Int) throws -> WriteInfo {
+        WriteInfo(id: try row.int64(index), at: try row.string(index + 1), user: try row.string(index + 2), command: try row.string(index + 3))
+    }
+
+    static func pseudonym(_ text: String) throws -> Pseudonym {
+        guard let pseudonym = Pseudonym(text) else { throw StoreError.database("damaged pseudonym in store") }
+        return pseudonym
+    }
+
+    static func date(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text) else { throw StoreError.database("damaged date in store") }
+        return date
+    }
+
+    static func uuid(_ text: String) throws -> UUID {
+        guard let id = UUID(uuidString: text) else { throw StoreError.database("damaged id in store") }
+        return id
+    }
+
+    static func supportLevel(_ text: String) -> Assessed<SupportLevel>? {
+        Assessed<SupportLevel>(text: text)
+    }
+}
+
+extension Store {
+    /// Resolves a record id or unambiguous prefix in one of the record tables.
+    public func resolveID(_ reference: String, table: String, what: String) throws(StoreError) -> String {
+        guard ["assessments", "orders", "goals", "follow_ups"].contains(table) else { throw .invalid("unknown record table \(table)") }
+        return try resolve(reference, table: table, what: what)
+    }
+}

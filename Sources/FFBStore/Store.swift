@@ -1,0 +1,81 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// The case store: an SQLite file holding citizens, cases, assessments, orders, goals and
+/// follow-ups with their full history.
+///
+/// Every write goes through `write(user:command:_:)`: one immediate transaction, one audit row,
+/// all or nothing.
+public final class Store {
+    let database: Database
+    public let catalog: Catalog
+    public let path: String
+
+    private init(database: Database, catalog: Catalog, path: String) {
+        self.database = database
+        self.catalog = catalog
+        self.path = path
+    }
+
+    /// Opens the store at `path`; with `create`, makes it (owner-only, 0600) when it is missing.
+    public static func open(path: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> Store {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists, !create { throw .missingStore(path: path) }
+        do {
+            var options = Database.Options()
+            options.create = create
+            let database = try Database(path: path, options: options)
+            _ = try Schema.migrator().migrate(database)
+            return Store(database: database, catalog: catalog, path: path)
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    public func close() {
+        database.close()
+    }
+
+    /// Runs `body` as one transaction recorded as a write by `user` running `command`.
+    public func write<T>(user: String, command: String, now: Date = Date(), _ body: (StoreWriter) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.transaction(.immediate) { database in
+                _ = try database.execute(
+                    "INSERT INTO writes (at, user, command) VALUES (?, ?, ?)",
+                    [.text(Self.timestamp(now)), .text(user), .text(command)]
+                )
+                let writer = StoreWriter(database: database, writeID: try database.lastInsertRowID, catalog: catalog)
+                return try body(writer)
+            }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// Runs read queries; errors become `StoreError`.
+    func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// `PRAGMA integrity_check`, for tests and `ffb doctor`-style checks.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        try read { try database.integrityCheck() }
+    }
+
+    /// Every row of every table in a stable order: proves a failed command changed nothing.
+    public func logicalDump() throws(StoreError) -> String {
+        try read { try database.logicalDump() }
+    }
+}

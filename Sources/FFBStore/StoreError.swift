@@ -1,0 +1,43 @@
+import FFBSQLite
+
+/// Why a store operation failed. `.invalid` and `.notFound` are the user's input (exit 1);
+/// the rest are the store's own trouble (exit 3). Nothing was written in either case.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case invalid(String)
+    case missingStore(path: String)
+    case busy
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let message), .invalid(let message): message
+        case .missingStore(let path): "no store at \(path) (run 'ffb init' or give --db)"
+        case .busy: "the store is busy (another ffb is writing); nothing was written, try again"
+        case .database(let message): message
+        }
+    }
+
+    public var isUserError: Bool {
+        switch self {
+        case .notFound, .invalid: true
+        case .missingStore, .busy, .database: false
+        }
+    }
+
+    /// Maps SQLite's errors; the SQL text and bound values (which may hold a CPR) are left out.
+    static func from(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? SQLiteError else { return .database("\(error)") }
+        switch error.kind {
+        case .busy: return .busy
+        case .readOnly: return .database("the store is read-only")
+        case .full: return .database("the disk is full; nothing was written")
+        case .corrupt, .notADatabase: return .database("the store file is damaged or not an ffb store")
+        case .cantOpen: return .database("cannot open the store file")
+        case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
+        case .constraint(let message): return .database("store rule broken: \(message)")
+        default: return .database(error.description)
+        }
+    }
+}

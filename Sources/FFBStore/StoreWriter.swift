@@ -1,0 +1,212 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// The write side of one store transaction. Only `Store.write` makes one, so every row it adds
+/// carries the same audit `writeID` and commits or rolls back together.
+public struct StoreWriter {
+    let database: Database
+    let writeID: Int64
+    let catalog: Catalog
+
+    /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
+    /// that names the existing pseudonym, not the number.
+    public func addCitizen(cpr: CPRNumber, name: String) throws -> Citizen {
+        if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
+            throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        var pseudonym = Pseudonym.random(using: &generator)
+        while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)]) != nil {
+            pseudonym = Pseudonym.random(using: &generator)
+        }
+        let citizen = try Citizen(pseudonym: pseudonym, cpr: cpr, name: name)
+        _ = try database.execute(
+            "INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
+            [.text(pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)]
+        )
+        return citizen
+    }
+
+    public func openCase(_ caseFile: CaseFile) throws {
+        let citizen = try citizenRowID(caseFile.citizen)
+        if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
+            throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
+        }
+        _ = try database.execute(
+            "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
+        )
+    }
+
+    /// Records an assessment; each theme's observation joins that theme's lasting series.
+    public func record(_ assessment: Assessment) throws {
+        try insertAssessment(id: assessment.id, citizen: assessment.citizen, caseNumber: assessment.caseNumber, kind: "assessment", date: assessment.date, assessor: assessment.assessor, entries: assessment.entries)
+    }
+
+    public func createOrder(_ order: Order) throws {
+        let citizen = try citizenRowID(order.citizen)
+        let caseID = try caseRowID(order.caseNumber, citizen: citizen)
+        _ = try database.execute(
+            """
+            INSERT INTO orders (id, citizen_id, case_id, offer_type, provider_name, provider_id, payer_name, payer_id,
+                                support_level, issued, start, follow_up_date, write_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(order.id.storeText), .integer(citizen), .integer(caseID), SQLiteValue(order.offerType?.rawValue),
+                .text(order.provider.name), .text(order.provider.identifier), SQLiteValue(order.payer?.name), SQLiteValue(order.payer?.identifier),
+                .text(order.supportLevel.cliValue), .text(order.issued.iso), .text(order.start.iso), SQLiteValue(order.followUpDate?.iso),
+                .integer(writeID),
+            ]
+        )
+        for (position, service) in order.services.enumerated() {
+            _ = try database.execute("INSERT INTO order_services (order_id, position, service) VALUES (?, ?, ?)",
+                                     [.text(order.id.storeText), .integer(Int64(position)), .text(service.rawValue)])
+        }
+        for (position, group) in order.targetGroups.enumerated() {
+            _ = try database.execute("INSERT INTO order_target_groups (order_id, position, target_group, is_primary) VALUES (?, ?, ?, ?)",
+                                     [.text(order.id.storeText), .integer(Int64(position)), .text(group.code.rawValue), .integer(group.isPrimary ? 1 : 0)])
+        }
+    }
+
+    /// Adds a goal version. A version after the first must supersede the series' current version.
+    public func addGoal(_ goal: Goal) throws {
+        guard try database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil else {
+            throw StoreError.notFound("no order \(goal.orderID.storeText)")
+        }
+        if let supersedes = goal.supersedes {
+            let current = try database.firstRow(
+                "SELECT id FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(goal.seriesID.storeText)]
+            )
+            guard let currentID = try current?.string(0), currentID == supersedes.storeText else {
+                throw StoreError.invalid("goal \(supersedes.storeText) is not the current version of its goal; revise the current one")
+            }
+        }
+        _ = try database.execute(
+            """
+            INSERT INTO goals (id, series_id, version, supersedes, order_id, primary_theme, goal_type, expected_level,
+                               description, follow_up_date, write_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(goal.id.storeText), .text(goal.seriesID.storeText), .integer(Int64(goal.version)), SQLiteValue(goal.supersedes?.storeText),
+                .text(goal.orderID.storeText), .text(goal.primaryTheme.rawValue), .text(goal.type.cliValue), .integer(Int64(goal.expectedLevel.rawValue)),
+                .text(goal.description), SQLiteValue(goal.followUpDate?.iso), .integer(writeID),
+            ]
+        )
+        for (position, theme) in goal.secondaryThemes.enumerated() {
+            _ = try database.execute("INSERT INTO goal_secondary_themes (goal_id, position, theme) VALUES (?, ?, ?)",
+                                     [.text(goal.id.storeText), .integer(Int64(position)), .text(theme.rawValue)])
+        }
+    }
+
+    /// Records a follow-up: its levels join the themes' series like an assessment's do.
+    public func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws {
+        let assessmentID = UUID()
+        try insertAssessment(id: assessmentID, citizen: citizen, caseNumber: caseNumber, kind: "follow-up", date: followUp.date, assessor: followUp.author, entries: followUp.entries)
+        _ = try database.execute(
+            "INSERT INTO follow_ups (id, order_id, assessment_id, date, support_level, status, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.text(followUp.id.storeText), .text(followUp.orderID.storeText), .text(assessmentID.storeText), .text(followUp.date.iso),
+             SQLiteValue(followUp.supportLevel?.cliValue), .text(followUp.status.cliValue), .integer(writeID)]
+        )
+        for note in followUp.goalNotes {
+            guard try database.firstRow("SELECT 1 FROM goals WHERE series_id = ? AND order_id = ?",
+                                        [.text(note.goalSeriesID.storeText), .text(followUp.orderID.storeText)]) != nil else {
+                throw StoreError.notFound("goal \(note.goalSeriesID.storeText) is not a goal of order \(followUp.orderID.storeText)")
+            }
+            _ = try database.execute("INSERT INTO follow_up_goal_notes (follow_up_id, goal_series_id, note) VALUES (?, ?, ?)",
+                                     [.text(followUp.id.storeText), .text(note.goalSeriesID.storeText), .text(note.note)])
+        }
+    }
+
+    /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
+    public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws {
+        let table: String = switch kind {
+        case .assessment: "assessments"
+        case .order: "orders"
+        case .goal: "goals"
+        case .followUp: "follow_ups"
+        }
+        guard try database.firstRow("SELECT 1 FROM \(table) WHERE id = ?", [.text(id)]) != nil else {
+            throw StoreError.notFound("no \(kind.rawValue) \(id)")
+        }
+        if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id)]) != nil {
+            throw StoreError.invalid("\(kind.rawValue) \(id) is already marked as entered in error")
+        }
+        _ = try database.execute("INSERT INTO entered_in_error (target_kind, target_id, reason, write_id) VALUES (?, ?, ?, ?)",
+                                 [.text(kind.rawValue), .text(id), .text(reason), .integer(writeID)])
+    }
+
+    private func insertAssessment(id: UUID, citizen: Pseudonym, caseNumber: String?, kind: String, date: LocalDate, assessor: String, entries: [AssessmentEntry]) throws {
+        let citizenID = try citizenRowID(citizen)
+        let caseID = try caseNumber.map { try caseRowID($0, citizen: citizenID) }
+        _ = try database.execute(
+            "INSERT INTO assessments (id, citizen_id, case_id, kind, date, assessor, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.text(id.storeText), .integer(citizenID), SQLiteValue(caseID), .text(kind), .text(date.iso), .text(assessor), .integer(writeID)]
+        )
+        let insert = try database.prepare(
+            """
+            INSERT INTO theme_observations (series_id, assessment_id, level, not_assessed, relevance, note, source, write_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        )
+        for entry in entries {
+            let series = try seriesID(citizen: citizenID, theme: entry.theme)
+            var level: Int64?
+            var notAssessed: Int64 = 0
+            var relevance: String?
+            switch entry.finding {
+            case .level(.assessed(let value)): level = Int64(value.rawValue)
+            case .level(.notAssessed): notAssessed = 1
+            case .relevance(let value): relevance = value.rawValue
+            }
+            _ = try insert.execute([
+                .text(series), .text(id.storeText), SQLiteValue(level), .integer(notAssessed), SQLiteValue(relevance),
+                SQLiteValue(entry.note), SQLiteValue(entry.source?.rawValue), .integer(writeID),
+            ])
+        }
+    }
+
+    /// The lasting identity of a citizen's theme, made on first use.
+    private func seriesID(citizen: Int64, theme: KLCode) throws -> String {
+        if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
+            return try row.string(0)
+        }
+        let id = UUID().storeText
+        _ = try database.execute("INSERT INTO theme_series (id, citizen_id, theme, write_id) VALUES (?, ?, ?, ?)",
+                                 [.text(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)])
+        return id
+    }
+
+    func citizenRowID(_ pseudonym: Pseudonym) throws -> Int64 {
+        guard let row = try database.firstRow("SELECT id FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)]) else {
+            throw StoreError.notFound("unknown citizen \(pseudonym)")
+        }
+        return try row.int64(0)
+    }
+
+    private func caseRowID(_ caseNumber: String, citizen: Int64) throws -> Int64 {
+        guard let row = try database.firstRow("SELECT id, citizen_id FROM cases WHERE case_number = ?", [.text(caseNumber)]) else {
+            throw StoreError.notFound("unknown case \(caseNumber)")
+        }
+        guard try row.int64(1) == citizen else {
+            throw StoreError.invalid("case \(caseNumber) belongs to another citizen")
+        }
+        return try row.int64(0)
+    }
+}
+
+/// The kinds of record that can be marked entered in error.
+public enum RecordKind: String, CaseIterable, Sendable {
+    case assessment
+    case order
+    case goal
+    case followUp = "follow-up"
+}
+
+extension UUID {
+    /// Lowercase, as FHIR and our exchange documents write UUIDs.
+    public var storeText: String { uuidString.lowercased() }
+}
