@@ -1,3 +1,4 @@
+import FFBModel
 import FFBSQLite
 
 /// Why a store operation failed. `.invalid` and `.notFound` are the user's input (exit 1);
@@ -28,6 +29,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Maps SQLite's errors; the SQL text and bound values (which may hold a CPR) are left out.
     static func from(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? ModelError { return .invalid(error.message) }
         guard let error = error as? SQLiteError else { return .database("\(error)") }
         switch error.kind {
         case .busy: return .busy

@@ -63,7 +63,10 @@ enum AssessmentFile {
                     if let levelValue = object["level"] {
                         let text = levelValue.stringValue ?? levelValue.intValue.map(String.init) ?? ""
                         level = Assessed<FunctionLevel>(text: text)
-                        if level == nil { problem("\(pointer)/level", "not a function level (0–4 or \"ikke-vurderet\")") }
+                        if level == nil {
+                            problem("\(pointer)/level", "not a function level (0–4 or \"ikke-vurderet\")")
+                            continue
+                        }
                     }
                     var relevance: AssessmentEntry.Relevance?
                     if let text = string(object, "relevance", at: pointer, required: false) {
