@@ -111,6 +111,7 @@ public struct TransitionMatrix: Sendable, Hashable {
 }
 
 extension TransitionMatrix: CustomStringConvertible {
+    /// The rows, for test failures and debugging.
     public var description: String {
         "TransitionMatrix(\(rows))"
     }

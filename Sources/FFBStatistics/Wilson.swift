@@ -7,6 +7,7 @@ public struct ProportionInterval: Sendable, Hashable {
     /// The upper end of the interval.
     public let upper: Double
 
+    /// An interval from `lower` to `upper`.
     public init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
