@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBModel", "FFBStatistics"]),
-        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression"]),
+        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
+        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"]),
     ],
     swiftLanguageModes: [.v6]

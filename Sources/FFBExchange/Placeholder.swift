@@ -1,0 +1,1 @@
+// The exchange pipeline: decode → validate and map → apply.

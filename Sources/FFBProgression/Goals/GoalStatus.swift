@@ -1,0 +1,51 @@
+import FFBCatalog
+
+/// A goal's status at follow-up (FHIR Goal.achievementStatus codes), judged by its goal type
+/// (STATISTICS.md "Goals").
+public enum GoalStatus: String, CaseIterable, Sendable {
+    case achieved
+    /// A maintain goal still running whose level has not risen.
+    case sustaining
+    case improving
+    case noChange = "no-change"
+    case worsening
+    /// No baseline or no follow-up level on the primary theme yet.
+    case notEvaluable = "not-evaluable"
+
+    /// Judges one goal. Levels: lower is better.
+    ///
+    /// - develop: achieved when f ≤ e, else improving / no-change / worsening against b;
+    /// - maintain: achieved when f ≤ b (sustaining while the goal still runs), else worsening;
+    /// - limit loss: achieved when f ≤ e, else worsening.
+    public static func judge(type: GoalType, baseline: FunctionLevel?, expected: FunctionLevel, followUp: FunctionLevel?, running: Bool) -> GoalStatus {
+        guard let b = baseline, let f = followUp else { return .notEvaluable }
+        switch type {
+        case .develop:
+            if f <= expected { return .achieved }
+            if f < b { return .improving }
+            return f == b ? .noChange : .worsening
+        case .maintain:
+            if f <= b { return running ? .sustaining : .achieved }
+            return .worsening
+        case .limitLoss:
+            return f <= expected ? .achieved : .worsening
+        }
+    }
+}
+
+/// Goal statuses counted for one group, with the share achieved among evaluable goals.
+public struct GoalStatusCounts: Sendable, Equatable {
+    public private(set) var counts: [GoalStatus: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ status: GoalStatus) {
+        counts[status, default: 0] += 1
+    }
+
+    public func count(_ status: GoalStatus) -> Int { counts[status] ?? 0 }
+
+    /// Goals with a status other than not-evaluable.
+    public var evaluated: Int { counts.filter { $0.key != .notEvaluable }.values.reduce(0, +) }
+    public var total: Int { counts.values.reduce(0, +) }
+}

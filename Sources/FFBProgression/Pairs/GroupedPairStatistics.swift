@@ -1,0 +1,55 @@
+import FFBStatistics
+
+/// Pairs counted per group, and the statistics of each group.
+public struct GroupedPairStatistics: Sendable {
+    public let rule: BaselineRule
+    public let tally: PairTally
+    public let groups: [(key: GroupKey, statistics: PairStatistics)]
+
+    public init(rule: BaselineRule, tally: PairTally, groups: [(key: GroupKey, statistics: PairStatistics)]) {
+        self.rule = rule
+        self.tally = tally
+        self.groups = groups
+    }
+}
+
+/// Accumulates transition matrices per group; merging two accumulators is exact, so work can be
+/// split across threads or files.
+public struct PairAccumulator: Sendable {
+    public private(set) var matrices: [GroupKey: TransitionMatrix] = [:]
+    public var tally = PairTally()
+    public let rule: BaselineRule
+    public let period: Period
+
+    public init(rule: BaselineRule, period: Period) {
+        self.rule = rule
+        self.period = period
+    }
+
+    /// Pairs `series` and counts its pairs in every group of `keys`. Tallies count each series once.
+    public mutating func add(_ series: LevelSeries, to keys: [GroupKey]) {
+        var matrix = TransitionMatrix()
+        var seriesTally = PairTally()
+        series.forEachPair(rule: rule, period: period, tally: &seriesTally) { matrix.record(baseline: $0, followUp: $1) }
+        tally = tally + seriesTally
+        for key in keys {
+            matrices[key, default: TransitionMatrix()] += matrix
+        }
+    }
+
+    /// Makes sure a group appears (with n = 0) even when none of its series paired.
+    public mutating func ensure(_ key: GroupKey) {
+        if matrices[key] == nil { matrices[key] = TransitionMatrix() }
+    }
+
+    public mutating func merge(_ other: PairAccumulator) {
+        for (key, matrix) in other.matrices { matrices[key, default: TransitionMatrix()] += matrix }
+        tally = tally + other.tally
+    }
+
+    /// The statistics per group, ordered by `order` (e.g. catalogue order), then by key.
+    public func result(order: (GroupKey) -> Int = { _ in 0 }) -> GroupedPairStatistics {
+        let keys = matrices.keys.sorted { (order($0), $0) < (order($1), $1) }
+        return GroupedPairStatistics(rule: rule, tally: tally, groups: keys.map { ($0, PairStatistics(matrices[$0] ?? TransitionMatrix())) })
+    }
+}

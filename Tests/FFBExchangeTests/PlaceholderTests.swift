@@ -1,0 +1,4 @@
+import Testing
+@testable import FFBExchange
+
+@Test func placeholder() { #expect(Bool(true)) }

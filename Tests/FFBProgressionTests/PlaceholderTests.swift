@@ -1,0 +1,4 @@
+import Testing
+@testable import FFBProgression
+
+@Test func placeholder() { #expect(Bool(true)) }
