@@ -10,7 +10,9 @@
 public struct JSONObject: Sendable {
     /// One key/value pair.
     public struct Member: Sendable, Hashable {
+        /// The member name.
         public var key: String
+        /// The member value.
         public var value: JSONValue
 
         public init(key: String, value: JSONValue) {
@@ -23,6 +25,7 @@ public struct JSONObject: Sendable {
     /// are that small, so they never pay for an index.
     static let indexThreshold = 12
 
+    /// The members in document order.
     public private(set) var members: [Member]
     /// Key → position in `members`; only kept for large objects.
     private var index: [String: Int]?
@@ -46,7 +49,9 @@ public struct JSONObject: Sendable {
         self.index = members.count > Self.indexThreshold ? index ?? Self.makeIndex(uniqueMembers) : nil
     }
 
+    /// The number of members.
     public var count: Int { members.count }
+    /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
     /// The keys in document order.
     public var keys: [String] { members.map(\.key) }
@@ -114,6 +119,7 @@ extension JSONObject: Hashable {
 }
 
 extension JSONObject: Sequence {
+    /// Iterates the members in document order.
     public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
 }
 

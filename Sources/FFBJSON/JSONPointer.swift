@@ -70,6 +70,7 @@ public struct JSONPointer: Sendable, Hashable {
         components = []
     }
 
+    /// A pointer with these steps from the root.
     public init(_ components: [Component]) {
         self.components = components
     }
@@ -104,6 +105,7 @@ public struct JSONPointer: Sendable, Hashable {
         self.init(components)
     }
 
+    /// Whether this is the root pointer (no steps).
     public var isRoot: Bool { components.isEmpty }
 
     /// The pointer one step up, or `nil` at the root.
@@ -112,15 +114,20 @@ public struct JSONPointer: Sendable, Hashable {
         return JSONPointer(Array(components.dropLast()))
     }
 
+    /// Steps into the object member `key`.
     public mutating func append(_ key: String) { components.append(.key(key)) }
+
+    /// Steps into the array element at `index`.
     public mutating func append(_ index: Int) { components.append(.index(index)) }
 
+    /// This pointer stepped into the object member `key`.
     public func appending(_ key: String) -> JSONPointer {
         var copy = self
         copy.append(key)
         return copy
     }
 
+    /// This pointer stepped into the array element at `index`.
     public func appending(_ index: Int) -> JSONPointer {
         var copy = self
         copy.append(index)
@@ -150,7 +157,9 @@ extension JSONPointer: CustomStringConvertible {
 
 /// Text that is not an RFC 6901 JSON pointer.
 public struct JSONPointerSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The text that was given.
     public let text: String
+    /// What is wrong with it.
     public let reason: String
 
     public init(text: String, reason: String) {

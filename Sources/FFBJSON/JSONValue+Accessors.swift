@@ -29,26 +29,31 @@ extension JSONValue {
         return current
     }
 
+    /// Whether this is `null`.
     public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
+    /// The value of a boolean; `nil` for anything else.
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
+    /// The text of a string; `nil` for anything else.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
+    /// The number, with its integer/decimal distinction; `nil` for anything else.
     public var numberValue: JSONNumber? {
         if case .number(let value) = self { return value }
         return nil
     }
 
+    /// The number as a `Double`; `nil` for anything else.
     public var doubleValue: Double? { numberValue?.double }
 
     /// The number as an exact `Int64`; `nil` for fractions and out-of-range values.
@@ -58,11 +63,13 @@ extension JSONValue {
     /// The number as an exact `Int`; `nil` for fractions and out-of-range values.
     public var intValue: Int? { int64Value.flatMap { Int(exactly: $0) } }
 
+    /// The elements of an array; `nil` for anything else.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
+    /// The members of an object; `nil` for anything else.
     public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil

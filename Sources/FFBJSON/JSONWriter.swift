@@ -8,6 +8,7 @@
 /// control characters); `/` is left alone. Non-finite numbers, which a parsed
 /// document cannot contain, are written as `null`.
 public struct JSONWriter: Sendable {
+    /// How output is laid out.
     public struct Options: OptionSet, Sendable, Hashable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
@@ -18,6 +19,7 @@ public struct JSONWriter: Sendable {
         public static let sortedKeys = Options(rawValue: 1 << 1)
     }
 
+    /// The layout this writer uses.
     public var options: Options
 
     public init(options: Options = []) {
@@ -119,30 +121,33 @@ public struct JSONWriter: Sendable {
 
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(ASCII.quote)
-        for byte in text.utf8 {
-            switch byte {
-            case ASCII.quote:
-                out.append(contentsOf: [ASCII.backslash, ASCII.quote])
-            case ASCII.backslash:
-                out.append(contentsOf: [ASCII.backslash, ASCII.backslash])
-            case ASCII.newline:
-                out.append(contentsOf: [ASCII.backslash, ASCII.n])
-            case ASCII.carriageReturn:
-                out.append(contentsOf: [ASCII.backslash, ASCII.r])
-            case ASCII.tab:
-                out.append(contentsOf: [ASCII.backslash, ASCII.t])
-            case 0x08:
-                out.append(contentsOf: [ASCII.backslash, ASCII.b])
-            case 0x0C:
-                out.append(contentsOf: [ASCII.backslash, ASCII.f])
-            case 0..<0x20:
-                out.append(contentsOf: [ASCII.backslash, ASCII.u, ASCII.zero, ASCII.zero,
-                                        hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-            default:
-                out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go; most strings are one run.
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(for: byte, to: &out)
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(ASCII.quote)
+    }
+
+    private static func appendEscape(for byte: UInt8, to out: inout [UInt8]) {
+        out.append(ASCII.backslash)
+        switch byte {
+        case ASCII.quote, ASCII.backslash: out.append(byte)
+        case ASCII.newline: out.append(ASCII.n)
+        case ASCII.carriageReturn: out.append(ASCII.r)
+        case ASCII.tab: out.append(ASCII.t)
+        case 0x08: out.append(ASCII.b)
+        case 0x0C: out.append(ASCII.f)
+        default: out.append(contentsOf: [ASCII.u, ASCII.zero, ASCII.zero, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+        }
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

@@ -159,9 +159,27 @@ enum Schema {
         }.joined(separator: "\n")
     }
 
+    /// Tariffs (takster) per provider and support level, for cost statistics.
+    static let tariffsVersion = 3
+    static let tariffs = """
+    CREATE TABLE tariffs (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        support_level TEXT NOT NULL CHECK (support_level IN ('A', 'B', 'C', 'D', 'E')),
+        daily_rate_ore INTEGER NOT NULL CHECK (daily_rate_ore >= 0),
+        valid_from TEXT NOT NULL,
+        valid_to TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TRIGGER tariffs_no_update BEFORE UPDATE ON tariffs BEGIN SELECT RAISE(ABORT, 'append-only: tariffs rows are never updated'); END;
+    CREATE TRIGGER tariffs_no_delete BEFORE DELETE ON tariffs BEGIN SELECT RAISE(ABORT, 'append-only: tariffs rows are never deleted'); END;
+    """
+
     static func migrator() throws -> Migrator {
-        try Migrator([
+        let migrations = [
             Migration(version: 1, sql: version1 + "\n" + appendOnlyTriggers),
-        ])
+            Migration(version: tariffsVersion, sql: tariffs),
+        ]
+        return try Migrator(migrations.sorted { $0.version < $1.version })
     }
 }

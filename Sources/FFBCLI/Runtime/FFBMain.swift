@@ -39,6 +39,12 @@ public enum FFBMain {
                 .command(CitizenListCommand.self, named: "citizens"),
             ]),
             .command(MarkErrorCommand.self),
+            .command(StatsCommand.self),
+            .command(ProgressCommand.self),
+            .group("tariff", abstract: "Tariffs (takster) per provider and support level, for cost statistics.", [
+                .command(TariffImportCommand.self),
+                .command(TariffListCommand.self),
+            ]),
         ])
         root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error."
         return root

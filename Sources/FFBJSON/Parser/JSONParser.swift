@@ -17,7 +17,7 @@ public struct JSONParser: Sendable {
     public struct Limits: Sendable, Hashable {
         /// Values built from a document (equality, writing, validation) are
         /// processed recursively, so nesting is capped whatever is asked for.
-        public static let maxDepthCeiling = 1024
+        public static let maxDepthCeiling = 512
 
         /// Deepest nesting of arrays and objects; the root container is level 1.
         /// Clamped to `maxDepthCeiling`.
@@ -52,8 +52,10 @@ public struct JSONParser: Sendable {
         public static let `default` = Limits()
     }
 
+    /// The bounds this parser enforces.
     public var limits: Limits
 
+    /// A parser enforcing `limits`.
     public init(limits: Limits = .default) {
         self.limits = limits
     }

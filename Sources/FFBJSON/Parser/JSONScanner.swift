@@ -2,24 +2,29 @@
 /// open containers instead of recursion so that no input can overflow the
 /// call stack.
 struct JSONScanner {
-    /// One open array or object.
+    /// One open array or object. Its finished children wait on the shared
+    /// `values` (and `keys`) stacks until it closes, when they are moved into
+    /// one exactly sized array: no per-container buffer grows and reallocates.
     struct Frame {
         let isObject: Bool
-        var elements: [JSONValue] = []
-        var members: [JSONObject.Member] = []
+        /// Where this container's children start in `values`.
+        let valuesStart: Int
+        /// Where this object's keys start in `keys`.
+        let keysStart: Int
         /// Key → member position, built once an object grows past a handful
         /// of members so that duplicate detection stays linear overall.
         var keyPositions: [String: Int]?
-        /// The key whose value is being parsed, for objects.
-        var pendingKey: String?
-        /// Whether an element is being parsed, for arrays.
-        var awaitingElement = false
+        /// Whether a child value is being parsed (for objects: its key has
+        /// been read and is the last of `keys`).
+        var awaitingValue: Bool
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONParser.Limits
     var position = 0
     var stack: [Frame] = []
+    var values: [JSONValue] = []
+    var keys: [String] = []
     /// Reused between strings that contain escapes.
     var scratch: [UInt8] = []
 
@@ -39,27 +44,18 @@ struct JSONScanner {
             // A value starts here.
             guard position < bytes.count else { throw error(.unexpectedEndOfInput) }
             switch bytes[position] {
-            case ASCII.openBrace:
+            case ASCII.openBrace, ASCII.openBracket:
+                let isObject = bytes[position] == ASCII.openBrace
                 try checkDepth()
                 position += 1
                 skipWhitespace()
-                if position < bytes.count, bytes[position] == ASCII.closeBrace {
+                if position < bytes.count, bytes[position] == (isObject ? ASCII.closeBrace : ASCII.closeBracket) {
                     position += 1
-                    value = .object(JSONObject())
+                    value = isObject ? .object(JSONObject()) : .array([])
                 } else {
-                    stack.append(Frame(isObject: true))
-                    try readKey()
-                    continue parsing
-                }
-            case ASCII.openBracket:
-                try checkDepth()
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == ASCII.closeBracket {
-                    position += 1
-                    value = .array([])
-                } else {
-                    stack.append(Frame(isObject: false, awaitingElement: true))
+                    stack.append(Frame(isObject: isObject, valuesStart: values.count, keysStart: keys.count,
+                                       awaitingValue: false))
+                    if isObject { try readKey() } else { try beginElement() }
                     continue parsing
                 }
             case ASCII.quote:
@@ -82,40 +78,32 @@ struct JSONScanner {
             // A value is complete: attach it to its container, and close every
             // container that ends right after it.
             while let top = stack.indices.last {
+                values.append(value)
+                stack[top].awaitingValue = false
+                skipWhitespace()
+                guard position < bytes.count else { throw error(.unexpectedEndOfInput) }
+                let byte = bytes[position]
                 if stack[top].isObject {
-                    let key = stack[top].pendingKey ?? ""
-                    stack[top].pendingKey = nil
-                    stack[top].members.append(JSONObject.Member(key: key, value: value))
-                    skipWhitespace()
-                    guard position < bytes.count else { throw error(.unexpectedEndOfInput) }
-                    switch bytes[position] {
+                    switch byte {
                     case ASCII.comma:
                         try skipComma(closer: ASCII.closeBrace)
                         try readKey()
                         continue parsing
                     case ASCII.closeBrace:
                         position += 1
-                        let frame = stack.removeLast()
-                        value = .object(JSONObject(uniqueMembers: frame.members, index: frame.keyPositions))
+                        value = .object(closeObject())
                     default:
                         throw unexpectedCharacter(expected: "',' or '}' after an object member")
                     }
                 } else {
-                    stack[top].elements.append(value)
-                    stack[top].awaitingElement = false
-                    skipWhitespace()
-                    guard position < bytes.count else { throw error(.unexpectedEndOfInput) }
-                    switch bytes[position] {
+                    switch byte {
                     case ASCII.comma:
                         try skipComma(closer: ASCII.closeBracket)
-                        guard stack[top].elements.count < limits.maxArrayCount else {
-                            throw error(.arrayTooLong(limit: limits.maxArrayCount))
-                        }
-                        stack[top].awaitingElement = true
+                        try beginElement()
                         continue parsing
                     case ASCII.closeBracket:
                         position += 1
-                        value = .array(stack.removeLast().elements)
+                        value = .array(closeArray())
                     default:
                         throw unexpectedCharacter(expected: "',' or ']' after an array element")
                     }
@@ -126,6 +114,26 @@ struct JSONScanner {
             guard position == bytes.count else { throw error(.trailingData) }
             return value
         }
+    }
+
+    private mutating func closeArray() -> [JSONValue] {
+        let frame = stack.removeLast()
+        let elements = Array(values[frame.valuesStart...])
+        values.removeSubrange(frame.valuesStart...)
+        return elements
+    }
+
+    private mutating func closeObject() -> JSONObject {
+        let frame = stack.removeLast()
+        let count = values.count - frame.valuesStart
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(count)
+        for offset in 0..<count {
+            members.append(JSONObject.Member(key: keys[frame.keysStart + offset], value: values[frame.valuesStart + offset]))
+        }
+        values.removeSubrange(frame.valuesStart...)
+        keys.removeSubrange(frame.keysStart...)
+        return JSONObject(uniqueMembers: members, index: frame.keyPositions)
     }
 
     private var hasByteOrderMark: Bool {
@@ -157,6 +165,15 @@ struct JSONScanner {
         }
     }
 
+    /// Marks the innermost array as reading its next element, if it may have one more.
+    private mutating func beginElement() throws(JSONSyntaxError) {
+        let top = stack.count - 1
+        guard values.count - stack[top].valuesStart < limits.maxArrayCount else {
+            throw error(.arrayTooLong(limit: limits.maxArrayCount))
+        }
+        stack[top].awaitingValue = true
+    }
+
     /// Reads `"key" :` in the innermost object and leaves the cursor on the value.
     private mutating func readKey() throws(JSONSyntaxError) {
         let top = stack.count - 1
@@ -164,34 +181,37 @@ struct JSONScanner {
         guard bytes[position] == ASCII.quote else {
             throw unexpectedCharacter(expected: "a member name in double quotes")
         }
-        guard stack[top].members.count < limits.maxObjectMembers else {
+        let memberCount = keys.count - stack[top].keysStart
+        guard memberCount < limits.maxObjectMembers else {
             throw error(.objectTooLarge(limit: limits.maxObjectMembers))
         }
         let keyStart = position
         let key = try parseString()
-        try register(key, at: keyStart, in: top)
+        try register(key, at: keyStart, in: top, position: memberCount)
         skipWhitespace()
         guard position < bytes.count else { throw error(.unexpectedEndOfInput) }
         guard bytes[position] == ASCII.colon else { throw unexpectedCharacter(expected: "':' after the member name") }
         position += 1
         skipWhitespace()
-        stack[top].pendingKey = key
+        keys.append(key)
+        stack[top].awaitingValue = true
     }
 
-    private mutating func register(_ key: String, at keyStart: Int, in top: Int) throws(JSONSyntaxError) {
-        let position = stack[top].members.count
+    private mutating func register(_ key: String, at keyStart: Int, in top: Int, position: Int) throws(JSONSyntaxError) {
         if stack[top].keyPositions != nil {
             if stack[top].keyPositions?.updateValue(position, forKey: key) != nil {
                 throw error(.duplicateKey(key), at: keyStart)
             }
             return
         }
-        if stack[top].members.contains(where: { $0.key == key }) {
+        let keysStart = stack[top].keysStart
+        if keys[keysStart...].contains(key) {
             throw error(.duplicateKey(key), at: keyStart)
         }
         if position >= JSONObject.indexThreshold {
             var positions: [String: Int] = [:]
-            for (index, member) in stack[top].members.enumerated() { positions[member.key] = index }
+            positions.reserveCapacity(position * 2)
+            for (index, existing) in keys[keysStart...].enumerated() { positions[existing] = index }
             positions[key] = position
             stack[top].keyPositions = positions
         }
@@ -262,13 +282,17 @@ struct JSONScanner {
     private func currentPointer() -> JSONPointer {
         var components: [JSONPointer.Component] = []
         components.reserveCapacity(stack.count)
-        for frame in stack {
+        for (depth, frame) in stack.enumerated() {
+            guard frame.awaitingValue else { break }
             if frame.isObject {
-                guard let key = frame.pendingKey else { break }
-                components.append(.key(key))
+                // The key of the member being parsed is the last key this
+                // object has pushed, which sits just below the next frame's keys.
+                let keysEnd = depth + 1 < stack.count ? stack[depth + 1].keysStart : keys.count
+                guard keysEnd > frame.keysStart else { break }
+                components.append(.key(keys[keysEnd - 1]))
             } else {
-                guard frame.awaitingElement else { break }
-                components.append(.index(frame.elements.count))
+                let valuesEnd = depth + 1 < stack.count ? stack[depth + 1].valuesStart : values.count
+                components.append(.index(valuesEnd - frame.valuesStart))
             }
         }
         return JSONPointer(components)
@@ -296,38 +320,4 @@ struct JSONScanner {
         }
         return (line, column)
     }
-}
-
-/// The bytes JSON's grammar is written in.
-enum ASCII {
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let minus: UInt8 = 0x2D
-    static let period: UInt8 = 0x2E
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let upperE: UInt8 = 0x45
-    static let upperI: UInt8 = 0x49
-    static let openBracket: UInt8 = 0x5B
-    static let backslash: UInt8 = 0x5C
-    static let closeBracket: UInt8 = 0x5D
-    static let b: UInt8 = 0x62
-    static let e: UInt8 = 0x65
-    static let f: UInt8 = 0x66
-    static let n: UInt8 = 0x6E
-    static let r: UInt8 = 0x72
-    static let t: UInt8 = 0x74
-    static let u: UInt8 = 0x75
-    static let openBrace: UInt8 = 0x7B
-    static let closeBrace: UInt8 = 0x7D
-
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 }

@@ -32,6 +32,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         case objectTooLarge(limit: Int)
     }
 
+    /// What went wrong, as a value to match on.
     public let reason: Reason
     /// Offset of the offending byte from the start of the input (0-based).
     public let offset: Int

@@ -86,6 +86,8 @@ public struct JSONReader: Sendable {
         member(key, required: required, expected: "a value")
     }
 
+    /// A string member; absent, `null` or another type records a problem
+    /// unless `required` is false (then only another type does).
     public mutating func string(_ key: String, required: Bool = true) -> String? {
         typedMember(key, required: required, expected: "string") { $0.stringValue }
     }
@@ -95,10 +97,12 @@ public struct JSONReader: Sendable {
         typedMember(key, required: required, expected: "integer") { $0.intValue }
     }
 
+    /// A number member.
     public mutating func double(_ key: String, required: Bool = true) -> Double? {
         typedMember(key, required: required, expected: "number") { $0.doubleValue }
     }
 
+    /// A boolean member.
     public mutating func bool(_ key: String, required: Bool = true) -> Bool? {
         typedMember(key, required: required, expected: "boolean") { $0.boolValue }
     }
@@ -145,18 +149,22 @@ public struct JSONReader: Sendable {
 
     // MARK: The value itself (array elements, the root)
 
+    /// This value as a string.
     public mutating func string() -> String? {
         typedValue(expected: "string") { $0.stringValue }
     }
 
+    /// This value as an integer.
     public mutating func int() -> Int? {
         typedValue(expected: "integer") { $0.intValue }
     }
 
+    /// This value as a number.
     public mutating func double() -> Double? {
         typedValue(expected: "number") { $0.doubleValue }
     }
 
+    /// This value as a boolean.
     public mutating func bool() -> Bool? {
         typedValue(expected: "boolean") { $0.boolValue }
     }
@@ -267,6 +275,7 @@ public struct JSONReader: Sendable {
 
 /// Everything wrong with a document that `JSONReader.read` could not read.
 public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Every problem, in the order found.
     public let issues: [JSONIssue]
 
     public init(issues: [JSONIssue]) {

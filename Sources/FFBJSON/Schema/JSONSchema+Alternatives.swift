@@ -10,8 +10,8 @@
 /// - otherwise one line gives the first problem of each alternative.
 extension SchemaValidator {
     func alternatives(_ branches: [SchemaNode], keyword: String, exactlyOne: Bool, _ instance: JSONValue,
-                      _ keywords: SchemaKeywords, at pointer: JSONPointer) -> [JSONIssue] {
-        let location = keywords.path.appending(keyword)
+                      _ object: SchemaObject, at pointer: JSONPointer) -> [JSONIssue] {
+        let location = object.path.appending(keyword)
         var results: [[JSONIssue]] = []
         var matching: [Int] = []
         for (index, branch) in branches.enumerated() {
@@ -63,11 +63,11 @@ extension SchemaValidator {
     /// The types a branch demands when the instance has none of them,
     /// following `$ref`s that carry no `type` of their own.
     private func rejectingTypes(_ node: SchemaNode, _ instance: JSONValue, depth: Int = 0) -> [SchemaType]? {
-        guard depth < 16, case .keywords(let keywords) = node else { return nil }
-        if let types = keywords.types {
+        guard depth < 16, case .keywords(let object) = node else { return nil }
+        if let types = object.assertions.types {
             return types.contains(where: { $0.matches(instance) }) ? nil : types
         }
-        if let ref = keywords.ref, let target = schema.refTargets[ref] {
+        if let ref = object.applicators.ref, let target = schema.refTargets[ref] {
             return rejectingTypes(target, instance, depth: depth + 1)
         }
         return nil

@@ -69,6 +69,7 @@ public struct JSONSchema: Sendable {
 /// The problems that stop a schema from being loaded; each issue's pointer is
 /// a location in the schema document.
 public struct JSONSchemaLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Every problem found, in schema document order.
     public let problems: [JSONIssue]
 
     public init(problems: [JSONIssue]) {

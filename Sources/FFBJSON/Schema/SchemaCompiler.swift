@@ -39,98 +39,87 @@ struct SchemaCompiler {
         case .bool(let flag):
             return .boolean(flag, path: path)
         case .object(let object):
-            return .keywords(compileKeywords(object, at: path))
+            return .keywords(compileObject(object, at: path))
         default:
             report("a schema must be an object or a boolean, found \(value.kind.rawValue)", at: path)
             return .boolean(true, path: path)
         }
     }
 
-    private mutating func compileKeywords(_ object: JSONObject, at path: JSONPointer) -> SchemaKeywords {
-        var keywords = SchemaKeywords(path: path)
+    private mutating func compileObject(_ object: JSONObject, at path: JSONPointer) -> SchemaObject {
+        var assertions = SchemaAssertions()
+        var applicators = SchemaApplicators()
         for member in object {
             let value = member.value
             let at = path.appending(member.key)
             switch member.key {
             case "type":
-                keywords.types = types(value, at: at)
+                assertions.types = types(value, at: at)
             case "enum":
-                guard case .array(let values) = value else {
-                    report("\"enum\" must be an array", at: at)
-                    continue
-                }
-                keywords.enumValues = values
+                assertions.enumValues = expect(value, at: at, "an array") { $0.arrayValue }
             case "const":
-                keywords.constValue = value
+                assertions.constValue = value
             case "$ref":
-                keywords.ref = ref(value, at: at)
+                applicators.ref = ref(value, at: at)
             case "minLength":
-                keywords.minLength = count(value, at: at)
+                assertions.minLength = count(value, at: at)
             case "maxLength":
-                keywords.maxLength = count(value, at: at)
+                assertions.maxLength = count(value, at: at)
             case "minItems":
-                keywords.minItems = count(value, at: at)
+                assertions.minItems = count(value, at: at)
             case "maxItems":
-                keywords.maxItems = count(value, at: at)
+                assertions.maxItems = count(value, at: at)
             case "pattern":
-                keywords.pattern = pattern(value, at: at)
+                assertions.pattern = pattern(value, at: at)
             case "format":
-                guard case .string(let name) = value else {
-                    report("\"format\" must be a string", at: at)
-                    continue
-                }
-                keywords.format = StringFormat(rawValue: name)
+                assertions.format = expect(value, at: at, "a string") { $0.stringValue }.flatMap(StringFormat.init(rawValue:))
             case "minimum":
-                keywords.minimum = number(value, at: at)
+                assertions.minimum = number(value, at: at)
             case "maximum":
-                keywords.maximum = number(value, at: at)
+                assertions.maximum = number(value, at: at)
             case "exclusiveMinimum":
-                keywords.exclusiveMinimum = number(value, at: at)
+                assertions.exclusiveMinimum = number(value, at: at)
             case "exclusiveMaximum":
-                keywords.exclusiveMaximum = number(value, at: at)
+                assertions.exclusiveMaximum = number(value, at: at)
             case "multipleOf":
-                keywords.multipleOf = number(value, at: at)
-                if let divisor = keywords.multipleOf, divisor.double <= 0 {
+                assertions.multipleOf = number(value, at: at)
+                if let divisor = assertions.multipleOf, divisor.double <= 0 {
                     report("\"multipleOf\" must be greater than 0", at: at)
                 }
             case "uniqueItems":
-                guard case .bool(let flag) = value else {
-                    report("\"uniqueItems\" must be a boolean", at: at)
-                    continue
-                }
-                keywords.uniqueItems = flag
+                assertions.uniqueItems = expect(value, at: at, "a boolean") { $0.boolValue } ?? false
             case "required":
-                keywords.required = required(value, at: at)
+                assertions.required = required(value, at: at)
             case "properties":
-                keywords.properties = Dictionary(uniqueKeysWithValues: schemaMap(value, at: at))
+                applicators.properties = Dictionary(uniqueKeysWithValues: schemaMap(value, at: at))
             case "$defs", "definitions":
                 for (name, node) in schemaMap(value, at: at) {
                     refTargets[at.appending(name).description] = node
                 }
             case "additionalProperties":
-                keywords.additionalProperties = compile(value, at: at)
+                applicators.additionalProperties = compile(value, at: at)
             case "items":
                 if case .array = value {
                     report("\"items\" must be a single schema in draft 2020-12 (use \"prefixItems\" for tuples)", at: at)
                     continue
                 }
-                keywords.items = compile(value, at: at)
+                applicators.items = compile(value, at: at)
             case "prefixItems":
-                keywords.prefixItems = schemaList(value, at: at)
+                applicators.prefixItems = schemaList(value, at: at)
             case "allOf":
-                keywords.allOf = schemaList(value, at: at)
+                applicators.allOf = schemaList(value, at: at)
             case "anyOf":
-                keywords.anyOf = schemaList(value, at: at)
+                applicators.anyOf = schemaList(value, at: at)
             case "oneOf":
-                keywords.oneOf = schemaList(value, at: at)
+                applicators.oneOf = schemaList(value, at: at)
             case "not":
-                keywords.not = compile(value, at: at)
+                applicators.not = compile(value, at: at)
             case "if":
-                keywords.ifSchema = compile(value, at: at)
+                applicators.ifSchema = compile(value, at: at)
             case "then":
-                keywords.thenSchema = compile(value, at: at)
+                applicators.thenSchema = compile(value, at: at)
             case "else":
-                keywords.elseSchema = compile(value, at: at)
+                applicators.elseSchema = compile(value, at: at)
             case "$id" where !path.isRoot:
                 // An embedded $id would change what "#/…" refers to below it.
                 report("\"$id\" is only supported on the root schema", at: at)
@@ -140,7 +129,7 @@ struct SchemaCompiler {
                 report("unsupported keyword \"\(key)\"", at: at)
             }
         }
-        return keywords
+        return SchemaObject(path: path, assertions: assertions, applicators: applicators)
     }
 
     private mutating func types(_ value: JSONValue, at path: JSONPointer) -> [SchemaType]? {
@@ -165,10 +154,7 @@ struct SchemaCompiler {
     }
 
     private mutating func ref(_ value: JSONValue, at path: JSONPointer) -> String? {
-        guard case .string(let reference) = value else {
-            report("\"$ref\" must be a string", at: path)
-            return nil
-        }
+        guard let reference = expect(value, at: path, "a string", { $0.stringValue }) else { return nil }
         guard reference.hasPrefix("#"),
               let fragment = String(reference.dropFirst()).removingPercentEncoding,
               let target = try? JSONPointer(parsing: fragment)
@@ -180,27 +166,27 @@ struct SchemaCompiler {
         return target.description
     }
 
-    private mutating func count(_ value: JSONValue, at path: JSONPointer) -> Int? {
-        guard let count = value.intValue, count >= 0 else {
-            report("\"\(path.components.last?.token ?? "")\" must be a non-negative integer", at: path)
+    /// The keyword's value as `extract` reads it, or a report that it must be
+    /// `expected` (`"minLength" must be a non-negative integer`).
+    private mutating func expect<T>(_ value: JSONValue, at path: JSONPointer, _ expected: String,
+                                    _ extract: (JSONValue) -> T?) -> T? {
+        guard let typed = extract(value) else {
+            report("\"\(path.components.last?.token ?? "")\" must be \(expected)", at: path)
             return nil
         }
-        return count
+        return typed
+    }
+
+    private mutating func count(_ value: JSONValue, at path: JSONPointer) -> Int? {
+        expect(value, at: path, "a non-negative integer") { value in value.intValue.flatMap { $0 >= 0 ? $0 : nil } }
     }
 
     private mutating func number(_ value: JSONValue, at path: JSONPointer) -> JSONNumber? {
-        guard case .number(let number) = value else {
-            report("\"\(path.components.last?.token ?? "")\" must be a number", at: path)
-            return nil
-        }
-        return number
+        expect(value, at: path, "a number") { $0.numberValue }
     }
 
     private mutating func pattern(_ value: JSONValue, at path: JSONPointer) -> SchemaPattern? {
-        guard case .string(let source) = value else {
-            report("\"pattern\" must be a string", at: path)
-            return nil
-        }
+        guard let source = expect(value, at: path, "a string", { $0.stringValue }) else { return nil }
         do {
             return try SchemaPattern(source)
         } catch {
@@ -252,8 +238,8 @@ struct SchemaCompiler {
         var cycles: [String] = []
 
         func refs(in node: SchemaNode) -> [String] {
-            guard case .keywords(let keywords) = node else { return [] }
-            return (keywords.ref.map { [$0] } ?? []) + keywords.sameInstanceSubschemas.flatMap(refs(in:))
+            guard case .keywords(let object) = node else { return [] }
+            return (object.applicators.ref.map { [$0] } ?? []) + object.applicators.sameInstanceSubschemas.flatMap(refs(in:))
         }
         func visit(_ key: String) {
             if let finished = state[key] {

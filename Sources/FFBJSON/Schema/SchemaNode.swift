@@ -1,9 +1,28 @@
 /// A compiled schema: keyword values checked and converted once at load time,
 /// so validating thousands of documents does no schema parsing.
-indirect enum SchemaNode: Sendable {
+enum SchemaNode: Sendable {
     /// `true` accepts everything, `false` nothing.
     case boolean(Bool, path: JSONPointer)
-    case keywords(SchemaKeywords)
+    case keywords(SchemaObject)
+}
+
+/// One compiled schema object.
+///
+/// A class, so that validation, which recurses once per level of the
+/// document, carries a pointer from frame to frame instead of copies of every
+/// keyword; the keywords are split by whether they descend, so the recursive
+/// path only ever touches the small `applicators`.
+final class SchemaObject: Sendable {
+    /// Where this schema object sits in the schema document.
+    let path: JSONPointer
+    let assertions: SchemaAssertions
+    let applicators: SchemaApplicators
+
+    init(path: JSONPointer, assertions: SchemaAssertions, applicators: SchemaApplicators) {
+        self.path = path
+        self.assertions = assertions
+        self.applicators = applicators
+    }
 }
 
 /// The `type` names of JSON Schema.
@@ -23,16 +42,11 @@ enum SchemaType: String, Sendable, CaseIterable {
     }
 }
 
-/// The assertions of one schema object, by the keyword that gives them.
-struct SchemaKeywords: Sendable {
-    /// Where this schema object sits in the schema document.
-    var path: JSONPointer
-
+/// The keywords that check the value itself.
+struct SchemaAssertions: Sendable {
     var types: [SchemaType]?
     var enumValues: [JSONValue]?
     var constValue: JSONValue?
-    /// The key (a JSON pointer's text) of the `$ref` target in `JSONSchema.refTargets`.
-    var ref: String?
 
     var minLength: Int?
     var maxLength: Int?
@@ -45,14 +59,22 @@ struct SchemaKeywords: Sendable {
     var exclusiveMaximum: JSONNumber?
     var multipleOf: JSONNumber?
 
-    var prefixItems: [SchemaNode] = []
-    var items: SchemaNode?
     var minItems: Int?
     var maxItems: Int?
     var uniqueItems = false
 
-    var properties: [String: SchemaNode] = [:]
     var required: [String] = []
+}
+
+/// The keywords that apply further schemas, to the same value or to its
+/// elements and members.
+struct SchemaApplicators: Sendable {
+    /// The key (a JSON pointer's text) of the `$ref` target in `JSONSchema.refTargets`.
+    var ref: String?
+
+    var prefixItems: [SchemaNode] = []
+    var items: SchemaNode?
+    var properties: [String: SchemaNode] = [:]
     var additionalProperties: SchemaNode?
 
     var allOf: [SchemaNode] = []
@@ -63,8 +85,9 @@ struct SchemaKeywords: Sendable {
     var thenSchema: SchemaNode?
     var elseSchema: SchemaNode?
 
-    init(path: JSONPointer) {
-        self.path = path
+    /// Whether any keyword applies further schemas to the same instance.
+    var appliesToSameInstance: Bool {
+        !allOf.isEmpty || anyOf != nil || oneOf != nil || not != nil || ifSchema != nil
     }
 
     /// The schemas applied to the same instance as this one, where a `$ref`

@@ -47,6 +47,8 @@ public struct CostCalculator: Sendable {
         public var baselineDailyOre: Int?
         public var latestDailyOre: Int?
 
+        public init() {}
+
         public var dailyChangeOre: Int? {
             guard let baselineDailyOre, let latestDailyOre else { return nil }
             return latestDailyOre - baselineDailyOre

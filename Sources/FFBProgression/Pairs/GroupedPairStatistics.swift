@@ -26,8 +26,10 @@ public struct PairAccumulator: Sendable {
         self.period = period
     }
 
-    /// Pairs `series` and counts its pairs in every group of `keys`. Tallies count each series once.
+    /// Pairs `series` and counts its pairs in every group of `keys`. Tallies count each series once;
+    /// a series with no assessment in the period adds nothing, not even an empty group.
     public mutating func add(_ series: LevelSeries, to keys: [GroupKey]) {
+        guard period == .all || series.points.contains(where: { period.contains($0.day) }) else { return }
         var matrix = TransitionMatrix()
         var seriesTally = PairTally()
         series.forEachPair(rule: rule, period: period, tally: &seriesTally) { matrix.record(baseline: $0, followUp: $1) }

@@ -1,5 +1,4 @@
 import FFBCatalog
-import FFBModel
 
 /// A daily rate (takst) for one provider and support level over a period of validity.
 public struct Tariff: Sendable, Equatable {

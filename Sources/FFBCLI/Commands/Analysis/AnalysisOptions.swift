@@ -1,0 +1,37 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBModel
+import FFBProgression
+import Foundation
+
+/// Baseline rule, period and settings file, shared by `stats`, `progress` and `report`.
+enum AnalysisOptions {
+    static let options: [OptionSpec] = [
+        OptionSpec("baseline", value: "RULE", help: "Which assessments are compared: the first against the latest, or each against the previous.", allowed: BaselineRule.allCases.map(\.rawValue), defaultDescription: "first"),
+        OptionSpec("from", value: "DATE", help: "Only assessments on or after this date."),
+        OptionSpec("to", value: "DATE", help: "Only assessments on or before this date."),
+        OptionSpec("settings", value: "FILE", help: "A settings file (key = value; see Docs/progression-settings.md).", defaultDescription: "$FFB_SETTINGS"),
+    ]
+
+    /// The settings file (if any) with command-line flags on top.
+    static func settings(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
+        var settings = ProgressionSettings()
+        if let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] {
+            guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
+                throw .invalid("cannot read the settings file", file: path)
+            }
+            do {
+                settings = try ProgressionSettings.parse(String(decoding: data, as: UTF8.self))
+            } catch {
+                throw .invalidInput(error.problems.map { Diagnostic(file: path, location: String($0.line), message: $0.message) })
+            }
+        }
+        if let rule = arguments.value("baseline").flatMap(BaselineRule.init(rawValue:)) { settings.baseline = rule }
+        if let from = try arguments.date("from") { settings.from = from }
+        if let to = try arguments.date("to") { settings.to = to }
+        if let from = settings.from, let to = settings.to, to < from {
+            throw .invalid("--to \(to) is before --from \(from)")
+        }
+        return settings
+    }
+}

@@ -1,0 +1,82 @@
+import FFBCatalog
+import FFBJSON
+import FFBModel
+import FFBProgression
+import Foundation
+
+/// `ffb stats --cost`: what the support costs per citizen and group over a period, and how the
+/// daily cost changed between the first and the latest support level (seed 003).
+enum CostOutput {
+    struct Line {
+        var key: GroupKey
+        var citizens: Set<Pseudonym> = []
+        var cost = CostCalculator.Cost()
+        var dailyChanges: [Int] = []
+    }
+
+    static func run(data: ProgressionData, tariffs: [Tariff], dimension: GroupDimension, settings: ProgressionSettings, format: OutputFormat, context: CommandContext) throws(CLIError) {
+        guard !tariffs.isEmpty else { throw .invalid("the store has no tariffs (import them with 'ffb tariff import FILE')") }
+        let calculator = CostCalculator(tariffs: TariffTable(tariffs))
+        let starts = data.courses.map(\.order.start)
+        guard let from = settings.from ?? starts.min() else { throw .invalid("the store has no orders to price") }
+        let to = settings.to ?? data.courses.compactMap { $0.end ?? $0.supportSpells.last?.from }.max() ?? from
+        var groups: [GroupKey: Line] = [:]
+        var perCitizen: [Pseudonym: Int] = [:]
+        for course in data.courses {
+            guard let key = course.key(dimension) else { continue }
+            let spells = course.supportSpells
+            let cost = calculator.cost(of: SupportCourse(provider: course.order.provider.identifier, start: course.order.start, end: course.end, spells: spells), from: from, to: to)
+            guard cost.days > 0 else { continue }
+            var line = groups[key] ?? Line(key: key)
+            line.citizens.insert(course.order.citizen)
+            line.cost.totalOre += cost.totalOre
+            line.cost.days += cost.days
+            line.cost.daysWithoutTariff += cost.daysWithoutTariff
+            if let change = cost.dailyChangeOre { line.dailyChanges.append(change) }
+            groups[key] = line
+            perCitizen[course.order.citizen, default: 0] += cost.totalOre
+        }
+        let lines = groups.values.sorted { $0.key < $1.key }
+        func dkk(_ ore: Int) -> JSONValue { .number(JSONNumber(Double(ore) / 100)) }
+        func meanChange(_ line: Line) -> Double? {
+            line.dailyChanges.isEmpty ? nil : Double(line.dailyChanges.reduce(0, +)) / Double(line.dailyChanges.count) / 100
+        }
+        switch format {
+        case .json:
+            context.stdout.write(JSONOutput.text(.object(JSONObject([
+                ("from", .string(from.iso)), ("to", .string(to.iso)), ("currency", .string("DKK")),
+                ("groups", .array(lines.map { line in
+                    .object(JSONObject([
+                        ("key", .object(StatsOutput.key(line.key))),
+                        ("citizens", StatsOutput.number(line.citizens.count)),
+                        ("days", StatsOutput.number(line.cost.days)),
+                        ("days_without_tariff", StatsOutput.number(line.cost.daysWithoutTariff)),
+                        ("cost", dkk(line.cost.totalOre)),
+                        ("cost_per_citizen", StatsOutput.number(line.citizens.isEmpty ? nil : Double(line.cost.totalOre) / Double(line.citizens.count) / 100)),
+                        ("mean_daily_change", StatsOutput.number(meanChange(line))),
+                    ]))
+                })),
+                ("citizens", .array(perCitizen.keys.sorted().map { .object(JSONObject([("citizen", .string($0.rawValue)), ("cost", dkk(perCitizen[$0] ?? 0))])) })),
+            ]))))
+        case .csv, .table:
+            var table = TextTable([.init(title: "GRUPPE", maxWidth: 40), .init(title: "BORGERE", alignment: .right), .init(title: "DAGE", alignment: .right),
+                                   .init(title: "UDEN TAKST", alignment: .right), .init(title: "UDGIFT DKK", alignment: .right),
+                                   .init(title: "PR. BORGER", alignment: .right), .init(title: "Ø ÆNDRING/DAG", alignment: .right)])
+            let writer = CSVWriter()
+            var csv = writer.line(["dimension", "key", "citizens", "days", "days_without_tariff", "cost", "cost_per_citizen", "mean_daily_change"])
+            for line in lines {
+                let total: Double = Double(line.cost.totalOre) / 100
+                let perCitizen: Double = line.citizens.isEmpty ? 0 : total / Double(line.citizens.count)
+                let change: Double? = meanChange(line)
+                let changeText: String = change.map { StatsOutput.format($0, digits: 2) } ?? "–"
+                let label: String = StatsOutput.label(line.key, catalog: data.catalog)
+                table.append([label, String(line.citizens.count), String(line.cost.days), String(line.cost.daysWithoutTariff),
+                              StatsOutput.format(total, digits: 2), StatsOutput.format(perCitizen, digits: 2), changeText])
+                let fields: [String] = [line.key.dimension.rawValue, line.key.value, String(line.citizens.count), String(line.cost.days),
+                                        String(line.cost.daysWithoutTariff), String(total), String(perCitizen), change.map { String($0) } ?? ""]
+                csv += writer.line(fields)
+            }
+            context.stdout.write(format == .csv ? csv : table.render() + "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n")
+        }
+    }
+}

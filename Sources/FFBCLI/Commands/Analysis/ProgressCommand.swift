@@ -1,0 +1,156 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+import FFBModel
+import FFBProgression
+import FFBStore
+import Foundation
+
+/// `ffb progress --citizen`: one citizen's progression: levels per theme over time, goals judged
+/// by type with their evidence, support levels per intervention, and what is overdue.
+enum ProgressCommand: Command {
+    static let spec = CommandSpec(
+        "progress",
+        abstract: "One citizen's progression: theme timelines, goal status, support levels, overdue follow-ups.",
+        discussion: "A planned follow-up date (order or goal) counts as met by any follow-up from 30 days before it on; it is overdue when it has passed (--today) unmet while the intervention still runs.",
+        options: [OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true), StoreOptions.db,
+                  OptionSpec("today", value: "DATE", help: "The date overdue is judged at.", defaultDescription: "today")]
+            + AnalysisOptions.options + [OutputFormat.option(allowed: [.table, .json])]
+    )
+
+    static let earlyFollowUpAllowance = 30
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let settings = try AnalysisOptions.settings(arguments, context: context)
+        let today = try arguments.date("today") ?? LocalDate.today
+        let (citizen, data, followUps) = try StoreOptions.read(arguments, context: context) { store in
+            let citizen = try store.citizen(arguments.requiredValue("citizen"))
+            let data = try StoreProgressionLoader.load(store)
+            var followUps: [UUID: [StoredFollowUp]] = [:]
+            for course in data.courses where course.order.citizen == citizen.pseudonym {
+                followUps[course.order.id] = try store.followUps(of: course.order.id).filter { $0.enteredInError == nil }.map(\.value)
+            }
+            return (citizen.pseudonym, data, followUps)
+        }
+        let catalog = data.catalog
+        let period = settings.period
+        let themeOrder = Dictionary(catalog.themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let themes = (data.levels[citizen] ?? [:]).sorted { (themeOrder[$0.key] ?? 0) < (themeOrder[$1.key] ?? 0) }
+        let courses = data.courses.filter { $0.order.citizen == citizen }
+        let goals = data.goalEvaluations(period: period).filter { $0.order.citizen == citizen }
+
+        var themeRecords: [JSONValue] = []
+        for (code, series) in themes {
+            let points = series.points.filter { period.contains($0.day) }
+            guard !points.isEmpty else { continue }
+            var previous: Int8?
+            let baseline = points.first { $0.level >= 0 }?.level
+            var timeline: [JSONValue] = []
+            for point in points {
+                let reference = settings.baseline == .first ? baseline : previous
+                let change: JSONValue = (point.level >= 0 && (reference ?? -1) >= 0) ? .number(JSONNumber(Int(reference ?? 0) - Int(point.level))) : .null
+                timeline.append(.object(JSONObject([
+                    ("date", .string(LocalDate(dayNumber: Int(point.day)).iso)),
+                    ("level", point.level >= 0 ? .number(JSONNumber(Int(point.level))) : .string(Assessed<FunctionLevel>.notAssessedText)),
+                    ("change", change),
+                ])))
+                if point.level >= 0 { previous = point.level }
+            }
+            themeRecords.append(.object(JSONObject([
+                ("theme", .string(code.rawValue)), ("name", .string(catalog.theme(code)?.name ?? code.rawValue)), ("timeline", .array(timeline)),
+            ])))
+        }
+        let goalRecords: [JSONValue] = goals.map { evaluation in
+            .object(JSONObject([
+                ("goal", .string(evaluation.goal.id.storeText)),
+                ("order", .string(evaluation.order.id.storeText)),
+                ("theme", .string(evaluation.goal.primaryTheme.rawValue)),
+                ("theme_name", .string(catalog.theme(evaluation.goal.primaryTheme)?.name ?? "")),
+                ("type", .string(evaluation.goal.type.cliValue)),
+                ("description", .string(evaluation.goal.description)),
+                ("baseline", evaluation.baseline.map { levelRecord($0) } ?? .null),
+                ("expected", .number(JSONNumber(evaluation.goal.expectedLevel.rawValue))),
+                ("latest", evaluation.latest.map { levelRecord($0) } ?? .null),
+                ("running", .bool(evaluation.running)),
+                ("status", .string(evaluation.status.rawValue)),
+            ]))
+        }
+        var overdue: [JSONValue] = []
+        let courseRecords: [JSONValue] = courses.map { course in
+            let done = followUps[course.order.id] ?? []
+            var planned: [(what: String, date: LocalDate)] = course.order.followUpDate.map { [("order", $0)] } ?? []
+            planned += course.goals.compactMap { goal in goal.followUpDate.map { ("goal \(goal.id.storeText.prefix(8)) (\(catalog.theme(goal.primaryTheme)?.name ?? ""))", $0) } }
+            for (what, date) in planned where course.end == nil && date < today {
+                let met = done.contains { $0.date >= date.adding(days: -earlyFollowUpAllowance) }
+                if !met {
+                    overdue.append(.object(JSONObject([
+                        ("order", .string(course.order.id.storeText)), ("what", .string(what)), ("due", .string(date.iso)),
+                        ("days_overdue", .number(JSONNumber(date.days(until: today)))),
+                    ])))
+                }
+            }
+            return .object(JSONObject([
+                ("order", .string(course.order.id.storeText)),
+                ("provider", .string(course.order.provider.name)),
+                ("start", .string(course.order.start.iso)),
+                ("end", course.end.map { .string($0.iso) } ?? .null),
+                ("support_levels", .array(course.supportSpells.map { .object(JSONObject([("from", .string($0.from.iso)), ("level", .string($0.level.cliValue))])) })),
+            ]))
+        }
+
+        if OutputFormat.from(arguments) == .json {
+            context.stdout.write(JSONOutput.text(.object(JSONObject([
+                ("citizen", .string(citizen.rawValue)), ("baseline", .string(settings.baseline.rawValue)), ("today", .string(today.iso)),
+                ("themes", .array(themeRecords)), ("goals", .array(goalRecords)), ("interventions", .array(courseRecords)), ("overdue", .array(overdue)),
+            ]))))
+            return
+        }
+        let out = context.stdout
+        out.line("Progression for \(citizen) (baseline: \(settings.baseline.rawValue); lower level is better; change > 0 is improvement)")
+        out.line("")
+        out.line("THEMES")
+        for case .object(let record) in themeRecords {
+            let steps = (record["timeline"]?.arrayValue ?? []).compactMap(\.objectValue).map { point in
+                let level = RecordSet.plainText(point["level"] ?? .null)
+                let change = point["change"].flatMap(\.intValue).map { $0 > 0 ? " (+\($0))" : $0 < 0 ? " (\($0))" : " (±0)" } ?? ""
+                return "\(RecordSet.plainText(point["date"] ?? .null)): \(level)\(change)"
+            }
+            out.line("  \(RecordSet.plainText(record["name"] ?? .null))")
+            out.line("    " + steps.joined(separator: "  →  "))
+        }
+        out.line("")
+        out.line("GOALS")
+        if goals.isEmpty { out.line("  none") }
+        for evaluation in goals {
+            let name = catalog.theme(evaluation.goal.primaryTheme)?.name ?? ""
+            let baseline = evaluation.baseline.map { "\($0.level.rawValue) on \($0.day)" } ?? "–"
+            let latest = evaluation.latest.map { "\($0.level.rawValue) on \($0.day)" } ?? "–"
+            out.line("  \(evaluation.status.rawValue.uppercased()): \(evaluation.goal.type.danishName) on \(name) — \"\(evaluation.goal.description)\"")
+            out.line("    baseline \(baseline), expected \(evaluation.goal.expectedLevel.rawValue), latest \(latest)\(evaluation.running ? ", still running" : "")")
+        }
+        out.line("")
+        out.line("SUPPORT LEVELS")
+        for course in courses {
+            let trajectory = course.supportSpells.map { "\($0.level.cliValue) from \($0.from)" }.joined(separator: " → ")
+            out.line("  \(course.order.provider.name) (order \(course.order.id.storeText.prefix(8))): \(trajectory)\(course.end.map { ", ended \($0)" } ?? "")")
+        }
+        out.line("")
+        out.line("OVERDUE (as of \(today))")
+        if overdue.isEmpty { out.line("  nothing") }
+        for case .object(let record) in overdue {
+            out.line("  \(RecordSet.plainText(record["what"] ?? .null)) on order \(RecordSet.plainText(record["order"] ?? .null).prefix(8)): due \(RecordSet.plainText(record["due"] ?? .null)), \(RecordSet.plainText(record["days_overdue"] ?? .null)) days ago")
+        }
+    }
+
+    static func levelRecord(_ value: (day: LocalDate, level: FunctionLevel)) -> JSONValue {
+        .object(JSONObject([("date", .string(value.day.iso)), ("level", .number(JSONNumber(value.level.rawValue)))]))
+    }
+}
+
+extension LocalDate {
+    /// Today in the local time zone.
+    static var today: LocalDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
+    }
+}

@@ -1,0 +1,140 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBJSON
+import FFBModel
+import FFBProgression
+import FFBStatistics
+import FFBStore
+
+/// `ffb stats`: progression statistics over a population (STATISTICS.md), from the store or an
+/// extract file.
+enum StatsCommand: Command {
+    static let spec = CommandSpec(
+        "stats",
+        abstract: "Population statistics of progression: counts, shares, tests, transitions.",
+        discussion: """
+        Pairs each citizen's first and latest level of a theme (--baseline previous: every consecutive pair) and \
+        reports per group: improved/unchanged/worsened, mean change, the share improved with a Wilson interval, the \
+        sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
+        --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
+        --cost prices support levels with the tariffs imported by 'ffb tariff import'.
+        """,
+        options: [
+            StoreOptions.db,
+            OptionSpec("input", value: "FILE", help: "An extract CSV (citizen,theme,date,level) instead of a store."),
+            OptionSpec("by", value: "KEY", help: "Group by. With --input only none, theme, area.", allowed: GroupDimension.allCases.map(\.rawValue), defaultDescription: "theme"),
+            .flag("goals", help: "Goal status counts and achieved share per group."),
+            .flag("support", help: "Pair statistics on support levels A–E."),
+            .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
+        ] + AnalysisOptions.options + [OutputFormat.option()],
+        examples: [
+            "ffb stats --db ffb.sqlite --by area",
+            "ffb stats --input extract.csv --by theme --format json",
+            "ffb stats --db ffb.sqlite --goals --by goal-type",
+            "ffb stats --db ffb.sqlite --cost --from 2025-01-01 --to 2025-12-31",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let settings = try AnalysisOptions.settings(arguments, context: context)
+        let format = OutputFormat.from(arguments)
+        let modes = ["goals", "support", "cost"].filter { arguments.flag($0) }
+        guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost", command: arguments.commandPath)) }
+        let catalog = BuiltInCatalogs.standard
+
+        if let input = arguments.value("input") {
+            guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
+            guard modes.isEmpty else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
+            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
+            let extract: Extract
+            do {
+                extract = try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: input))
+            } catch {
+                throw .invalid(error.message, file: input, location: String(error.line))
+            }
+            let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+            context.stdout.write(render(result, format: format, catalog: catalog))
+            return
+        }
+
+        let data = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store) }
+        if arguments.flag("goals") {
+            let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
+            context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog))
+        } else if arguments.flag("support") {
+            let dimension = try dimension(arguments, settings: settings, default: .none, allowed: [.none, .intervention, .provider, .targetGroup])
+            let result = data.supportStatistics(by: dimension, rule: settings.baseline, period: settings.period)
+            context.stdout.write(render(result, format: format, catalog: catalog, support: true))
+        } else if arguments.flag("cost") {
+            let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
+            let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
+            try CostOutput.run(data: data, tariffs: tariffs, dimension: dimension, settings: settings, format: format, context: context)
+        } else {
+            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
+            let result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+            context.stdout.write(render(result, format: format, catalog: catalog))
+        }
+    }
+
+    static func dimension(_ arguments: ParsedArguments, settings: ProgressionSettings, default value: GroupDimension, allowed: [GroupDimension]) throws(CLIError) -> GroupDimension {
+        let dimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)) ?? settings.by ?? value
+        guard allowed.contains(dimension) else {
+            throw .usage(UsageError("--by \(dimension.rawValue) is not available here (use \(allowed.map(\.rawValue).joined(separator: ", ")))", command: arguments.commandPath))
+        }
+        return dimension
+    }
+
+    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false) -> String {
+        switch format {
+        case .json: JSONOutput.text(StatsOutput.json(result))
+        case .csv: StatsOutput.csv(result)
+        case .table: StatsOutput.table(result, catalog: catalog, levelName: support ? "support level" : "level")
+        }
+    }
+}
+
+/// `ffb stats --goals` output.
+enum GoalStatsOutput {
+    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog) -> String {
+        switch format {
+        case .json:
+            return JSONOutput.text(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
+        case .csv:
+            let writer = CSVWriter()
+            var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue) + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high"])
+            for (key, counts) in groups {
+                let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
+                let share = counts.evaluated > 0 ? String(Double(counts.count(.achieved)) / Double(counts.evaluated)) : ""
+                text += writer.line([key.dimension.rawValue, key.value, String(counts.total), String(counts.evaluated)]
+                    + GoalStatus.allCases.map { String(counts.count($0)) }
+                    + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""])
+            }
+            return text
+        case .table:
+            var table = TextTable([.init(title: "GRUPPE", maxWidth: 40), .init(title: "MÅL", alignment: .right), .init(title: "OPNÅET", alignment: .right),
+                                   .init(title: "FASTHOLDER", alignment: .right), .init(title: "BEDRE", alignment: .right), .init(title: "UÆNDRET", alignment: .right),
+                                   .init(title: "VÆRRE", alignment: .right), .init(title: "IKKE VURDERBAR", alignment: .right), .init(title: "ANDEL OPNÅET [95% CI]")])
+            for (key, counts) in groups {
+                let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
+                let share = counts.evaluated > 0
+                    ? StatsOutput.percent(Double(counts.count(.achieved)) / Double(counts.evaluated)) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "")
+                    : "–"
+                table.append([StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
+                              String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)), share])
+            }
+            return table.render() + "\nAchieved share = achieved / evaluated goals (sustaining maintain goals are still running and not counted as achieved).\n"
+        }
+    }
+
+    static func record(_ key: GroupKey, _ counts: GoalStatusCounts) -> JSONObject {
+        let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
+        return JSONObject([
+            ("key", .object(StatsOutput.key(key))),
+            ("goals", StatsOutput.number(counts.total)),
+            ("evaluated", StatsOutput.number(counts.evaluated)),
+            ("statuses", .object(JSONObject(GoalStatus.allCases.map { ($0.rawValue, StatsOutput.number(counts.count($0))) }))),
+            ("achieved_share", StatsOutput.number(counts.evaluated > 0 ? Double(counts.count(.achieved)) / Double(counts.evaluated) : nil)),
+            ("achieved_share_ci", StatsOutput.interval(interval)),
+        ])
+    }
+}

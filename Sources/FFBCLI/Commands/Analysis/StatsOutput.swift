@@ -1,0 +1,151 @@
+import FFBCatalog
+import FFBJSON
+import FFBProgression
+import FFBStatistics
+
+/// `ffb stats` output: the JSON of CLI.md key for key, a one-line-per-group table for people,
+/// and CSV with one row per group.
+enum StatsOutput {
+    static func json(_ result: GroupedPairStatistics) -> JSONValue {
+        .object(JSONObject([
+            ("baseline", .string(result.rule.rawValue)),
+            ("skipped_not_assessed", number(result.tally.skippedNotAssessed)),
+            ("unpaired", number(result.tally.unpaired)),
+            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics)) })),
+        ]))
+    }
+
+    static func key(_ key: GroupKey) -> JSONObject {
+        key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
+    }
+
+    static func group(_ key: GroupKey, _ statistics: PairStatistics) -> JSONObject {
+        JSONObject([
+            ("key", .object(Self.key(key))),
+            ("n", number(statistics.n)),
+            ("improved", number(statistics.improved)),
+            ("unchanged", number(statistics.unchanged)),
+            ("worsened", number(statistics.worsened)),
+            ("mean_change", number(statistics.meanChange)),
+            ("mean_baseline", number(statistics.meanBaseline)),
+            ("mean_followup", number(statistics.meanFollowUp)),
+            ("improved_share", number(statistics.improvedShare)),
+            ("improved_share_ci", interval(statistics.improvedShareInterval)),
+            ("sign_test_p", number(statistics.signTestP)),
+            ("wilcoxon", .object(JSONObject([
+                ("n", number(statistics.wilcoxon.n)),
+                ("w_plus", .number(JSONNumber(statistics.wilcoxon.wPlus))),
+                ("w_minus", .number(JSONNumber(statistics.wilcoxon.wMinus))),
+                ("z", number(statistics.wilcoxon.z)),
+                ("p", number(statistics.wilcoxon.p)),
+            ]))),
+            ("rank_biserial", number(statistics.rankBiserial)),
+            ("transitions", .array(statistics.transitions.rows.map { .array($0.map(number)) })),
+            ("stuart_maxwell", test(statistics.stuartMaxwell)),
+            ("bowker", test(statistics.bowker)),
+        ])
+    }
+
+    static func test(_ test: ChiSquareTest) -> JSONValue {
+        .object(JSONObject([
+            ("chi2", number(test.chi2)),
+            ("df", test.degreesOfFreedom.map(number) ?? .null),
+            ("p", number(test.p)),
+        ]))
+    }
+
+    static func interval(_ interval: ProportionInterval?) -> JSONValue {
+        guard let interval else { return .null }
+        return .array([.number(JSONNumber(interval.lower)), .number(JSONNumber(interval.upper))])
+    }
+
+    /// A finite number, or null: JSON output never holds NaN or Infinity.
+    static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(JSONNumber(value))
+    }
+
+    static func number(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// The group's name for people: the catalogue name of a theme or area, else the key's value.
+    static func label(_ key: GroupKey, catalog: Catalog) -> String {
+        switch key.dimension {
+        case .none: return "alle"
+        case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
+        case .area: return catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
+        case .intervention: return (try? catalog.resolve(key.value, kind: .services).name) ?? key.value
+        case .targetGroup: return (try? catalog.resolve(key.value, kind: .targetGroups).name) ?? key.value
+        case .goalType: return GoalType(cliValue: key.value)?.danishName ?? key.value
+        case .provider: return key.value
+        }
+    }
+
+    static func table(_ result: GroupedPairStatistics, catalog: Catalog, levelName: String = "niveau") -> String {
+        var table = TextTable([
+            .init(title: "GRUPPE", maxWidth: 40), .init(title: "N", alignment: .right), .init(title: "BEDRE", alignment: .right),
+            .init(title: "SAMME", alignment: .right), .init(title: "VÆRRE", alignment: .right), .init(title: "Ø ÆNDRING", alignment: .right),
+            .init(title: "ANDEL BEDRE [95% CI]"), .init(title: "FORTEGN p", alignment: .right), .init(title: "WILCOXON p", alignment: .right),
+            .init(title: "S-M p", alignment: .right), .init(title: "BOWKER p", alignment: .right),
+        ])
+        for (key, statistics) in result.groups {
+            let share = statistics.improvedShare.map { share in
+                let ci = statistics.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
+                return percent(share) + ci
+            } ?? "–"
+            table.append([
+                label(key, catalog: catalog), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
+                String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2) } ?? "–", share,
+                pValue(statistics.signTestP), pValue(statistics.wilcoxon.p), pValue(statistics.stuartMaxwell.p), pValue(statistics.bowker.p),
+            ])
+        }
+        var text = table.render()
+        text += "\nBaseline: \(result.rule.rawValue). Pairs: \(result.tally.pairs); skipped (ikke vurderet): \(result.tally.skippedNotAssessed); "
+        text += "unpaired (one \(levelName) only): \(result.tally.unpaired). Positive change = improvement (the \(levelName) fell).\n"
+        return text
+    }
+
+    static func csv(_ result: GroupedPairStatistics) -> String {
+        let writer = CSVWriter()
+        var text = writer.line(["dimension", "key", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
+                                "improved_share", "improved_share_ci_low", "improved_share_ci_high", "sign_test_p", "wilcoxon_n", "w_plus", "w_minus",
+                                "wilcoxon_z", "wilcoxon_p", "rank_biserial", "stuart_maxwell_chi2", "stuart_maxwell_df", "stuart_maxwell_p",
+                                "bowker_chi2", "bowker_df", "bowker_p", "transitions"])
+        func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
+        for (key, s) in result.groups {
+            text += writer.line([
+                key.dimension.rawValue, key.value, String(s.n), String(s.improved), String(s.unchanged), String(s.worsened),
+                cell(s.meanChange), cell(s.meanBaseline), cell(s.meanFollowUp), cell(s.improvedShare),
+                cell(s.improvedShareInterval?.lower), cell(s.improvedShareInterval?.upper), cell(s.signTestP),
+                String(s.wilcoxon.n), cell(s.wilcoxon.wPlus), cell(s.wilcoxon.wMinus), cell(s.wilcoxon.z), cell(s.wilcoxon.p),
+                cell(s.rankBiserial), cell(s.stuartMaxwell.chi2), s.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(s.stuartMaxwell.p),
+                cell(s.bowker.chi2), s.bowker.degreesOfFreedom.map(String.init) ?? "", cell(s.bowker.p),
+                s.transitions.rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "|"),
+            ])
+        }
+        return text
+    }
+
+    static func percent(_ value: Double) -> String {
+        format(value * 100, digits: 1) + "%"
+    }
+
+    static func pValue(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        if value < 0.001 { return "<0.001" }
+        return format(value, digits: 3)
+    }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
+        } else if digits > 0 {
+            text += "." + String(repeating: "0", count: digits)
+        }
+        return text
+    }
+}

@@ -1,0 +1,64 @@
+import FFBCatalog
+import FFBModel
+
+/// What the engine needs of one order (an intervention course) to judge progression: who, which
+/// provider and services, the goals, the support levels over time, and when it ended.
+public struct OrderCourse: Sendable {
+    public let order: Order
+    /// Current goal versions (not entered in error).
+    public let goals: [Goal]
+    /// Support levels in force from each date: the order's, then each follow-up's.
+    public let supportSpells: [SupportSpell]
+    /// The date of the follow-up that ended the intervention, if any.
+    public let end: LocalDate?
+
+    public init(order: Order, goals: [Goal], supportSpells: [SupportSpell], end: LocalDate?) {
+        self.order = order
+        self.goals = goals
+        self.supportSpells = supportSpells
+        self.end = end
+    }
+
+    /// The group key of this course in a store-only dimension.
+    public func key(_ dimension: GroupDimension) -> GroupKey? {
+        switch dimension {
+        case .intervention: order.services.first.map { GroupKey(.intervention, $0.rawValue) }
+        case .provider: GroupKey(.provider, order.provider.identifier)
+        case .targetGroup: (order.primaryTargetGroup ?? order.targetGroups.first?.code).map { GroupKey(.targetGroup, $0.rawValue) }
+        case .none: .all
+        case .theme, .area, .goalType: nil
+        }
+    }
+
+    /// A citizen's level series of one theme cut to this course: the last level at or before the
+    /// start as baseline, then every level until the course ended.
+    public func series(from all: LevelSeries) -> LevelSeries {
+        let start = Int32(order.start.dayNumber)
+        let end = self.end.map { Int32($0.dayNumber) } ?? Int32.max
+        var points: [LevelSeries.Point] = []
+        if let baseline = all.points.last(where: { $0.day <= start }) { points.append(baseline) }
+        points += all.points.filter { $0.day > start && $0.day <= end }
+        return LevelSeries(points: points)
+    }
+
+    /// The support-level series of this course (A…E as 0…4, not assessed as -1).
+    public var supportSeries: LevelSeries {
+        LevelSeries(points: supportSpells.map {
+            LevelSeries.Point(day: Int32($0.from.dayNumber), level: $0.level.level.map { Int8($0.ordinal) } ?? LevelSeries.notAssessed)
+        })
+    }
+}
+
+/// Everything the progression engine reads from a store, as domain values.
+public struct ProgressionData: Sendable {
+    public let catalog: Catalog
+    /// Per citizen, per scored theme: the level series (one point per day; the later record wins).
+    public let levels: [Pseudonym: [KLCode: LevelSeries]]
+    public let courses: [OrderCourse]
+
+    public init(catalog: Catalog, levels: [Pseudonym: [KLCode: LevelSeries]], courses: [OrderCourse]) {
+        self.catalog = catalog
+        self.levels = levels
+        self.courses = courses
+    }
+}
