@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+/// `ffb stats` and `ffb progress` end to end: hand-computed cases that read like the domain.
+@Suite struct StatsCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/extracts")
+    static let shopping = "01770afa-cd17-41fe-a966-b8895e4d55d8"
+    static let cooking = "b947f321-7cdb-4b33-9653-f3ff800572b0"
+
+    func stats(_ arguments: String...) throws -> [String: Any] {
+        let result = try FFBProcess.run(["stats"] + arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try FFBProcess.json(result.stdout) as? [String: Any])
+    }
+
+    func group(_ output: [String: Any], theme: String) throws -> [String: Any] {
+        let groups = try #require(output["groups"] as? [[String: Any]])
+        return try #require(groups.first { ($0["key"] as? [String: String])?["theme"] == theme })
+    }
+
+    @Test func anExtractIsPairedFirstAgainstLatest() throws {
+        let output = try stats("--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "theme")
+        #expect(output["baseline"] as? String == "first")
+        // Citizen 3 ends "ikke vurderet": skipped, not a level 0. Citizen 4 has one assessment: unpaired.
+        #expect(output["skipped_not_assessed"] as? Int == 1)
+        #expect(output["unpaired"] as? Int == 1)
+        let shopping = try group(output, theme: Self.shopping)
+        #expect(shopping["n"] as? Int == 2)
+        #expect(shopping["improved"] as? Int == 1) // 3 → 1
+        #expect(shopping["worsened"] as? Int == 1) // 2 → 3
+        #expect(shopping["mean_change"] as? Double == 0.5) // (2 + -1) / 2
+        #expect(shopping["mean_baseline"] as? Double == 2.5)
+        #expect(shopping["sign_test_p"] as? Double == 1.0)
+        let transitions = try #require(shopping["transitions"] as? [[Int]])
+        #expect(transitions[3][1] == 1)
+        #expect(transitions[2][3] == 1)
+        let cooking = try group(output, theme: Self.cooking)
+        #expect(cooking["n"] as? Int == 1)
+        #expect(cooking["unchanged"] as? Int == 1)
+        // Nothing changed: every test of change is undefined, reported as null, never NaN.
+        #expect(cooking["sign_test_p"] is NSNull)
+        #expect(cooking["rank_biserial"] is NSNull)
+        let wilcoxon = try #require(cooking["wilcoxon"] as? [String: Any])
+        #expect(wilcoxon["z"] is NSNull)
+        #expect(wilcoxon["p"] is NSNull)
+        #expect((cooking["bowker"] as? [String: Any])?["df"] is NSNull)
+    }
+
+    @Test func previousBaselineCountsEveryConsecutivePair() throws {
+        let output = try stats("--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "none", "--baseline", "previous")
+        let groups = try #require(output["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect((groups[0]["key"] as? [String: Any])?.isEmpty == true)
+        // Citizen 1 shopping: 3→2, 2→1; citizen 2: 2→3; citizen 1 cooking: 2→2. Citizen 3's pair is skipped.
+        #expect(groups[0]["n"] as? Int == 4)
+        #expect(groups[0]["improved"] as? Int == 2)
+        #expect(output["skipped_not_assessed"] as? Int == 1)
+    }
+
+    @Test func aPeriodCutsTheAssessments() throws {
+        let output = try stats("--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "theme", "--to", "2024-12-31")
+        let shopping = try group(output, theme: Self.shopping)
+        // Citizen 1 now pairs 3 → 2 (the 2025 assessment is outside the period).
+        let transitions = try #require(shopping["transitions"] as? [[Int]])
+        #expect(transitions[3][2] == 1)
+        #expect(shopping["n"] as? Int == 2)
+    }
+
+    @Test(arguments: [
+        ("unknown-theme.csv", "3: unknown theme \"00000000-0000-0000-0000-000000000000\""),
+        ("level-five.csv", "3: level \"5\" is not 0–4 or ikke-vurderet"),
+        ("bad-date.csv", "2: \"2024-02-30\" is not a date (YYYY-MM-DD)"),
+        ("missing-column.csv", "1: missing column \"date\" (the header must name citizen,theme,date,level)"),
+        ("truncated.csv", "3: expected 4 columns, found 3 (truncated line?)"),
+        ("unscored-theme.csv", "2: theme \"Tobak\" takes no level"),
+        ("duplicate.csv", "3: citizen P-00000001 has theme \"Købe ind\" twice on 2024-01-10 (also line 2)"),
+    ])
+    func hardErrorsInAnExtractAreLocated(file: String, message: String) throws {
+        let path = Self.fixtures.appendingPathComponent(file).path
+        let result = try FFBProcess.run(["stats", "--input", path, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["\(path):\(message)"])
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func storeOnlyGroupingsAreRefusedForExtracts() throws {
+        let result = try FFBProcess.run(["stats", "--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "provider"])
+        #expect(result.status == 2)
+        #expect(result.errorLines.count == 1)
+    }
+
+    @Test func aSettingsFileChoosesTheBaselineAndFlagsWin() throws {
+        let directory = try TemporaryDirectory()
+        let settings = try directory.write("ffb-settings.conf", "# our municipality\nbaseline = previous\nby = none\n")
+        let extract = Self.fixtures.appendingPathComponent("good.csv").path
+        let fromFile = try stats("--input", extract, "--settings", settings.path)
+        #expect(fromFile["baseline"] as? String == "previous")
+        #expect((fromFile["groups"] as? [[String: Any]])?.first?["n"] as? Int == 4)
+        let overridden = try stats("--input", extract, "--settings", settings.path, "--baseline", "first")
+        #expect(overridden["baseline"] as? String == "first")
+        let broken = try directory.write("broken.conf", "baseline = sometimes\ncolour = blue\n")
+        let result = try FFBProcess.run(["stats", "--input", extract, "--settings", broken.path])
+        #expect(result.status == 1)
+        #expect(result.errorLines == [
+            "\(broken.path):1: baseline must be first or previous, not \"sometimes\"",
+            "\(broken.path):2: unknown setting \"colour\" (known: baseline, from, to, by, min_n)",
+        ])
+    }
+}
+
+/// Goals, support levels, cost and one citizen's progress, from a store the test records.
+@Suite struct StoreStatsTests {
+    let directory: TemporaryDirectory
+    let db: String
+    var citizen = ""
+    var order = ""
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        db = directory.file("s.sqlite").path
+        citizen = try ok("citizen", "add", "--cpr", "010190-1234", "--name", "Mette")
+        _ = try ok("case", "open", "--citizen", citizen, "--case-number", "S-1", "--opened", "2025-01-01", "--municipality", "Aarhus", "--municipality-code", "0751")
+        _ = try ok("assess", "--citizen", citizen, "--case", "S-1", "--date", "2025-02-01", "--theme", "Købe ind=3", "--theme", "Lave mad=2", "--theme", "Gøre rent=1")
+        order = try ok("order", "create", "--citizen", citizen, "--case", "S-1", "--service", "Støtte til praktiske opgaver",
+                       "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-03-01", "--follow-up", "2025-09-01")
+        // A develop goal that reaches its expected level, a maintain goal that holds, a limit-loss goal that loses too much.
+        _ = try ok("goal", "add", "--order", order, "--theme", "Købe ind", "--type", "udvikle", "--expected", "2", "--description", "Handler selv", "--follow-up", "2025-09-01")
+        _ = try ok("goal", "add", "--order", order, "--theme", "Lave mad", "--type", "fastholde", "--expected", "2", "--description", "Laver mad")
+        _ = try ok("goal", "add", "--order", order, "--theme", "Gøre rent", "--type", "begraense-tab", "--expected", "2", "--description", "Gør rent")
+        _ = try ok("followup", "record", "--order", order, "--date", "2025-09-01", "--theme", "Købe ind=2", "--theme", "Lave mad=2", "--theme", "Gøre rent=3",
+                   "--support-level", "B", "--status", "continue")
+    }
+
+    func ok(_ arguments: String...) throws -> String {
+        let result = try FFBProcess.run(arguments + ["--db", db])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func json(_ arguments: String...) throws -> [String: Any] {
+        let result = try FFBProcess.run(arguments + ["--db", db, "--format", "json"])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try #require(try FFBProcess.json(result.stdout) as? [String: Any])
+    }
+
+    @Test func goalsAreJudgedByTheirType() throws {
+        let output = try json("stats", "--goals", "--by", "goal-type")
+        let groups = try #require(output["groups"] as? [[String: Any]])
+        func statuses(_ type: String) -> [String: Int] {
+            (groups.first { ($0["key"] as? [String: String])?["goal_type"] == type }?["statuses"] as? [String: Int]) ?? [:]
+        }
+        #expect(statuses("udvikle")["achieved"] == 1)      // 3 → 2, expected 2
+        #expect(statuses("fastholde")["sustaining"] == 1)  // 2 → 2 while the order runs
+        #expect(statuses("begraense-tab")["worsening"] == 1) // 1 → 3, expected at most 2
+        let develop = try #require(groups.first { ($0["key"] as? [String: String])?["goal_type"] == "udvikle" })
+        #expect(develop["achieved_share"] as? Double == 1.0)
+    }
+
+    @Test func supportLevelsArePairedLikeFunctionLevels() throws {
+        let output = try json("stats", "--support")
+        let group = try #require((output["groups"] as? [[String: Any]])?.first)
+        #expect(group["n"] as? Int == 1)
+        #expect(group["improved"] as? Int == 1) // C → B
+        let transitions = try #require(group["transitions"] as? [[Int]])
+        #expect(transitions[2][1] == 1)
+    }
+
+    @Test func storeStatisticsGroupByProviderAndTheme() throws {
+        let byProvider = try json("stats", "--by", "provider")
+        let provider = try #require((byProvider["groups"] as? [[String: Any]])?.first)
+        #expect((provider["key"] as? [String: String])?["provider"] == "SOR-1")
+        #expect(provider["n"] as? Int == 3)
+        let byTheme = try json("stats", "--by", "theme")
+        #expect((byTheme["groups"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func costUsesTheTariffInForceEachDay() throws {
+        let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,\"600,50\",2025-01-01,\n")
+        #expect(try ok("tariff", "import", tariffs.path) == "Imported 2 tariff(s).")
+        let output = try json("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30")
+        let group = try #require((output["groups"] as? [[String: Any]])?.first)
+        // C for 2025-03-01…2025-08-31 (184 days × 1000) + B for 2025-09-01…09-30 (30 days × 600.50).
+        #expect(group["days"] as? Int == 214)
+        #expect(group["cost"] as? Double == 184 * 1000 + 30 * 600.5)
+        #expect(group["mean_daily_change"] as? Double == -399.5)
+        let overlapping = try directory.write("overlap.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,900,2025-06-01,2025-12-31\n")
+        let result = try FFBProcess.run(["tariff", "import", overlapping.path, "--db", db])
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["ffb: tariff for SOR-1 level C from 2025-06-01 overlaps a stored one from 2025-01-01"])
+    }
+
+    @Test func progressShowsTimelinesGoalsSupportAndOverdue() throws {
+        let output = try json("progress", "--citizen", citizen, "--today", "2026-01-15")
+        let themes = try #require(output["themes"] as? [[String: Any]])
+        let shopping = try #require(themes.first { $0["name"] as? String == "Købe ind" })
+        let timeline = try #require(shopping["timeline"] as? [[String: Any]])
+        #expect(timeline.map { $0["level"] as? Int } == [3, 2])
+        #expect(timeline.last?["change"] as? Int == 1)
+        let goals = try #require(output["goals"] as? [[String: Any]])
+        #expect(goals.compactMap { $0["status"] as? String }.sorted() == ["achieved", "sustaining", "worsening"])
+        let support = try #require((output["interventions"] as? [[String: Any]])?.first?["support_levels"] as? [[String: String]])
+        #expect(support.map { $0["level"] } == ["C", "B"])
+        // The order's follow-up date was met on the day; nothing is overdue.
+        #expect((output["overdue"] as? [Any])?.isEmpty == true)
+    }
+}
