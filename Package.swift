@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBModel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON"]),
-        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange"]),
+        .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),

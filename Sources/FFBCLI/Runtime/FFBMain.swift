@@ -41,6 +41,7 @@ public enum FFBMain {
             .command(MarkErrorCommand.self),
             .command(StatsCommand.self),
             .command(ProgressCommand.self),
+            .command(SynthCommand.self),
             .group("tariff", abstract: "Tariffs (takster) per provider and support level, for cost statistics.", [
                 .command(TariffImportCommand.self),
                 .command(TariffListCommand.self),

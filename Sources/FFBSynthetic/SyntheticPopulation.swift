@@ -1,0 +1,139 @@
+import FFBCatalog
+import FFBModel
+
+/// A deterministic synthetic population: citizens with themes assessed over time, levels that are
+/// correlated within a citizen and drift slowly (mostly towards improvement), some "ikke vurderet",
+/// some citizens assessed once only. Never real people: CPR numbers are made up from the index.
+public struct SyntheticPopulation: Sendable {
+    public struct Settings: Sendable {
+        public var citizens: Int
+        public var seed: UInt64
+        public var followUps: Int
+        /// The first baseline day; baselines spread over the following year.
+        public var start: LocalDate
+
+        public init(citizens: Int, seed: UInt64 = 1, followUps: Int = 3, start: LocalDate = LocalDate(dayNumber: 19_358)) {
+            self.citizens = citizens
+            self.seed = seed
+            self.followUps = followUps
+            self.start = start
+        }
+    }
+
+    public let settings: Settings
+    public let themes: [Theme]
+
+    public init(settings: Settings, catalog: Catalog) {
+        self.settings = settings
+        themes = catalog.scoredThemes
+    }
+
+    /// One citizen's synthetic course.
+    public struct Citizen: Sendable {
+        public var index: Int
+        public var pseudonym: String
+        /// Assessment days: the baseline, then follow-ups about every six months.
+        public var days: [Int32]
+        /// Per assessed theme (index into `themes`): a level per day (-1 = ikke vurderet).
+        public var levels: [(theme: Int, levels: [Int8])]
+        /// Support level ordinal (0…4 = A…E) per day.
+        public var support: [Int8]
+        /// The goal type drawn for the citizen's first theme: 0 develop, 1 maintain, 2 limit loss.
+        public var goalType: Int
+    }
+
+    /// Calls `body` for each citizen in order; the same settings give the same citizens.
+    public func forEachCitizen(_ body: (Citizen) throws -> Void) rethrows {
+        for index in 0..<settings.citizens {
+            try body(citizen(index))
+        }
+    }
+
+    /// Citizen `index`, generated independently of the others (so work can be split).
+    public func citizen(_ index: Int) -> Citizen {
+        var random = SplitMix64(seed: settings.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index))
+        let severity = random.unit() * 3.2 + 0.3          // the citizen's general level
+        let goalType = random.below(10) < 6 ? 0 : random.below(2) == 0 ? 1 : 2
+        let drift = goalType == 0 ? -0.35 : goalType == 1 ? 0.0 : 0.25   // per follow-up; lower is better
+        let onlyOnce = random.below(100) < 8
+        let visits = onlyOnce ? 1 : 1 + settings.followUps
+        var days: [Int32] = []
+        var day = Int32(settings.start.dayNumber) + Int32(random.below(365))
+        for _ in 0..<visits {
+            days.append(day)
+            day += 150 + Int32(random.below(60))
+        }
+        let themeCount = 4 + random.below(9)
+        var chosen = Set<Int>()
+        while chosen.count < min(themeCount, themes.count) { chosen.insert(random.below(themes.count)) }
+        var levels: [(theme: Int, levels: [Int8])] = []
+        for theme in chosen.sorted() {
+            var latent = severity + (random.unit() - 0.5) * 1.6
+            var series: [Int8] = []
+            for _ in 0..<visits {
+                let noisy = latent + (random.unit() - 0.5) * 0.8
+                let level = Int8(max(0, min(4, Int(noisy.rounded()))))
+                series.append(random.below(100) < 3 ? -1 : level)
+                latent += drift + (random.unit() - 0.5) * 0.6
+            }
+            levels.append((theme, series))
+        }
+        var support: [Int8] = []
+        var supportLatent = severity + (random.unit() - 0.5)
+        for _ in 0..<visits {
+            support.append(Int8(max(0, min(4, Int(supportLatent.rounded())))))
+            supportLatent += drift * 0.8 + (random.unit() - 0.5) * 0.5
+        }
+        return Citizen(index: index, pseudonym: Self.pseudonym(index), days: days, levels: levels, support: support, goalType: goalType)
+    }
+
+    /// `P-` and eight Crockford base-32 digits of the index: valid pseudonym text.
+    public static func pseudonym(_ index: Int) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var value = index
+        var digits: [Character] = []
+        for _ in 0..<8 {
+            digits.append(alphabet[value % 32])
+            value /= 32
+        }
+        return "P-" + String(digits.reversed())
+    }
+
+    /// A fake CPR number that is valid in form: a real birth date between 1940 and 2004 and a
+    /// sequence number from the index. It belongs to nobody we know of.
+    public static func cpr(_ index: Int) -> String {
+        let birth = LocalDate(dayNumber: -10_957 + (index * 7919) % 23_725)
+        let yy = birth.year % 100
+        let seventh = birth.year >= 2000 ? 4 : 0
+        let serial = seventh * 1000 + index % 1000
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let four = String(repeating: "0", count: 4 - String(serial).count) + String(serial)
+        return "\(two(birth.day))\(two(birth.month))\(two(yy))-\(four)"
+    }
+}
+
+/// SplitMix64: tiny, fast and good enough for synthetic data; seeded, so runs repeat exactly.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+
+    /// A uniform double in [0, 1).
+    mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+}
