@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "FFBProgression", dependencies: ["FFBModel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
-        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic"]),
+        .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic", "FFBReport"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),

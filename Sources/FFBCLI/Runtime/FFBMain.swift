@@ -42,6 +42,7 @@ public enum FFBMain {
             .command(StatsCommand.self),
             .command(ProgressCommand.self),
             .command(SynthCommand.self),
+            .command(ReportCommand.self),
             .group("tariff", abstract: "Tariffs (takster) per provider and support level, for cost statistics.", [
                 .command(TariffImportCommand.self),
                 .command(TariffListCommand.self),

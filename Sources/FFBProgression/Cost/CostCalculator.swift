@@ -46,6 +46,9 @@ public struct CostCalculator: Sendable {
         /// Daily rate of the first and the last support level in the period, in øre.
         public var baselineDailyOre: Int?
         public var latestDailyOre: Int?
+        /// Cost and days per support level (A…E as 0…4).
+        public var oreByLevel = [Int](repeating: 0, count: 5)
+        public var daysByLevel = [Int](repeating: 0, count: 5)
 
         public init() {}
 
@@ -69,6 +72,8 @@ public struct CostCalculator: Sendable {
             cost.days += 1
             if let level, let rate = tariffs.rate(provider: course.provider, level: level, on: day) {
                 cost.totalOre += rate
+                cost.oreByLevel[level.ordinal] += rate
+                cost.daysByLevel[level.ordinal] += 1
                 if cost.baselineDailyOre == nil { cost.baselineDailyOre = rate }
                 cost.latestDailyOre = rate
             } else {
@@ -77,5 +82,25 @@ public struct CostCalculator: Sendable {
             day = day.adding(days: 1)
         }
         return cost
+    }
+}
+
+extension ProgressionData {
+    /// The period costs are priced over: the given ends, else from the first order's start to the
+    /// last follow-up (or order end). Nil when there are no orders.
+    public func costPeriod(from: LocalDate?, to: LocalDate?) -> (from: LocalDate, to: LocalDate)? {
+        guard let start = from ?? courses.map(\.order.start).min() else { return nil }
+        let end = to ?? courses.compactMap { $0.end ?? $0.supportSpells.last?.from }.max() ?? start
+        return (start, end)
+    }
+
+    /// Each order's cost in the period; orders with no day in the period are left out.
+    public func costs(tariffs: [Tariff], from: LocalDate, to: LocalDate) -> [(course: OrderCourse, cost: CostCalculator.Cost)] {
+        let calculator = CostCalculator(tariffs: TariffTable(tariffs))
+        return courses.compactMap { course in
+            let support = SupportCourse(provider: course.order.provider.identifier, start: course.order.start, end: course.end, spells: course.supportSpells)
+            let cost = calculator.cost(of: support, from: from, to: to)
+            return cost.days > 0 ? (course, cost) : nil
+        }
     }
 }

@@ -16,17 +16,11 @@ enum CostOutput {
 
     static func run(data: ProgressionData, tariffs: [Tariff], dimension: GroupDimension, settings: ProgressionSettings, format: OutputFormat, context: CommandContext) throws(CLIError) {
         guard !tariffs.isEmpty else { throw .invalid("the store has no tariffs (import them with 'ffb tariff import FILE')") }
-        let calculator = CostCalculator(tariffs: TariffTable(tariffs))
-        let starts = data.courses.map(\.order.start)
-        guard let from = settings.from ?? starts.min() else { throw .invalid("the store has no orders to price") }
-        let to = settings.to ?? data.courses.compactMap { $0.end ?? $0.supportSpells.last?.from }.max() ?? from
+        guard let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { throw .invalid("the store has no orders to price") }
         var groups: [GroupKey: Line] = [:]
         var perCitizen: [Pseudonym: Int] = [:]
-        for course in data.courses {
+        for (course, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
             guard let key = course.key(dimension) else { continue }
-            let spells = course.supportSpells
-            let cost = calculator.cost(of: SupportCourse(provider: course.order.provider.identifier, start: course.order.start, end: course.end, spells: spells), from: from, to: to)
-            guard cost.days > 0 else { continue }
             var line = groups[key] ?? Line(key: key)
             line.citizens.insert(course.order.citizen)
             line.cost.totalOre += cost.totalOre

@@ -1,0 +1,91 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBModel
+import FFBProgression
+import FFBReport
+import FFBStore
+import Foundation
+
+/// `ffb report`: one self-contained HTML report for analysts and managers.
+enum ReportCommand: Command {
+    static let spec = CommandSpec(
+        "report",
+        abstract: "Write a self-contained HTML report (inline CSS and SVG, no scripts, prints well).",
+        options: [
+            StoreOptions.db,
+            OptionSpec("input", value: "FILE", help: "An extract CSV instead of a store."),
+            OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme.", allowed: GroupDimension.allCases.map(\.rawValue)),
+            OptionSpec("min-n", value: "N", help: "Suppress groups smaller than this (privacy).", defaultDescription: "5"),
+            OptionSpec("lang", value: "LANG", help: "Language of the report.", allowed: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "da"),
+            OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
+        ] + AnalysisOptions.options,
+        examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        var settings = try AnalysisOptions.settings(arguments, context: context)
+        if let text = arguments.value("min-n") {
+            guard let minimum = Int(text), minimum >= 1 else { throw .invalid("--min-n must be a whole number of at least 1") }
+            settings.minimumGroupSize = minimum
+        }
+        let language = arguments.value("lang").flatMap(ReportLanguage.init(rawValue:)) ?? .da
+        let out = try arguments.requiredValue("out")
+        let input = try reportInput(arguments, settings: settings, language: language, context: context)
+        let html = ReportRenderer().render(input)
+        do {
+            try Data(html.utf8).write(to: context.url(for: out), options: .atomic)
+        } catch {
+            throw .invalid("cannot write the report: \(error.localizedDescription)", file: out)
+        }
+        context.stdout.line("Wrote \(out) (\(input.overall.tally.pairs) pairs, groups under \(settings.minimumGroupSize) suppressed).")
+    }
+
+    static func reportInput(_ arguments: ParsedArguments, settings: ProgressionSettings, language: ReportLanguage, context: CommandContext) throws(CLIError) -> ReportInput {
+        let catalog = BuiltInCatalogs.standard
+        let rule = settings.baseline, period = settings.period
+        let generated = LocalDate.today.iso
+        let extraDimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)).flatMap { [.theme, .area, .none].contains($0) ? nil : $0 }
+        if let path = arguments.value("input") {
+            guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
+            if let extraDimension { throw .usage(UsageError("--by \(extraDimension.rawValue) needs the store (--db)", command: arguments.commandPath)) }
+            let extract: Extract
+            do {
+                extract = try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
+            } catch {
+                throw .invalid(error.message, file: path, location: String(error.line))
+            }
+            return ReportInput(
+                catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(URL(fileURLWithPath: path).lastPathComponent)", generated: generated, settings: settings,
+                overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
+                byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizens.count,
+                goals: nil, support: nil, costByLevel: nil, language: language
+            )
+        }
+        let (data, tariffs) = try StoreOptions.read(arguments, context: context) { store in (try StoreProgressionLoader.load(store), try store.tariffs()) }
+        var input = ReportInput(
+            catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent)",
+            generated: generated, settings: settings,
+            overall: data.statistics(by: .none, rule: rule, period: period), byArea: data.statistics(by: .area, rule: rule, period: period),
+            byTheme: data.statistics(by: .theme, rule: rule, period: period), citizens: data.levels.count,
+            goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
+            costByLevel: costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
+        )
+        if let extraDimension {
+            let title = language == .da ? "Forandring pr. \(extraDimension.rawValue)" : "Change by \(extraDimension.rawValue)"
+            input.extra = (title, data.statistics(by: extraDimension, rule: rule, period: period))
+        }
+        return input
+    }
+
+    static func costByLevel(data: ProgressionData, tariffs: [Tariff], settings: ProgressionSettings) -> [(level: String, ore: Int, days: Int)] {
+        guard !tariffs.isEmpty, let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { return [] }
+        var ore = [Int](repeating: 0, count: 5), days = [Int](repeating: 0, count: 5)
+        for (_, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
+            for level in 0..<5 {
+                ore[level] += cost.oreByLevel[level]
+                days[level] += cost.daysByLevel[level]
+            }
+        }
+        return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal]) }
+    }
+}

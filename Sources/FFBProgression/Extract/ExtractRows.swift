@@ -1,0 +1,63 @@
+import FFBCatalog
+import FFBModel
+
+/// One row of an analytic extract: a theme assessment with the context an analyst groups by.
+/// Pseudonymised: the citizen is the store's pseudonym; there is no CPR number and no name.
+public struct ExtractRow: Sendable, Equatable {
+    public var citizen: String
+    public var theme: KLCode
+    public var date: LocalDate
+    /// 0…4, or nil for "ikke vurderet".
+    public var level: FunctionLevel?
+    public var area: KLCode
+    public var intervention: KLCode?
+    public var provider: String?
+    public var targetGroup: KLCode?
+    public var goalType: GoalType?
+    public var supportLevel: Assessed<SupportLevel>?
+
+    public static let columns = ["citizen", "theme", "date", "level", "area", "intervention", "provider", "target_group", "goal_type", "support_level"]
+
+    /// The row's fields in `columns` order, as text.
+    public var fields: [String] {
+        [
+            citizen, theme.rawValue, date.iso, level.map { String($0.rawValue) } ?? Assessed<FunctionLevel>.notAssessedText,
+            area.rawValue, intervention?.rawValue ?? "", provider ?? "", targetGroup?.rawValue ?? "",
+            goalType?.cliValue ?? "", supportLevel?.cliValue ?? "",
+        ]
+    }
+}
+
+extension ProgressionData {
+    /// Every scored theme assessment as an extract row, citizens in pseudonym order, then theme
+    /// and date. An assessment belongs to the order running on its date (the latest started),
+    /// else to the next order it is the baseline of.
+    public func extractRows() -> [ExtractRow] {
+        var coursesByCitizen: [Pseudonym: [OrderCourse]] = [:]
+        for course in courses { coursesByCitizen[course.order.citizen, default: []].append(course) }
+        let themeOrder = Dictionary(catalog.themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [ExtractRow] = []
+        for citizen in levels.keys.sorted() {
+            let citizenCourses = (coursesByCitizen[citizen] ?? []).sorted { $0.order.start < $1.order.start }
+            let themes = (levels[citizen] ?? [:]).keys.sorted { (themeOrder[$0] ?? 0) < (themeOrder[$1] ?? 0) }
+            for theme in themes {
+                for point in levels[citizen]?[theme]?.points ?? [] {
+                    let date = LocalDate(dayNumber: Int(point.day))
+                    let course = citizenCourses.last { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
+                        ?? citizenCourses.first { $0.order.start > date }
+                    let goal = course?.goals.first { $0.primaryTheme == theme }
+                    let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
+                    rows.append(ExtractRow(
+                        citizen: citizen.rawValue, theme: theme, date: date,
+                        level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
+                        area: catalog.theme(theme)?.area ?? theme,
+                        intervention: course?.order.services.first, provider: course?.order.provider.identifier,
+                        targetGroup: course.flatMap { $0.order.primaryTargetGroup ?? $0.order.targetGroups.first?.code },
+                        goalType: goal?.type, supportLevel: support
+                    ))
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,227 @@
+import FFBCatalog
+import FFBProgression
+import FFBStatistics
+
+/// Renders a `ReportInput` as one self-contained HTML page: inline CSS and SVG, no scripts, no
+/// requests to anywhere. Groups smaller than `settings.minimumGroupSize` are suppressed.
+public struct ReportRenderer: Sendable {
+    public init() {}
+
+    public func render(_ input: ReportInput) -> String {
+        let words = Words(language: input.language)
+        let minimum = input.settings.minimumGroupSize
+        var suppressedGroups = 0
+        var html: [String] = []
+        html.append("<!DOCTYPE html><html lang=\"\(input.language.rawValue)\"><head><meta charset=\"utf-8\">")
+        html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(escape(words.title))</title>")
+        html.append("<style>\(ReportStyle.css)</style></head><body><main>")
+        html.append("<h1>\(escape(words.title))</h1>")
+        html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · baseline: \(input.settings.baseline.rawValue)\(periodText(input.settings))</p>")
+
+        // Headline numbers.
+        let overall = input.overall.groups.first?.statistics ?? PairStatistics(TransitionMatrix())
+        let overallShown = overall.n >= minimum
+        html.append("<section id=\"headline\"><h2>\(escape(words.headline))</h2><div class=\"cards\">")
+        html.append(card(String(input.citizens), words.citizens, stat: "citizens"))
+        html.append(card(overallShown ? String(overall.n) : "–", words.pairs, stat: "n"))
+        html.append(card(overallShown ? overall.improvedShare.map(Charts.percent) ?? "–" : "–", words.improvedShare, stat: "improved_share"))
+        html.append(card(overallShown ? overall.meanChange.map { format($0, 2) } ?? "–" : "–", words.meanChange, stat: "mean_change"))
+        html.append("</div><p class=\"note\">\(escape(words.lowerIsBetter))</p></section>")
+
+        // Change by area and by theme.
+        var sections = [("areas", words.byArea, input.byArea), ("themes", words.byTheme, input.byTheme)]
+        if let extra = input.extra { sections.append(("by", extra.title, extra.statistics)) }
+        for (id, title, result) in sections {
+            html.append("<section id=\"\(id)\"><h2>\(escape(title))</h2>")
+            let shown = result.groups.filter { $0.statistics.n >= minimum }
+            let hidden = result.groups.filter { $0.statistics.n < minimum }
+            suppressedGroups += hidden.count
+            let bars = shown.map { group in
+                Charts.ChangeBar(label: label(group.key, input.catalog), n: group.statistics.n, improved: group.statistics.improved,
+                                 unchanged: group.statistics.unchanged, worsened: group.statistics.worsened,
+                                 interval: group.statistics.improvedShareInterval.map { ($0.lower, $0.upper) })
+            }
+            if !bars.isEmpty { html.append("<figure>\(Charts.changeBars(bars, words: words))<figcaption>\(escape(words.changeChartLabel))</figcaption></figure>") }
+            html.append(statisticsTable(result, catalog: input.catalog, minimum: minimum, words: words, dimension: id))
+            html.append("</section>")
+        }
+
+        // Baseline and follow-up distributions.
+        html.append("<section id=\"distributions\"><h2>\(escape(words.distributions))</h2>")
+        if overallShown {
+            let levels = TransitionMatrix.levels.map(String.init)
+            let matrix = overall.transitions
+            html.append("<figure>" + Charts.distributions(title: words.distributions, categories: levels, series: [
+                (words.baseline, TransitionMatrix.levels.map { matrix.baselineTotal($0) }, "#9ECAE1"),
+                (words.followUp, TransitionMatrix.levels.map { matrix.followUpTotal($0) }, Palette.accent),
+            ], words: words) + "</figure>")
+        } else {
+            html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
+        }
+        html.append("</section>")
+
+        // A transition heat map per theme.
+        html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><div class=\"grid\">")
+        for group in input.byTheme.groups where group.statistics.n >= minimum {
+            let name = label(group.key, input.catalog)
+            html.append("<figure>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: group.statistics.transitions.rows, words: words))<figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption></figure>")
+        }
+        html.append("</div></section>")
+
+        // Goals.
+        html.append("<section id=\"goals\"><h2>\(escape(words.goals))</h2>")
+        if let goals = input.goals {
+            html.append(goalTable(goals, minimum: minimum, words: words, suppressed: &suppressedGroups))
+        } else {
+            html.append("<p class=\"note\">\(escape(words.notFromExtract))</p>")
+        }
+        html.append("</section>")
+
+        // Support levels.
+        html.append("<section id=\"support\"><h2>\(escape(words.support))</h2>")
+        if let support = input.support, let group = support.groups.first?.statistics {
+            if group.n >= minimum {
+                let letters = ["A", "B", "C", "D", "E"]
+                html.append("<div class=\"grid\" style=\"grid-template-columns: 1.6fr 1fr\"><figure>" + Charts.distributions(title: words.support, categories: letters, series: [
+                    (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
+                    (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
+                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: group.transitions.rows, words: words) + "</figure></div>")
+                html.append(statisticsTable(support, catalog: input.catalog, minimum: minimum, words: words, dimension: "support"))
+            } else {
+                suppressedGroups += 1
+                html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
+            }
+        } else {
+            html.append("<p class=\"note\">\(escape(words.notFromExtract))</p>")
+        }
+        html.append("</section>")
+
+        // Cost.
+        html.append("<section id=\"cost\"><h2>\(escape(words.cost))</h2>")
+        if let cost = input.costByLevel {
+            if cost.isEmpty {
+                html.append("<p class=\"note\">\(escape(words.noTariffs))</p>")
+            } else {
+                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(thousands($0.ore / 100)) kr.") }) + "</figure>")
+                html.append("<table><thead><tr><th>\(escape(words.level))</th><th>DKK</th><th>\(input.language == .da ? "dage" : "days")</th></tr></thead><tbody>")
+                for row in cost { html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(thousands(row.ore / 100))</td><td>\(row.days)</td></tr>") }
+                html.append("</tbody></table>")
+            }
+        } else {
+            html.append("<p class=\"note\">\(escape(words.notFromExtract))</p>")
+        }
+        html.append("</section>")
+
+        html.append(methods(input, suppressedGroups: suppressedGroups, words: words))
+        html.append("</main></body></html>\n")
+        return html.joined(separator: "\n")
+    }
+
+    private func card(_ value: String, _ label: String, stat: String) -> String {
+        "<div class=\"card\"><div class=\"value\" data-stat=\"\(stat)\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
+    }
+
+    private func statisticsTable(_ result: GroupedPairStatistics, catalog: Catalog, minimum: Int, words: Words, dimension: String) -> String {
+        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>n</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th><th>Bowker p</th></tr></thead><tbody>"]
+        for (key, s) in result.groups {
+            let name = escape(label(key, catalog))
+            guard s.n >= minimum else {
+                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"10\">\(escape(words.suppressed))</td></tr>")
+                continue
+            }
+            let ci = s.improvedShareInterval.map { "\(Charts.percent($0.lower))–\(Charts.percent($0.upper))" } ?? "–"
+            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2) } ?? "–")</td><td>\(ci)</td><td>\(p(s.signTestP))</td><td>\(p(s.wilcoxon.p))</td><td>\(p(s.stuartMaxwell.p))</td><td>\(p(s.bowker.p))</td></tr>")
+        }
+        rows.append("</tbody></table>")
+        return rows.joined()
+    }
+
+    private func goalTable(_ goals: [(key: GroupKey, counts: GoalStatusCounts)], minimum: Int, words: Words, suppressed: inout Int) -> String {
+        let statuses: [(GoalStatus, String)] = [(.achieved, words.achieved), (.sustaining, words.sustaining), (.improving, words.improving),
+                                                (.noChange, words.noChange), (.worsening, words.worsening), (.notEvaluable, words.notEvaluable)]
+        var bars: [Charts.ChangeBar] = []
+        var rows = ["<table data-table=\"goals\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.goalsWord))</th>"
+            + statuses.map { "<th>\(escape($0.1))</th>" }.joined() + "<th>\(escape(words.achieved)) %</th></tr></thead><tbody>"]
+        for (key, counts) in goals {
+            let name = GoalType(cliValue: key.value).map { words.language == .da ? $0.danishName : $0.englishName } ?? key.value
+            guard counts.total >= minimum else {
+                suppressed += 1
+                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td class=\"suppressed\" colspan=\"8\">\(escape(words.suppressed))</td></tr>")
+                continue
+            }
+            let share = counts.evaluated > 0 ? Double(counts.count(.achieved)) / Double(counts.evaluated) : nil
+            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td data-stat=\"goals\">\(counts.total)</td>"
+                + statuses.map { "<td data-stat=\"\($0.0.rawValue)\">\(counts.count($0.0))</td>" }.joined()
+                + "<td>\(share.map(Charts.percent) ?? "–")</td></tr>")
+            let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
+            bars.append(Charts.ChangeBar(label: name, n: counts.evaluated, improved: counts.count(.achieved),
+                                         unchanged: counts.count(.sustaining) + counts.count(.improving) + counts.count(.noChange),
+                                         worsened: counts.count(.worsening), interval: interval.map { ($0.lower, $0.upper) }))
+        }
+        rows.append("</tbody></table>")
+        let segments = (words.achieved, "\(words.sustaining) / \(words.improving.lowercased())", words.worsening)
+        let chart = bars.isEmpty ? "" : "<figure>" + Charts.changeBars(bars, words: words, segments: segments) + "</figure>"
+        return chart + rows.joined()
+    }
+
+    private func methods(_ input: ReportInput, suppressedGroups: Int, words: Words) -> String {
+        let da = input.language == .da
+        let tally = input.overall.tally
+        let rule = input.settings.baseline == .first
+            ? (da ? "første vurdering i perioden mod seneste (strengt senere)" : "first assessment in the period against the latest (strictly later)")
+            : (da ? "hver vurdering mod den forrige" : "each assessment against the previous one")
+        var items = [
+            (da ? "Baseline: " : "Baseline: ") + rule + ".",
+            (da ? "Periode: " : "Period: ") + (periodText(input.settings).isEmpty ? (da ? "alle data" : "all data") : String(periodText(input.settings).dropFirst(3))) + ".",
+            da ? "Ændring d = baseline − opfølgning; positiv = forbedring (niveauet faldt)." : "Change d = baseline − follow-up; positive = improvement (the level fell).",
+            da ? "Test: Wilson-interval (95 %) for andelen forbedret; eksakt tosidet fortegnstest; Wilcoxon signed-rank (normaltilnærmelse med tie-korrektion, uden kontinuitetskorrektion) og rank-biserial korrelation; Stuart–Maxwell (marginal homogenitet) og Bowker (symmetri) på 5×5-overgangene."
+               : "Tests: Wilson interval (95 %) for the share improved; exact two-sided sign test; Wilcoxon signed-rank (normal approximation with tie correction, no continuity correction) and rank-biserial correlation; Stuart–Maxwell (marginal homogeneity) and Bowker (symmetry) on the 5×5 transitions.",
+            (da ? "Sprunget over: \(tally.skippedNotAssessed) par med \"ikke vurderet\"; \(tally.unpaired) forløb med kun én vurdering." : "Skipped: \(tally.skippedNotAssessed) pairs with \"not assessed\"; \(tally.unpaired) series with one assessment only."),
+            (da ? "Grupper med færre end \(input.settings.minimumGroupSize) er skjult af hensyn til borgernes privatliv (--min-n); \(suppressedGroups) gruppe(r) er skjult." : "Groups with fewer than \(input.settings.minimumGroupSize) are suppressed to protect privacy (--min-n); \(suppressedGroups) group(s) suppressed."),
+            da ? "Rapporten indeholder ingen CPR-numre og ingen navne." : "The report holds no CPR numbers and no names.",
+        ]
+        if input.goals != nil {
+            items.append(da ? "Mål vurderes efter måltype (udvikle: niveau ≤ forventet; fastholde: ikke højere end baseline; begrænse tab: ≤ forventet)." : "Goals are judged by type (develop: level ≤ expected; maintain: not above baseline; limit loss: ≤ expected).")
+        }
+        return "<section id=\"methods\"><h2>\(escape(words.methods))</h2><ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>"
+    }
+
+    private func label(_ key: GroupKey, _ catalog: Catalog) -> String {
+        switch key.dimension {
+        case .theme: catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
+        case .area: catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
+        case .none: "–"
+        default: key.value
+        }
+    }
+
+    private func periodText(_ settings: ProgressionSettings) -> String {
+        guard settings.from != nil || settings.to != nil else { return "" }
+        return " · \(settings.from?.iso ?? "…") – \(settings.to?.iso ?? "…")"
+    }
+
+    private func p(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return value < 0.001 ? "&lt;0.001" : format(value, 3)
+    }
+
+    private func format(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let text = String(rounded)
+        guard let dot = text.firstIndex(of: ".") else { return text + "." + String(repeating: "0", count: digits) }
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        return decimals < digits ? text + String(repeating: "0", count: digits - decimals) : text
+    }
+
+    private func thousands(_ value: Int) -> String {
+        let digits = Array(String(abs(value)))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "." }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+}
