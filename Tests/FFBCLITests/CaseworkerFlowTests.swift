@@ -177,11 +177,11 @@ import Testing
         let result = try ffb(["assess", "--file", bad.path])
         #expect(result.status == 1)
         #expect(result.errorLines == [
-            "\(bad.path):/date: \"2025-13-01\" is not a date (YYYY-MM-DD)",
+            "\(bad.path):/date: not a date (expected YYYY-MM-DD)",
             "\(bad.path):/entries/0/level: not a function level (0–4 or \"ikke-vurderet\")",
             "\(bad.path):/entries/1/level: theme \"Tobak\" takes no level: only Aktivitet og deltagelse themes are scored",
-            "\(bad.path):/entries/2/theme: unknown theme \"Svæve\"",
-            "\(bad.path):/entries/3: expected an object",
+            "\(bad.path):/entries/2/theme: unknown theme (use a KL code or an exact Danish name)",
+            "\(bad.path):/entries/3: expected object, found number",
         ])
         let truncated = try directory.write("truncated.json", #"{"citizen": "P-"#)
         let cut = try ffb(["assess", "--file", truncated.path])

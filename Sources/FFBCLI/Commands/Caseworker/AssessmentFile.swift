@@ -3,97 +3,71 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-/// Reads `ffb assess --file`: a small JSON document, every problem reported with its pointer.
-///
-/// ```json
-/// {"citizen": "P-7K3M9Q2X", "case": "S-1", "date": "2025-02-01", "assessor": "Anna",
-///  "entries": [{"theme": "Købe ind", "level": "3", "source": "borger"},
-///              {"theme": "Tobak", "note": "Ryger dagligt", "relevance": "relevant"}]}
-/// ```
+/// Reads `ffb assess --file` (Docs/assessment-file.md): every problem reported with its pointer.
 enum AssessmentFile {
+    /// A message for the reader: converters throw it to say what was expected.
+    struct Expected: Error, CustomStringConvertible {
+        var description: String
+    }
+
     static func read(path: String, context: CommandContext) throws(CLIError) -> AssessmentDraft {
         let catalog = BuiltInCatalogs.standard
         let value: JSONValue
         do {
             value = try JSONParser().parse(contentsOf: context.url(for: path))
         } catch let error as JSONSyntaxError {
-            throw .invalid(error.message, file: path, location: error.pointer.description)
+            throw .invalid(error.message, file: path, location: error.pointer.location)
         } catch {
-            throw .invalid("cannot read the file", file: path, location: "")
+            throw .invalid("cannot read the file", file: path, location: "/")
         }
-        var problems: [Diagnostic] = []
-        func problem(_ pointer: String, _ message: String) {
-            problems.append(Diagnostic(file: path, location: pointer, message: message))
-        }
-        func string(_ object: JSONObject, _ key: String, at pointer: String, required: Bool = true) -> String? {
-            guard let member = object[key] else {
-                if required { problem(pointer, "missing required field \"\(key)\"") }
-                return nil
-            }
-            guard let text = member.stringValue else {
-                problem("\(pointer)/\(key)", "expected a string")
-                return nil
-            }
-            return text
-        }
-        guard let root = value.objectValue else {
-            throw .invalid("expected a JSON object", file: path, location: "")
-        }
-        let citizen = string(root, "citizen", at: "")
-        let caseNumber = string(root, "case", at: "", required: false)
-        let dateText = string(root, "date", at: "")
-        let date = dateText.flatMap(LocalDate.init(iso:))
-        if let dateText, date == nil { problem("/date", "\"\(dateText)\" is not a date (YYYY-MM-DD)") }
-        let assessor = string(root, "assessor", at: "") ?? ""
-        var entries: [AssessmentEntry] = []
-        if let list = root["entries"] {
-            if let items = list.arrayValue {
-                for (index, item) in items.enumerated() {
-                    let pointer = "/entries/\(index)"
-                    guard let object = item.objectValue else {
-                        problem(pointer, "expected an object")
-                        continue
-                    }
-                    guard let themeText = string(object, "theme", at: pointer) else { continue }
-                    guard let theme = try? catalog.resolveTheme(themeText) else {
-                        problem("\(pointer)/theme", "unknown theme \"\(themeText)\"")
-                        continue
-                    }
-                    var level: Assessed<FunctionLevel>?
-                    if let levelValue = object["level"] {
-                        let text = levelValue.stringValue ?? levelValue.intValue.map(String.init) ?? ""
-                        level = Assessed<FunctionLevel>(text: text)
-                        if level == nil {
-                            problem("\(pointer)/level", "not a function level (0–4 or \"ikke-vurderet\")")
-                            continue
-                        }
-                    }
-                    var relevance: AssessmentEntry.Relevance?
-                    if let text = string(object, "relevance", at: pointer, required: false) {
-                        relevance = AssessmentEntry.Relevance(rawValue: text)
-                        if relevance == nil { problem("\(pointer)/relevance", "\"\(text)\" is not relevant or ikke-relevant") }
-                    }
-                    var source: AssessmentSource?
-                    if let text = string(object, "source", at: pointer, required: false) {
-                        source = AssessmentSource(text: text)
-                        if source == nil { problem("\(pointer)/source", "unknown source \"\(text)\"") }
-                    }
-                    let note = string(object, "note", at: pointer, required: false)
-                    do {
-                        entries.append(try AssessmentEntry(theme: theme, level: level, relevance: relevance, note: note, source: source))
-                    } catch {
-                        problem(object["level"] != nil ? "\(pointer)/level" : pointer, error.message)
-                    }
+        do {
+            return try JSONReader.read(value) { root -> AssessmentDraft? in
+                let citizen = root.string("citizen")
+                let caseNumber = root.string("case", required: false)
+                let date = root.string("date") { text throws(Expected) -> LocalDate in
+                    guard let date = LocalDate(iso: text) else { throw Expected(description: "not a date (expected YYYY-MM-DD)") }
+                    return date
                 }
-            } else {
-                problem("/entries", "expected an array")
+                let assessor = root.string("assessor")
+                let entries = root.array("entries") { item -> AssessmentEntry? in entry(&item, catalog: catalog) }
+                root.rejectUnknownProperties()
+                guard let citizen, let date, let assessor, let entries else { return nil }
+                return AssessmentDraft(citizen: citizen, caseNumber: caseNumber, date: date, assessor: assessor, entries: entries)
             }
-        } else {
-            problem("", "missing required field \"entries\"")
+        } catch {
+            throw .invalidInput(error.issues.map { Diagnostic(file: path, location: $0.pointer.location, message: $0.message) })
         }
-        guard problems.isEmpty, let citizen, let date else {
-            throw .invalidInput(problems)
+    }
+
+    private static func entry(_ item: inout JSONReader, catalog: Catalog) -> AssessmentEntry? {
+        let theme = item.string("theme") { text throws(Expected) -> Theme in
+            guard let theme = try? catalog.resolveTheme(text) else { throw Expected(description: "unknown theme (use a KL code or an exact Danish name)") }
+            return theme
         }
-        return AssessmentDraft(citizen: citizen, caseNumber: caseNumber, date: date, assessor: assessor, entries: entries)
+        var level: Assessed<FunctionLevel>?
+        var levelIsBad = false
+        if let raw = item.value["level"] {
+            let text = raw.stringValue ?? raw.intValue.map(String.init) ?? ""
+            level = Assessed<FunctionLevel>(text: text)
+            if level == nil {
+                item.fail("not a function level (0–4 or \"ikke-vurderet\")", at: "level")
+                levelIsBad = true
+            }
+        }
+        let relevance = item.code("relevance", as: AssessmentEntry.Relevance.self, required: false)
+        let source = item.string("source", required: false) { text throws(Expected) -> AssessmentSource in
+            guard let source = AssessmentSource(text: text) else { throw Expected(description: "unknown source (see Docs/assessment-file.md)") }
+            return source
+        }
+        let note = item.string("note", required: false)
+        _ = item.value("level", required: false)
+        item.rejectUnknownProperties()
+        guard let theme, !levelIsBad else { return nil }
+        do {
+            return try AssessmentEntry(theme: theme, level: level, relevance: relevance, note: note, source: source)
+        } catch {
+            item.fail(error.message, at: item.value["level"] != nil ? "level" : "theme")
+            return nil
+        }
     }
 }
