@@ -1,7 +1,7 @@
 /// Gives each distinct byte string (a citizen's pseudonym in an extract) a dense index without
 /// allocating a `String` per row: open addressing over FNV-1a hashes, keys kept as ranges of the
 /// (memory-mapped) input that outlives the interner.
-struct ByteInterner {
+struct ByteInterner: Sendable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
@@ -41,6 +41,11 @@ struct ByteInterner {
         lengths.append(Int32(length))
         if starts.count * 2 > slots.count { grow() }
         return index
+    }
+
+    /// Where entry `index` lies in the input.
+    func range(_ index: Int32) -> (start: Int, length: Int) {
+        (starts[Int(index)], Int(lengths[Int(index)]))
     }
 
     /// The bytes of entry `index`, as text (for messages and output only).

@@ -1,26 +1,27 @@
 import FFBCatalog
 
-/// An extract file read into the engine's form: one level series per citizen and theme.
+/// An extract file in the engine's compact form: every row's day and level, grouped by series
+/// (one citizen × one theme) and sorted by day within each series.
 ///
-/// Citizens are kept as pseudonyms only; an extract never holds CPR numbers.
+/// Citizens are counted, not kept: an extract holds pseudonyms only, and statistics need none.
 public struct Extract: Sendable {
-    /// Theme of each series, as an index into `themes`.
-    public var seriesTheme: [Int32]
-    /// Citizen of each series, as an index into `citizens`.
-    public var seriesCitizen: [Int32]
-    public var series: [LevelSeries]
-    /// The catalogue's themes, indexed as in `seriesTheme`.
-    public var themes: [Theme]
-    public var citizens: [String]
+    /// The catalogue's themes; `seriesTheme` indexes into it.
+    public let themes: [Theme]
+    public let citizenCount: Int
     /// Data rows read (the header not counted).
-    public var rows: Int
+    public let rows: Int
+    /// Theme of each series.
+    let seriesTheme: [Int16]
+    /// Series `s` holds points `seriesStart[s] ..< seriesStart[s + 1]`.
+    let seriesStart: [Int32]
+    let days: [Int32]
+    let levels: [Int8]
 
-    public init(seriesTheme: [Int32], seriesCitizen: [Int32], series: [LevelSeries], themes: [Theme], citizens: [String], rows: Int) {
-        self.seriesTheme = seriesTheme
-        self.seriesCitizen = seriesCitizen
-        self.series = series
-        self.themes = themes
-        self.citizens = citizens
-        self.rows = rows
+    public var seriesCount: Int { seriesTheme.count }
+
+    /// The points of series `index`, as a value (tests and small data; statistics read in place).
+    public func series(_ index: Int) -> LevelSeries {
+        let range = Int(seriesStart[index])..<Int(seriesStart[index + 1])
+        return LevelSeries(points: range.map { LevelSeries.Point(day: days[$0], level: levels[$0]) })
     }
 }

@@ -57,7 +57,7 @@ enum ReportCommand: Command {
             return ReportInput(
                 catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(URL(fileURLWithPath: path).lastPathComponent)", generated: generated, settings: settings,
                 overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
-                byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizens.count,
+                byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
                 goals: nil, support: nil, costByLevel: nil, language: language
             )
         }

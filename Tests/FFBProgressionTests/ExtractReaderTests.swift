@@ -1,0 +1,126 @@
+import FFBCatalog
+import Foundation
+import Testing
+@testable import FFBProgression
+
+@Suite struct ExtractReaderTests {
+    let catalog = BuiltInCatalogs.standard
+    static let shopping = "01770afa-cd17-41fe-a966-b8895e4d55d8"
+    static let cooking = "b947f321-7cdb-4b33-9653-f3ff800572b0"
+
+    /// A few thousand citizens with rows deliberately out of order and split across chunks.
+    func text(citizens: Int) -> String {
+        var lines = ["citizen,theme,date,level"]
+        var rows: [String] = []
+        for citizen in 0..<citizens {
+            for (index, theme) in [Self.shopping, Self.cooking].enumerated() {
+                for visit in 0..<3 {
+                    let level = (citizen + visit * (index + 1)) % 5
+                    let month = 1 + visit * 4
+                    rows.append("P-\(String(format: "%08d", citizen)),\(theme),2024-\(String(format: "%02d", month))-1\(citizen % 9),\(citizen % 17 == 0 && visit == 2 ? "ikke-vurderet" : String(level))")
+                }
+            }
+        }
+        // Interleave: the last third of the rows first, so every series spans both chunks.
+        let third = rows.count / 3
+        lines += rows[(2 * third)...] + rows[..<(2 * third)]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func chunkedReadingGivesTheSameStatisticsAsOneChunk() throws {
+        let data = Data(text(citizens: 3000).utf8)
+        var single = ExtractReader(catalog: catalog)
+        single.parallelThreshold = Int.max
+        var split = ExtractReader(catalog: catalog)
+        split.parallelThreshold = 0
+        let one = try single.read(data)
+        let two = try split.read(data)
+        #expect(one.rows == 18_000)
+        #expect(two.rows == one.rows)
+        #expect(two.citizenCount == 3000)
+        #expect(two.seriesCount == 6000)
+        for rule in BaselineRule.allCases {
+            let a = one.statistics(by: .theme, rule: rule)
+            let b = two.statistics(by: .theme, rule: rule)
+            #expect(a.tally == b.tally)
+            #expect(a.groups.map(\.key) == b.groups.map(\.key))
+            #expect(a.groups.map(\.statistics) == b.groups.map(\.statistics))
+        }
+        // Series are ordered by day whatever the row order.
+        for series in 0..<two.seriesCount {
+            let days = two.series(series).points.map(\.day)
+            #expect(days == days.sorted())
+        }
+    }
+
+    @Test func aDuplicateAcrossChunksIsFoundWithBothLines() throws {
+        var text = self.text(citizens: 200)
+        text += "P-00000005,\(Self.shopping),2024-01-15,2\n"
+        var split = ExtractReader(catalog: catalog)
+        split.parallelThreshold = 0
+        do {
+            _ = try split.read(Data(text.utf8))
+            Issue.record("expected a duplicate error")
+        } catch {
+            #expect(error.message.hasPrefix("citizen P-00000005 has theme \"Købe ind\" twice on 2024-01-15 (also line "))
+            #expect(error.line == text.split(separator: "\n").count)
+        }
+    }
+
+    @Test func aSemicolonHeaderAndCRLFAreRead() throws {
+        let text = "citizen;theme;date;level\r\nP-1;\(Self.shopping);2024-01-01;3\r\nP-1;\(Self.shopping);2024-06-01;1\r\n"
+        let extract = try ExtractReader(catalog: catalog).read(Data(text.utf8))
+        let result = extract.statistics(by: .none, rule: .first)
+        #expect(result.groups.first?.statistics.improved == 1)
+    }
+
+    @Test func themesMayBeNamedAndQuoted() throws {
+        let text = "citizen,theme,date,level\n\"P-1\",\"Købe ind\",2024-01-01,3\nP-1,\(Self.shopping),2024-06-01,\"1\"\n"
+        let extract = try ExtractReader(catalog: catalog).read(Data(text.utf8))
+        #expect(extract.seriesCount == 1)
+        #expect(extract.statistics(by: .theme, rule: .first).groups.first?.statistics.n == 1)
+    }
+}
+
+@Suite struct PairingTests {
+    func series(_ points: [(Int32, Int8)]) -> LevelSeries {
+        LevelSeries(points: points.map { LevelSeries.Point(day: $0.0, level: $0.1) })
+    }
+
+    @Test func firstPairsTheFirstWithTheLatestStrictlyLater() {
+        var tally = PairTally()
+        var pairs: [(Int, Int)] = []
+        series([(1, 3), (5, 2), (9, 1)]).forEachPair(rule: .first, period: .all, tally: &tally) { pairs.append(($0, $1)) }
+        #expect(pairs.map { [$0.0, $0.1] } == [[3, 1]])
+        #expect(tally.pairs == 1)
+    }
+
+    @Test func notAssessedAtEitherEndIsSkippedAndCounted() {
+        var tally = PairTally()
+        series([(1, 3), (5, LevelSeries.notAssessed)]).forEachPair(rule: .first, period: .all, tally: &tally) { _, _ in Issue.record("no pair expected") }
+        #expect(tally.skippedNotAssessed == 1)
+        #expect(tally.pairs == 0)
+    }
+
+    @Test func aSingleAssessmentIsUnpaired() {
+        var tally = PairTally()
+        series([(1, 3)]).forEachPair(rule: .previous, period: .all, tally: &tally) { _, _ in }
+        #expect(tally.unpaired == 1)
+        var outside = PairTally()
+        series([(1, 3), (50, 2)]).forEachPair(rule: .first, period: Period(from: 10, to: 100), tally: &outside) { _, _ in }
+        #expect(outside.unpaired == 1)
+    }
+
+    @Test func goalStatusesFollowTheTable() {
+        #expect(GoalStatus.judge(type: .develop, baseline: .severe, expected: .mild, followUp: .mild, running: true) == .achieved)
+        #expect(GoalStatus.judge(type: .develop, baseline: .severe, expected: .mild, followUp: .moderate, running: true) == .improving)
+        #expect(GoalStatus.judge(type: .develop, baseline: .severe, expected: .mild, followUp: .severe, running: true) == .noChange)
+        #expect(GoalStatus.judge(type: .develop, baseline: .moderate, expected: .mild, followUp: .severe, running: true) == .worsening)
+        #expect(GoalStatus.judge(type: .maintain, baseline: .moderate, expected: .moderate, followUp: .mild, running: true) == .sustaining)
+        #expect(GoalStatus.judge(type: .maintain, baseline: .moderate, expected: .moderate, followUp: .moderate, running: false) == .achieved)
+        #expect(GoalStatus.judge(type: .maintain, baseline: .moderate, expected: .moderate, followUp: .severe, running: false) == .worsening)
+        #expect(GoalStatus.judge(type: .limitLoss, baseline: .mild, expected: .moderate, followUp: .moderate, running: false) == .achieved)
+        #expect(GoalStatus.judge(type: .limitLoss, baseline: .mild, expected: .moderate, followUp: .severe, running: false) == .worsening)
+        #expect(GoalStatus.judge(type: .develop, baseline: nil, expected: .mild, followUp: .mild, running: false) == .notEvaluable)
+    }
+}

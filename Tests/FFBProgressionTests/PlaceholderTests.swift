@@ -1,4 +1,0 @@
-import Testing
-@testable import FFBProgression
-
-@Test func placeholder() { #expect(Bool(true)) }
