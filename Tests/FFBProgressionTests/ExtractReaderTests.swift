@@ -27,12 +27,13 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test func chunkedReadingGivesTheSameStatisticsAsOneChunk() throws {
+    @Test func blockReadingOnTwoWorkersGivesTheSameStatisticsAsOne() throws {
         let data = Data(text(citizens: 3000).utf8)
         var single = ExtractReader(catalog: catalog)
-        single.parallelThreshold = Int.max
+        single.workers = 1
         var split = ExtractReader(catalog: catalog)
-        split.parallelThreshold = 0
+        split.workers = 2
+        split.blockSize = 4096
         let one = try single.read(data)
         let two = try split.read(data)
         #expect(one.rows == 18_000)
@@ -57,7 +58,8 @@ import Testing
         var text = self.text(citizens: 200)
         text += "P-00000005,\(Self.shopping),2024-01-15,2\n"
         var split = ExtractReader(catalog: catalog)
-        split.parallelThreshold = 0
+        split.workers = 2
+        split.blockSize = 1000
         do {
             _ = try split.read(Data(text.utf8))
             Issue.record("expected a duplicate error")
@@ -65,6 +67,28 @@ import Testing
             #expect(error.message.hasPrefix("citizen P-00000005 has theme \"Købe ind\" twice on 2024-01-15 (also line "))
             #expect(error.line == text.split(separator: "\n").count)
         }
+    }
+
+    @Test func errorsInLaterBlocksCarryTheirFileLine() throws {
+        var text = self.text(citizens: 100)
+        let lines = text.split(separator: "\n").count
+        text += "P-1,\(Self.shopping),2024-01-01,7\n"
+        var reader = ExtractReader(catalog: catalog)
+        reader.workers = 2
+        reader.blockSize = 512
+        #expect(throws: ExtractError(line: lines + 1, message: "level \"7\" is not 0–4 or ikke-vurderet")) {
+            try reader.read(Data(text.utf8))
+        }
+    }
+
+    @Test func aLineLongerThanABlockIsRead() throws {
+        let long = "P-" + String(repeating: "X", count: 5000)
+        let text = "citizen,theme,date,level\n\(long),\(Self.shopping),2024-01-01,3\n\(long),\(Self.shopping),2024-02-01,2\n"
+        var reader = ExtractReader(catalog: catalog)
+        reader.blockSize = 256
+        let extract = try reader.read(Data(text.utf8))
+        #expect(extract.rows == 2)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 1)
     }
 
     @Test func aSemicolonHeaderAndCRLFAreRead() throws {

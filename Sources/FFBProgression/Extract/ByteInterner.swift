@@ -1,11 +1,12 @@
 /// Gives each distinct byte string (a citizen's pseudonym in an extract) a dense index without
-/// allocating a `String` per row: open addressing over FNV-1a hashes, keys kept as ranges of the
-/// (memory-mapped) input that outlives the interner.
+/// allocating a `String` per row: open addressing over FNV-1a hashes, the keys copied once into
+/// one byte arena (so the input can be read in blocks and thrown away).
 struct ByteInterner: Sendable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var lengths: [Int32] = []
+    private var arena: [UInt8] = []
     private var mask: Int
 
     init(capacity: Int = 1 << 14) {
@@ -17,19 +18,19 @@ struct ByteInterner: Sendable {
 
     var count: Int { starts.count }
 
-    /// The index of `base[start..<start+length]`, adding it when new.
-    mutating func index(of base: UnsafePointer<UInt8>, start: Int, length: Int) -> Int32 {
+    /// The index of the bytes `key`, adding them when new.
+    mutating func index(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let length = key.count
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for offset in 0..<length {
-            hash = (hash ^ UInt64(base[start + offset])) &* 0x100_0000_01b3
+        for byte in key {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry < 0 { break }
             let index = Int(entry)
-            if hashes[index] == hash, Int(lengths[index]) == length,
-               memcmp(base + starts[index], base + start, length) == 0 {
+            if hashes[index] == hash, Int(lengths[index]) == length, equals(index, key, length) {
                 return entry
             }
             slot = (slot + 1) & mask
@@ -37,22 +38,31 @@ struct ByteInterner: Sendable {
         let index = Int32(starts.count)
         slots[slot] = index
         hashes.append(hash)
-        starts.append(start)
+        starts.append(arena.count)
         lengths.append(Int32(length))
+        arena.append(contentsOf: key)
         if starts.count * 2 > slots.count { grow() }
         return index
     }
 
-    /// Where entry `index` lies in the input.
-    func range(_ index: Int32) -> (start: Int, length: Int) {
-        (starts[Int(index)], Int(lengths[Int(index)]))
+    private func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>, _ length: Int) -> Bool {
+        withKey(Int32(index)) { stored in
+            guard let a = stored.baseAddress, let b = key.baseAddress else { return length == 0 }
+            return memcmp(a, b, length) == 0
+        }
     }
 
-    /// The bytes of entry `index`, as text (for messages and output only).
-    func text(_ index: Int32, base: UnsafePointer<UInt8>) -> String {
-        let start = starts[Int(index)]
-        let buffer = UnsafeBufferPointer(start: base + start, count: Int(lengths[Int(index)]))
-        return String(decoding: buffer, as: UTF8.self)
+    /// Calls `body` with the bytes of entry `index`.
+    func withKey<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let start = starts[Int(index)], length = Int(lengths[Int(index)])
+        return arena.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]))
+        }
+    }
+
+    /// The bytes of entry `index`, as text (for messages only).
+    func text(_ index: Int32) -> String {
+        withKey(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     private mutating func grow() {

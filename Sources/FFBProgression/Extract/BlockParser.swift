@@ -1,8 +1,9 @@
 import FFBModel
 
-/// Parses one chunk of an extract's body (whole lines) into rows: series, day, level, line.
-struct ChunkParser {
-    struct Output {
+/// Parses blocks of whole extract lines into rows (series, day, level). One parser per worker;
+/// it keeps its own citizen and series numbering across the blocks it is given.
+struct BlockParser {
+    struct Output: Sendable {
         var citizens = ByteInterner()
         var seriesByKey: [Int64: Int32] = [:]
         var seriesTheme: [Int16] = []
@@ -10,37 +11,31 @@ struct ChunkParser {
         var rowSeries: [Int32] = []
         var rowDay: [Int32] = []
         var rowLevel: [Int8] = []
-        /// Line within the chunk, from 0.
-        var rowLine: [Int32] = []
-        var lines = 0
-        var error: (line: Int, message: String)?
+        /// Lines per block parsed, by block number.
+        var blockLines: [Int: Int] = [:]
+        /// The first hard error: block number, line within the block (from 0), message.
+        var error: (block: Int, line: Int, message: String)?
     }
 
-    let base: UnsafePointer<UInt8>
-    let start: Int
-    let end: Int
     let layout: Layout
     let themes: ThemeIndex
-    private var output = Output()
+    private(set) var output = Output()
+    private var fieldStarts: [Int]
+    private var fieldEnds: [Int]
 
-    init(base: UnsafePointer<UInt8>, start: Int, end: Int, layout: Layout, themes: ThemeIndex) {
-        self.base = base
-        self.start = start
-        self.end = end
+    init(layout: Layout, themes: ThemeIndex) {
         self.layout = layout
         self.themes = themes
+        fieldStarts = Array(repeating: 0, count: layout.columns + 1)
+        fieldEnds = Array(repeating: 0, count: layout.columns + 1)
     }
 
-    mutating func run() -> Output {
-        let estimate = (end - start) / 64
-        output.rowSeries.reserveCapacity(estimate)
-        output.rowDay.reserveCapacity(estimate)
-        output.rowLevel.reserveCapacity(estimate)
-        output.rowLine.reserveCapacity(estimate)
-        var position = start
-        var line: Int32 = -1
-        var fieldStarts = [Int](repeating: 0, count: layout.columns + 1)
-        var fieldEnds = [Int](repeating: 0, count: layout.columns + 1)
+    /// Parses one block; stops at the first hard error.
+    mutating func parse(_ block: UnsafeBufferPointer<UInt8>, number: Int) {
+        guard output.error == nil, let base = block.baseAddress else { return }
+        let end = block.count
+        var position = 0
+        var line = -1
         let separator = layout.separator
         let needed = layout.needed
         // The previous row's citizen, theme and series: extracts are grouped, so most rows reuse them.
@@ -79,41 +74,44 @@ struct ChunkParser {
             if position < end, base[position] == 13 { position += 1 }
             if position < end, base[position] == 10 { position += 1 }
             if lineEnd == lineStart { continue } // a blank line
-            if quoted { return fail(line, "unterminated quoted field") }
+            func fail(_ message: String) {
+                output.error = (number, line, message)
+            }
+            if quoted { return fail("unterminated quoted field") }
             guard field > needed else {
-                return fail(line, "expected \(layout.columns) columns, found \(field) (truncated line?)")
+                return fail("expected \(layout.columns) columns, found \(field) (truncated line?)")
             }
 
-            var (cs, ce) = unquote(fieldStarts[layout.citizen], fieldEnds[layout.citizen])
-            guard ce > cs else { return fail(line, "empty citizen") }
+            var (cs, ce) = unquote(base, fieldStarts[layout.citizen], fieldEnds[layout.citizen])
+            guard ce > cs else { return fail("empty citizen") }
             let citizen: Int32
             if ce - cs == lastCitizen.length, lastCitizen.start >= 0, memcmp(base + cs, base + lastCitizen.start, ce - cs) == 0 {
                 citizen = lastCitizen.index
             } else {
-                citizen = output.citizens.index(of: base, start: cs, length: ce - cs)
+                citizen = output.citizens.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
                 lastCitizen = (cs, ce - cs, citizen)
             }
-            (cs, ce) = unquote(fieldStarts[layout.theme], fieldEnds[layout.theme])
+            (cs, ce) = unquote(base, fieldStarts[layout.theme], fieldEnds[layout.theme])
             let theme: Int16
             if ce - cs == 36, lastTheme.start >= 0, memcmp(base + cs, base + lastTheme.start, 36) == 0 {
                 theme = lastTheme.index
             } else {
                 guard let found = themes.index(base: base, field: (cs, ce)) else {
-                    return fail(line, "unknown theme \"\(text(cs, ce))\"")
+                    return fail("unknown theme \"\(text(base, cs, ce))\"")
                 }
                 theme = Int16(found)
                 lastTheme = (ce - cs == 36 ? cs : -1, theme)
             }
-            (cs, ce) = unquote(fieldStarts[layout.date], fieldEnds[layout.date])
-            guard let day = parseDay(cs, ce) else {
-                return fail(line, "\"\(text(cs, ce))\" is not a date (YYYY-MM-DD)")
+            (cs, ce) = unquote(base, fieldStarts[layout.date], fieldEnds[layout.date])
+            guard let day = Self.parseDay(base, cs, ce) else {
+                return fail("\"\(text(base, cs, ce))\" is not a date (YYYY-MM-DD)")
             }
-            (cs, ce) = unquote(fieldStarts[layout.level], fieldEnds[layout.level])
-            guard let level = parseLevel(cs, ce) else {
-                return fail(line, "level \"\(text(cs, ce))\" is not 0–4 or ikke-vurderet")
+            (cs, ce) = unquote(base, fieldStarts[layout.level], fieldEnds[layout.level])
+            guard let level = parseLevel(base, cs, ce) else {
+                return fail("level \"\(text(base, cs, ce))\" is not 0–4 or ikke-vurderet")
             }
             guard themes.scored[Int(theme)] else {
-                return fail(line, "theme \"\(themes.themes[Int(theme)].name)\" takes no level")
+                return fail("theme \"\(themes.themes[Int(theme)].name)\" takes no level")
             }
             let series: Int32
             if citizen == lastSeries.citizen, theme == lastSeries.theme {
@@ -133,30 +131,23 @@ struct ChunkParser {
             output.rowSeries.append(series)
             output.rowDay.append(day)
             output.rowLevel.append(level)
-            output.rowLine.append(line)
         }
-        output.lines = Int(line) + 1
-        return output
-    }
-
-    private mutating func fail(_ line: Int32, _ message: String) -> Output {
-        output.error = (Int(line), message)
-        return output
+        output.blockLines[number] = line + 1
     }
 
     @inline(__always)
-    private func unquote(_ start: Int, _ end: Int) -> (Int, Int) {
+    private func unquote(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         if end - start >= 2, base[start] == 34, base[end - 1] == 34 { return (start + 1, end - 1) }
         return (start, end)
     }
 
-    private func text(_ start: Int, _ end: Int) -> String {
+    private func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: base + start, count: max(0, end - start)), as: UTF8.self)
     }
 
-    /// `YYYY-MM-DD` straight to a day number, checking the calendar.
+    /// `YYYY-MM-DD` straight to a day number, checking the calendar; no `LocalDate` on the hot path.
     @inline(__always)
-    private func parseDay(_ start: Int, _ end: Int) -> Int32? {
+    static func parseDay(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
         guard end - start == 10, base[start + 4] == 45, base[start + 7] == 45 else { return nil }
         @inline(__always) func digit(_ offset: Int) -> Int? {
             let byte = base[start + offset]
@@ -165,8 +156,8 @@ struct ChunkParser {
         guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
               let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
         let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
-        guard month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(month: month, year: year), year >= 1 else { return nil }
-        // Howard Hinnant's days_from_civil, inline: no LocalDate value on the hot path.
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = y / 400
         let yoe = y - era * 400
@@ -176,12 +167,12 @@ struct ChunkParser {
     }
 
     @inline(__always)
-    private func parseLevel(_ start: Int, _ end: Int) -> Int8? {
+    private func parseLevel(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int8? {
         if end - start == 1 {
             let byte = base[start]
             return byte >= 48 && byte <= 52 ? Int8(byte - 48) : nil
         }
-        let lowered = text(start, end).lowercased()
+        let lowered = text(base, start, end).lowercased()
         return lowered == "ikke-vurderet" || lowered == "ikke vurderet" ? LevelSeries.notAssessed : nil
     }
 }
