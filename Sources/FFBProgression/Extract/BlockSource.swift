@@ -1,9 +1,15 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Hands out an extract's bytes in blocks that end at a line end, so each block holds whole lines
 /// and can be parsed on its own. Reading from a file keeps only a few blocks in memory at a time.
 struct BlockSource {
-    private let handle: FileHandle?
+    private let descriptor: Int32
     private let data: Data?
     private var offset = 0
     private var carry: [UInt8] = []
@@ -11,61 +17,65 @@ struct BlockSource {
     let blockSize: Int
 
     init(url: URL, blockSize: Int = 8 << 20) throws {
-        handle = try FileHandle(forReadingFrom: url)
+        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
         data = nil
         self.blockSize = blockSize
     }
 
     init(data: Data, blockSize: Int = 8 << 20) {
-        handle = nil
+        descriptor = -1
         self.data = data
         self.blockSize = blockSize
     }
 
     func close() {
-        try? handle?.close()
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
     }
 
     /// The next block of whole lines (the last block may end without a newline), or nil at the end.
     mutating func next() throws -> [UInt8]? {
         guard !finished else { return nil }
         var block = carry
+        block.reserveCapacity(blockSize + 4096)
         carry = []
-        while block.count < blockSize {
-            let chunk = try read(blockSize - block.count)
-            if chunk.isEmpty {
-                finished = true
-                break
-            }
-            block.append(contentsOf: chunk)
+        // Fill to a block, then keep reading until the block holds at least one line end.
+        while !finished, block.count < blockSize || !block.contains(10) {
+            let got = try fill(&block, upTo: max(blockSize - block.count, 64 << 10))
+            if got == 0 { finished = true }
         }
         if !finished, let lastNewline = block.lastIndex(of: 10) {
             carry = Array(block[(lastNewline + 1)...])
             block.removeSubrange((lastNewline + 1)...)
-        } else if !finished {
-            // One line longer than a block: keep reading until it ends.
-            while let more = try Optional(read(blockSize)), !more.isEmpty {
-                block.append(contentsOf: more)
-                if let newline = more.firstIndex(of: 10) {
-                    let cut = block.count - more.count + newline + 1
-                    carry = Array(block[cut...])
-                    block.removeSubrange(cut...)
-                    break
-                }
-            }
-            if carry.isEmpty { finished = true }
         }
         return block.isEmpty && finished ? nil : block
     }
 
-    private mutating func read(_ count: Int) throws -> [UInt8] {
-        if let handle {
-            return [UInt8](try handle.read(upToCount: count) ?? Data())
+    /// Appends up to `count` bytes to `block`; returns how many (0 at the end).
+    private mutating func fill(_ block: inout [UInt8], upTo count: Int) throws -> Int {
+        if let data {
+            guard offset < data.count else { return 0 }
+            let end = min(data.count, offset + count)
+            block.append(contentsOf: data[data.startIndex + offset ..< data.startIndex + end])
+            let got = end - offset
+            offset = end
+            return got
         }
-        guard let data, offset < data.count else { return [] }
-        let end = min(data.count, offset + count)
-        let slice = [UInt8](data[data.startIndex + offset ..< data.startIndex + end])
-        offset = end
-        return slice
+        let old = block.count
+        block.append(contentsOf: repeatElement(0, count: count))
+        let got = block.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var result: Int
+            repeat {
+                result = Glibc.read(descriptor, base + old, count)
+            } while result < 0 && errno == EINTR
+            return result
+        }
+        guard got >= 0 else {
+            block.removeSubrange(old...)
+            throw CocoaError(.fileReadUnknown)
+        }
+        block.removeSubrange((old + got)...)
+        return got
     }
 }
