@@ -5,7 +5,7 @@ import FFBModel
 struct BlockParser {
     struct Output: Sendable {
         var citizens = ByteInterner()
-        var seriesByKey: [Int64: Int32] = [:]
+        var seriesByKey = SeriesTable()
         var seriesTheme: [Int16] = []
         var seriesCitizen: [Int32] = []
         var rowSeries: [Int32] = []
@@ -118,11 +118,9 @@ struct BlockParser {
                 series = lastSeries.index
             } else {
                 let key = Int64(citizen) << 16 | Int64(theme)
-                if let existing = output.seriesByKey[key] {
-                    series = existing
-                } else {
-                    series = Int32(output.seriesTheme.count)
-                    output.seriesByKey[key] = series
+                let next = Int32(output.seriesTheme.count)
+                series = output.seriesByKey.value(for: key) { next }
+                if series == next {
                     output.seriesTheme.append(theme)
                     output.seriesCitizen.append(citizen)
                 }

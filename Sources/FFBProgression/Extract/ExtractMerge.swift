@@ -25,14 +25,11 @@ struct ExtractMerge {
             for local in 0..<output.seriesTheme.count {
                 let citizen = citizenMap[Int(output.seriesCitizen[local])]
                 let key = Int64(citizen) << 16 | Int64(output.seriesTheme[local])
-                if let existing = seriesOf[key] {
-                    remap[local] = existing
-                } else {
-                    let index = Int32(seriesTheme.count)
-                    seriesOf[key] = index
+                let next = Int32(seriesTheme.count)
+                remap[local] = seriesOf.value(for: key) { next }
+                if remap[local] == next {
                     seriesTheme.append(output.seriesTheme[local])
                     seriesCitizen.append(citizen)
-                    remap[local] = index
                 }
             }
             remaps.append(remap)

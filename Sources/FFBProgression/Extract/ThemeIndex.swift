@@ -1,11 +1,39 @@
 import FFBCatalog
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Theme lookup by KL code parsed from bytes (no allocation), or by exact name on a slow path.
 struct ThemeIndex: Sendable {
     let themes: [Theme]
     let scored: [Bool]
     private let byCode: [UUIDKey: Int32]
     private let byName: [String: Int32]
+    /// Lowercase codes by their first eight bytes, in a 256-slot open-addressing table.
+    private let prefixTable: [Entry?]
+
+    struct Entry: @unchecked Sendable {
+        var prefix: UInt64
+        var bytes: UnsafePointer<UInt8>
+        var index: Int32
+    }
+    /// Owns the lowercase code bytes the table points into; kept alive with the index.
+    private let storage: CodeStorage
+
+    final class CodeStorage: @unchecked Sendable {
+        let buffer: UnsafeMutablePointer<UInt8>
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            buffer = .allocate(capacity: max(count, 1))
+        }
+
+        deinit { buffer.deallocate() }
+    }
 
     struct UUIDKey: Hashable, Sendable {
         var high: UInt64
@@ -25,9 +53,31 @@ struct ThemeIndex: Sendable {
         }
         byCode = codes
         byName = names
+        storage = CodeStorage(count: themes.count * 36)
+        var table = [Entry?](repeating: nil, count: 256)
+        for (index, theme) in themes.enumerated() {
+            let bytes = Array(theme.code.rawValue.utf8)
+            guard bytes.count == 36 else { continue }
+            let target = storage.buffer + index * 36
+            for (offset, byte) in bytes.enumerated() { target[offset] = byte }
+            let prefix = UnsafeRawPointer(target).loadUnaligned(as: UInt64.self)
+            var slot = Int(truncatingIfNeeded: (prefix &* 0x9E37_79B9_7F4A_7C15) >> 56) & 255
+            while table[slot] != nil { slot = (slot + 1) & 255 }
+            table[slot] = Entry(prefix: prefix, bytes: UnsafePointer(target), index: Int32(index))
+        }
+        prefixTable = table
     }
 
     func index(base: UnsafePointer<UInt8>, field: (start: Int, end: Int)) -> Int32? {
+        if field.end - field.start == 36 {
+            // Fast path: KL codes differ in their first eight bytes; confirm with the whole code.
+            let prefix = UnsafeRawPointer(base + field.start).loadUnaligned(as: UInt64.self)
+            var slot = Int(truncatingIfNeeded: (prefix &* 0x9E37_79B9_7F4A_7C15) >> 56) & 255
+            while let candidate = prefixTable[slot] {
+                if candidate.prefix == prefix, memcmp(base + field.start, candidate.bytes, 36) == 0 { return candidate.index }
+                slot = (slot + 1) & 255
+            }
+        }
         if let key = Self.key(base, start: field.start, end: field.end) { return byCode[key] }
         let text = String(decoding: UnsafeBufferPointer(start: base + field.start, count: max(0, field.end - field.start)), as: UTF8.self)
         return byName[text.lowercased()]

@@ -1,1 +1,0 @@
-// The exchange pipeline: decode → validate and map → apply.
