@@ -37,7 +37,6 @@ struct BlockSource {
     mutating func next() throws -> [UInt8]? {
         guard !finished else { return nil }
         var block = carry
-        block.reserveCapacity(blockSize + 4096)
         carry = []
         // Fill to a block, then keep reading until the block holds at least one line end.
         while !finished, block.count < blockSize || !block.contains(10) {
@@ -61,21 +60,19 @@ struct BlockSource {
             offset = end
             return got
         }
-        let old = block.count
-        block.append(contentsOf: repeatElement(0, count: count))
-        let got = block.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
+        var failed = false
+        let chunk = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
             var result: Int
             repeat {
-                result = Glibc.read(descriptor, base + old, count)
+                result = Glibc.read(descriptor, base, count)
             } while result < 0 && errno == EINTR
-            return result
+            if result < 0 { failed = true } else { initialized = result }
         }
-        guard got >= 0 else {
-            block.removeSubrange(old...)
-            throw CocoaError(.fileReadUnknown)
-        }
-        block.removeSubrange((old + got)...)
+        if failed { throw CocoaError(.fileReadUnknown) }
+        block.append(contentsOf: chunk)
+        let got = chunk.count
         return got
     }
 }
