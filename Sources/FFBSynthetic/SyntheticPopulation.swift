@@ -23,9 +23,17 @@ public struct SyntheticPopulation: Sendable {
     public let settings: Settings
     public let themes: [Theme]
 
+    /// Per theme: how much harder than the citizen's general level it tends to be, and how
+    /// strongly it follows the course's drift (practical tasks respond more than communication).
+    let themeEffects: [(offset: Double, responsiveness: Double)]
+
     public init(settings: Settings, catalog: Catalog) {
         self.settings = settings
         themes = catalog.scoredThemes
+        themeEffects = themes.indices.map { index in
+            var random = SplitMix64(seed: 0xFFB0 &+ UInt64(index))
+            return ((random.unit() - 0.5) * 1.2, 0.3 + random.unit() * 1.4)
+        }
     }
 
     /// One citizen's synthetic course.
@@ -68,13 +76,14 @@ public struct SyntheticPopulation: Sendable {
         while chosen.count < min(themeCount, themes.count) { chosen.insert(random.below(themes.count)) }
         var levels: [(theme: Int, levels: [Int8])] = []
         for theme in chosen.sorted() {
-            var latent = severity + (random.unit() - 0.5) * 1.6
+            let effect = themeEffects[theme]
+            var latent = severity + effect.offset + (random.unit() - 0.5) * 1.6
             var series: [Int8] = []
             for _ in 0..<visits {
                 let noisy = latent + (random.unit() - 0.5) * 0.8
                 let level = Int8(max(0, min(4, Int(noisy.rounded()))))
                 series.append(random.below(100) < 3 ? -1 : level)
-                latent += drift + (random.unit() - 0.5) * 0.6
+                latent += drift * effect.responsiveness + (random.unit() - 0.5) * 0.6
             }
             levels.append((theme, series))
         }
