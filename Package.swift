@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBModel", "FFBStatistics"]),
-        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON"]),
+        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
         .target(name: "FFBCLI", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic", "FFBReport"]),
@@ -40,3 +40,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzzing (Scripts/fuzz): the harness bodies live in FFBFuzzTargets, built and tested like any
+// library (FFBFuzzReplayTests replays the kept inputs); Scripts/fuzz builds it with
+// -sanitize=fuzzer and links the libFuzzer entry points of Tests/Fuzz/harness itself.
+package.targets.append(.target(name: "FFBFuzzTargets", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBProgression"]))
+package.targets.append(.testTarget(name: "FFBFuzzReplayTests", dependencies: ["FFBFuzzTargets"], path: "Tests/Fuzz", exclude: ["corpus", "regressions", "harness"], sources: ["FuzzReplayTests.swift"]))

@@ -9,7 +9,7 @@ struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     private var mask: Int
 
-    init(capacity: Int = 1 << 14) {
+    init(capacity: Int = 1 << 10) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)

@@ -7,7 +7,7 @@ struct SeriesTable: Sendable {
     private var mask: Int
     private(set) var count = 0
 
-    init(capacity: Int = 1 << 16) {
+    init(capacity: Int = 1 << 10) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = Array(repeating: -1, count: size)
