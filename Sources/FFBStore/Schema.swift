@@ -175,9 +175,25 @@ enum Schema {
     CREATE TRIGGER tariffs_no_delete BEFORE DELETE ON tariffs BEGIN SELECT RAISE(ABORT, 'append-only: tariffs rows are never deleted'); END;
     """
 
+    /// Exchange documents already imported, for idempotent import: the same document id again
+    /// is a no-op when its content hash matches and an error when it does not.
+    static let exchangeVersion = 2
+    static let exchange = """
+    CREATE TABLE exchange_documents (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        syntax TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TRIGGER exchange_documents_no_update BEFORE UPDATE ON exchange_documents BEGIN SELECT RAISE(ABORT, 'append-only: exchange_documents rows are never updated'); END;
+    CREATE TRIGGER exchange_documents_no_delete BEFORE DELETE ON exchange_documents BEGIN SELECT RAISE(ABORT, 'append-only: exchange_documents rows are never deleted'); END;
+    """
+
     static func migrator() throws -> Migrator {
         let migrations = [
             Migration(version: 1, sql: version1 + "\n" + appendOnlyTriggers),
+            Migration(version: exchangeVersion, sql: exchange),
             Migration(version: tariffsVersion, sql: tariffs),
         ]
         return try Migrator(migrations.sorted { $0.version < $1.version })

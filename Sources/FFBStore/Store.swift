@@ -12,11 +12,13 @@ public final class Store {
     let database: Database
     public let catalog: Catalog
     public let path: String
+    private let identity: StoreFileIdentity?
 
     private init(database: Database, catalog: Catalog, path: String) {
         self.database = database
         self.catalog = catalog
         self.path = path
+        identity = StoreFileIdentity(path: path)
     }
 
     /// Opens the store at `path`; with `create`, makes it (owner-only, 0600) when it is missing.
@@ -47,7 +49,11 @@ public final class Store {
                     [.text(Self.timestamp(now)), .text(user), .text(command)]
                 )
                 let writer = StoreWriter(database: database, writeID: try database.lastInsertRowID, catalog: catalog)
-                return try body(writer)
+                let result = try body(writer)
+                guard StoreFileIdentity(path: path) == identity else {
+                    throw StoreError.database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
+                }
+                return result
             }
         } catch {
             throw StoreError.from(error)

@@ -41,7 +41,14 @@ public enum FFBMain {
             .command(MarkErrorCommand.self),
             .command(StatsCommand.self),
             .command(ProgressCommand.self),
+            .command(DemoCommand.self),
             .command(SynthCommand.self),
+            .command(ValidateCommand.self),
+            .command(ImportCommand.self),
+            .command(ExportCommand.self),
+            .group("exchange", abstract: "Tools around the exchange format (test data for benchmarks).", [
+                .command(SynthOrdersCommand.self),
+            ]),
             .command(ReportCommand.self),
             .group("tariff", abstract: "Tariffs (takster) per provider and support level, for cost statistics.", [
                 .command(TariffImportCommand.self),

@@ -37,6 +37,17 @@ enum StoreOptions {
     ) throws(CLIError) -> T {
         let store = try open(arguments, context: context, create: true)
         defer { store.close() }
+        return try write(arguments, store: store, context: context, body)
+    }
+
+    /// Writes to a store the command opened earlier (and has held open, e.g. while it asked
+    /// questions): if the file was deleted or replaced meanwhile, the write fails, not vanishes.
+    static func write<T>(
+        _ arguments: ParsedArguments,
+        store: Store,
+        context: CommandContext,
+        _ body: (Store, StoreWriter) throws -> T
+    ) throws(CLIError) -> T {
         let command = (["ffb"] + arguments.commandPath).joined(separator: " ")
         do {
             return try store.write(user: user(arguments, context: context), command: command) { writer in

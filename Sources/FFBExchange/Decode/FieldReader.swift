@@ -7,16 +7,25 @@ import Foundation
 /// `JSONReader`) and every member it was not asked for (as a warning: a reader of version 1
 /// ignores what a newer writer added).
 struct FieldReader {
+    /// Whose members these are, which decides how an unknown one is reported.
+    enum Vocabulary {
+        case native
+        case fhir
+    }
+
     private(set) var reader: JSONReader
     private(set) var warnings: [JSONIssue] = []
     private var keys: Set<String> = []
+    let vocabulary: Vocabulary
 
-    init(_ reader: JSONReader) {
+    init(_ reader: JSONReader, vocabulary: Vocabulary = .native) {
         self.reader = reader
+        self.vocabulary = vocabulary
     }
 
-    init(_ value: JSONValue, at pointer: JSONPointer) {
+    init(_ value: JSONValue, at pointer: JSONPointer, vocabulary: Vocabulary = .native) {
         reader = JSONReader(value, at: pointer)
+        self.vocabulary = vocabulary
     }
 
     var pointer: JSONPointer { reader.pointer }
@@ -42,11 +51,20 @@ struct FieldReader {
         keys.insert(key)
     }
 
+    /// Marks several keys as understood without reading them.
+    mutating func accept(_ keys: [String]) {
+        self.keys.formUnion(keys)
+    }
+
     /// Warns about every member not read; call once, after the reads.
-    mutating func finish(unknownMessage: (String) -> String = { "member \"\($0)\" is not part of format version 1; ignored" }) {
+    mutating func finish() {
         guard case .object(let object) = reader.value else { return }
         for member in object where !keys.contains(member.key) {
-            warn(unknownMessage(member.key), at: pointer(member.key))
+            let message = switch vocabulary {
+            case .native: "member \"\(member.key)\" is not part of format version 1; ignored"
+            case .fhir: "element \"\(member.key)\" is not imported (FFBKit keeps no such data)"
+            }
+            warn(message, at: pointer(member.key))
         }
     }
 
@@ -142,8 +160,9 @@ struct FieldReader {
     mutating func object<T>(_ key: String, required: Bool = true, _ body: (inout FieldReader) -> T?) -> T? {
         keys.insert(key)
         var nestedWarnings: [JSONIssue] = []
+        let vocabulary = vocabulary
         let result = reader.object(key, required: required) { inner -> T? in
-            var field = FieldReader(inner)
+            var field = FieldReader(inner, vocabulary: vocabulary)
             let value = body(&field)
             field.finish()
             inner = field.reader
@@ -158,8 +177,9 @@ struct FieldReader {
     mutating func objects<T>(_ key: String, required: Bool = true, _ body: (inout FieldReader) -> T?) -> Located<[T]>? {
         keys.insert(key)
         var nestedWarnings: [JSONIssue] = []
+        let vocabulary = vocabulary
         let result = reader.array(key, required: required) { inner -> T? in
-            var field = FieldReader(inner)
+            var field = FieldReader(inner, vocabulary: vocabulary)
             let value = body(&field)
             field.finish()
             inner = field.reader

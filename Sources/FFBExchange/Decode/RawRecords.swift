@@ -39,15 +39,19 @@ public struct RawEntry: Sendable {
     public var note: String?
     public var source: AssessmentSource?
     public var pointer: JSONPointer
+    /// KL FHIR messages may leave an A&D theme without a level (it then counts as "ikke
+    /// vurderet") and mark any theme inactive; native documents must say exactly what they mean.
+    public var lenient: Bool
 
     public init(theme: Located<String>, level: Located<Assessed<FunctionLevel>>?, relevance: Located<AssessmentEntry.Relevance>?,
-                note: String?, source: AssessmentSource?, pointer: JSONPointer) {
+                note: String?, source: AssessmentSource?, pointer: JSONPointer, lenient: Bool = false) {
         self.theme = theme
         self.level = level
         self.relevance = relevance
         self.note = note
         self.source = source
         self.pointer = pointer
+        self.lenient = lenient
     }
 }
 

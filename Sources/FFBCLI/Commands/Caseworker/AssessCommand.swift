@@ -54,24 +54,40 @@ enum AssessCommand: Command {
         if arguments.flag("interactive") {
             guard let input = context.stdin else { throw .invalid("--interactive needs a terminal or piped input") }
             let areas = try arguments.values("area").map { text throws(CLIError) in try catalog.code(text, kind: .areas, option: "area") }
+            // Open the store and find the citizen before asking anything: a typo in --citizen
+            // should not cost the caseworker a whole walk through the themes.
+            let store = try StoreOptions.open(arguments, context: context, create: false)
+            defer { store.close() }
+            do {
+                _ = try store.citizen(citizen)
+            } catch {
+                throw CLIError(error)
+            }
             var session = InteractiveAssessment(catalog: catalog, input: input, output: context.stdout, areas: areas, source: source)
             guard let answered = try session.run() else {
                 context.stdout.line("Nothing saved.")
                 return
             }
-            entries = answered
+            let draft = AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: answered)
+            try save(draft, arguments: arguments, context: context, store: store)
+            return
         } else {
             entries = try flagEntries(arguments, catalog: catalog, source: source)
         }
         try save(AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: entries), arguments: arguments, context: context)
     }
 
-    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let assessment = try StoreOptions.write(arguments, context: context) { store, writer in
+    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext, store open: Store? = nil) throws(CLIError) {
+        let write = { (store: Store, writer: StoreWriter) throws -> Assessment in
             let citizen = try store.citizen(draft.citizen)
             let assessment = try Assessment(citizen: citizen.pseudonym, caseNumber: draft.caseNumber, date: draft.date, assessor: draft.assessor, entries: draft.entries)
             try writer.record(assessment)
             return assessment
+        }
+        let assessment = if let open {
+            try StoreOptions.write(arguments, store: open, context: context, write)
+        } else {
+            try StoreOptions.write(arguments, context: context, write)
         }
         let scored = assessment.entries.filter { $0.level != nil }.count
         context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")

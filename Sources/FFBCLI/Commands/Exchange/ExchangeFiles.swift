@@ -1,0 +1,79 @@
+import FFBExchange
+import FFBJSON
+import Foundation
+
+/// Reading exchange files and turning their problems into CLI diagnostics.
+enum ExchangeFiles {
+    /// One file, decoded and validated; or every problem with it.
+    struct Checked {
+        var path: String
+        var result: Result<ExchangeDocument, ExchangeError>
+    }
+
+    static func check(_ paths: [String], context: CommandContext, validator: DocumentValidator) -> [Checked] {
+        let decoder = DocumentDecoder()
+        return paths.map { path in
+            let url = context.url(for: path)
+            let data: Data
+            do {
+                data = try Data(contentsOf: url, options: .mappedIfSafe)
+            } catch {
+                return Checked(path: path, result: .failure(ExchangeError("cannot read the file (\(reason(error)))")))
+            }
+            let result = Result { () throws(ExchangeError) -> ExchangeDocument in
+                try validator.validate(try decoder.decode(data))
+            }
+            return Checked(path: path, result: result)
+        }
+    }
+
+    static func diagnostics(_ issues: ExchangeIssues, file: String) -> [Diagnostic] {
+        issues.errors.map { Diagnostic(file: file, location: $0.pointer.location, message: $0.message) }
+    }
+
+    static func warningLines(_ warnings: [JSONIssue], file: String) -> [String] {
+        warnings.map { Diagnostic(file: file, location: $0.pointer.location, message: "warning: \($0.message)").description }
+    }
+
+    /// Why a file could not be read, without the path (the diagnostic names it already).
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return "unreadable"
+    }
+}
+
+/// Files that may hold CPR numbers: created owner-only (0600) and replaced atomically, so a
+/// reader never sees half a document and nobody else can read it.
+enum PrivateFile {
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        var written = 0
+        let failed = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                if result <= 0 { return true }
+                written += result
+            }
+            return false
+        }
+        close(descriptor)
+        guard !failed, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    static func write(_ text: String, to url: URL) throws {
+        try write(Array(text.utf8), to: url)
+    }
+
+    /// A directory only the owner can enter.
+    static func makeDirectory(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+}

@@ -1,0 +1,133 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBExchange
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+/// `ffb export`: native exchange documents, KL FHIR messages and reports, and the analytic extract.
+enum ExportCommand: Command {
+    static let kinds = ["order", "follow-up-report", "assessment", "extract"]
+
+    static let spec = CommandSpec(
+        "export",
+        abstract: "Write exchange documents (native or KL FHIR) or the pseudonymised analytic extract.",
+        discussion: """
+        --kind writes one native document: an order (--id ORDER), a follow-up report (--id FOLLOW-UP), \
+        an assessment (--id ASSESSMENT) or an extract of whole cases (all citizens, or --citizen). The \
+        same records always give the same document, so export → import → export is a fixed point. \
+        --fhir order writes a KL FFB order message (messaging IG 1.0.0); --fhir reporting writes KL \
+        DeliveryReport bundles (reporting IG 1.0.0), one per citizen per day with changes, into --out DIR. \
+        Files that hold CPR numbers are created readable by their owner only (0600).
+        """,
+        options: StoreOptions.readOptions + [
+            OptionSpec("kind", value: "KIND", help: "A native document.", allowed: kinds),
+            OptionSpec("fhir", value: "WHAT", help: "A KL FHIR order message or the reporting bundles.", allowed: ["order", "reporting"]),
+            OptionSpec("id", value: "ID", help: "The order, follow-up or assessment (its id or first 8+ characters)."),
+            OptionSpec("citizen", value: "CITIZEN", help: "With --kind extract or --fhir reporting: one citizen (pseudonym or CPR)."),
+            OptionSpec("out", value: "PATH", help: "The file to write (a directory for --fhir reporting).", required: true),
+            OptionSpec("sender-name", value: "NAME", help: "With --kind extract: the sending organisation.", defaultDescription: "FFBKit"),
+            OptionSpec("sender-id", value: "ID", help: "With --kind extract: its identifier.", defaultDescription: "ffbkit"),
+            OptionSpec("reporting-organisation", value: "ID", help: "With --fhir reporting: the municipality's KOMBIT STS organisation id.",
+                       defaultDescription: "the case's kommunekode"),
+            OptionSpec("case-system", value: "URL", help: "With --fhir reporting: the identifier system of case numbers.",
+                       defaultDescription: DeliveryReportSettings.defaultCaseSystem),
+        ] + ExtractExport.options,
+        examples: [
+            "ffb export --kind order --id 3f2a9c1e --out order.json",
+            "ffb export --kind follow-up-report --id 7d1e4b20 --out follow-up.json",
+            "ffb export --fhir order --id 3f2a9c1e --out order-message.json",
+            "ffb export --fhir reporting --out reports/",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let chosen = ["kind", "fhir", "extract"].filter { arguments.value($0) != nil }
+        guard chosen.count == 1 else {
+            throw .usage(UsageError("give exactly one of --kind, --fhir or --extract", command: arguments.commandPath))
+        }
+        if arguments.value("extract") != nil { return try ExtractExport.run(arguments, context: context) }
+        let out = try arguments.requiredValue("out")
+        if arguments.value("fhir") == "reporting" { return try exportReporting(arguments, out: out, context: context) }
+        let (document, summary) = try StoreOptions.read(arguments, context: context) { store throws -> (JSONValue, String) in
+            try exportDocument(arguments, exporter: ExchangeExporter(store: store))
+        }
+        do {
+            try PrivateFile.write(JSONOutput.text(document), to: context.url(for: out))
+        } catch {
+            throw .invalid("cannot write the file", file: out)
+        }
+        context.stdout.line("Wrote \(out): \(summary).")
+    }
+
+    private static func exportDocument(_ arguments: ParsedArguments, exporter: ExchangeExporter) throws(CLIError) -> (JSONValue, String) {
+        do {
+            if arguments.value("fhir") == "order" {
+                var writer = OrderMessageWriter()
+                if let system = arguments.value("case-system") { writer.caseSystem = system }
+                guard let message = writer.message(try exporter.order(try requiredID(arguments))) else { throw CLIError.invalid("not an order") }
+                return (message, "KL FHIR order message \(message["id"]?.stringValue ?? "")")
+            }
+            let kind = try arguments.requiredValue("kind")
+            let exported: ExportedContent = switch kind {
+            case "order": try exporter.order(try requiredID(arguments))
+            case "follow-up-report": try exporter.followUpReport(try requiredID(arguments))
+            case "assessment": try exporter.assessment(try requiredID(arguments))
+            default: try exporter.extract(citizen: arguments.value("citizen"), sender: try extractSender(arguments))
+            }
+            let document = NativeWriter().document(exported)
+            return (document, "\(kind) document \(document["id"]?.stringValue ?? "")")
+        } catch let error as ExportError {
+            throw CLIError(error)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+
+    private static func extractSender(_ arguments: ParsedArguments) throws(CLIError) -> Organization {
+        do {
+            return try Organization(name: arguments.value("sender-name") ?? "FFBKit", identifier: arguments.value("sender-id") ?? "ffbkit")
+        } catch {
+            throw .invalid(error.message)
+        }
+    }
+
+    private static func requiredID(_ arguments: ParsedArguments) throws(CLIError) -> String {
+        guard let id = arguments.value("id") else { throw .usage(UsageError("this export needs --id", command: arguments.commandPath)) }
+        return id
+    }
+
+    private static func exportReporting(_ arguments: ParsedArguments, out: String, context: CommandContext) throws(CLIError) {
+        var settings = DeliveryReportSettings()
+        settings.reportingOrganisation = arguments.value("reporting-organisation")
+        if let system = arguments.value("case-system") { settings.caseSystem = system }
+        let reports = try StoreOptions.read(arguments, context: context) { store throws(CLIError) in
+            do {
+                return try DeliveryReportExporter(store: store, settings: settings).reports(citizen: arguments.value("citizen"))
+            } catch {
+                throw CLIError(error)
+            }
+        }
+        let directory = context.url(for: out)
+        do {
+            try PrivateFile.makeDirectory(directory)
+            for report in reports {
+                try PrivateFile.write(JSONOutput.text(report.bundle), to: directory.appendingPathComponent(report.fileName))
+            }
+        } catch {
+            throw .invalid("cannot write the reports", file: out)
+        }
+        let citizens = Set(reports.map(\.citizen)).count
+        context.stdout.line("Wrote \(reports.count) DeliveryReport bundle\(reports.count == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")
+    }
+}
+
+extension CLIError {
+    init(_ error: ExportError) {
+        switch error {
+        case .notFound(let message), .refused(let message): self = .invalid(message)
+        case .store(let message): self = .store(message)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import FFBCatalog
+import FFBCommandLine
+import FFBExchange
+import Foundation
+
+/// `ffb validate FILE...`: checks exchange documents without writing anything.
+enum ValidateCommand: Command {
+    static let spec = CommandSpec(
+        "validate",
+        abstract: "Check native exchange documents and KL FHIR order messages; nothing is written.",
+        discussion: """
+        Every problem is printed as FILE:/json/pointer: message. Elements that are read but not kept \
+        (FHIR elements FFBKit has no place for, members a newer writer added) are printed as warnings \
+        and do not make a document invalid. Exit 0 when every file is valid, 1 otherwise.
+        """,
+        options: [.flag("quiet", short: "q", help: "Do not print warnings.")],
+        positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON).", variadic: true)],
+        examples: ["ffb validate order.json follow-up.json", "ffb validate kl-order-message.json"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard !arguments.positionals.isEmpty else { throw .usage(UsageError("give at least one FILE", command: arguments.commandPath)) }
+        let checked = ExchangeFiles.check(arguments.positionals, context: context, validator: DocumentValidator())
+        var diagnostics: [Diagnostic] = []
+        for file in checked {
+            switch file.result {
+            case .success(let document):
+                if !arguments.flag("quiet") {
+                    for line in ExchangeFiles.warningLines(document.warnings, file: file.path) { context.stderr.line(line) }
+                }
+                context.stdout.line("\(file.path): valid \(document.header.kind.rawValue) document \(document.header.id)")
+            case .failure(let error):
+                diagnostics += ExchangeFiles.diagnostics(error.issues, file: file.path)
+            }
+        }
+        guard diagnostics.isEmpty else { throw .invalidInput(diagnostics) }
+    }
+}

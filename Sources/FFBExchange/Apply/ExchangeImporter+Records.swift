@@ -1,0 +1,200 @@
+import FFBCatalog
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+extension ExchangeImporter {
+    // MARK: Orders
+
+    mutating func applyOrder(_ package: OrderPackage) throws {
+        let citizen = try citizen(package.citizen)
+        guard try openCase(package.caseDetails, citizen: citizen) else { return }
+        for record in package.assessments { try applyAssessment(record, citizen: citizen) }
+        let terms = package.order
+        if try writer.contains(.order, id: terms.id) {
+            let stored = try store.order(terms.id.storeText).value
+            guard OrderTerms(stored) == terms, stored.citizen == citizen.pseudonym, stored.caseNumber == package.caseDetails.number else {
+                fail("order \(terms.id.storeText) is already in the store with other content; an order is never changed (send new goal versions, or a new order)", at: .order(terms.id))
+                return
+            }
+        } else {
+            if let refusal = try refusal({
+                try writer.createOrder(try terms.order(citizen: citizen.pseudonym, caseNumber: package.caseDetails.number, catalog: catalog))
+            }) {
+                fail(refusal, at: .order(terms.id))
+            } else {
+                summary.orders += 1
+            }
+        }
+        guard !issues.hasErrors else { return }
+        for record in package.goals { try applyGoal(record) }
+    }
+
+    private mutating func applyGoal(_ record: GoalRecord) throws {
+        var goal = record.goal
+        if try writer.contains(.goal, id: goal.id) {
+            let stored = try store.goal(goal.id.storeText).value
+            if stored != goal {
+                guard syntax == .fhirOrderMessage else {
+                    fail("goal \(goal.id.storeText) is already in the store with other content; a changed goal is a new version with a new id", at: .goal(goal.id))
+                    return
+                }
+                guard let revised = try revision(of: goal) else { return try markIfNeeded(record, id: goal.id) }
+                goal = revised
+            } else {
+                return try markIfNeeded(record, id: goal.id)
+            }
+        } else {
+            let current = try writer.currentGoalVersion(series: goal.seriesID)
+            switch (goal.supersedes, current) {
+            case (nil, .some):
+                fail("the store already has this goal (series \(goal.seriesID.storeText)); a new version must name the version it replaces", at: .goal(goal.id))
+                return
+            case (.some(let supersedes), nil):
+                fail("the goal version replaces \(supersedes.storeText), which the store does not have; import the earlier version first", at: .goal(goal.id))
+                return
+            case (.some(let supersedes), .some(let current)) where current.id != supersedes:
+                fail("the goal version replaces \(supersedes.storeText), but the store's current version of this goal is \(current.id.storeText)", at: .goal(goal.id))
+                return
+            case (.some, .some(let current)) where current.version + 1 != goal.version:
+                fail("the goal version is \(goal.version), but it follows version \(current.version) in the store", at: .goal(goal.id))
+                return
+            default:
+                break
+            }
+        }
+        if let refusal = try refusal({ try writer.addGoal(goal) }) {
+            fail(refusal, at: .goal(record.goal.id))
+            return
+        }
+        summary.goalVersions += 1
+        try markIfNeeded(record, id: goal.id)
+    }
+
+    /// A FHIR goal re-sent under its id with new content: the next version of its series, with
+    /// an id derived from the content so the same message imported twice adds it once.
+    private mutating func revision(of goal: Goal) throws -> Goal? {
+        guard let current = try writer.currentGoalVersion(series: goal.seriesID) else { return nil }
+        let latest = try store.goal(current.id.storeText).value
+        if Self.sameTerms(latest, goal) { return nil }
+        let fingerprint = [goal.primaryTheme.rawValue, goal.secondaryThemes.map(\.rawValue).joined(separator: ","), goal.type.rawValue,
+                           String(goal.expectedLevel.rawValue), goal.description, goal.followUpDate?.iso ?? ""]
+        let id = DerivedID.uuid(role: "goal-revision", parts: [goal.seriesID.storeText] + fingerprint)
+        guard let primary = catalog.theme(goal.primaryTheme) else { return nil }
+        do {
+            return try Goal(id: id, seriesID: goal.seriesID, version: current.version + 1, supersedes: current.id, orderID: goal.orderID,
+                            primaryTheme: primary, secondaryThemes: goal.secondaryThemes.compactMap(catalog.theme), type: goal.type,
+                            expectedLevel: goal.expectedLevel, description: goal.description, followUpDate: goal.followUpDate, order: nil)
+        } catch {
+            fail(error.message, at: .goal(goal.id))
+            return nil
+        }
+    }
+
+    private static func sameTerms(_ a: Goal, _ b: Goal) -> Bool {
+        a.primaryTheme == b.primaryTheme && a.secondaryThemes == b.secondaryThemes && a.type == b.type
+            && a.expectedLevel == b.expectedLevel && a.description == b.description && a.followUpDate == b.followUpDate
+    }
+
+    private mutating func markIfNeeded(_ record: GoalRecord, id: UUID) throws {
+        guard let reason = record.enteredInError, try writer.enteredInErrorReason(.goal, id: id) == nil else { return }
+        if let refusal = try refusal({ try writer.markEnteredInError(kind: .goal, id: id.storeText, reason: reason) }) {
+            fail(refusal, at: .goal(record.goal.id))
+        }
+    }
+
+    // MARK: Assessments
+
+    mutating func applyAssessment(_ package: AssessmentPackage) throws {
+        let citizen = try citizen(package.citizen)
+        if let details = package.caseDetails {
+            guard try openCase(details, citizen: citizen) else { return }
+        }
+        try applyAssessment(package.assessment, citizen: citizen)
+    }
+
+    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen) throws {
+        var record = record
+        if try writer.contains(.assessment, id: record.id) {
+            guard let stored = try store.assessment(id: record.id)?.value else { return }
+            let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
+                && stored.date == record.date && stored.assessor == record.assessor && stored.entries == record.entries
+            if same { return try markIfNeeded(record) }
+            guard syntax == .fhirOrderMessage else {
+                fail("assessment \(record.id.storeText) is already in the store with other content; a new assessment needs a new id", at: .assessment(record.id))
+                return
+            }
+            let revisionID = DerivedID.uuid("assessment-revision", record.id.storeText, record.date.iso, record.assessor,
+                                            record.entries.map(Self.fingerprint).joined(separator: ","))
+            if try writer.contains(.assessment, id: revisionID) { return }
+            record.id = revisionID
+        }
+        if let refusal = try refusal({ try writer.record(try record.assessment(citizen: citizen.pseudonym)) }) {
+            fail(refusal, at: .assessment(record.id))
+            return
+        }
+        summary.assessments += 1
+        summary.themeEntries += record.entries.count
+        try markIfNeeded(record)
+    }
+
+    private static func fingerprint(_ entry: AssessmentEntry) -> String {
+        let finding = switch entry.finding {
+        case .level(let level): level.cliValue
+        case .relevance(let relevance): relevance.rawValue
+        }
+        return "\(entry.theme.rawValue)=\(finding)|\(entry.note ?? "")|\(entry.source?.rawValue ?? "")"
+    }
+
+    private mutating func markIfNeeded(_ record: AssessmentRecord) throws {
+        guard let reason = record.enteredInError, try writer.enteredInErrorReason(.assessment, id: record.id) == nil else { return }
+        if let refusal = try refusal({ try writer.markEnteredInError(kind: .assessment, id: record.id.storeText, reason: reason) }) {
+            fail(refusal, at: .assessment(record.id))
+        }
+    }
+
+    // MARK: Follow-ups
+
+    mutating func applyFollowUp(_ record: FollowUpRecord) throws {
+        guard try writer.contains(.order, id: record.orderID) else {
+            fail("no order \(record.orderID.storeText) in this store; import the order first", at: .followUpOrder(record.id))
+            return
+        }
+        let stored = try store.order(record.orderID.storeText)
+        if stored.enteredInError != nil {
+            fail("order \(record.orderID.storeText) is marked entered in error", at: .followUpOrder(record.id))
+            return
+        }
+        let order = stored.value
+        if try writer.contains(.followUp, id: record.id) {
+            guard let existing = try store.followUp(id: record.id) else { return }
+            let same = existing.followUp.value.orderID == record.orderID && existing.followUp.value.date == record.date
+                && existing.followUp.value.supportLevel == record.supportLevel && existing.followUp.value.status == record.status
+                && existing.followUp.value.goalNotes == record.goalNotes && existing.levels?.entries == record.entries
+                && existing.levels?.assessor == record.author
+            if !same {
+                fail("follow-up \(record.id.storeText) is already in the store with other content; a new follow-up needs a new id", at: .followUp(record.id))
+            }
+            return
+        }
+        let series = Set(try store.goals(of: order.id).map(\.value.seriesID))
+        for note in record.goalNotes where !series.contains(note.goalSeriesID) {
+            fail("goal \(note.goalSeriesID.storeText) is not a goal of order \(order.id.storeText)", at: .goalNote(followUp: record.id, series: note.goalSeriesID))
+        }
+        guard !issues.hasErrors else { return }
+        let followUp: FollowUp
+        do {
+            followUp = try record.followUp(order: order)
+        } catch {
+            fail(error.message, at: .followUp(record.id), member: syntax == .native ? "date" : nil)
+            return
+        }
+        if let refusal = try refusal({ try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber) }) {
+            fail(refusal, at: .followUp(record.id))
+            return
+        }
+        summary.followUps += 1
+        summary.themeEntries += record.entries.count
+    }
+}

@@ -1,0 +1,134 @@
+import FFBCatalog
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+
+/// Stage 3 of the pipeline: validated documents → the store, in one transaction.
+///
+/// Documents are applied orders first, follow-up reports last, so their order on the command
+/// line does not matter. A document id seen before is a no-op when its content is the same and
+/// an error when it is not. Records keep their ids; a record id seen before must carry the same
+/// content, except that a KL FHIR message re-sending a goal or assessment under its old id with
+/// new content adds a new version (KL's rule: the same id is an update), never an overwrite.
+public enum ExchangeImport {
+    /// Imports `documents` in one transaction recorded as `user` running `command`.
+    public static func run(_ documents: [ExchangeDocument], into store: Store, user: String, command: String) throws(ImportError) -> ImportSummary {
+        var problems: [DocumentProblems] = []
+        do {
+            return try store.write(user: user, command: command) { writer in
+                var importer = ExchangeImporter(store: store, writer: writer)
+                let summary = try importer.apply(documents)
+                problems = importer.problems
+                if !problems.isEmpty { throw StoreError.invalid("the import was rolled back") }
+                return summary
+            }
+        } catch {
+            if !problems.isEmpty { throw .rejected(problems) }
+            throw .store(error.description, isUserError: error.isUserError)
+        }
+    }
+}
+
+/// Applies documents through one `StoreWriter`, collecting every document's problems.
+struct ExchangeImporter {
+    let store: Store
+    let writer: StoreWriter
+    var summary = ImportSummary()
+    var problems: [DocumentProblems] = []
+    /// The problems of the document being applied.
+    var issues = ExchangeIssues()
+    var locations = DocumentLocations()
+    var syntax = DocumentSyntax.native
+
+    init(store: Store, writer: StoreWriter) {
+        self.store = store
+        self.writer = writer
+    }
+
+    var catalog: Catalog { store.catalog }
+
+    mutating func apply(_ documents: [ExchangeDocument]) throws -> ImportSummary {
+        let ordered = documents.enumerated().sorted { ($0.element.header.kind.applyRank, $0.offset) < ($1.element.header.kind.applyRank, $1.offset) }
+        for (index, document) in ordered {
+            issues = ExchangeIssues()
+            locations = document.locations
+            syntax = document.syntax
+            try apply(document)
+            if issues.hasErrors { problems.append(DocumentProblems(index: index, issues: issues)) }
+        }
+        problems.sort { $0.index < $1.index }
+        return summary
+    }
+
+    private mutating func apply(_ document: ExchangeDocument) throws {
+        if let earlier = try writer.importedDocument(id: document.header.id) {
+            if earlier.contentHash == document.contentHash {
+                summary.alreadyImported += 1
+            } else {
+                fail("document \(document.header.id) was imported before with other content; a changed document needs a new id", at: .header)
+            }
+            return
+        }
+        switch document.content {
+        case .order(let package):
+            try applyOrder(package)
+        case .followUpReport(let record):
+            try applyFollowUp(record)
+        case .assessment(let package):
+            try applyAssessment(package)
+        case .extract(let extract):
+            for package in extract.orders { try applyOrder(package) }
+            for package in extract.assessments { try applyAssessment(package) }
+            for record in extract.followUps { try applyFollowUp(record) }
+        }
+        guard !issues.hasErrors else { return }
+        try writer.recordImportedDocument(ImportedDocument(id: document.header.id, kind: document.header.kind.rawValue,
+                                                          syntax: document.syntax.rawValue, contentHash: document.contentHash))
+        summary.documents += 1
+    }
+
+    mutating func fail(_ message: String, at key: DocumentLocations.Key, member: String? = nil) {
+        var pointer = locations[key]
+        if let member { pointer.append(member) }
+        issues.error(message, at: pointer)
+    }
+
+    /// Runs a store write and returns the store's refusal of the input, if any, as a message to
+    /// report; the store's own failures propagate (and roll the transaction back).
+    func refusal(_ body: () throws -> Void) throws -> String? {
+        do {
+            try body()
+            return nil
+        } catch let error as StoreError where error.isUserError {
+            return error.description
+        } catch let error as ModelError {
+            return error.message
+        }
+    }
+
+    // MARK: Citizens and cases
+
+    mutating func citizen(_ identity: CitizenIdentity) throws -> Citizen {
+        if let known = try writer.citizen(cpr: identity.cpr) { return known }
+        summary.citizensCreated += 1
+        return try writer.addCitizen(cpr: identity.cpr, name: identity.name)
+    }
+
+    /// Opens the case unless the store has it; a case of another citizen is an error.
+    mutating func openCase(_ details: CaseDetails, citizen: Citizen) throws -> Bool {
+        if let known = try writer.caseFile(number: details.number) {
+            guard known.citizen == citizen.pseudonym else {
+                fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number), member: "number")
+                return false
+            }
+            return true
+        }
+        if let refusal = try refusal({ try writer.openCase(try details.caseFile(citizen: citizen.pseudonym)) }) {
+            fail(refusal, at: .caseFile(details.number))
+            return false
+        }
+        summary.casesOpened += 1
+        return true
+    }
+}

@@ -1,0 +1,51 @@
+import FFBJSON
+import Foundation
+
+/// Stage 1 of the pipeline: bytes → `RawDocument`.
+///
+/// Parses within `DecodeLimits`, recognises the format (our native documents by their `format`
+/// member, KL FHIR messages by `resourceType: Bundle`) and reads the document's shape. Every
+/// problem is reported at once, each at its JSON pointer.
+public struct DocumentDecoder: Sendable {
+    public var limits: JSONParser.Limits
+
+    public init(limits: JSONParser.Limits = DecodeLimits.parser) {
+        self.limits = limits
+    }
+
+    public func decode(_ data: Data) throws(ExchangeError) -> RawDocument {
+        guard data.count <= limits.maxBytes else {
+            throw ExchangeError("document larger than \(limits.maxBytes >> 20) MiB")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser(limits: limits).parse(data)
+        } catch {
+            throw ExchangeError("\(error.message) (line \(error.line), column \(error.column))", at: error.pointer)
+        }
+        return try decode(value)
+    }
+
+    public func decode(_ document: JSONValue) throws(ExchangeError) -> RawDocument {
+        guard case .object(let root) = document else {
+            throw ExchangeError("expected an exchange document (a JSON object), found \(document.kind.rawValue)")
+        }
+        if let format = root["format"] {
+            guard format == .string(NativeFormat.name) else {
+                throw ExchangeError("\"format\" must be \"\(NativeFormat.name)\"", at: JSONPointer([.key("format")]))
+            }
+            var hashed = root
+            hashed["created"] = nil
+            return try NativeReader().read(document, contentHash: ContentHash.of(.object(hashed)))
+        }
+        if let resourceType = root["resourceType"] {
+            guard resourceType == .string("Bundle") else {
+                throw ExchangeError("a FHIR document must be a Bundle (a KL FFB order message)", at: JSONPointer([.key("resourceType")]))
+            }
+            var hashed = root
+            hashed["timestamp"] = nil
+            return try OrderMessageReader().read(document, contentHash: ContentHash.of(.object(hashed)))
+        }
+        throw ExchangeError("not an exchange document: expected \"format\": \"\(NativeFormat.name)\" or a FHIR Bundle")
+    }
+}

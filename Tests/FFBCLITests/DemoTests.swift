@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `ffb demo` end to end: the summary, the files, the report, and no personal data where none belongs.
+@Suite struct DemoTests {
+    static let cprPattern = try? NSRegularExpression(pattern: #"\b\d{6}-?\d{4}\b"#)
+
+    static func holdsCPR(_ text: String) -> Bool {
+        Self.cprPattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test func theDemoRunsTheWholeFlowAndCanBeRunAgain() throws {
+        let directory = try TemporaryDirectory()
+        let demo = directory.file("demo").path
+        let first = try FFBProcess.run(["demo", "--dir", demo, "--citizens", "40"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("FFBKit demo — done in"))
+        #expect(first.stdout.contains("registered 40 citizens"))
+        #expect(first.stdout.contains("Try next:"))
+        #expect(!Self.holdsCPR(first.stdout))
+        for file in ["ffb.sqlite", "provider.sqlite", "report.html", "tariffs.csv"] {
+            #expect(FileManager.default.fileExists(atPath: "\(demo)/\(file)"), "missing \(file)")
+        }
+        for store in ["ffb.sqlite", "provider.sqlite"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: "\(demo)/\(store)")[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+        let report = try String(contentsOfFile: "\(demo)/report.html", encoding: .utf8)
+        for section in ["headline", "areas", "themes", "distributions", "transitions", "goals", "support", "cost", "methods"] {
+            #expect(report.contains("<section id=\"\(section)\">"))
+        }
+        #expect(report.contains("data-table=\"goals\""))
+        #expect(report.contains("data-stat=\"cost\""))
+        #expect(!Self.holdsCPR(report))
+
+        // The authority sees the provider's follow-up levels: pairs exist in its own store.
+        let stats = try FFBProcess.run(["stats", "--db", "\(demo)/ffb.sqlite", "--by", "none", "--format", "json"])
+        let pairs = try #require(((try FFBProcess.json(stats.stdout) as? [String: Any])?["groups"] as? [[String: Any]])?.first?["n"] as? Int)
+        #expect(pairs > 40)
+
+        let again = try FFBProcess.run(["demo", "--dir", demo, "--citizens", "40"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let list = try FFBProcess.run(["citizen", "list", "--db", "\(demo)/ffb.sqlite", "--format", "csv"])
+        #expect(list.stdout.split(separator: "\n").count == 41)
+    }
+
+    @Test func theDemoRefusesAFolderThatIsNotItsOwn() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("thesis.txt", "mine")
+        let result = try FFBProcess.run(["demo", "--dir", directory.url.path])
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 1)
+        #expect(FileManager.default.fileExists(atPath: directory.file("thesis.txt").path))
+    }
+
+    @Test func theAnalyticExtractIsPseudonymisedAndExcelFriendly() throws {
+        let directory = try TemporaryDirectory()
+        let demo = directory.file("demo").path
+        #expect(try FFBProcess.run(["demo", "--dir", demo, "--citizens", "20"]).status == 0)
+        let csv = directory.file("extract.csv").path
+        let result = try FFBProcess.run(["export", "--extract", "csv", "--out", csv, "--db", "\(demo)/ffb.sqlite"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix("citizen,theme,date,level,area,intervention,provider,target_group,goal_type,support_level\n"))
+        #expect(!Self.holdsCPR(text))
+        for name in ["Anne", "Mette", "Nielsen", "Jensen"] { #expect(!text.contains(name)) }
+        let rows = text.split(separator: "\n").dropFirst()
+        #expect(rows.allSatisfy { $0.hasPrefix("P-") })
+        // The extract is itself an input for ffb stats.
+        let stats = try FFBProcess.run(["stats", "--input", csv, "--by", "none", "--format", "json"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+
+        let excel = directory.file("excel.csv").path
+        #expect(try FFBProcess.run(["export", "--extract", "csv", "--excel", "--out", excel, "--db", "\(demo)/ffb.sqlite"]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: excel))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("citizen;theme;date;level;area"))
+
+        let json = directory.file("extract.json").path
+        #expect(try FFBProcess.run(["export", "--extract", "json", "--out", json, "--db", "\(demo)/ffb.sqlite"]).status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        #expect((object["rows"] as? [Any])?.count == rows.count)
+    }
+}

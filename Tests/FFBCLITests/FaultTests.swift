@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The store under trouble: a newer schema, a full disk, a read-only file system, the file
+/// deleted while a command runs. Each gives a clear error and loses nothing.
+@Suite(.serialized) struct FaultTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    func sqlite(_ db: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aStoreFromANewerFFBIsRefusedAndLeftAlone() throws {
+        let db = directory.file("new.sqlite").path
+        #expect(try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "A", "--db", db]).status == 0)
+        _ = try sqlite(db, "PRAGMA user_version = 99")
+        let before = try sqlite(db, ".dump")
+        for arguments in [["citizen", "list", "--db", db], ["citizen", "add", "--cpr", "020290-1234", "--name", "B", "--db", db]] {
+            let result = try FFBProcess.run(arguments)
+            #expect(result.status == 3)
+            #expect(result.errorLines.count == 1)
+            #expect(result.stderr.contains("schema version 99, newer than this ffb knows"))
+        }
+        #expect(try sqlite(db, ".dump") == before)
+    }
+
+    @Test func theStoreFileDeletedWhileACommandRunsIsAnErrorNotASilentLoss() throws {
+        let db = directory.file("gone.sqlite").path
+        let citizen = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "A", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // An interactive assessment waits at its prompt; the file is removed meanwhile.
+        let process = Process()
+        process.executableURL = FFBProcess.binary
+        process.arguments = ["assess", "--citizen", citizen, "--date", "2025-01-01", "--interactive", "--area", "Mobilitet", "--db", db]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data("2\n\n\n\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+        try FileManager.default.removeItem(atPath: db)
+        input.fileHandleForWriting.write(Data("j\n".utf8))
+        try input.fileHandleForWriting.close()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3)
+        #expect(message.contains("was deleted or replaced while ffb was running; nothing was written"))
+    }
+
+    /// Mounting needs root; where it is not allowed the test says so and does not pretend.
+    static func mount(_ options: String, at path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", options, "tmpfs", path]
+        process.standardError = Pipe()
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    static func unmount(_ path: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/umount")
+        process.arguments = [path]
+        try? process.run()
+        process.waitUntilExit()
+    }
+
+    static let canMount: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-mount-probe-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard mount("size=64k", at: probe) else { return false }
+        unmount(probe)
+        return true
+    }()
+
+    @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
+    func aFullDiskLosesNothingAlreadyWritten() throws {
+        let mountPoint = directory.file("small").path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        #expect(Self.mount("size=768k", at: mountPoint))
+        defer { Self.unmount(mountPoint) }
+        let db = mountPoint + "/s.sqlite"
+        var saved = 0
+        var full: FFBProcess.Result?
+        for index in 0..<2000 {
+            let cpr = String(format: "%02d%02d8%d-%04d", index % 28 + 1, index / 28 % 12 + 1, index / 336 % 10, 1000 + index)
+            let result = try FFBProcess.run(["citizen", "add", "--cpr", cpr, "--name", String(repeating: "Navn ", count: 800), "--db", db])
+            if result.status != 0 {
+                full = result
+                break
+            }
+            saved += 1
+        }
+        let failure = try #require(full, "the small disk never filled")
+        #expect(failure.status == 3)
+        #expect(failure.errorLines.count == 1)
+        #expect(failure.stderr.contains("full") || failure.stderr.contains("disk"), "\(failure.stderr)")
+        // Everything committed before the disk filled is still there and the store is sound.
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
+        #expect(Int(try sqlite(db, "SELECT count(*) FROM citizens")) == saved)
+    }
+}

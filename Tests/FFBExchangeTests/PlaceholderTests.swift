@@ -1,4 +1,0 @@
-import Testing
-@testable import FFBExchange
-
-@Test func placeholder() { #expect(Bool(true)) }

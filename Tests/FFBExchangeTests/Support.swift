@@ -1,0 +1,139 @@
+import FFBCatalog
+import FFBExchange
+import FFBJSON
+import FFBStore
+import Foundation
+import Testing
+
+/// Where the test files are: fixtures next to these tests, examples and schemas in Docs/.
+enum Paths {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
+    static func fixture(_ name: String) -> URL { tests.appendingPathComponent("Fixtures").appendingPathComponent(name) }
+    static func example(_ kind: String) -> URL { root.appendingPathComponent("Docs/examples/\(kind).json") }
+    static func schema(_ kind: String) -> URL { root.appendingPathComponent("Docs/schemas/\(kind).schema.json") }
+    static let klOrderMessage = root.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
+    static let klDeliveryReport = root.appendingPathComponent("Tests/Fixtures/fhir/kl-delivery-report-example.json")
+}
+
+enum Documents {
+    static func json(_ url: URL) throws -> JSONValue {
+        try JSONParser().parse(Data(contentsOf: url))
+    }
+
+    static func decode(_ value: JSONValue) throws(ExchangeError) -> ExchangeDocument {
+        try DocumentValidator().validate(try DocumentDecoder().decode(value))
+    }
+
+    static func decode(_ url: URL) throws -> ExchangeDocument {
+        try decode(try json(url))
+    }
+
+    static func decode(text: String) throws(ExchangeError) -> ExchangeDocument {
+        try DocumentValidator().validate(try DocumentDecoder().decode(Data(text.utf8)))
+    }
+
+    /// The errors of a document that should not decode; empty when it does.
+    static func errors(_ value: JSONValue) -> [JSONIssue] {
+        do {
+            _ = try decode(value)
+            return []
+        } catch {
+            return error.issues.errors
+        }
+    }
+
+    static func errors(text: String) -> [JSONIssue] {
+        do {
+            _ = try decode(text: text)
+            return []
+        } catch {
+            return error.issues.errors
+        }
+    }
+
+    static func order(_ document: ExchangeDocument) -> OrderPackage? {
+        if case .order(let package) = document.content { return package }
+        return nil
+    }
+}
+
+extension [JSONIssue] {
+    /// The pointers, as error lines print them.
+    var locations: [String] { map(\.pointer.location) }
+
+    func has(_ location: String, _ fragment: String) -> Bool {
+        contains { $0.pointer.location == location && $0.message.contains(fragment) }
+    }
+}
+
+extension JSONValue {
+    /// A copy with the value at `pointer` replaced (nil removes it).
+    func setting(_ pointer: String, to newValue: JSONValue?) -> JSONValue {
+        guard let parsed = try? JSONPointer(parsing: pointer) else { return self }
+        return Self.set(self, parsed.components[...], newValue)
+    }
+
+    private static func set(_ value: JSONValue, _ path: ArraySlice<JSONPointer.Component>, _ newValue: JSONValue?) -> JSONValue {
+        guard let first = path.first else { return newValue ?? .null }
+        let rest = path.dropFirst()
+        switch value {
+        case .object(var object):
+            if rest.isEmpty {
+                object[first.token] = newValue
+            } else if let child = object[first.token] {
+                object[first.token] = set(child, rest, newValue)
+            }
+            return .object(object)
+        case .array(var elements):
+            guard let index = first.arrayIndex else {
+                if first.token == "-", rest.isEmpty, let newValue { elements.append(newValue) }
+                return .array(elements)
+            }
+            guard elements.indices.contains(index) else { return value }
+            if rest.isEmpty {
+                if let newValue { elements[index] = newValue } else { elements.remove(at: index) }
+            } else {
+                elements[index] = set(elements[index], rest, newValue)
+            }
+            return .array(elements)
+        default:
+            return value
+        }
+    }
+}
+
+/// A store in a temporary folder, removed with the value.
+final class TemporaryStore {
+    let directory: URL
+    let store: Store
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-exchange-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try Store.open(path: directory.appendingPathComponent("store.sqlite").path, create: true)
+    }
+
+    @discardableResult
+    func importing(_ documents: [ExchangeDocument], user: String = "test") throws(ImportError) -> ImportSummary {
+        try ExchangeImport.run(documents, into: store, user: user, command: "test import")
+    }
+
+    /// The import's problems; empty when it succeeded.
+    func problems(_ documents: [ExchangeDocument]) -> [DocumentProblems] {
+        do {
+            try importing(documents)
+            return []
+        } catch {
+            if case .rejected(let problems) = error { return problems }
+            return [DocumentProblems(index: -1, issues: ExchangeIssues(errors: [JSONIssue(pointer: JSONPointer(), message: "\(error)")]))]
+        }
+    }
+
+    func dump() throws -> String { try store.logicalDump() }
+
+    deinit {
+        store.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
