@@ -64,7 +64,7 @@ public struct ReportRenderer: Sendable {
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><div class=\"grid\">")
         for group in input.byTheme.groups where group.statistics.n >= minimum {
             let name = label(group.key, input.catalog)
-            html.append("<figure>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: group.statistics.transitions.rows, words: words))<figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption></figure>")
+            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: group.statistics.transitions.rows, words: words))</figure>")
         }
         html.append("</div></section>")
 

@@ -13,7 +13,9 @@ enum ReportStyle {
     .card { border: 1px solid var(--rule); border-radius: 8px; padding: 12px 14px; }
     .card .value { font-size: 26px; font-weight: 650; }
     .card .label { font-size: 12px; color: var(--muted); }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 6px 14px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 4px 10px; }
+    .grid figure { margin: 0; }
+    .grid figcaption { margin: 0 0 2px; font-weight: 600; color: var(--ink); }
     figure { margin: 8px 0; }
     figcaption { font-size: 12px; color: var(--muted); }
     table { border-collapse: collapse; font-size: 12px; margin: 8px 0; width: 100%; }

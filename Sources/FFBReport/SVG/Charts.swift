@@ -19,7 +19,7 @@ enum Charts {
         legend(&svg, x: labelWidth, y: 14, items: [(good, Palette.improved), (same, Palette.unchanged), (bad, Palette.worsened)])
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * rowHeight
-            svg.text(clip(bar.label, 36), x: labelWidth - 8, y: y + 15, anchor: .end)
+            svg.text(clip(bar.label, 34), x: labelWidth - 8, y: y + 15, anchor: .end, size: 11)
             let total = Double(max(bar.n, 1))
             var x = labelWidth
             for (count, colour, word) in [(bar.improved, Palette.improved, good), (bar.unchanged, Palette.unchanged, same), (bar.worsened, Palette.worsened, bad)] {
@@ -76,7 +76,7 @@ enum Charts {
 
     /// A 5×5 transition heat map: rows baseline, columns follow-up, counts in the cells.
     static func heatMap(title: String, labels: [String], matrix: [[Int]], words: Words) -> String {
-        let cell = 34.0, left = 70.0, top = 40.0
+        let cell = 24.0, left = 62.0, top = 36.0
         var svg = SVG(width: left + cell * Double(labels.count) + 20, height: top + cell * Double(labels.count) + 30, label: title)
         svg.text(words.followUp + " →", x: left + cell * Double(labels.count) / 2, y: 14, anchor: .middle, size: 11, fill: Palette.muted)
         svg.text(words.baseline + " ↓", x: 4, y: top - 8, size: 11, fill: Palette.muted)
