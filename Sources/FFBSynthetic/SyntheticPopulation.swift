@@ -1,3 +1,4 @@
+import Foundation
 import FFBCatalog
 import FFBModel
 
@@ -146,3 +147,18 @@ struct SplitMix64 {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
+
+extension SyntheticPopulation {
+    /// A version-4-shaped UUID that depends only on the seed, the citizen and `salt`: the same
+    /// synthetic documents get the same ids on every run.
+    public func uuid(citizen index: Int, salt: UInt64) -> UUID {
+        var random = SplitMix64(seed: settings.seed &* 0xD6E8_FEB8_6659_FD93 &+ UInt64(index) &* 0x9E37_79B9 &+ salt)
+        let a = random.next(), b = random.next()
+        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+}
+

@@ -7,12 +7,14 @@ import Foundation
 enum SynthCommand: Command {
     static let spec = CommandSpec(
         "synth",
-        abstract: "Write deterministic synthetic data: DIR/extract.csv (fake CPR numbers, never real people).",
+        abstract: "Write deterministic synthetic data: DIR/extract.csv and DIR/exchange/ (fake CPR numbers, never real people).",
+        discussion: "DIR/exchange/ holds, for the same citizens, a native order document each (baseline assessment, order, goals) and a follow-up report per later visit; --extract-only skips them (for very large populations).",
         options: [
             OptionSpec("citizens", value: "N", help: "How many citizens.", required: true),
             OptionSpec("seed", value: "S", help: "Random seed; the same seed gives the same data.", defaultDescription: "1"),
             OptionSpec("follow-ups", value: "K", help: "Follow-ups per citizen after the baseline.", defaultDescription: "3"),
             OptionSpec("out", value: "DIR", help: "Output folder (created).", required: true),
+            .flag("extract-only", help: "Write only DIR/extract.csv."),
         ],
         examples: ["ffb synth --citizens 10000 --seed 7 --out synth"]
     )
@@ -33,6 +35,10 @@ enum SynthCommand: Command {
             let rows = try ExtractWriter().write(population, to: directory.appendingPathComponent("extract.csv"))
             let seconds = Date().timeIntervalSince(start)
             context.stdout.line("Wrote \(rows) rows for \(citizens) citizens to \(directory.appendingPathComponent("extract.csv").path) in \(String(format: "%.2f", seconds)) s.")
+            if !arguments.flag("extract-only") {
+                let written = try SynthExchange(population: population, catalog: BuiltInCatalogs.standard).write(to: directory.appendingPathComponent("exchange"))
+                context.stdout.line("Wrote \(written.orders) order documents and \(written.reports) follow-up reports (\(written.themeEntries) theme entries) to \(directory.appendingPathComponent("exchange").path).")
+            }
         } catch {
             throw .invalid("cannot write to \(directory.path): \(error.localizedDescription)")
         }

@@ -1,0 +1,86 @@
+import FFBCatalog
+import FFBExchange
+import FFBModel
+import FFBSynthetic
+import Foundation
+
+/// The native exchange documents of a synthetic population: for each citizen an order (with the
+/// baseline assessment and goals) and a follow-up report per later visit. The same citizens and
+/// levels as the extract, so importing the documents and extracting gives the extract back.
+struct SynthExchange {
+    let population: SyntheticPopulation
+    let catalog: Catalog
+
+    struct Written {
+        var orders = 0
+        var reports = 0
+        var themeEntries = 0
+    }
+
+    func write(to directory: URL) throws -> Written {
+        var written = Written()
+        try PrivateFile.makeDirectory(directory)
+        let writer = NativeWriter()
+        let scored = catalog.scoredThemes
+        let municipality = try Municipality(name: "Syntetisk Kommune", code: "0999")
+        let authority = try Organization(name: municipality.name, identifier: municipality.code)
+        let providers = try DemoScenario.providers.map { try Organization(name: $0.name, identifier: $0.identifier) }
+        let services = try DemoScenario.providers.map { try catalog.resolve($0.service, kind: .services).code }
+        let groups = try DemoScenario.providers.map { try catalog.resolve($0.targetGroup, kind: .targetGroups).code }
+        try population.forEachCitizen { person in
+            let baseline = LocalDate(dayNumber: Int(person.days[0]))
+            let caseNumber = "SYN-\(person.index + 1)"
+            let provider = person.index % providers.count
+            func level(_ value: Int8) -> Assessed<FunctionLevel> {
+                value < 0 ? .notAssessed : .assessed(FunctionLevel(rawValue: Int(value)) ?? .moderate)
+            }
+            let entries = try person.levels.map { theme, levels in
+                try AssessmentEntry(theme: scored[theme], level: level(levels[0]), note: nil, source: .caseworker)
+            }
+            let start = baseline.adding(days: 14)
+            let order = OrderTerms(
+                id: population.uuid(citizen: person.index, salt: 1), services: [services[provider]], offerType: nil,
+                targetGroups: [TargetGroupAssignment(code: groups[provider], isPrimary: true)],
+                provider: providers[provider], payer: authority,
+                supportLevel: .assessed(SupportLevel(ordinal: Int(person.support[0])) ?? .c),
+                issued: baseline.adding(days: 7), start: start, followUpDate: start.adding(days: 180)
+            )
+            var goals: [Goal] = []
+            for (index, (theme, levels)) in person.levels.prefix(2).enumerated() where levels[0] >= 0 {
+                let type = GoalType.allCases[(person.goalType + index) % 3]
+                let expected = type == .develop ? max(0, Int(levels[0]) - 1) : type == .maintain ? Int(levels[0]) : min(4, Int(levels[0]) + 1)
+                goals.append(try Goal(id: population.uuid(citizen: person.index, salt: 10 + UInt64(index)), orderID: order.id, primaryTheme: scored[theme],
+                                      type: type, expectedLevel: FunctionLevel(rawValue: expected) ?? .moderate,
+                                      description: DemoScenario.goalText(type, theme: scored[theme].name), followUpDate: order.followUpDate))
+            }
+            let package = OrderPackage(
+                citizen: CitizenIdentity(cpr: try CPRNumber(SyntheticPopulation.cpr(person.index)), name: "Syntetisk Borger \(person.index + 1)"),
+                caseDetails: CaseDetails(number: caseNumber, opened: baseline.adding(days: -21), municipality: municipality),
+                assessments: [AssessmentRecord(id: population.uuid(citizen: person.index, salt: 2), caseNumber: caseNumber, date: baseline, assessor: "Syntetisk sagsbehandler", entries: entries)],
+                order: order, goals: goals.map { GoalRecord(goal: $0) }
+            )
+            let orderDocument = ExportedContent(content: .order(package), sender: authority, receiver: providers[provider], asOf: order.issued)
+            try PrivateFile.write(JSONOutput.text(writer.document(orderDocument), pretty: false),
+                                  to: directory.appendingPathComponent("order-\(String(format: "%07d", person.index)).json"))
+            written.orders += 1
+            written.themeEntries += entries.count
+            for visit in person.days.indices.dropFirst() {
+                let date = LocalDate(dayNumber: Int(person.days[visit]))
+                let visitEntries = try person.levels.map { theme, levels in
+                    try AssessmentEntry(theme: scored[theme], level: level(levels[visit]), note: nil, source: .citizenSupportedByStaff)
+                }
+                let record = FollowUpRecord(
+                    id: population.uuid(citizen: person.index, salt: 100 + UInt64(visit)), orderID: order.id, date: date, author: "Kontaktperson",
+                    entries: visitEntries, supportLevel: .assessed(SupportLevel(ordinal: Int(person.support[visit])) ?? .c),
+                    goalNotes: goals.map { FollowUp.GoalNote(goalSeriesID: $0.seriesID, note: "Fortsat fokus") }, status: .continue
+                )
+                let report = ExportedContent(content: .followUpReport(record), sender: providers[provider], receiver: authority, asOf: date)
+                try PrivateFile.write(JSONOutput.text(writer.document(report), pretty: false),
+                                      to: directory.appendingPathComponent("report-\(String(format: "%07d", person.index))-\(visit).json"))
+                written.reports += 1
+                written.themeEntries += visitEntries.count
+            }
+        }
+        return written
+    }
+}
