@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"]),
-        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
