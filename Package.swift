@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
-        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"]),
+        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -71,10 +71,24 @@ extension StoreWriter {
         return (try Store.uuid(row.string(0)), try row.int(1))
     }
 
+    /// Lets one large import keep its pages in memory. With SQLite's default 2 MB page cache a
+    /// transaction that outgrows it spills to the WAL and reads its own pages back from disk.
+    /// The setting lasts for this connection, which closes with the command.
+    public func reserveCache(megabytes: Int) throws {
+        _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
+    }
+
     /// The entered-in-error reason of a record, if it has been marked.
     public func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws -> String? {
         try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)])?
             .string(0)
+    }
+}
+
+extension StoreError {
+    /// What any error a `StoreWriter` call throws means for the user, as `Store.write` reports it.
+    public static func classifying(_ error: any Error) -> StoreError {
+        from(error)
     }
 }
 

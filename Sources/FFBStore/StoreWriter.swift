@@ -146,12 +146,7 @@ public struct StoreWriter {
             "INSERT INTO assessments (id, citizen_id, case_id, kind, date, assessor, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(id.storeText), .integer(citizenID), SQLiteValue(caseID), .text(kind), .text(date.iso), .text(assessor), .integer(writeID)]
         )
-        let insert = try database.prepare(
-            """
-            INSERT INTO theme_observations (series_id, assessment_id, level, not_assessed, relevance, note, source, write_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        )
+        let assessmentID = id.storeText
         for entry in entries {
             let series = try seriesID(citizen: citizenID, theme: entry.theme)
             var level: Int64?
@@ -162,10 +157,16 @@ public struct StoreWriter {
             case .level(.notAssessed): notAssessed = 1
             case .relevance(let value): relevance = value.rawValue
             }
-            _ = try insert.execute([
-                .text(series), .text(id.storeText), SQLiteValue(level), .integer(notAssessed), SQLiteValue(relevance),
-                SQLiteValue(entry.note), SQLiteValue(entry.source?.rawValue), .integer(writeID),
-            ])
+            _ = try database.execute(
+                """
+                INSERT INTO theme_observations (series_id, assessment_id, level, not_assessed, relevance, note, source, write_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(series), .text(assessmentID), SQLiteValue(level), .integer(notAssessed), SQLiteValue(relevance),
+                    SQLiteValue(entry.note), SQLiteValue(entry.source?.rawValue), .integer(writeID),
+                ]
+            )
         }
     }
 
@@ -174,7 +175,7 @@ public struct StoreWriter {
         if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
             return try row.string(0)
         }
-        let id = UUID().storeText
+        let id = UUID.timeOrdered().storeText
         _ = try database.execute("INSERT INTO theme_series (id, citizen_id, theme, write_id) VALUES (?, ?, ?, ?)",
                                  [.text(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)])
         return id
@@ -207,6 +208,42 @@ public enum RecordKind: String, CaseIterable, Sendable {
 }
 
 extension UUID {
-    /// Lowercase, as FHIR and our exchange documents write UUIDs.
-    public var storeText: String { uuidString.lowercased() }
+    /// A new random id that sorts after those made before it (RFC 9562 version 7: milliseconds
+    /// since 1970, then random bits). Ids made in one transaction land next to each other in the
+    /// store's indexes instead of all over them, which makes bulk inserts several times cheaper.
+    static func timeOrdered(now: Date = Date()) -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
+        let random = generator.next() as UInt64
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        // 64 random bits after the millisecond: one system call per id, and more than enough to keep
+        // ids made in the same millisecond apart.
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random >> (8 * (index - 8))) }
+        bytes[6] = 0x70
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+
+    /// Lowercase, as FHIR and our exchange documents write UUIDs. Formatted by hand because
+    /// Foundation's `uuidString` goes through printf, and an import formats hundreds of thousands.
+    public var storeText: String {
+        let digits = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { buffer in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    buffer[position] = digits[Int(byte >> 4)]
+                    buffer[position + 1] = digits[Int(byte & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
 }

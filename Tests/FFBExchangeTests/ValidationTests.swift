@@ -67,7 +67,7 @@ import Testing
         let errors = Documents.errors(order
             .setting("/order/goals/-", to: goals[0])
             .setting("/order/assessments/0/entries/1/theme", to: .string(Self.shopping))
-            .setting("/order/services/-", to: order[JSONPointer(parsing: "/order/services/0")]))
+            .setting("/order/services/-", to: order[try JSONPointer(parsing: "/order/services/0")]))
         #expect(errors.has("/order/goals/3/id", "goal id appears twice"))
         #expect(errors.has("/order/assessments/0/entries/1/theme", "is given twice"))
         #expect(errors.has("/order/services/1", "is named twice"))

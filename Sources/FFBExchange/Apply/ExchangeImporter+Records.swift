@@ -8,11 +8,12 @@ extension ExchangeImporter {
     // MARK: Orders
 
     mutating func applyOrder(_ package: OrderPackage) throws {
-        let citizen = try citizen(package.citizen)
-        guard try openCase(package.caseDetails, citizen: citizen) else { return }
-        for record in package.assessments { try applyAssessment(record, citizen: citizen) }
+        let (citizen, isNew) = try citizen(package.citizen)
+        guard try openCase(package.caseDetails, citizen: citizen, isNew: isNew) else { return }
+        for record in package.assessments { try applyAssessment(record, citizen: citizen, isNew: isNew) }
         let terms = package.order
-        if try writer.contains(.order, id: terms.id) {
+        var created = false
+        if try !isNew && writer.contains(.order, id: terms.id) {
             let stored = try store.order(terms.id.storeText).value
             guard OrderTerms(stored) == terms, stored.citizen == citizen.pseudonym, stored.caseNumber == package.caseDetails.number else {
                 fail("order \(terms.id.storeText) is already in the store with other content; an order is never changed (send new goal versions, or a new order)", at: .order(terms.id))
@@ -25,44 +26,20 @@ extension ExchangeImporter {
                 fail(refusal, at: .order(terms.id))
             } else {
                 summary.orders += 1
+                created = true
             }
         }
         guard !issues.hasErrors else { return }
-        for record in package.goals { try applyGoal(record) }
+        for record in package.goals { try applyGoal(record, orderIsNew: created) }
     }
 
-    private mutating func applyGoal(_ record: GoalRecord) throws {
+    /// A goal version. For an order this import created the store holds no version of its goals
+    /// yet, and the validated document already chains them, so there is nothing to look up.
+    private mutating func applyGoal(_ record: GoalRecord, orderIsNew: Bool) throws {
         var goal = record.goal
-        if try writer.contains(.goal, id: goal.id) {
-            let stored = try store.goal(goal.id.storeText).value
-            if stored != goal {
-                guard syntax == .fhirOrderMessage else {
-                    fail("goal \(goal.id.storeText) is already in the store with other content; a changed goal is a new version with a new id", at: .goal(goal.id))
-                    return
-                }
-                guard let revised = try revision(of: goal) else { return try markIfNeeded(record, id: goal.id) }
-                goal = revised
-            } else {
-                return try markIfNeeded(record, id: goal.id)
-            }
-        } else {
-            let current = try writer.currentGoalVersion(series: goal.seriesID)
-            switch (goal.supersedes, current) {
-            case (nil, .some):
-                fail("the store already has this goal (series \(goal.seriesID.storeText)); a new version must name the version it replaces", at: .goal(goal.id))
-                return
-            case (.some(let supersedes), nil):
-                fail("the goal version replaces \(supersedes.storeText), which the store does not have; import the earlier version first", at: .goal(goal.id))
-                return
-            case (.some(let supersedes), .some(let current)) where current.id != supersedes:
-                fail("the goal version replaces \(supersedes.storeText), but the store's current version of this goal is \(current.id.storeText)", at: .goal(goal.id))
-                return
-            case (.some, .some(let current)) where current.version + 1 != goal.version:
-                fail("the goal version is \(goal.version), but it follows version \(current.version) in the store", at: .goal(goal.id))
-                return
-            default:
-                break
-            }
+        if !orderIsNew {
+            guard let next = try versionToAdd(record) else { return }
+            goal = next
         }
         if let refusal = try refusal({ try writer.addGoal(goal) }) {
             fail(refusal, at: .goal(record.goal.id))
@@ -70,6 +47,45 @@ extension ExchangeImporter {
         }
         summary.goalVersions += 1
         try markIfNeeded(record, id: goal.id)
+    }
+
+    /// The version to add for a goal of an order the store has: nil when the store has it already
+    /// (or refuses it, reported), a new version when a FHIR message updated it under its old id.
+    private mutating func versionToAdd(_ record: GoalRecord) throws -> Goal? {
+        let goal = record.goal
+        if try writer.contains(.goal, id: goal.id) {
+            let stored = try store.goal(goal.id.storeText).value
+            guard stored != goal else {
+                try markIfNeeded(record, id: goal.id)
+                return nil
+            }
+            guard syntax == .fhirOrderMessage else {
+                fail("goal \(goal.id.storeText) is already in the store with other content; a changed goal is a new version with a new id", at: .goal(goal.id))
+                return nil
+            }
+            guard let revised = try revision(of: goal) else {
+                try markIfNeeded(record, id: goal.id)
+                return nil
+            }
+            return revised
+        }
+        let current = try writer.currentGoalVersion(series: goal.seriesID)
+        switch (goal.supersedes, current) {
+        case (nil, .some):
+            fail("the store already has this goal (series \(goal.seriesID.storeText)); a new version must name the version it replaces", at: .goal(goal.id))
+            return nil
+        case (.some(let supersedes), nil):
+            fail("the goal version replaces \(supersedes.storeText), which the store does not have; import the earlier version first", at: .goal(goal.id))
+            return nil
+        case (.some(let supersedes), .some(let current)) where current.id != supersedes:
+            fail("the goal version replaces \(supersedes.storeText), but the store's current version of this goal is \(current.id.storeText)", at: .goal(goal.id))
+            return nil
+        case (.some, .some(let current)) where current.version + 1 != goal.version:
+            fail("the goal version is \(goal.version), but it follows version \(current.version) in the store", at: .goal(goal.id))
+            return nil
+        default:
+            return goal
+        }
     }
 
     /// A FHIR goal re-sent under its id with new content: the next version of its series, with
@@ -107,16 +123,16 @@ extension ExchangeImporter {
     // MARK: Assessments
 
     mutating func applyAssessment(_ package: AssessmentPackage) throws {
-        let citizen = try citizen(package.citizen)
+        let (citizen, isNew) = try citizen(package.citizen)
         if let details = package.caseDetails {
-            guard try openCase(details, citizen: citizen) else { return }
+            guard try openCase(details, citizen: citizen, isNew: isNew) else { return }
         }
-        try applyAssessment(package.assessment, citizen: citizen)
+        try applyAssessment(package.assessment, citizen: citizen, isNew: isNew)
     }
 
-    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen) throws {
+    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool) throws {
         var record = record
-        if try writer.contains(.assessment, id: record.id) {
+        if try !isNew && writer.contains(.assessment, id: record.id) {
             guard let stored = try store.assessment(id: record.id)?.value else { return }
             let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
                 && stored.date == record.date && stored.assessor == record.assessor && stored.entries == record.entries

@@ -12,21 +12,10 @@ import Foundation
 /// content, except that a KL FHIR message re-sending a goal or assessment under its old id with
 /// new content adds a new version (KL's rule: the same id is an update), never an overwrite.
 public enum ExchangeImport {
-    /// Imports `documents` in one transaction recorded as `user` running `command`.
+    /// Imports documents already decoded, in one transaction recorded as `user` running `command`.
+    @discardableResult
     public static func run(_ documents: [ExchangeDocument], into store: Store, user: String, command: String) throws(ImportError) -> ImportSummary {
-        var problems: [DocumentProblems] = []
-        do {
-            return try store.write(user: user, command: command) { writer in
-                var importer = ExchangeImporter(store: store, writer: writer)
-                let summary = try importer.apply(documents)
-                problems = importer.problems
-                if !problems.isEmpty { throw StoreError.invalid("the import was rolled back") }
-                return summary
-            }
-        } catch {
-            if !problems.isEmpty { throw .rejected(problems) }
-            throw .store(error.description, isUserError: error.isUserError)
-        }
+        try run(count: documents.count, decode: { .success(documents[$0]) }, into: store, user: user, command: command).summary
     }
 }
 
@@ -48,17 +37,13 @@ struct ExchangeImporter {
 
     var catalog: Catalog { store.catalog }
 
-    mutating func apply(_ documents: [ExchangeDocument]) throws -> ImportSummary {
-        let ordered = documents.enumerated().sorted { ($0.element.header.kind.applyRank, $0.offset) < ($1.element.header.kind.applyRank, $1.offset) }
-        for (index, document) in ordered {
-            issues = ExchangeIssues()
-            locations = document.locations
-            syntax = document.syntax
-            try apply(document)
-            if issues.hasErrors { problems.append(DocumentProblems(index: index, issues: issues)) }
-        }
-        problems.sort { $0.index < $1.index }
-        return summary
+    /// Applies one document; its problems are kept under `index`.
+    mutating func apply(_ document: ExchangeDocument, index: Int) throws {
+        issues = ExchangeIssues()
+        locations = document.locations
+        syntax = document.syntax
+        try apply(document)
+        if issues.hasErrors { problems.append(DocumentProblems(index: index, issues: issues)) }
     }
 
     private mutating func apply(_ document: ExchangeDocument) throws {
@@ -100,23 +85,37 @@ struct ExchangeImporter {
         do {
             try body()
             return nil
-        } catch let error as StoreError where error.isUserError {
-            return error.description
         } catch let error as ModelError {
             return error.message
+        } catch {
+            let classified = StoreError.classifying(error)
+            if classified.isUserError { return classified.description }
+            // Records of a citizen new to this store are written without looking their ids up
+            // first; an id another record already has is then refused by the store's key.
+            let unique = "store rule broken: UNIQUE"
+            if classified.description.hasPrefix(unique) {
+                return "an id in this record is already used by another record in this store (\(classified.description.dropFirst(unique.count - 6)))"
+            }
+            throw error
         }
     }
 
-    // MARK: Citizens and cases
-
-    mutating func citizen(_ identity: CitizenIdentity) throws -> Citizen {
-        if let known = try writer.citizen(cpr: identity.cpr) { return known }
+    /// The citizen with this CPR number, registered under a new pseudonym when the store has none.
+    /// `isNew` spares later lookups: nothing in the store can belong to a citizen just registered.
+    mutating func citizen(_ identity: CitizenIdentity) throws -> (citizen: Citizen, isNew: Bool) {
+        if let known = try writer.citizen(cpr: identity.cpr) { return (known, false) }
         summary.citizensCreated += 1
-        return try writer.addCitizen(cpr: identity.cpr, name: identity.name)
+        return (try writer.addCitizen(cpr: identity.cpr, name: identity.name), true)
     }
 
     /// Opens the case unless the store has it; a case of another citizen is an error.
-    mutating func openCase(_ details: CaseDetails, citizen: Citizen) throws -> Bool {
+    mutating func openCase(_ details: CaseDetails, citizen: Citizen, isNew: Bool) throws -> Bool {
+        if isNew {
+            if try refusal({ try writer.openCase(try details.caseFile(citizen: citizen.pseudonym)) }) == nil {
+                summary.casesOpened += 1
+                return true
+            }
+        }
         if let known = try writer.caseFile(number: details.number) {
             guard known.citizen == citizen.pseudonym else {
                 fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number), member: "number")

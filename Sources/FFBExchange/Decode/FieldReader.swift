@@ -15,7 +15,8 @@ struct FieldReader {
 
     private(set) var reader: JSONReader
     private(set) var warnings: [JSONIssue] = []
-    private var keys: Set<String> = []
+    /// Objects have a dozen members at most, where a list beats hashing.
+    private var keys: [String] = []
     let vocabulary: Vocabulary
 
     init(_ reader: JSONReader, vocabulary: Vocabulary = .native) {
@@ -48,12 +49,12 @@ struct FieldReader {
 
     /// Marks `key` as understood without reading it.
     mutating func accept(_ key: String) {
-        keys.insert(key)
+        keys.append(key)
     }
 
     /// Marks several keys as understood without reading them.
     mutating func accept(_ keys: [String]) {
-        self.keys.formUnion(keys)
+        self.keys += keys
     }
 
     /// Warns about every member not read; call once, after the reads.
@@ -71,21 +72,21 @@ struct FieldReader {
     // MARK: Scalars
 
     mutating func raw(_ key: String) -> JSONValue? {
-        keys.insert(key)
+        keys.append(key)
         guard case .object(let object) = reader.value else { return nil }
         return object[key]
     }
 
     mutating func string(_ key: String, required: Bool = true, maxLength: Int = DecodeLimits.shortText) -> Located<String>? {
-        keys.insert(key)
+        keys.append(key)
         guard let text = reader.string(key, required: required) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Text.trimmed(text)
         if trimmed.isEmpty {
             // An empty optional text means "none"; an empty required one is missing.
             if required { reader.fail("must not be empty", at: key) }
             return nil
         }
-        if trimmed.count > maxLength {
+        if trimmed.utf8.count > maxLength, trimmed.count > maxLength {
             reader.fail("text longer than \(maxLength) characters", at: key)
             return nil
         }
@@ -93,17 +94,17 @@ struct FieldReader {
     }
 
     mutating func int(_ key: String, required: Bool = true) -> Located<Int>? {
-        keys.insert(key)
+        keys.append(key)
         return reader.int(key, required: required).map { Located($0, at: pointer(key)) }
     }
 
     mutating func bool(_ key: String, required: Bool = true) -> Bool? {
-        keys.insert(key)
+        keys.append(key)
         return reader.bool(key, required: required)
     }
 
     mutating func converted<T>(_ key: String, required: Bool = true, _ convert: (String) throws -> T) -> Located<T>? {
-        keys.insert(key)
+        keys.append(key)
         return reader.string(key, required: required, as: convert).map { Located($0, at: pointer(key)) }
     }
 
@@ -116,7 +117,7 @@ struct FieldReader {
     }
 
     mutating func code<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type = T.self, required: Bool = true) -> Located<T>? where T.RawValue == String {
-        keys.insert(key)
+        keys.append(key)
         return reader.code(key, as: type, required: required).map { Located($0, at: pointer(key)) }
     }
 
@@ -158,7 +159,7 @@ struct FieldReader {
 
     /// An object member read by `body`; nil when absent or when anything inside was wrong.
     mutating func object<T>(_ key: String, required: Bool = true, _ body: (inout FieldReader) -> T?) -> T? {
-        keys.insert(key)
+        keys.append(key)
         var nestedWarnings: [JSONIssue] = []
         let vocabulary = vocabulary
         let result = reader.object(key, required: required) { inner -> T? in
@@ -175,7 +176,7 @@ struct FieldReader {
 
     /// An array member whose elements are objects read by `body`; every element is read.
     mutating func objects<T>(_ key: String, required: Bool = true, _ body: (inout FieldReader) -> T?) -> Located<[T]>? {
-        keys.insert(key)
+        keys.append(key)
         var nestedWarnings: [JSONIssue] = []
         let vocabulary = vocabulary
         let result = reader.array(key, required: required) { inner -> T? in
@@ -192,78 +193,20 @@ struct FieldReader {
 
     /// An array of strings, each located.
     mutating func strings(_ key: String, required: Bool = true, maxLength: Int = DecodeLimits.shortText) -> Located<[Located<String>]>? {
-        keys.insert(key)
+        keys.append(key)
         let result = reader.array(key, required: required) { inner -> Located<String>? in
             guard let text = inner.string() else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Text.trimmed(text)
             guard !trimmed.isEmpty else {
                 inner.fail("must not be empty")
                 return nil
             }
-            guard trimmed.count <= maxLength else {
+            guard trimmed.utf8.count <= maxLength || trimmed.count <= maxLength else {
                 inner.fail("text longer than \(maxLength) characters")
                 return nil
             }
             return Located(trimmed, at: inner.pointer)
         }
         return result.map { Located($0, at: pointer(key)) }
-    }
-}
-
-/// The text formats of exchange documents, with messages that never quote the value (a
-/// mistyped field might hold a CPR number).
-enum Formats {
-    struct Problem: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func uuid(_ text: String) throws -> UUID {
-        guard KLCode(text) != nil, let id = UUID(uuidString: text) else {
-            throw Problem(description: "not a valid UUID (expected 8-4-4-4-12 hexadecimal digits)")
-        }
-        return id
-    }
-
-    static func date(_ text: String) throws -> LocalDate {
-        guard let date = LocalDate(iso: text) else { throw Problem(description: "not a valid date (expected YYYY-MM-DD)") }
-        return date
-    }
-
-    static func cpr(_ text: String) throws -> CPRNumber {
-        do {
-            return try CPRNumber(text)
-        } catch {
-            throw Problem(description: error.description)
-        }
-    }
-
-    /// RFC 3339 date-time with a zone (`2025-02-15T09:30:00Z`, `2025-02-15T09:30:00+01:00`).
-    static func dateTime(_ text: String) throws -> String {
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes.indices.contains($0) && (48...57).contains(bytes[$0]) } }
-        let zoneOK: Bool = {
-            guard bytes.count >= 20 else { return false }
-            var index = 19
-            if bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                let start = index
-                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-                guard index > start else { return false }
-            }
-            let zone = Array(bytes[index...])
-            if zone == [UInt8(ascii: "Z")] { return true }
-            return zone.count == 6 && (zone[0] == UInt8(ascii: "+") || zone[0] == UInt8(ascii: "-")) && zone[3] == UInt8(ascii: ":")
-                && zone.enumerated().allSatisfy { [1, 2, 4, 5].contains($0.offset) ? (48...57).contains($0.element) : true }
-        }()
-        guard bytes.count >= 20, LocalDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)) != nil,
-              bytes[10] == UInt8(ascii: "T"), digits(11..<13), bytes[13] == UInt8(ascii: ":"), digits(14..<16),
-              bytes[16] == UInt8(ascii: ":"), digits(17..<19), zoneOK,
-              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), hour < 24,
-              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)), minute < 60,
-              let second = Int(String(decoding: bytes[17..<19], as: UTF8.self)), second <= 60
-        else {
-            throw Problem(description: "not a valid date-time (expected RFC 3339, such as 2025-02-15T09:30:00Z)")
-        }
-        return text
     }
 }

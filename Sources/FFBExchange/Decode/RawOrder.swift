@@ -7,11 +7,14 @@ public struct RawTargetGroup: Sendable {
     public var code: Located<String>
     public var isPrimary: Bool
     public var pointer: JSONPointer
+    /// Where the primary flag is (a member in native documents, a ConditionRank in FHIR).
+    public var primaryPointer: JSONPointer
 
-    public init(code: Located<String>, isPrimary: Bool, pointer: JSONPointer) {
+    public init(code: Located<String>, isPrimary: Bool, pointer: JSONPointer, primaryPointer: JSONPointer? = nil) {
         self.code = code
         self.isPrimary = isPrimary
         self.pointer = pointer
+        self.primaryPointer = primaryPointer ?? pointer.appending("primary")
     }
 }
 

@@ -21,7 +21,7 @@ public struct DocumentValidator: Sendable {
     public func validate(_ raw: RawDocument) throws(ExchangeError) -> ExchangeDocument {
         var context = ValidationContext(index: index)
         context.issues.warnings = raw.warnings
-        context.locations[.header] = JSONPointer()
+        context.locations[.header] = raw.header.id.pointer
         let sender = context.party(raw.header.sender)
         let receiver = context.party(raw.header.receiver)
         let content: ExchangeDocument.Content?

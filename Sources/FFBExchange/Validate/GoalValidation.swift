@@ -6,7 +6,7 @@ import Foundation
 extension ValidationContext {
     /// The goal versions of an order: each on a scored primary theme, versions that chain
     /// (version 1 starts its series, a later one names the version it replaces), ids once.
-    mutating func goals(_ raw: [RawGoal], order: OrderTerms) -> [GoalRecord]? {
+    mutating func goals(_ raw: [RawGoal], orderID: UUID, start: LocalDate) -> [GoalRecord]? {
         var records: [GoalRecord] = []
         var ids: [UUID: RawGoal] = [:]
         var seriesVersions: [UUID: [Int: JSONPointer]] = [:]
@@ -23,12 +23,12 @@ extension ValidationContext {
                 valid = false
             }
             seriesVersions[goal.seriesID.value, default: [:]][goal.version.value] = goal.pointer
-            if let record = self.goal(goal, order: order, earlier: ids) { records.append(record) } else { valid = false }
+            if let record = self.goal(goal, orderID: orderID, start: start, earlier: ids) { records.append(record) } else { valid = false }
         }
         return valid ? records : nil
     }
 
-    private mutating func goal(_ raw: RawGoal, order: OrderTerms, earlier: [UUID: RawGoal]) -> GoalRecord? {
+    private mutating func goal(_ raw: RawGoal, orderID: UUID, start: LocalDate, earlier: [UUID: RawGoal]) -> GoalRecord? {
         locations[.goal(raw.id.value)] = raw.pointer
         let errorsBefore = issues.errors.count
         var primary: Theme?
@@ -54,8 +54,8 @@ extension ValidationContext {
             }
             secondary.append(theme)
         }
-        if let followUp = raw.followUpDate, followUp.value < order.start {
-            error("goal follow-up date \(followUp.value) is before the order starts (\(order.start))", at: followUp.pointer)
+        if let followUp = raw.followUpDate, followUp.value < start {
+            error("goal follow-up date \(followUp.value) is before the order starts (\(start))", at: followUp.pointer)
         }
         switch (raw.version.value, raw.supersedes) {
         case (1, .some(let supersedes)):
@@ -80,7 +80,7 @@ extension ValidationContext {
         guard issues.errors.count == errorsBefore, let primary else { return nil }
         guard let goal = model(at: raw.pointer, { () throws(ModelError) in
             try Goal(id: raw.id.value, seriesID: raw.seriesID.value, version: raw.version.value, supersedes: raw.supersedes?.value,
-                     orderID: order.id, primaryTheme: primary, secondaryThemes: secondary, type: raw.type.value,
+                     orderID: orderID, primaryTheme: primary, secondaryThemes: secondary, type: raw.type.value,
                      expectedLevel: raw.expectedLevel.value, description: raw.description.value, followUpDate: raw.followUpDate?.value, order: nil)
         }) else { return nil }
         return GoalRecord(goal: goal, enteredInError: raw.enteredInError)

@@ -18,11 +18,11 @@ extension ValidationContext {
             assessmentIDs[rawAssessment.id.value] = rawAssessment.id.pointer
             if let assessment = assessment(rawAssessment, caseNumber: raw.caseFile.number.value) { assessments.append(assessment) }
         }
-        if let caseDetails, let terms, terms.issued < caseDetails.opened {
-            error("the order is issued (\(terms.issued)) before its case was opened (\(caseDetails.opened))", at: raw.order.issued.pointer)
+        if let caseDetails, raw.order.issued.value < caseDetails.opened {
+            error("the order is issued (\(raw.order.issued.value)) before its case was opened (\(caseDetails.opened))", at: raw.order.issued.pointer)
         }
-        var goalRecords: [GoalRecord]?
-        if let terms { goalRecords = goals(raw.goals, order: terms) }
+        // Goals are checked even when the order's terms are not, so one pass finds every problem.
+        let goalRecords = goals(raw.goals, orderID: raw.order.id.value, start: raw.order.start.value)
         guard let caseDetails, let terms, let goalRecords, assessments.count == raw.assessments.count else { return nil }
         return OrderPackage(citizen: citizen, caseDetails: caseDetails, assessments: assessments, order: terms, goals: goalRecords)
     }
@@ -47,7 +47,7 @@ extension ValidationContext {
             seenGroups[code] = group.code.pointer
             if group.isPrimary {
                 if let firstPrimary {
-                    error("more than one primary target group (the first is at \(firstPrimary.location)); an order has at most one", at: group.pointer.appending("primary"))
+                    error("more than one primary target group (the first is at \(firstPrimary.location)); an order has at most one", at: group.primaryPointer)
                 } else {
                     firstPrimary = group.pointer
                 }

@@ -10,21 +10,34 @@ enum ExchangeFiles {
         var result: Result<ExchangeDocument, ExchangeError>
     }
 
-    static func check(_ paths: [String], context: CommandContext, validator: DocumentValidator) -> [Checked] {
-        let decoder = DocumentDecoder()
-        return paths.map { path in
+    /// The files named, a directory standing for the `.json` files in it (sorted by name).
+    static func expand(_ paths: [String], context: CommandContext) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
             let url = context.url(for: path)
-            let data: Data
-            do {
-                data = try Data(contentsOf: url, options: .mappedIfSafe)
-            } catch {
-                return Checked(path: path, result: .failure(ExchangeError("cannot read the file (\(reason(error)))")))
-            }
-            let result = Result { () throws(ExchangeError) -> ExchangeDocument in
-                try validator.validate(try decoder.decode(data))
-            }
-            return Checked(path: path, result: result)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [path] }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { base + $0 }
         }
+    }
+
+    static func check(_ paths: [String], context: CommandContext, validator: DocumentValidator) -> [Checked] {
+        let files = expand(paths, context: context)
+        let urls = files.map(context.url(for:))
+        let decoder = DocumentDecoder()
+        return zip(files, urls).map { Checked(path: $0, result: document(at: $1, decoder: decoder, validator: validator)) }
+    }
+
+    /// One file read, decoded and validated.
+    static func document(at url: URL, decoder: DocumentDecoder, validator: DocumentValidator) -> Result<ExchangeDocument, ExchangeError> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            return .failure(ExchangeError("cannot read the file (\(reason(error)))"))
+        }
+        return Result { () throws(ExchangeError) -> ExchangeDocument in try validator.validate(try decoder.decode(data)) }
     }
 
     static func diagnostics(_ issues: ExchangeIssues, file: String) -> [Diagnostic] {

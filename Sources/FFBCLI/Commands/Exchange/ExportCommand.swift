@@ -19,6 +19,7 @@ enum ExportCommand: Command {
         same records always give the same document, so export → import → export is a fixed point. \
         --fhir order writes a KL FFB order message (messaging IG 1.0.0); --fhir reporting writes KL \
         DeliveryReport bundles (reporting IG 1.0.0), one per citizen per day with changes, into --out DIR. \
+        --extract csv|json writes the pseudonymised analytic extract (no CPR numbers, no names). \
         Files that hold CPR numbers are created readable by their owner only (0600).
         """,
         options: StoreOptions.readOptions + [

@@ -16,34 +16,29 @@ enum ImportCommand: Command {
         citizen under a new pseudonym and opens the case.
         """,
         options: StoreOptions.writeOptions + [.flag("quiet", short: "q", help: "Do not print warnings.")],
-        positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON).", variadic: true)],
+        positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON); a directory means every .json file in it.", variadic: true)],
         examples: ["ffb import --db provider.sqlite order.json", "ffb import --db authority.sqlite follow-up-*.json"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard !arguments.positionals.isEmpty else { throw .usage(UsageError("give at least one FILE", command: arguments.commandPath)) }
         let started = Date()
-        let checked = ExchangeFiles.check(arguments.positionals, context: context, validator: DocumentValidator())
-        var diagnostics: [Diagnostic] = []
-        var documents: [ExchangeDocument] = []
-        var files: [String] = []
-        for file in checked {
-            switch file.result {
-            case .success(let document):
-                documents.append(document)
-                files.append(file.path)
-            case .failure(let error):
-                diagnostics += ExchangeFiles.diagnostics(error.issues, file: file.path)
-            }
-        }
-        guard diagnostics.isEmpty else { throw .invalidInput(diagnostics) }
+        let files = ExchangeFiles.expand(arguments.positionals, context: context)
+        let urls = files.map(context.url(for:))
+        let decoder = DocumentDecoder(), validator = DocumentValidator()
+        let storePath = StoreOptions.path(arguments, context: context)
+        let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)
-        defer { store.close() }
         let command = (["ffb"] + arguments.commandPath).joined(separator: " ")
-        let summary: ImportSummary
+        let report: ImportReport
         do {
-            summary = try ExchangeImport.run(documents, into: store, user: StoreOptions.user(arguments, context: context), command: command)
+            report = try ExchangeImport.run(count: urls.count, decode: { ExchangeFiles.document(at: urls[$0], decoder: decoder, validator: validator) },
+                                            into: store, user: StoreOptions.user(arguments, context: context), command: command)
+            store.close()
         } catch {
+            store.close()
+            // A store made for this import and left empty is removed again: nothing was written.
+            if !storeExisted { removeStore(at: storePath) }
             switch error {
             case .rejected(let problems):
                 throw .invalidInput(problems.flatMap { ExchangeFiles.diagnostics($0.issues, file: files[$0.index]) })
@@ -52,10 +47,11 @@ enum ImportCommand: Command {
             }
         }
         if !arguments.flag("quiet") {
-            for (document, file) in zip(documents, files) {
-                for line in ExchangeFiles.warningLines(document.warnings, file: file) { context.stderr.line(line) }
+            for (index, file) in files.enumerated() {
+                for line in ExchangeFiles.warningLines(report.warnings[index] ?? [], file: file) { context.stderr.line(line) }
             }
         }
+        let summary = report.summary
         let seconds = max(Date().timeIntervalSince(started), 1e-6)
         var parts = ["\(summary.documents) document\(summary.documents == 1 ? "" : "s") imported"]
         if summary.alreadyImported > 0 { parts.append("\(summary.alreadyImported) already imported (unchanged)") }
@@ -65,5 +61,9 @@ enum ImportCommand: Command {
             \(summary.assessments) assessments, \(summary.followUps) follow-ups, \(summary.themeEntries) theme entries \
             in \(String(format: "%.2f", seconds)) s.
             """)
+    }
+
+    private static func removeStore(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

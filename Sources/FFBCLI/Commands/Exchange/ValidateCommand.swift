@@ -14,7 +14,7 @@ enum ValidateCommand: Command {
         and do not make a document invalid. Exit 0 when every file is valid, 1 otherwise.
         """,
         options: [.flag("quiet", short: "q", help: "Do not print warnings.")],
-        positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON).", variadic: true)],
+        positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON); a directory means every .json file in it.", variadic: true)],
         examples: ["ffb validate order.json follow-up.json", "ffb validate kl-order-message.json"]
     )
 

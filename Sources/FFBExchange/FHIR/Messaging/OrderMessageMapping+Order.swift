@@ -141,7 +141,8 @@ extension OrderMessageMapping {
                 issues.error("a target group needs an FFB code", at: resource.pointer.appending("code"))
                 continue
             }
-            groups.append(RawTargetGroup(code: Located(code, at: coding.codePointer), isPrimary: address.rank?.value == 1, pointer: address.reference.pointer))
+            groups.append(RawTargetGroup(code: Located(code, at: coding.codePointer), isPrimary: address.rank?.value == 1,
+                                         pointer: address.reference.pointer, primaryPointer: address.rank?.pointer))
         }
         return Located(groups, at: plan.pointer.appending("addresses"))
     }

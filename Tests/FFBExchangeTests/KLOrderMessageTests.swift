@@ -1,0 +1,118 @@
+import FFBCatalog
+import FFBExchange
+import FFBJSON
+import FFBModel
+import FFBStore
+import Foundation
+import Testing
+
+/// KL's published order message example (messaging IG 1.0.0), read as a provider would.
+@Suite struct KLOrderMessageTests {
+    let message: JSONValue
+    let text: String
+
+    init() throws {
+        message = try Documents.json(Paths.klOrderMessage)
+        text = try String(contentsOf: Paths.klOrderMessage, encoding: .utf8)
+    }
+
+    @Test func everythingTheModelHoldsIsMapped() throws {
+        let document = try Documents.decode(message)
+        #expect(document.header.id == "909e720e-3edb-45b9-aeb2-655a97861f7c")
+        #expect(document.header.sender.name == "X-Købing kommune")
+        let package = try #require(Documents.order(document))
+        #expect(package.citizen.cpr.digits == "1111111111")
+        #expect(package.citizen.name == "Christian Christiansen")
+        #expect(package.caseDetails.municipality.code == "0157")
+        let order = package.order
+        #expect(order.id.storeText == "55602964-b665-45bc-ad84-620c42e1761b")
+        #expect(order.provider.name == "Bostedet Lillested")
+        #expect(order.issued.iso == "2021-03-15")
+        #expect(order.start.iso == "2021-03-22")
+        #expect(order.followUpDate?.iso == "2021-06-15")
+        #expect(order.supportLevel == .assessed(.c))
+        #expect(order.services.count == 4)
+        #expect(order.offerType?.rawValue == "498fe92c-d7f7-41cd-9404-5b38fe113be0")
+        #expect(order.targetGroups.count == 5)
+        #expect(order.targetGroups.first(where: \.isPrimary)?.code.rawValue == "9b3fd322-a75a-4ed8-9b74-425fa1e01c95")
+        #expect(order.payer?.identifier == "1313131313131")
+        let assessment = try #require(package.assessments.first)
+        #expect(assessment.date.iso == "2021-03-03")
+        #expect(assessment.entries.count == 4)
+        #expect(assessment.entries[0].level == .assessed(.severe))
+        #expect(assessment.entries.dropFirst().allSatisfy { $0.level == .notAssessed })
+        let goal = try #require(package.goals.first?.goal)
+        #expect(package.goals.count == 1)
+        #expect(goal.id.storeText == "b6f135d6-ac63-401a-bd0c-95bb10c5dae1")
+        #expect(goal.type == .develop)
+        #expect(goal.expectedLevel == .moderate)
+        #expect(goal.primaryTheme.rawValue == "3f9da5ac-9686-4eeb-b517-b46e17fcb1d7")
+        #expect(goal.secondaryThemes.count == 3)
+        #expect(goal.followUpDate?.iso == "2021-06-15")
+    }
+
+    @Test func everyElementFFBKitDoesNotKeepIsReportedAtItsPointer() throws {
+        let warnings = try Documents.decode(message).warnings
+        for location in ["/entry/36/resource", "/entry/37/resource", "/entry/38/resource", "/entry/42/resource", "/entry/43/resource",
+                         "/entry/5/resource", "/entry/7/resource", "/entry/13/resource", "/entry/31/resource", "/entry/39/resource/telecom"] {
+            #expect(warnings.contains { $0.pointer.location == location }, "no warning at \(location)")
+        }
+        #expect(warnings.has("/entry/15/resource", "recorded as ikke vurderet"))
+        #expect(!warnings.contains { $0.message.contains("1111111111") })
+    }
+
+    @Test func theDraftGuidesURLsReadTheSame() throws {
+        let draft = text
+            .replacingOccurrences(of: "http://fhir.kl.dk/ffbmessaging/CodeSystem/kl-messaging-ffb-messageEventSystem",
+                                  with: "http://ffb/messaging/kl.dk/1.0/CodeSystem/kl-messaging-ffb-messageEventSystem")
+            .replacingOccurrences(of: "urn:oid:1.2.208.176.2.22", with: "http://kl.dk/fhir/common/caresocial/CodeSystem/FFB")
+            .replacingOccurrences(of: "http://fhir.kl.dk/term/CodeSystem/CareSocialCodes",
+                                  with: "http://kl.dk/fhir/common/caresocial/CodeSystem/KLCommonCareSocialCodes")
+        #expect(draft != text)
+        let current = try Documents.decode(message)
+        let older = try Documents.decode(text: draft)
+        #expect(Documents.order(older) == Documents.order(current))
+    }
+
+    @Test func anotherEventIsNotAnOrderMessage() {
+        let errors = Documents.errors(message.setting("/entry/0/resource/eventCoding/code", to: "ffb-report"))
+        #expect(errors.has("/entry/0/resource/eventCoding", "not a KL FFB order message"))
+    }
+
+    @Test func brokenMessagesAreReportedAtTheirPointers() {
+        let errors = Documents.errors(message
+            .setting("/entry/14/resource/code/coding/0/code", to: "f5b8e809-7689-4952-838c-a069c99408b3")
+            .setting("/entry/3/resource/addresses/1/extension/0/valuePositiveInt", to: 1))
+        #expect(errors.has("/entry/14/resource/severity/coding/0/code", "level on an unscored theme"))
+        #expect(errors.has("/entry/14/resource/code/coding/0/code", "goal on an unscored theme"))
+        #expect(errors.has("/entry/3/resource/addresses/1/extension/0/valuePositiveInt", "more than one primary target group"))
+        let cpr = Documents.errors(message.setting("/entry/39/resource/identifier/0/value", to: "3113901234"))
+        #expect(cpr.has("/entry/39/resource/identifier/0/value", "not a CPR number"))
+        #expect(!cpr.contains { $0.message.contains("3113901234") })
+        #expect(Documents.errors(message.setting("/entry/0", to: nil)).has("/entry/0/resource/resourceType", "first entry of a message"))
+    }
+
+    @Test func itImportsIntoAProviderStore() throws {
+        let stores = try TemporaryStore()
+        let summary = try stores.importing([try Documents.decode(message)])
+        #expect(summary.citizensCreated == 1)
+        #expect(summary.orders == 1)
+        #expect(summary.goalVersions == 1)
+        let again = try stores.importing([try Documents.decode(message)])
+        #expect(again.alreadyImported == 1)
+    }
+
+    @Test func aGoalResentUnderItsIdWithNewTermsBecomesANewVersion() throws {
+        let stores = try TemporaryStore()
+        try stores.importing([try Documents.decode(message)])
+        let resent = message.setting("/id", to: "0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f")
+            .setting("/entry/6/resource/target/1/detailCodeableConcept/coding/0/code", to: "8328ce4a-6238-4f73-bf1a-74aadb68eff8")
+        let summary = try stores.importing([try Documents.decode(resent)])
+        #expect(summary.goalVersions == 1)
+        let goals = try stores.store.goals(of: try #require(UUID(uuidString: "55602964-b665-45bc-ad84-620c42e1761b"))).map(\.value)
+        #expect(goals.map(\.version) == [1, 2])
+        #expect(goals.map(\.expectedLevel) == [.moderate, .mild])
+        #expect(goals[1].supersedes == goals[0].id)
+        #expect(try stores.importing([try Documents.decode(resent)]).alreadyImported == 1)
+    }
+}
