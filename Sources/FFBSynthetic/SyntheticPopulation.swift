@@ -123,14 +123,14 @@ public struct SyntheticPopulation: Sendable {
 }
 
 /// SplitMix64: tiny, fast and good enough for synthetic data; seeded, so runs repeat exactly.
-struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -138,12 +138,12 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(bound))
     }
 
     /// A uniform double in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }

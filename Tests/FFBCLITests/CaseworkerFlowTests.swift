@@ -31,17 +31,8 @@ import Testing
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// An independent dump (the sqlite3 shell), so "unchanged" is not judged by our own code.
     func dump() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, ".dump"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try SQLiteShell.dump(db)
     }
 
     struct Case {
@@ -254,14 +245,7 @@ import Testing
         let list = try #require(try FFBProcess.json(try ok("citizen", "list", "--format", "json")) as? [[String: Any]])
         #expect(list.count == 30 - failures)
         #expect(failures == 0, "with a 5 s busy timeout no write should have to give up")
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        check.arguments = [db, "PRAGMA integrity_check"]
-        let pipe = Pipe()
-        check.standardOutput = pipe
-        try check.run()
-        let integrity = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
+        let integrity = try SQLiteShell.run(db, "PRAGMA integrity_check")
         #expect(integrity.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
     }
 }

@@ -413,17 +413,3 @@ enum JSONEdit {
     }
 }
 
-/// The sqlite3 shell's dump of a store: an independent view, so "unchanged" is not judged by our own code.
-enum SQLiteShell {
-    static func dump(_ db: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, ".dump"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

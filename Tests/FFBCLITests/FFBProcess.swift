@@ -89,3 +89,23 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The sqlite3 shell: an independent view of a store, so "unchanged" or "sound" is not judged by
+/// our own code.
+enum SQLiteShell {
+    static func run(_ db: String, _ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db, command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func dump(_ db: String) throws -> String {
+        try run(db, ".dump")
+    }
+}

@@ -11,15 +11,7 @@ import Testing
     }
 
     func sqlite(_ db: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        try SQLiteShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func aStoreFromANewerFFBIsRefusedAndLeftAlone() throws {

@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBCommandLine
 import FFBExchange
 import FFBModel
+import FFBSynthetic
 import Foundation
 
 /// `ffb exchange synth-orders`: deterministic native order documents for import benchmarks.
@@ -54,25 +55,19 @@ struct SyntheticOrders {
     let scored: [Theme]
     let unscored: [Theme]
     let themeCount: Int
-    var state: UInt64
+    var random: SplitMix64
 
     init(catalog: Catalog, seed: UInt64, themeCount: Int) {
         self.catalog = catalog
         scored = catalog.scoredThemes
         unscored = catalog.themes.filter { !$0.scored }
         self.themeCount = themeCount
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func below(_ bound: Int) -> Int { random.below(bound) }
 
     mutating func uuid() -> UUID {
         let a = next(), b = next()
