@@ -56,24 +56,31 @@ public struct ExtractReader: Sendable {
 
         let boxes = (0..<workers).map { _ in WorkerBox(BlockParser(layout: layout, themes: themes)) }
         var pending: [[UInt8]] = first.isEmpty ? [] : [first]
+        while pending.count < workers, let block = try source.next() { pending.append(block) }
         var number = 0
-        var done = false
-        while !done {
-            while pending.count < workers, let block = try source.next() { pending.append(block) }
-            if pending.count < workers { done = true }
-            if pending.isEmpty { break }
+        // Each round hands one block to each worker; while they parse, this thread reads the next
+        // round's blocks, so reading the file overlaps parsing it.
+        let queue = DispatchQueue(label: "ffb.extract", attributes: .concurrent)
+        while !pending.isEmpty {
             let round = pending.enumerated().map { (index: $0.offset, number: number + $0.offset, block: $0.element) }
             number += round.count
-            pending = []
-            if round.count == 1 {
-                boxes[0].parse(round[0].block, number: round[0].number)
-            } else {
-                let work = RoundWork(round)
-                DispatchQueue.concurrentPerform(iterations: work.items.count) { index in
+            let group = DispatchGroup()
+            let work = RoundWork(round)
+            for index in work.items.indices {
+                queue.async(group: group) {
                     let item = work.items[index]
                     boxes[item.index].parse(item.block, number: item.number)
                 }
             }
+            pending = []
+            var readError: (any Error)?
+            do {
+                while pending.count < workers, let block = try source.next() { pending.append(block) }
+            } catch {
+                readError = error
+            }
+            group.wait()
+            if let readError { throw readError }
             if boxes.contains(where: { $0.parser.output.error != nil }) { break }
         }
         let outputs = boxes.map(\.parser.output)
