@@ -44,5 +44,5 @@ let package = Package(
 // Fuzzing (Scripts/fuzz): the harness bodies live in FFBFuzzTargets, built and tested like any
 // library (FFBFuzzReplayTests replays the kept inputs); Scripts/fuzz builds it with
 // -sanitize=fuzzer and links the libFuzzer entry points of Tests/Fuzz/harness itself.
-package.targets.append(.target(name: "FFBFuzzTargets", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBProgression"]))
+package.targets.append(.target(name: "FFBFuzzTargets", dependencies: ["FFBCatalog", "FFBCommandLine", "FFBExchange", "FFBJSON", "FFBProgression"]))
 package.targets.append(.testTarget(name: "FFBFuzzReplayTests", dependencies: ["FFBFuzzTargets"], path: "Tests/Fuzz", exclude: ["corpus", "regressions", "harness"], sources: ["FuzzReplayTests.swift"]))

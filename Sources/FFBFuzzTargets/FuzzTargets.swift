@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBExchange
 import FFBJSON
 import FFBProgression
 import Foundation
@@ -13,7 +14,17 @@ public enum FuzzTargets {
         "json": json,
         "extract": extract,
         "arguments": arguments,
+        "exchange": exchange,
+        "fhir": exchange,
     ]
+
+    /// The exchange pipeline's first two stages (decode, validate against the catalogue) on one
+    /// document: native documents and KL FHIR bundles take the same path, so the "exchange" and
+    /// "fhir" harnesses differ only in their seeds.
+    @Sendable public static func exchange(_ bytes: [UInt8]) {
+        guard let raw = try? DocumentDecoder().decode(Data(bytes)) else { return }
+        _ = try? DocumentValidator().validate(raw)
+    }
 
     /// Our JSON parser, the writer on what it accepts, and a parse of the written text.
     @Sendable public static func json(_ bytes: [UInt8]) {
