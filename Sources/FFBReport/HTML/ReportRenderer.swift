@@ -201,18 +201,11 @@ public struct ReportRenderer: Sendable {
     }
 
     private func p(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return value < 0.001 ? "&lt;0.001" : format(value, 3)
+        escape(NumberText.pValue(value))
     }
 
     private func format(_ value: Double, _ digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let text = String(rounded)
-        guard let dot = text.firstIndex(of: ".") else { return text + "." + String(repeating: "0", count: digits) }
-        let decimals = text.distance(from: dot, to: text.endIndex) - 1
-        return decimals < digits ? text + String(repeating: "0", count: digits - decimals) : text
+        NumberText.fixed(value, digits: digits)
     }
 
     private func thousands(_ value: Int) -> String {

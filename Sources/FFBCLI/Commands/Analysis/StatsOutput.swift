@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBJSON
 import FFBProgression
+import FFBReport
 import FFBStatistics
 
 /// `ffb stats` output: the JSON of CLI.md key for key, a one-line-per-group table for people,
@@ -130,22 +131,10 @@ enum StatsOutput {
     }
 
     static func pValue(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        if value < 0.001 { return "<0.001" }
-        return format(value, digits: 3)
+        NumberText.pValue(value)
     }
 
     static func format(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: ".") {
-            let decimals = text.distance(from: dot, to: text.endIndex) - 1
-            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        } else if digits > 0 {
-            text += "." + String(repeating: "0", count: digits)
-        }
-        return text
+        NumberText.fixed(value, digits: digits)
     }
 }
