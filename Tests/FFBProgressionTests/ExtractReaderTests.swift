@@ -104,6 +104,42 @@ import Testing
         #expect(extract.seriesCount == 1)
         #expect(extract.statistics(by: .theme, rule: .first).groups.first?.statistics.n == 1)
     }
+
+    @Test func aQuotedFieldMayHoldTheSeparatorAndALineBreak() throws {
+        let text = "citizen,theme,date,level,note\nP-1,\(Self.shopping),2024-01-01,3,\"a, b\nc\"\nP-1,\(Self.shopping),2024-06-01,1,x\n"
+        let extract = try ExtractReader(catalog: catalog).read(Data(text.utf8))
+        #expect(extract.rows == 2)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 1)
+    }
+
+    @Test func aCitizenComingBackAfterOthersKeepsOneSeriesPerTheme() throws {
+        // P-1, P-2, then P-1 again: the parser leaves its per-citizen fast path for the keyed table.
+        let rows = [("P-1", "2024-01-01", 3), ("P-2", "2024-01-01", 2), ("P-1", "2024-06-01", 1), ("P-2", "2024-06-01", 4), ("P-3", "2024-01-01", 1)]
+        let text = "citizen,theme,date,level\n" + rows.map { "\($0.0),\(Self.shopping),\($0.1),\($0.2)\n" }.joined()
+        var reader = ExtractReader(catalog: catalog)
+        reader.workers = 1
+        let extract = try reader.read(Data(text.utf8))
+        #expect(extract.seriesCount == 3)
+        let statistics = try #require(extract.statistics(by: .none, rule: .first).groups.first?.statistics)
+        #expect(statistics.n == 2)
+        #expect(statistics.improved == 1)
+        #expect(statistics.worsened == 1)
+    }
+
+    @Test func theWordScanFindsExactlyTheSpecialBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [10, 13, 34, 44, 59, 0, 0x80, 0xFF, 0x7F, 0x2B, 0x2D, 0x0B, 0x8A, 0xAC, 48, 97]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in alphabet.randomElement(using: &generator)! }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+            let separator = [UInt8(44), UInt8(59)].randomElement(using: &generator)!
+            let found = BlockParser.specialBytes(word, separator: UInt64(separator) &* 0x0101_0101_0101_0101)
+            let expected = bytes.enumerated().reduce(UInt64(0)) { mask, item in
+                [10, 13, 34, separator].contains(item.element) ? mask | (0x80 << (8 * UInt64(item.offset))) : mask
+            }
+            #expect(found == expected, "bytes \(bytes)")
+        }
+    }
 }
 
 @Suite struct PairingTests {

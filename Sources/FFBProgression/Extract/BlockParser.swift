@@ -2,10 +2,15 @@ import FFBModel
 
 /// Parses blocks of whole extract lines into rows (series, day, level). One parser per worker;
 /// it keeps its own citizen and series numbering across the blocks it is given.
+///
+/// Extracts are written citizen by citizen, so while a citizen's rows run on, its series are found
+/// in a small per-theme table, with no hashing per row. Only when a citizen comes back after
+/// another does the parser switch, for good, to a (citizen, theme) hash table over all series.
 struct BlockParser {
     struct Output: Sendable {
         var citizens = ByteInterner()
-        var seriesByKey = SeriesTable()
+        /// Series by (citizen, theme) key; nil while every citizen's rows have come in one run.
+        var seriesByKey: SeriesTable?
         var seriesTheme: [Int16] = []
         var seriesCitizen: [Int32] = []
         var rowSeries: [Int32] = []
@@ -20,14 +25,66 @@ struct BlockParser {
     let layout: Layout
     let themes: ThemeIndex
     private(set) var output = Output()
-    private var fieldStarts: [Int]
-    private var fieldEnds: [Int]
+    private let scratch: Scratch
+    /// The citizen whose rows are running (its series are in `scratch.runSeries`).
+    private var runCitizen = Int32(-1)
 
     init(layout: Layout, themes: ThemeIndex) {
         self.layout = layout
         self.themes = themes
-        fieldStarts = Array(repeating: 0, count: layout.columns + 1)
-        fieldEnds = Array(repeating: 0, count: layout.columns + 1)
+        scratch = Scratch(columns: layout.columns + 1, themes: themes.themes.count)
+    }
+
+    /// The parser's working memory, outside Swift arrays so the per-byte and per-row loops pay no
+    /// uniqueness or bounds checks: field positions, the running citizen's series by theme (valid
+    /// where the stamp is that citizen), and one block's rows before they join the output.
+    final class Scratch: @unchecked Sendable {
+        let fieldStarts: UnsafeMutablePointer<Int>
+        let fieldEnds: UnsafeMutablePointer<Int>
+        let runSeries: UnsafeMutablePointer<Int32>
+        let runStamp: UnsafeMutablePointer<Int32>
+        private(set) var rowSeries: UnsafeMutablePointer<Int32>
+        private(set) var rowDay: UnsafeMutablePointer<Int32>
+        private(set) var rowLevel: UnsafeMutablePointer<Int8>
+        private(set) var rowCapacity = 0
+        private let columns: Int
+
+        init(columns: Int, themes: Int) {
+            self.columns = columns
+            fieldStarts = .allocate(capacity: columns)
+            fieldStarts.initialize(repeating: 0, count: columns)
+            fieldEnds = .allocate(capacity: columns)
+            fieldEnds.initialize(repeating: 0, count: columns)
+            runSeries = .allocate(capacity: max(themes, 1))
+            runSeries.initialize(repeating: 0, count: max(themes, 1))
+            runStamp = .allocate(capacity: max(themes, 1))
+            runStamp.initialize(repeating: -1, count: max(themes, 1))
+            rowSeries = .allocate(capacity: 0)
+            rowDay = .allocate(capacity: 0)
+            rowLevel = .allocate(capacity: 0)
+        }
+
+        /// Room for `rows` rows (a block of n bytes holds at most n / 15 + 1 of them).
+        func reserveRows(_ rows: Int) {
+            guard rows > rowCapacity else { return }
+            rowSeries.deallocate()
+            rowDay.deallocate()
+            rowLevel.deallocate()
+            rowSeries = .allocate(capacity: rows)
+            rowDay = .allocate(capacity: rows)
+            rowLevel = .allocate(capacity: rows)
+            rowCapacity = rows
+        }
+
+        deinit {
+            fieldStarts.deallocate()
+            fieldEnds.deallocate()
+            runSeries.deallocate()
+            runStamp.deallocate()
+            rowSeries.deallocate()
+            rowDay.deallocate()
+            rowLevel.deallocate()
+        }
     }
 
     /// Parses one block; stops at the first hard error.
@@ -38,10 +95,23 @@ struct BlockParser {
         var line = -1
         let separator = layout.separator
         let needed = layout.needed
+        let separatorWord = UInt64(separator) &* Self.everyByte
         // The previous row's citizen, theme and series: extracts are grouped, so most rows reuse them.
         var lastCitizen = (start: -1, length: 0, index: Int32(-1))
         var lastTheme = (start: -1, index: Int16(-1))
         var lastSeries = (citizen: Int32(-1), theme: Int16(-1), index: Int32(-1))
+        var lastDate = (start: -1, day: Int32(0))
+        let fieldStarts = scratch.fieldStarts, fieldEnds = scratch.fieldEnds
+        let runSeries = scratch.runSeries, runStamp = scratch.runStamp
+        // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
+        scratch.reserveRows(end / 15 + 1)
+        let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel
+        var rows = 0
+        defer {
+            output.rowSeries.append(contentsOf: UnsafeBufferPointer(start: rowSeries, count: rows))
+            output.rowDay.append(contentsOf: UnsafeBufferPointer(start: rowDay, count: rows))
+            output.rowLevel.append(contentsOf: UnsafeBufferPointer(start: rowLevel, count: rows))
+        }
 
         while position < end {
             line += 1
@@ -49,7 +119,17 @@ struct BlockParser {
             var field = 0
             var fieldStart = position
             var quoted = false
-            while position < end {
+            while true {
+                // Outside quotes, skip eight bytes at a time to the next separator, quote or line end.
+                if !quoted, position &+ 8 <= end {
+                    let found = Self.specialBytes(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self), separator: separatorWord)
+                    if found == 0 {
+                        position &+= 8
+                        continue
+                    }
+                    position &+= found.trailingZeroBitCount >> 3
+                }
+                guard position < end else { break }
                 let byte = base[position]
                 if byte == separator, !quoted {
                     if field <= layout.columns {
@@ -85,15 +165,21 @@ struct BlockParser {
             var (cs, ce) = unquote(base, fieldStarts[layout.citizen], fieldEnds[layout.citizen])
             guard ce > cs else { return fail("empty citizen") }
             let citizen: Int32
-            if ce - cs == lastCitizen.length, lastCitizen.start >= 0, memcmp(base + cs, base + lastCitizen.start, ce - cs) == 0 {
+            if ce - cs == lastCitizen.length, lastCitizen.start >= 0, Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
                 citizen = lastCitizen.index
             } else {
+                let known = output.citizens.count
                 citizen = output.citizens.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
                 lastCitizen = (cs, ce - cs, citizen)
+                if citizen != runCitizen {
+                    // A citizen seen before, after others: its series may be anywhere.
+                    if citizen < known, output.seriesByKey == nil { indexAllSeries() }
+                    runCitizen = citizen
+                }
             }
             (cs, ce) = unquote(base, fieldStarts[layout.theme], fieldEnds[layout.theme])
             let theme: Int16
-            if ce - cs == 36, lastTheme.start >= 0, memcmp(base + cs, base + lastTheme.start, 36) == 0 {
+            if ce - cs == 36, lastTheme.start >= 0, Self.equal(base + cs, base + lastTheme.start, 36) {
                 theme = lastTheme.index
             } else {
                 guard let found = themes.index(base: base, field: (cs, ce)) else {
@@ -103,8 +189,15 @@ struct BlockParser {
                 lastTheme = (ce - cs == 36 ? cs : -1, theme)
             }
             (cs, ce) = unquote(base, fieldStarts[layout.date], fieldEnds[layout.date])
-            guard let day = Self.parseDay(base, cs, ce) else {
-                return fail("\"\(text(base, cs, ce))\" is not a date (YYYY-MM-DD)")
+            let day: Int32
+            if ce - cs == 10, lastDate.start >= 0, Self.equal(base + cs, base + lastDate.start, 10) {
+                day = lastDate.day
+            } else {
+                guard let parsed = Self.parseDay(base, cs, ce) else {
+                    return fail("\"\(text(base, cs, ce))\" is not a date (YYYY-MM-DD)")
+                }
+                day = parsed
+                lastDate = (ce - cs == 10 ? cs : -1, day)
             }
             (cs, ce) = unquote(base, fieldStarts[layout.level], fieldEnds[layout.level])
             guard let level = parseLevel(base, cs, ce) else {
@@ -116,21 +209,72 @@ struct BlockParser {
             let series: Int32
             if citizen == lastSeries.citizen, theme == lastSeries.theme {
                 series = lastSeries.index
+            } else if output.seriesByKey == nil {
+                if runStamp[Int(theme)] == citizen {
+                    series = runSeries[Int(theme)]
+                } else {
+                    series = Int32(output.seriesTheme.count)
+                    output.seriesTheme.append(theme)
+                    output.seriesCitizen.append(citizen)
+                    runStamp[Int(theme)] = citizen
+                    runSeries[Int(theme)] = series
+                }
+                lastSeries = (citizen, theme, series)
             } else {
                 let key = Int64(citizen) << 16 | Int64(theme)
                 let next = Int32(output.seriesTheme.count)
-                series = output.seriesByKey.value(for: key) { next }
+                series = output.seriesByKey!.value(for: key) { next }
                 if series == next {
                     output.seriesTheme.append(theme)
                     output.seriesCitizen.append(citizen)
                 }
                 lastSeries = (citizen, theme, series)
             }
-            output.rowSeries.append(series)
-            output.rowDay.append(day)
-            output.rowLevel.append(level)
+            rowSeries[rows] = series
+            rowDay[rows] = day
+            rowLevel[rows] = level
+            rows += 1
         }
         output.blockLines[number] = line + 1
+    }
+
+    /// Leaves the run mode: every series so far goes into the keyed table.
+    private mutating func indexAllSeries() {
+        var table = SeriesTable(capacity: max(1 << 10, output.seriesTheme.count * 2))
+        for series in output.seriesTheme.indices {
+            let key = Int64(output.seriesCitizen[series]) << 16 | Int64(output.seriesTheme[series])
+            _ = table.value(for: key) { Int32(series) }
+        }
+        output.seriesByKey = table
+    }
+
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+
+    /// The bytes of `word` (little-endian) that are the separator, a quote or a line end, as the
+    /// high bit of each such byte. Exact: no false hits from borrows between bytes.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64, separator: UInt64) -> UInt64 {
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            return ~(((x & low7) &+ low7) | x | low7)
+        }
+        return zeroBytes(word ^ separator) | zeroBytes(word ^ (10 &* everyByte))
+            | zeroBytes(word ^ (13 &* everyByte)) | zeroBytes(word ^ (34 &* everyByte))
+    }
+
+    /// Byte equality for short fields, eight bytes at a time, without a call to `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     @inline(__always)

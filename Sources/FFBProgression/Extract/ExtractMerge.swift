@@ -1,3 +1,4 @@
+import Dispatch
 import FFBCatalog
 import FFBModel
 
@@ -12,46 +13,96 @@ struct ExtractMerge {
         guard var citizens = outputs.first?.citizens else {
             return Extract(themes: themes.themes, citizenCount: 0, rows: 0, seriesTheme: [], seriesStart: [0], days: [], levels: [])
         }
-        var seriesOf = outputs[0].seriesByKey
-        var seriesTheme = outputs[0].seriesTheme
-        var seriesCitizen = outputs[0].seriesCitizen
-        var remaps: [[Int32]] = [Array(0..<Int32(seriesTheme.count))]
+        // Citizens: one numbering. A citizen found by more than one worker (its rows straddle a
+        // block boundary) is "shared"; only its series need a lookup, the rest are new by construction.
+        var citizenMaps: [[Int32]] = [Array(0..<Int32(citizens.count))]
+        var sharedCitizens: [Int32] = []
         for output in outputs.dropFirst() {
             var citizenMap = [Int32](repeating: 0, count: output.citizens.count)
             for local in 0..<output.citizens.count {
-                citizenMap[local] = output.citizens.withKey(Int32(local)) { citizens.index(of: $0) }
+                let known = citizens.count
+                let global = output.citizens.withKey(Int32(local)) { citizens.index(of: $0) }
+                citizenMap[local] = global
+                if global < known { sharedCitizens.append(global) }
             }
+            citizenMaps.append(citizenMap)
+        }
+        var shared = [Bool](repeating: false, count: citizens.count)
+        for citizen in sharedCitizens { shared[Int(citizen)] = true }
+
+        var seriesTheme: [Int16] = []
+        var seriesCitizen: [Int32] = []
+        seriesTheme.reserveCapacity(outputs.reduce(0) { $0 + $1.seriesTheme.count })
+        seriesCitizen.reserveCapacity(seriesTheme.capacity)
+        var sharedSeries: [Int64: Int32] = [:]
+        var remaps: [[Int32]] = []
+        for (output, citizenMap) in zip(outputs, citizenMaps) {
             var remap = [Int32](repeating: 0, count: output.seriesTheme.count)
             for local in 0..<output.seriesTheme.count {
                 let citizen = citizenMap[Int(output.seriesCitizen[local])]
-                let key = Int64(citizen) << 16 | Int64(output.seriesTheme[local])
+                let theme = output.seriesTheme[local]
                 let next = Int32(seriesTheme.count)
-                remap[local] = seriesOf.value(for: key) { next }
-                if remap[local] == next {
-                    seriesTheme.append(output.seriesTheme[local])
+                var global = next
+                if shared[Int(citizen)] {
+                    global = sharedSeries[Int64(citizen) << 16 | Int64(theme), default: next]
+                    if global == next { sharedSeries[Int64(citizen) << 16 | Int64(theme)] = next }
+                }
+                if global == next {
+                    seriesTheme.append(theme)
                     seriesCitizen.append(citizen)
                 }
+                remap[local] = global
             }
             remaps.append(remap)
         }
 
+        // A counting sort in three steps: each worker counts its rows per local series (in
+        // parallel); the series' global offsets are laid out; each worker writes its rows (in
+        // parallel, to disjoint slots).
         let seriesCount = seriesTheme.count
+        var cursors = outputs.map { [Int32](repeating: 0, count: $0.seriesTheme.count) }
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            let shared = SharedBuffer(cursors)
+            DispatchQueue.concurrentPerform(iterations: outputs.count) { worker in
+                shared.buffer[worker].withUnsafeMutableBufferPointer { counts in
+                    for local in outputs[worker].rowSeries { counts[Int(local)] += 1 }
+                }
+            }
+        }
         var start = [Int32](repeating: 0, count: seriesCount + 1)
-        for (output, remap) in zip(outputs, remaps) {
-            for local in output.rowSeries { start[Int(remap[Int(local)]) + 1] += 1 }
+        for (counts, remap) in zip(cursors, remaps) {
+            for local in counts.indices { start[Int(remap[local]) + 1] += counts[local] }
         }
         for index in 0..<seriesCount { start[index + 1] += start[index] }
+        var next = start
+        for worker in cursors.indices {
+            for local in cursors[worker].indices {
+                let series = Int(remaps[worker][local])
+                let count = cursors[worker][local]
+                cursors[worker][local] = next[series]
+                next[series] += count
+            }
+        }
         let total = Int(start[seriesCount])
         var days = [Int32](repeating: 0, count: total)
         var levels = [Int8](repeating: 0, count: total)
-        var fill = start
-        for (output, remap) in zip(outputs, remaps) {
-            for row in 0..<output.rowSeries.count {
-                let series = Int(remap[Int(output.rowSeries[row])])
-                let slot = Int(fill[series])
-                fill[series] += 1
-                days[slot] = output.rowDay[row]
-                levels[slot] = output.rowLevel[row]
+        days.withUnsafeMutableBufferPointer { days in
+            levels.withUnsafeMutableBufferPointer { levels in
+                cursors.withUnsafeMutableBufferPointer { cursors in
+                    let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels)
+                    DispatchQueue.concurrentPerform(iterations: outputs.count) { worker in
+                        let output = outputs[worker]
+                        target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
+                            for row in 0..<output.rowSeries.count {
+                                let local = Int(output.rowSeries[row])
+                                let slot = Int(cursor[local])
+                                cursor[local] = Int32(slot + 1)
+                                dayBuffer.buffer[slot] = output.rowDay[row]
+                                levelBuffer.buffer[slot] = output.rowLevel[row]
+                            }
+                        }
+                    }
+                }
             }
         }
 
@@ -80,5 +131,14 @@ struct ExtractMerge {
             }
         }
         return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesStart: start, days: days, levels: levels)
+    }
+}
+
+/// A buffer handed to `concurrentPerform` workers that each touch their own part of it.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
     }
 }

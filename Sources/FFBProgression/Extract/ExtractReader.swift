@@ -45,41 +45,49 @@ public struct ExtractReader: Sendable {
     }
 
     private func read(_ source: inout BlockSource, reopen: () throws -> BlockSource) throws -> Extract {
-        guard var first = try source.next(), !first.isEmpty else {
+        let first = source.makeBlock()
+        guard try source.next(into: first), !first.isEmpty else {
             throw ExtractError(line: 1, message: "the file is empty (expected a header citizen,theme,date,level)")
         }
-        if first.starts(with: [0xEF, 0xBB, 0xBF]) { first.removeFirst(3) }
+        if first.count >= 3, first.base[0] == 0xEF, first.base[1] == 0xBB, first.base[2] == 0xBF { first.removeFirst(3) }
         let headerEnd = first.firstIndex(of: 10) ?? first.count
-        let layout = try Layout(header: Array(first[..<headerEnd]))
-        first.removeSubrange(..<min(first.count, headerEnd + 1))
+        let layout = try Layout(header: Array(first.bytes[..<headerEnd]))
+        first.removeFirst(headerEnd + 1)
         let themes = ThemeIndex(catalog: catalog)
 
         let boxes = (0..<workers).map { _ in WorkerBox(BlockParser(layout: layout, themes: themes)) }
-        var pending: [[UInt8]] = first.isEmpty ? [] : [first]
-        while pending.count < workers, let block = try source.next() { pending.append(block) }
+        // Two sets of buffers: the workers parse one while this thread reads into the other.
+        var spare = (0..<(2 * workers - 1)).map { _ in source.makeBlock() }
+        var pending: [ByteBlock] = first.isEmpty ? [] : [first]
+        if first.isEmpty { spare.append(first) }
+        func readRound() throws {
+            while pending.count < workers, let block = spare.popLast() {
+                guard try source.next(into: block) else {
+                    spare.append(block)
+                    return
+                }
+                pending.append(block)
+            }
+        }
+        try readRound()
         var number = 0
-        // Each round hands one block to each worker; while they parse, this thread reads the next
-        // round's blocks, so reading the file overlaps parsing it.
         let queue = DispatchQueue(label: "ffb.extract", attributes: .concurrent)
         while !pending.isEmpty {
-            let round = pending.enumerated().map { (index: $0.offset, number: number + $0.offset, block: $0.element) }
-            number += round.count
+            let work = RoundWork(pending.enumerated().map { (index: $0.offset, number: number + $0.offset, block: $0.element) })
+            number += pending.count
             let group = DispatchGroup()
-            let work = RoundWork(round)
             for index in work.items.indices {
                 queue.async(group: group) {
                     let item = work.items[index]
                     boxes[item.index].parse(item.block, number: item.number)
                 }
             }
+            let parsing = pending
             pending = []
             var readError: (any Error)?
-            do {
-                while pending.count < workers, let block = try source.next() { pending.append(block) }
-            } catch {
-                readError = error
-            }
+            do { try readRound() } catch { readError = error }
             group.wait()
+            spare += parsing
             if let readError { throw readError }
             if boxes.contains(where: { $0.parser.output.error != nil }) { break }
         }
@@ -131,16 +139,16 @@ final class WorkerBox: @unchecked Sendable {
         self.parser = parser
     }
 
-    func parse(_ block: [UInt8], number: Int) {
-        block.withUnsafeBufferPointer { parser.parse($0, number: number) }
+    func parse(_ block: ByteBlock, number: Int) {
+        parser.parse(block.bytes, number: number)
     }
 }
 
 /// The blocks of one round, handed read-only to the workers.
 struct RoundWork: @unchecked Sendable {
-    let items: [(index: Int, number: Int, block: [UInt8])]
+    let items: [(index: Int, number: Int, block: ByteBlock)]
 
-    init(_ items: [(index: Int, number: Int, block: [UInt8])]) {
+    init(_ items: [(index: Int, number: Int, block: ByteBlock)]) {
         self.items = items
     }
 }
