@@ -3,12 +3,24 @@ import FFBModel
 import FFBSQLite
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The write side of one store transaction. Only `Store.write` makes one, so every row it adds
 /// carries the same audit `writeID` and commits or rolls back together.
 public struct StoreWriter {
     let database: Database
     let writeID: Int64
     let catalog: Catalog
+    /// What this write has made, so that bulk writes need not ask the store about it.
+    private let made = WriteMemory()
+
+    init(database: Database, writeID: Int64, catalog: Catalog) {
+        self.database = database
+        self.writeID = writeID
+        self.catalog = catalog
+    }
 
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
@@ -16,16 +28,16 @@ public struct StoreWriter {
         if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
             throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
         }
-        var generator = SystemRandomNumberGenerator()
-        var pseudonym = Pseudonym.random(using: &generator)
+        var pseudonym = Pseudonym.random(using: &made.random)
         while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)]) != nil {
-            pseudonym = Pseudonym.random(using: &generator)
+            pseudonym = Pseudonym.random(using: &made.random)
         }
         let citizen = try Citizen(pseudonym: pseudonym, cpr: cpr, name: name)
         _ = try database.execute(
             "INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
             [.text(pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)]
         )
+        made.newCitizens[pseudonym] = (try database.lastInsertRowID, [:])
         return citizen
     }
 
@@ -61,6 +73,7 @@ public struct StoreWriter {
                 .integer(writeID),
             ]
         )
+        made.orders.insert(order.id)
         for (position, service) in order.services.enumerated() {
             _ = try database.execute("INSERT INTO order_services (order_id, position, service) VALUES (?, ?, ?)",
                                      [.text(order.id.storeText), .integer(Int64(position)), .text(service.rawValue)])
@@ -73,7 +86,7 @@ public struct StoreWriter {
 
     /// Adds a goal version. A version after the first must supersede the series' current version.
     public func addGoal(_ goal: Goal) throws {
-        guard try database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil else {
+        guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
             throw StoreError.notFound("no order \(goal.orderID.storeText)")
         }
         if let supersedes = goal.supersedes {
@@ -148,7 +161,7 @@ public struct StoreWriter {
         )
         let assessmentID = id.storeText
         for entry in entries {
-            let series = try seriesID(citizen: citizenID, theme: entry.theme)
+            let series = try seriesID(citizen: citizenID, pseudonym: citizen, theme: entry.theme)
             var level: Int64?
             var notAssessed: Int64 = 0
             var relevance: String?
@@ -170,18 +183,24 @@ public struct StoreWriter {
         }
     }
 
-    /// The lasting identity of a citizen's theme, made on first use.
-    private func seriesID(citizen: Int64, theme: KLCode) throws -> String {
-        if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
+    /// The lasting identity of a citizen's theme, made on first use. A citizen this write
+    /// registered has only the series this write made, so those are looked up in memory.
+    private func seriesID(citizen: Int64, pseudonym: Pseudonym, theme: KLCode) throws -> String {
+        let isNew = made.newCitizens[pseudonym] != nil
+        if isNew {
+            if let known = made.newCitizens[pseudonym]?.series[theme] { return known }
+        } else if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
             return try row.string(0)
         }
-        let id = UUID.timeOrdered().storeText
+        let id = UUID.timeOrdered(using: &made.random).storeText
         _ = try database.execute("INSERT INTO theme_series (id, citizen_id, theme, write_id) VALUES (?, ?, ?, ?)",
                                  [.text(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)])
+        if isNew { made.newCitizens[pseudonym]?.series[theme] = id }
         return id
     }
 
     func citizenRowID(_ pseudonym: Pseudonym) throws -> Int64 {
+        if let known = made.newCitizens[pseudonym] { return known.rowID }
         guard let row = try database.firstRow("SELECT id FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)]) else {
             throw StoreError.notFound("unknown citizen \(pseudonym)")
         }
@@ -199,6 +218,39 @@ public struct StoreWriter {
     }
 }
 
+/// What one write has made so far: its new citizens (row id and series by theme) and orders.
+/// Nothing else can have touched them, so the writer answers questions about them from here.
+private final class WriteMemory {
+    var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: String])] = [:]
+    var orders: Set<UUID> = []
+    var random = BufferedSystemRandom()
+}
+
+/// The system's cryptographic random source, fetched 4 kB at a time instead of one system call
+/// per number: a bulk import makes a random id for every theme series.
+struct BufferedSystemRandom: RandomNumberGenerator {
+    private var buffer = [UInt64](repeating: 0, count: 512)
+    private var position = 512
+
+    mutating func next() -> UInt64 {
+        if position == buffer.count {
+            let filled = buffer.withUnsafeMutableBytes { bytes in
+                let source = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+                guard source >= 0 else { return false }
+                defer { close(source) }
+                return read(source, bytes.baseAddress, bytes.count) == bytes.count
+            }
+            if !filled {
+                var system = SystemRandomNumberGenerator()
+                for index in buffer.indices { buffer[index] = system.next() }
+            }
+            position = 0
+        }
+        defer { position += 1 }
+        return buffer[position]
+    }
+}
+
 /// The kinds of record that can be marked entered in error.
 public enum RecordKind: String, CaseIterable, Sendable {
     case assessment
@@ -213,12 +265,16 @@ extension UUID {
     /// store's indexes instead of all over them, which makes bulk inserts several times cheaper.
     static func timeOrdered(now: Date = Date()) -> UUID {
         var generator = SystemRandomNumberGenerator()
+        return timeOrdered(now: now, using: &generator)
+    }
+
+    static func timeOrdered(now: Date = Date(), using generator: inout some RandomNumberGenerator) -> UUID {
         let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         let random = generator.next() as UInt64
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
-        // 64 random bits after the millisecond: one system call per id, and more than enough to keep
-        // ids made in the same millisecond apart.
+        // 64 random bits after the millisecond: more than enough to keep ids made in the same
+        // millisecond apart.
         for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random >> (8 * (index - 8))) }
         bytes[6] = 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80

@@ -85,6 +85,23 @@ import Testing
         #expect(assessments.map { $0.value.entries[0].level } == [.assessed(.severe), .assessed(.moderate)])
     }
 
+    @Test func aCitizenRegisteredInTheSameWriteKeepsOneSeriesPerTheme() throws {
+        // The writer answers series lookups for citizens it registered from memory; a second
+        // assessment in the same write must find the series the first one made.
+        let theme = try store.catalog.resolveTheme("Købe ind")
+        let other = try store.catalog.resolveTheme("Lave mad")
+        try store.write(user: "t", command: "t") { writer in
+            let citizen = try writer.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette")
+            for (day, themes) in [("2025-01-01", [theme, other]), ("2025-06-01", [theme])] {
+                let entries = try themes.map { try AssessmentEntry(theme: $0, level: .assessed(.moderate), note: nil, source: nil) }
+                try writer.record(try Assessment(citizen: citizen.pseudonym, caseNumber: nil, date: try #require(LocalDate(iso: day)), assessor: "A", entries: entries))
+            }
+        }
+        #expect(try store.database.firstRow("SELECT COUNT(*) FROM theme_series")?.int(0) == 2)
+        #expect(try store.database.firstRow("SELECT COUNT(*) FROM theme_observations")?.int(0) == 3)
+        #expect(try store.database.firstRow("SELECT COUNT(DISTINCT series_id) FROM theme_observations")?.int(0) == 2)
+    }
+
     @Test func aMissingStoreIsNotCreatedByReaders() throws {
         let path = directory.appendingPathComponent("none.sqlite").path
         #expect(throws: StoreError.missingStore(path: path)) { try Store.open(path: path, create: false) }

@@ -41,7 +41,7 @@ extension ParsedArguments {
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
                 throw .invalid("--\(name): \"\(text)\" is not KEY=VALUE")
             }
-            result.append((String(text[..<equals]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: equals)...])))
+            result.append((String(text[..<equals]).trimmingSpaces(), String(text[text.index(after: equals)...])))
         }
         return result
     }

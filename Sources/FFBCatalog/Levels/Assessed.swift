@@ -43,7 +43,7 @@ extension SupportLevel: CLIValueRepresentable {}
 extension Assessed where Level: CLIValueRepresentable {
     /// Parses `0`–`4` / `A`–`E`, `ikke-vurderet` (also "ikke vurderet", "not-assessed"), or a KL code.
     public init?(text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let folded = trimmed.lowercased()
         if ["ikke-vurderet", "ikke vurderet", "not-assessed", "iv"].contains(folded) {
             self = .notAssessed

@@ -24,7 +24,7 @@ public struct AssessmentEntry: Hashable, Sendable {
 
     /// Checks the entry against the theme's kind in `catalog`.
     public init(theme: Theme, level: Assessed<FunctionLevel>?, relevance: Relevance? = nil, note: String?, source: AssessmentSource?) throws(ModelError) {
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = note?.trimmingSpacesAndNewlines()
         if theme.scored {
             guard relevance == nil else {
                 throw .invalid("theme \"\(theme.name)\" takes a level (0–4 or ikke-vurderet), not a relevance")
@@ -65,7 +65,7 @@ public struct Assessment: Hashable, Sendable {
         for entry in entries where !seen.insert(entry.theme).inserted {
             throw .invalid("theme \(entry.theme) is assessed twice in one assessment")
         }
-        let assessor = assessor.trimmingCharacters(in: .whitespaces)
+        let assessor = assessor.trimmingSpaces()
         guard !assessor.isEmpty else { throw .invalid("assessor is empty") }
         self.id = id
         self.citizen = citizen

@@ -8,7 +8,7 @@ public struct Citizen: Hashable, Sendable {
     public let name: String
 
     public init(pseudonym: Pseudonym, cpr: CPRNumber, name: String) throws(ModelError) {
-        let name = name.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingSpaces()
         guard !name.isEmpty else { throw .invalid("citizen name is empty") }
         self.pseudonym = pseudonym
         self.cpr = cpr
@@ -24,7 +24,7 @@ public struct CaseFile: Hashable, Sendable {
     public let municipality: Municipality
 
     public init(caseNumber: String, citizen: Pseudonym, opened: LocalDate, municipality: Municipality) throws(ModelError) {
-        let number = caseNumber.trimmingCharacters(in: .whitespaces)
+        let number = caseNumber.trimmingSpaces()
         guard !number.isEmpty else { throw .invalid("case number is empty") }
         self.caseNumber = number
         self.citizen = citizen

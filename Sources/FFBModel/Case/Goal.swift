@@ -55,7 +55,7 @@ public struct Goal: Hashable, Sendable {
         if Set(secondaryThemes.map(\.code)).count != secondaryThemes.count {
             throw .invalid("a secondary theme is named twice")
         }
-        let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = description.trimmingSpacesAndNewlines()
         guard !description.isEmpty else { throw .invalid("a goal needs a description") }
         if let order, let followUpDate, followUpDate < order.start {
             throw .invalid("goal follow-up date \(followUpDate) is before the order starts (\(order.start))")

@@ -11,7 +11,7 @@ public struct CPRNumber: Hashable, Sendable, CustomStringConvertible {
     /// Accepts `ddmmyy-nnnn` or `ddmmyynnnn`: a real calendar date, the century taken from the 7th
     /// digit by the CPR office's rule. No modulus-11 check: CPR numbers without it exist since 2007.
     public init(_ text: String) throws(CPRError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         var bytes = Array(trimmed.utf8)
         if bytes.count == 11 {
             guard bytes[6] == UInt8(ascii: "-") else { throw .malformed }

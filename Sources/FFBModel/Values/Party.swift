@@ -6,7 +6,7 @@ public struct Municipality: Hashable, Sendable {
     public let code: String
 
     public init(name: String, code: String) throws(ModelError) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingSpaces()
         guard !trimmed.isEmpty else { throw .invalid("municipality name is empty") }
         guard code.utf8.count == 4, code.utf8.allSatisfy({ (48...57).contains($0) }) else {
             throw .invalid("municipality code \"\(code)\" is not a four-digit kommunekode")
@@ -23,8 +23,8 @@ public struct Organization: Hashable, Sendable {
     public let identifier: String
 
     public init(name: String, identifier: String) throws(ModelError) {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        let identifier = identifier.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingSpaces()
+        let identifier = identifier.trimmingSpaces()
         guard !name.isEmpty else { throw .invalid("organisation name is empty") }
         guard !identifier.isEmpty else { throw .invalid("organisation \"\(name)\" has no identifier") }
         self.name = name

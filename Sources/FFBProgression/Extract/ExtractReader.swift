@@ -170,7 +170,7 @@ struct Layout: Sendable {
         let text = String(decoding: bytes, as: UTF8.self)
         separator = !text.contains(",") && text.contains(";") ? UInt8(ascii: ";") : UInt8(ascii: ",")
         let names = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+            .map { String($0).trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
         func column(_ name: String) throws -> Int {
             guard let index = names.firstIndex(of: name) else {
                 throw ExtractError(line: 1, message: "missing column \"\(name)\" (the header must name citizen,theme,date,level)")

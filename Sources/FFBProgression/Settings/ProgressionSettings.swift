@@ -1,4 +1,5 @@
 import Foundation
+import FFBCatalog
 import FFBModel
 
 /// How a municipality measures progression, kept in a small `key = value` file so the choice is
@@ -35,14 +36,14 @@ public struct ProgressionSettings: Sendable, Equatable {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
             let content = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = content.trimmingSpaces()
             guard !trimmed.isEmpty else { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
                 problems.append(.init(line: line, message: "expected key = value"))
                 continue
             }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = String(trimmed[..<equals]).trimmingSpaces().lowercased()
+            let value = String(trimmed[trimmed.index(after: equals)...]).trimmingSpaces()
             guard seen.insert(key).inserted else {
                 problems.append(.init(line: line, message: "\"\(key)\" is set twice"))
                 continue

@@ -27,7 +27,7 @@ enum TariffImportCommand: Command {
 
     static func parse(_ text: String, file: String) throws(CLIError) -> [Tariff] {
         let rows = CSVRows(text)
-        guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard let header = rows.first?.fields.map({ $0.trimmingSpaces().lowercased() }) else {
             throw .invalid("the file is empty", file: file, location: "1")
         }
         let names = ["provider", "support_level", "daily_rate", "valid_from", "valid_to"]
@@ -40,7 +40,7 @@ enum TariffImportCommand: Command {
         var problems: [Diagnostic] = []
         for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.isEmpty }) {
             func field(_ column: Int) -> String {
-                columns[column] < row.fields.count ? row.fields[columns[column]].trimmingCharacters(in: .whitespaces) : ""
+                columns[column] < row.fields.count ? row.fields[columns[column]].trimmingSpaces() : ""
             }
             let location = String(row.line)
             guard row.fields.count >= header.count else {

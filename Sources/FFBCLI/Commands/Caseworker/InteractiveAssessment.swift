@@ -40,7 +40,7 @@ struct InteractiveAssessment {
                 output.line("")
                 return nil
             }
-            let answer = line.trimmingCharacters(in: .whitespaces)
+            let answer = line.trimmingSpaces()
             switch answer.lowercased() {
             case "":
                 answers[theme.code] = nil
@@ -88,7 +88,7 @@ struct InteractiveAssessment {
         }
         output.write("Save \(entries.count) entries? (j/n): ")
         output.flush()
-        let confirmation = input.readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        let confirmation = input.readLine()?.trimmingSpaces().lowercased()
         output.line("")
         return ["j", "ja", "y", "yes"].contains(confirmation ?? "") ? entries : nil
     }
