@@ -18,6 +18,10 @@ extension Database {
         public var secureDelete: Bool
         /// How many prepared statements to keep, keyed by SQL text.
         public var statementCacheCapacity: Int
+        /// Open read-only with SQLite's `immutable` URI parameter: no locks, no `-wal` or `-shm`
+        /// files. For a store on read-only media, where a WAL store cannot otherwise be read;
+        /// only safe while nothing else writes the file.
+        public var immutable: Bool
 
         public init(
             readOnly: Bool = false,
@@ -25,8 +29,10 @@ extension Database {
             busyTimeout: Duration = .milliseconds(5000),
             synchronous: Synchronous = .full,
             secureDelete: Bool = true,
-            statementCacheCapacity: Int = 64
+            statementCacheCapacity: Int = 64,
+            immutable: Bool = false
         ) {
+            self.immutable = immutable
             self.readOnly = readOnly
             self.create = create
             self.busyTimeout = busyTimeout

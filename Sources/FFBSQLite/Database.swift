@@ -37,9 +37,12 @@ public final class Database {
         if options.create && !inMemory {
             try StoreFiles.createOwnerOnlyIfMissing(atPath: path)
         }
+        if options.immutable && !options.readOnly {
+            throw SQLiteError(.misuse("an immutable store must be opened read-only"))
+        }
         let access = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
-        let flags = access | SQLITE_OPEN_NOMUTEX | (inMemory ? SQLITE_OPEN_MEMORY : 0)
-        let connection = try Connection.open(path: path, flags: flags)
+        let flags = access | SQLITE_OPEN_NOMUTEX | (inMemory ? SQLITE_OPEN_MEMORY : 0) | (options.immutable ? SQLITE_OPEN_URI : 0)
+        let connection = try Connection.open(path: options.immutable ? Self.immutableURI(path) : path, flags: flags)
         do {
             try Self.configure(connection, options: options, journal: inMemory || options.readOnly ? nil : "wal")
         } catch {
@@ -50,6 +53,21 @@ public final class Database {
         self.options = options
         self.connection = connection
         self.statementCache = StatementCache(capacity: options.statementCacheCapacity)
+    }
+
+    /// `file:` URI for `path` with `immutable=1`; characters a URI reserves are percent-encoded.
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return "file:\(encoded)?immutable=1"
     }
 
     /// A private database in memory, for tests and scratch work. It has no
@@ -100,4 +118,10 @@ public final class Database {
 
     /// The version of the SQLite library in use.
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -28,12 +28,26 @@ public final class Store {
         do {
             var options = Database.Options()
             options.create = create
-            let database = try Database(path: path, options: options)
+            let database: Database
+            do {
+                database = try Database(path: path, options: options)
+            } catch let error as SQLiteError where exists && [.cantOpen, .readOnly, .ioError].contains(error.kind) {
+                // A WAL store on read-only media cannot be opened the usual way (SQLite must make
+                // its -shm file). Reading it as immutable still works; writes then fail clearly.
+                database = try Self.openImmutable(path: path) ?? { throw error }()
+            }
             _ = try Schema.migrator().migrate(database)
             return Store(database: database, catalog: catalog, path: path)
         } catch {
             throw StoreError.from(error)
         }
+    }
+
+    private static func openImmutable(path: String) -> Database? {
+        var options = Database.Options()
+        options.readOnly = true
+        options.immutable = true
+        return try? Database(path: path, options: options)
     }
 
     public func close() {

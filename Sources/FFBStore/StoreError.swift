@@ -33,10 +33,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         guard let error = error as? SQLiteError else { return .database("\(error)") }
         switch error.kind {
         case .busy: return .busy
-        case .readOnly: return .database("the store is read-only")
+        case .readOnly: return .database("the store is read-only (read-only media or no write permission); nothing was written")
         case .full: return .database("the disk is full; nothing was written")
         case .corrupt, .notADatabase: return .database("the store file is damaged or not an ffb store")
-        case .cantOpen: return .database("cannot open the store file")
+        case .cantOpen:
+            // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
+            return .database(error.code == 0 && error.message.hasPrefix("cannot ") ? error.message : "cannot open the store file")
         case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
         case .constraint(let message): return .database("store rule broken: \(message)")
         default: return .database(error.description)

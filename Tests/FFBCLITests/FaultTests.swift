@@ -106,4 +106,46 @@ import Testing
         #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
         #expect(Int(try sqlite(db, "SELECT count(*) FROM citizens")) == saved)
     }
+
+    static func remount(_ path: String, options: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-o", "remount,\(options)", path]
+        process.standardError = Pipe()
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
+    func aStoreOnReadOnlyMediaCanBeReadAndRefusesWritesClearly() throws {
+        let mountPoint = directory.file("readonly").path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        #expect(Self.mount("size=4m", at: mountPoint))
+        defer { Self.unmount(mountPoint) }
+        let db = mountPoint + "/s.sqlite"
+        let added = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette", "--db", db])
+        #expect(added.status == 0)
+        let pseudonym = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try sqlite(db, ".dump")
+        #expect(Self.remount(mountPoint, options: "ro"))
+        // A WAL store cannot be opened the usual way here (no -shm can be made); reads still work.
+        let list = try FFBProcess.run(["citizen", "list", "--db", db, "--format", "json"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains(pseudonym))
+        #expect(try FFBProcess.run(["history", "--citizen", pseudonym, "--db", db]).status == 0)
+        #expect(try FFBProcess.run(["stats", "--db", db, "--format", "json"]).status == 0)
+        for write in [["citizen", "add", "--cpr", "020290-1234", "--name", "B", "--db", db],
+                      ["case", "open", "--citizen", pseudonym, "--case-number", "S-1", "--opened", "2025-01-01", "--municipality", "Aarhus", "--municipality-code", "0751", "--db", db]] {
+            let result = try FFBProcess.run(write)
+            #expect(result.status == 3)
+            #expect(result.errorLines == ["ffb: store error: the store is read-only (read-only media or no write permission); nothing was written"])
+        }
+        let created = try FFBProcess.run(["init", "--db", mountPoint + "/new.sqlite"])
+        #expect(created.status == 3)
+        #expect(created.errorLines == ["ffb: store error: cannot create the store file: Read-only file system"])
+        #expect(Self.remount(mountPoint, options: "rw"))
+        #expect(try sqlite(db, ".dump") == before)
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
+    }
 }
