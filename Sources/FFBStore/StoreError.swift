@@ -21,8 +21,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var isUserError: Bool {
         switch self {
-        case .notFound, .invalid: true
-        case .missingStore, .busy, .database: false
+        // A missing store is a path the user gave (or left to the default) that holds none: bad input.
+        case .notFound, .invalid, .missingStore: true
+        case .busy, .database: false
         }
     }
 

@@ -6,4 +6,4 @@ import Glibc
 import Darwin
 #endif
 
-exit(FFBMain.run(Array(CommandLine.arguments.dropFirst()), context: .standard()))
+exit(FFBMain.runProcess())

@@ -1,5 +1,11 @@
 import FFBCommandLine
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `ffb` program: parses the command line, runs the command, and maps failures to exit codes.
 public enum FFBMain {
     public static let version = "0.1.0"
@@ -57,6 +63,47 @@ public enum FFBMain {
         ])
         root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error."
         return root
+    }
+
+    /// The longest single argument accepted, in bytes. Longer texts belong in a file (`--file`).
+    public static let argumentLimit = 16 * 1024
+
+    /// Runs the process's own command line: every argument must be UTF-8 and of sane length
+    /// before it becomes a `String` (Swift would quietly replace broken bytes, and a `--db` path
+    /// or a name would then differ from what was typed).
+    public static func runProcess(context: CommandContext = .standard()) -> Int32 {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+            if let problem = problem(withArgument: index, bytes: bytes) {
+                context.stderr.line("ffb: \(problem)")
+                context.stderr.flush()
+                return 2
+            }
+            arguments.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return run(arguments, context: context)
+    }
+
+    /// Why argument `index` (from 1) cannot be used, or nil.
+    static func problem(withArgument index: Int, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.count > argumentLimit {
+            return "argument \(index) is \(bytes.count) bytes long; the limit is \(argumentLimit) (put long texts in a file)"
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return "argument \(index) is not valid UTF-8 (at byte \(offset + 1))"
+            }
+        }
     }
 
     /// Runs one command line and returns the process exit code.

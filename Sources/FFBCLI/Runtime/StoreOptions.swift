@@ -22,10 +22,27 @@ enum StoreOptions {
 
     /// Opens the store; writing commands create it on first use (CLI.md).
     static func open(_ arguments: ParsedArguments, context: CommandContext, create: Bool) throws(CLIError) -> Store {
+        let path = path(arguments, context: context)
+        try check(path: path)
         do {
-            return try Store.open(path: path(arguments, context: context), create: create)
+            return try Store.open(path: path, create: create)
         } catch {
             throw CLIError(error)
+        }
+    }
+
+    /// A store path that cannot name a store file is bad input (exit 1), not a store error.
+    static func check(path: String) throws(CLIError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .invalid("--db: \(path) is a folder, not a store file")
+        }
+        if path.utf8.count > 4000 || path.split(separator: "/").contains(where: { $0.utf8.count > 255 }) {
+            throw .invalid("--db: the path is too long")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw .invalid("--db: there is no folder \(folder)")
         }
     }
 
