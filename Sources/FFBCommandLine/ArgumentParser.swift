@@ -76,6 +76,9 @@ public struct ArgumentParser: Sendable {
                 } else {
                     throw UsageError("--\(option.name) needs a value (\(option.valueName))", command: path)
                 }
+                if value.isEmpty {
+                    throw UsageError("--\(option.name) needs a value (\(option.valueName)), not an empty one", command: path)
+                }
                 if let allowed = option.allowedValues, !allowed.contains(value) {
                     throw UsageError("--\(option.name): \"\(value)\" is not one of \(allowed.joined(separator: ", "))", command: path)
                 }

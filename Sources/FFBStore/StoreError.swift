@@ -36,7 +36,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .busy: return .busy
         case .readOnly: return .database("the store is read-only (read-only media or no write permission); nothing was written")
         case .full: return .database("the disk is full; nothing was written")
-        case .corrupt, .notADatabase: return .database("the store file is damaged or not an ffb store")
+        case .corrupt: return .database("the store file is damaged")
+        // Pointing --db at a file that is not SQLite at all is bad input, not a damaged store.
+        case .notADatabase: return .invalid("the file is not an ffb store (not an SQLite database)")
         case .cantOpen:
             // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
             return .database(error.code == 0 && error.message.hasPrefix("cannot ") ? error.message : "cannot open the store file")

@@ -10,7 +10,7 @@ enum AnalysisOptions {
         OptionSpec("baseline", value: "RULE", help: "Which assessments are compared: the first against the latest, or each against the previous.", allowed: BaselineRule.allCases.map(\.rawValue), defaultDescription: "first"),
         OptionSpec("from", value: "DATE", help: "Only assessments on or after this date."),
         OptionSpec("to", value: "DATE", help: "Only assessments on or before this date."),
-        OptionSpec("settings", value: "FILE", help: "A settings file (key = value; see Docs/progression-settings.md).", defaultDescription: "$FFB_SETTINGS"),
+        OptionSpec("settings", value: "FILE", help: "A settings file (key = value; see Docs/progression.md).", defaultDescription: "$FFB_SETTINGS"),
     ]
 
     /// The settings file (if any) with command-line flags on top.
@@ -20,8 +20,11 @@ enum AnalysisOptions {
             guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
                 throw .invalid("cannot read the settings file", file: path)
             }
+            guard data.count <= 1 << 20, !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+                throw .invalid("not a settings file (binary, not UTF-8 or over 1 MB); expected key = value lines", file: path)
+            }
             do {
-                settings = try ProgressionSettings.parse(String(decoding: data, as: UTF8.self))
+                settings = try ProgressionSettings.parse(text)
             } catch {
                 throw .invalidInput(error.problems.map { Diagnostic(file: path, location: String($0.line), message: $0.message) })
             }
