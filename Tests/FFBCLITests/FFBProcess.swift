@@ -53,11 +53,13 @@ struct FFBProcess {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(
+        let result = Result(
             status: process.terminationStatus,
             stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self)
         )
+        PrivacyScan.check(arguments, result)
+        return result
     }
 
     static func run(_ arguments: String..., stdin: String? = nil) throws -> Result {
@@ -107,5 +109,53 @@ enum SQLiteShell {
 
     static func dump(_ db: String) throws -> String {
         try run(db, ".dump")
+    }
+}
+
+/// Every output of every `ffb` run in the suite is scanned for CPR-shaped numbers. A CPR number
+/// may appear only where a person must see it: the caseworker's own views of one citizen and the
+/// order documents sent to the provider. On stderr it may appear only when the user typed it
+/// (an error about that very number).
+enum PrivacyScan {
+    static let pattern = try! NSRegularExpression(pattern: #"(?<![0-9A-Za-z-])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}(?![0-9A-Za-z-])"#)
+
+    /// Commands whose standard output may show a CPR number: one citizen's record for the
+    /// caseworker, and orders exported for the provider (native or KL FHIR).
+    static func mayShowCPR(_ arguments: [String]) -> Bool {
+        let command = Array(arguments.prefix { !$0.hasPrefix("-") })
+        if command.starts(with: ["citizen", "show"]) || command.starts(with: ["history"]) { return true }
+        guard command.starts(with: ["export"]) else { return false }
+        return zip(arguments, arguments.dropFirst()).contains { ($0 == "--kind" || $0 == "--fhir") && $1 == "order" }
+    }
+
+    static func matches(in text: String) -> [String] {
+        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+    }
+
+    static func check(_ arguments: [String], _ result: FFBProcess.Result) {
+        let command = arguments.prefix { !$0.hasPrefix("-") }
+        if !mayShowCPR(arguments), let found = matches(in: result.stdout).first {
+            Issue.record("ffb \(command.joined(separator: " ")) printed a CPR-shaped number (\(found.prefix(6))…) on stdout")
+        }
+        let typed = arguments.joined(separator: " ")
+        for found in matches(in: result.stderr) where !typed.contains(found) {
+            Issue.record("ffb \(command.joined(separator: " ")) printed a CPR-shaped number it was not given (\(found.prefix(6))…) on stderr")
+        }
+    }
+}
+
+@Suite struct PrivacyScanTests {
+    @Test func findsCPRShapedNumbersAndNothingElse() {
+        #expect(PrivacyScan.matches(in: "cpr 010190-1234 and 3112991234.") == ["010190-1234", "3112991234"])
+        let innocent = "order 8c074015-bc0b-463c-ad0f-9213ace5b2e9, 10032839 rows, 2025-01-01, SOR-1001001234, P-00000000, 321390-1234"
+        #expect(PrivacyScan.matches(in: innocent).isEmpty)
+    }
+
+    @Test func onlyTheCaseworkerViewsAndProviderOrdersMayShowOne() {
+        #expect(PrivacyScan.mayShowCPR(["citizen", "show", "P-1"]))
+        #expect(PrivacyScan.mayShowCPR(["export", "--kind", "order", "--order", "x"]))
+        #expect(!PrivacyScan.mayShowCPR(["export", "--extract", "csv"]))
+        #expect(!PrivacyScan.mayShowCPR(["stats", "--db", "x"]))
+        #expect(!PrivacyScan.mayShowCPR(["citizen", "list"]))
     }
 }
