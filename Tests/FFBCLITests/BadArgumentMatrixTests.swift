@@ -110,15 +110,8 @@ import Testing
         if testCase.rawByte {
             // Swift strings cannot carry broken UTF-8, so the shell puts the byte in.
             let quoted = testCase.arguments.map { $0 == "\u{FFFD}" ? "\"$(printf '\\377')\"" : "'\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec '\(FFBProcess.binary.path)' " + quoted.joined(separator: " ")]
-            process.currentDirectoryURL = directory
-            let err = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let (process, err) = try FFBProcess.start(["-c", "exec '\(FFBProcess.binary.path)' " + quoted.joined(separator: " ")],
+                                                      executable: URL(fileURLWithPath: "/bin/sh"), in: directory)
             let data = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             result = FFBProcess.Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))

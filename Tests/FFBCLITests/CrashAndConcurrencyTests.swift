@@ -30,19 +30,6 @@ import Glibc
         return folder
     }
 
-    /// Starts `ffb` without waiting for it.
-    func launch(_ arguments: [String]) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = FFBProcess.binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, pipe)
-    }
-
     static let tables = ["exchange_documents", "citizens", "cases", "orders", "goals", "assessments", "theme_series", "theme_observations"]
 
     @Test func anImportKilledAtAnyPointLeavesAllOrNothingAndARerunCompletesIt() throws {
@@ -53,7 +40,7 @@ import Glibc
         let reference = directory.file("reference.sqlite").path
         #expect(try FFBProcess.run(["init", "--db", reference]).status == 0)
         let started = Date()
-        let (clean, _) = try launch(["import", "--quiet", "--db", reference, orders.path])
+        let (clean, _) = try FFBProcess.start(["import", "--quiet", "--db", reference, orders.path])
         clean.waitUntilExit()
         #expect(clean.terminationStatus == 0)
         let duration = Date().timeIntervalSince(started)
@@ -69,7 +56,7 @@ import Glibc
         for (index, fraction) in fractions.enumerated() {
             let db = directory.file("killed-\(index).sqlite").path
             #expect(try FFBProcess.run(["init", "--db", db]).status == 0)
-            let (process, _) = try launch(["import", "--quiet", "--db", db, orders.path])
+            let (process, _) = try FFBProcess.start(["import", "--quiet", "--db", db, orders.path])
             Thread.sleep(forTimeInterval: duration * fraction)
             let killed = process.isRunning
             if killed { kill(process.processIdentifier, SIGKILL) }

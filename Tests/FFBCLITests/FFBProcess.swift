@@ -62,6 +62,20 @@ struct FFBProcess {
         return result
     }
 
+    /// Starts a process without waiting for it: stdout discarded, stderr to the returned pipe.
+    static func start(_ arguments: [String], executable: URL = binary, in directory: URL? = nil) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, pipe)
+    }
+
     static func run(_ arguments: String..., stdin: String? = nil) throws -> Result {
         try run(arguments, stdin: stdin)
     }

@@ -54,9 +54,13 @@ import Testing
 
     /// Mounting needs root; where it is not allowed the test says so and does not pretend.
     static func mount(_ options: String, at path: String) -> Bool {
+        runMount(["-t", "tmpfs", "-o", options, "tmpfs", path])
+    }
+
+    static func runMount(_ arguments: [String]) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/mount")
-        process.arguments = ["-t", "tmpfs", "-o", options, "tmpfs", path]
+        process.arguments = arguments
         process.standardError = Pipe()
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
@@ -80,13 +84,21 @@ import Testing
         return true
     }()
 
+    /// Runs `body` with a fresh tmpfs of `size` mounted in the test's folder, unmounted afterwards.
+    func withTmpfs(_ name: String, size: String, _ body: (String) throws -> Void) throws {
+        let mountPoint = directory.file(name).path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        #expect(Self.mount("size=\(size)", at: mountPoint))
+        defer { Self.unmount(mountPoint) }
+        try body(mountPoint)
+    }
+
     @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
     func aFullDiskLosesNothingAlreadyWritten() throws {
-        let mountPoint = directory.file("small").path
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        #expect(Self.mount("size=768k", at: mountPoint))
-        defer { Self.unmount(mountPoint) }
-        let db = mountPoint + "/s.sqlite"
+        try withTmpfs("small", size: "768k") { try fillTheDisk(db: $0 + "/s.sqlite") }
+    }
+
+    func fillTheDisk(db: String) throws {
         var saved = 0
         var full: FFBProcess.Result?
         for index in 0..<2000 {
@@ -108,21 +120,15 @@ import Testing
     }
 
     static func remount(_ path: String, options: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/mount")
-        process.arguments = ["-o", "remount,\(options)", path]
-        process.standardError = Pipe()
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        runMount(["-o", "remount,\(options)", path])
     }
 
     @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
     func aStoreOnReadOnlyMediaCanBeReadAndRefusesWritesClearly() throws {
-        let mountPoint = directory.file("readonly").path
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        #expect(Self.mount("size=4m", at: mountPoint))
-        defer { Self.unmount(mountPoint) }
+        try withTmpfs("readonly", size: "4m") { try readOnlyMedia(mountPoint: $0) }
+    }
+
+    func readOnlyMedia(mountPoint: String) throws {
         let db = mountPoint + "/s.sqlite"
         let added = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette", "--db", db])
         #expect(added.status == 0)
