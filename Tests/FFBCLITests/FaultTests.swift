@@ -28,10 +28,14 @@ import Testing
         #expect(try sqlite(db, ".dump") == before)
     }
 
-    @Test func theStoreFileDeletedWhileACommandRunsIsAnErrorNotASilentLoss() throws {
-        let db = directory.file("gone.sqlite").path
+    @Test(arguments: [false, true])
+    func theStoreFileDeletedOrReplacedWhileACommandRunsIsAnErrorNotASilentLoss(replaced: Bool) throws {
+        let db = directory.file("gone-\(replaced).sqlite").path
+        let other = directory.file("other-\(replaced).sqlite").path
+        #expect(try FFBProcess.run(["init", "--db", other]).status == 0)
         let citizen = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "A", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // An interactive assessment waits at its prompt; the file is removed meanwhile.
+        // An interactive assessment waits at its prompt; the file is removed (or another store is
+        // moved over it) meanwhile.
         let process = Process()
         process.executableURL = FFBProcess.binary
         process.arguments = ["assess", "--citizen", citizen, "--date", "2025-01-01", "--interactive", "--area", "Mobilitet", "--db", db]
@@ -43,6 +47,7 @@ import Testing
         input.fileHandleForWriting.write(Data("2\n\n\n\n".utf8))
         Thread.sleep(forTimeInterval: 0.5)
         try FileManager.default.removeItem(atPath: db)
+        if replaced { try FileManager.default.moveItem(atPath: other, toPath: db) }
         input.fileHandleForWriting.write(Data("j\n".utf8))
         try input.fileHandleForWriting.close()
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -50,6 +55,10 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 3)
         #expect(message.contains("was deleted or replaced while ffb was running; nothing was written"))
+        if replaced {
+            // The store now at the path was not written to either.
+            #expect(try sqlite(db, "SELECT count(*) FROM assessments") == "0")
+        }
     }
 
     /// Mounting needs root; where it is not allowed the test says so and does not pretend.
