@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A model of import cost by schema, outside ffb: re-inserts the theme series and observations of
-an imported store (argv[1], e.g. from Benchmarks/import-bench) with Python's executemany into
+an imported store (argv[1]: a store made by `ffb import` of `ffb exchange synth-orders` output) with Python's executemany into
 the current schema (v3) and into one with integer series keys and observations WITHOUT ROWID
 (v4), and prints insert and commit times and file sizes. See Benchmarks/results.md."""
 import os
