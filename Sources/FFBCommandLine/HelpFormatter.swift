@@ -91,21 +91,6 @@ public struct HelpFormatter: Sendable {
     }
 
     private func wrap(_ text: String, indent: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = String(repeating: " ", count: indent)
-            var lineHasWord = false
-            for word in paragraph.split(separator: " ") {
-                if lineHasWord, line.count + 1 + word.count > width {
-                    lines.append(line)
-                    line = String(repeating: " ", count: indent)
-                    lineHasWord = false
-                }
-                line += (lineHasWord ? " " : "") + word
-                lineHasWord = true
-            }
-            lines.append(line)
-        }
-        return lines
+        TextWrap.lines(text, width: width, indent: indent)
     }
 }

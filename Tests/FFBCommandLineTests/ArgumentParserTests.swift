@@ -111,3 +111,11 @@ func usageErrorsSayWhatIsWrong(words: [String], message: String) {
     #expect(ArgumentParser.editDistance("", "abc") == 3)
     #expect(ArgumentParser.editDistance("same", "same") == 0)
 }
+
+@Suite struct TextWrapTests {
+    @Test func wrapsAtTheWidthKeepsParagraphsAndIndents() {
+        #expect(TextWrap.lines("aaa bbb ccc", width: 8) == ["aaa bbb", "ccc"])
+        #expect(TextWrap.lines("aaa bbb\n\nccc", width: 80, indent: 2) == ["  aaa bbb", "  ", "  ccc"])
+        #expect(TextWrap.lines("averyveryverylongword x", width: 5) == ["averyveryverylongword", "x"])
+    }
+}

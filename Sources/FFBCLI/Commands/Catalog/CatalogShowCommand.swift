@@ -49,22 +49,8 @@ enum CatalogShowCommand: Command {
         }
         if let definition = entry.definition {
             lines.append("")
-            lines.append(contentsOf: wrap(definition, width: 78).map { "  " + $0 })
+            lines.append(contentsOf: TextWrap.lines(definition, width: 80, indent: 2))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }
