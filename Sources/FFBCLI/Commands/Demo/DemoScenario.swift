@@ -51,9 +51,9 @@ struct DemoScenario {
         outcome.providers = Self.providers.map(\.name)
         let population = SyntheticPopulation(settings: .init(citizens: citizens, seed: 2026, followUps: 3), catalog: catalog)
         let orders = try recordAuthority(population, outcome: &outcome)
-        try exchangeOrders(orders, outcome: &outcome)
+        try exchange("order", ids: orders, files: "orders/order", from: authorityStore, to: providerStore, user: "demo-udfoerer", outcome: &outcome)
         let reports = try recordFollowUps(population, orders: orders, outcome: &outcome)
-        try exchangeReports(reports, outcome: &outcome)
+        try exchange("follow-up-report", ids: reports, files: "reports/report", from: providerStore, to: authorityStore, user: "demo-sagsbehandler", outcome: &outcome)
         try importTariffs()
         try writeReport(outcome: &outcome)
         return outcome
@@ -135,15 +135,17 @@ struct DemoScenario {
         }
     }
 
-    /// Step 2: the authority exports each order; the provider imports them all in one go.
-    private func exchangeOrders(_ orders: [UUID], outcome: inout Outcome) throws(CLIError) {
+    /// Steps 2 and 4: one store exports each document; the other imports them all in one go.
+    private func exchange(
+        _ kind: String, ids: [UUID], files prefix: String, from source: String, to target: String, user: String, outcome: inout Outcome
+    ) throws(CLIError) {
         var files: [String] = []
-        for id in orders {
-            let file = directory.appendingPathComponent("exchange/orders/order-\(id.storeText.prefix(8)).json").path
-            try ffb(["export", "--kind", "order", "--id", id.storeText, "--out", file, "--db", authorityStore])
+        for id in ids {
+            let file = directory.appendingPathComponent("exchange/\(prefix)-\(id.storeText.prefix(8)).json").path
+            try ffb(["export", "--kind", kind, "--id", id.storeText, "--out", file, "--db", source])
             files.append(file)
         }
-        try ffb(["import", "--db", providerStore, "--user", "demo-udfoerer"] + files)
+        if !files.isEmpty { try ffb(["import", "--db", target, "--user", user] + files) }
         outcome.exchanged += files.count
     }
 
@@ -183,18 +185,6 @@ struct DemoScenario {
             throw CLIError(error)
         }
         return reports
-    }
-
-    /// Step 4: the provider exports follow-up reports; the authority imports them.
-    private func exchangeReports(_ reports: [UUID], outcome: inout Outcome) throws(CLIError) {
-        var files: [String] = []
-        for id in reports {
-            let file = directory.appendingPathComponent("exchange/reports/report-\(id.storeText.prefix(8)).json").path
-            try ffb(["export", "--kind", "follow-up-report", "--id", id.storeText, "--out", file, "--db", providerStore])
-            files.append(file)
-        }
-        if !files.isEmpty { try ffb(["import", "--db", authorityStore, "--user", "demo-sagsbehandler"] + files) }
-        outcome.exchanged += files.count
     }
 
     /// Step 5: tariffs, so the report can show what support costs.
