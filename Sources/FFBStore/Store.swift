@@ -34,7 +34,8 @@ public final class Store {
             } catch let error as SQLiteError where exists && [.cantOpen, .readOnly, .ioError].contains(error.kind) {
                 // A WAL store on read-only media cannot be opened the usual way (SQLite must make
                 // its -shm file). Reading it as immutable still works; writes then fail clearly.
-                database = try Self.openImmutable(path: path) ?? { throw error }()
+                guard let immutable = Self.openImmutable(path: path) else { throw error }
+                database = immutable
             }
             _ = try Schema.migrator().migrate(database)
             return Store(database: database, catalog: catalog, path: path)

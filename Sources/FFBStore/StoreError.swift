@@ -41,7 +41,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notADatabase: return .invalid("the file is not an ffb store (not an SQLite database)")
         case .cantOpen:
             // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
-            return .database(error.code == 0 && error.message.hasPrefix("cannot ") ? error.message : "cannot open the store file")
+            return .database(error.code == 0 ? error.message : "cannot open the store file")
         case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
         case .constraint(let message): return .database("store rule broken: \(message)")
         default: return .database(error.description)

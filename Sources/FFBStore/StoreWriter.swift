@@ -186,16 +186,15 @@ public struct StoreWriter {
     /// The lasting identity of a citizen's theme, made on first use. A citizen this write
     /// registered has only the series this write made, so those are looked up in memory.
     private func seriesID(citizen: Int64, pseudonym: Pseudonym, theme: KLCode) throws -> String {
-        let isNew = made.newCitizens[pseudonym] != nil
-        if isNew {
-            if let known = made.newCitizens[pseudonym]?.series[theme] { return known }
+        if let registered = made.newCitizens[pseudonym] {
+            if let known = registered.series[theme] { return known }
         } else if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
             return try row.string(0)
         }
         let id = UUID.timeOrdered(using: &made.random).storeText
         _ = try database.execute("INSERT INTO theme_series (id, citizen_id, theme, write_id) VALUES (?, ?, ?, ?)",
                                  [.text(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)])
-        if isNew { made.newCitizens[pseudonym]?.series[theme] = id }
+        made.newCitizens[pseudonym]?.series[theme] = id // a no-op for a citizen registered before this write
         return id
     }
 

@@ -47,10 +47,8 @@ struct BlockParser {
         private(set) var rowDay: UnsafeMutablePointer<Int32>
         private(set) var rowLevel: UnsafeMutablePointer<Int8>
         private(set) var rowCapacity = 0
-        private let columns: Int
 
         init(columns: Int, themes: Int) {
-            self.columns = columns
             fieldStarts = .allocate(capacity: columns)
             fieldStarts.initialize(repeating: 0, count: columns)
             fieldEnds = .allocate(capacity: columns)

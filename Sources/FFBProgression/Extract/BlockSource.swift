@@ -47,9 +47,9 @@ final class ByteBlock: @unchecked Sendable {
         count -= n
     }
 
-    func lastIndex(of byte: UInt8, from start: Int = 0) -> Int? {
+    func lastIndex(of byte: UInt8) -> Int? {
         var index = count - 1
-        while index >= start {
+        while index >= 0 {
             if base[index] == byte { return index }
             index -= 1
         }

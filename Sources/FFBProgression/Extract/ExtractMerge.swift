@@ -44,8 +44,9 @@ struct ExtractMerge {
                 let next = Int32(seriesTheme.count)
                 var global = next
                 if shared[Int(citizen)] {
-                    global = sharedSeries[Int64(citizen) << 16 | Int64(theme), default: next]
-                    if global == next { sharedSeries[Int64(citizen) << 16 | Int64(theme)] = next }
+                    let key = Int64(citizen) << 16 | Int64(theme)
+                    global = sharedSeries[key, default: next]
+                    if global == next { sharedSeries[key] = next }
                 }
                 if global == next {
                     seriesTheme.append(theme)

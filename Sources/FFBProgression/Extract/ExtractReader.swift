@@ -71,6 +71,8 @@ public struct ExtractReader: Sendable {
         }
         try readRound()
         var number = 0
+        // Each round hands one block to each worker; while they parse, this thread reads the next
+        // round's blocks, so reading the file overlaps parsing it.
         let queue = DispatchQueue(label: "ffb.extract", attributes: .concurrent)
         while !pending.isEmpty {
             let work = RoundWork(pending.enumerated().map { (index: $0.offset, number: number + $0.offset, block: $0.element) })
