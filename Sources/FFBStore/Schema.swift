@@ -150,8 +150,10 @@ enum Schema {
     CREATE INDEX assessments_citizen ON assessments(citizen_id, date);
     """
 
-    static var appendOnlyTriggers: String {
-        appendOnlyTables.map { table in
+    static var appendOnlyTriggers: String { appendOnlyTriggers(for: appendOnlyTables) }
+
+    static func appendOnlyTriggers(for tables: [String]) -> String {
+        tables.map { table in
             """
             CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never updated'); END;
             CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never deleted'); END;
@@ -190,12 +192,63 @@ enum Schema {
     CREATE TRIGGER exchange_documents_no_delete BEFORE DELETE ON exchange_documents BEGIN SELECT RAISE(ABORT, 'append-only: exchange_documents rows are never deleted'); END;
     """
 
-    static func migrator() throws -> Migrator {
-        let migrations = [
+    /// Theme entries keyed the cheap way. A theme series' identity never leaves the store, so it
+    /// is an integer row id instead of a text UUID, and an observation lives in one B-tree keyed by
+    /// (assessment, series), which is also how it is read, with its place among the assessment's
+    /// entries in `position`. Version 1 kept three B-trees for each of the two tables (row ids, text
+    /// keys, unique pairs); this keeps three in all, halving the store's size per theme entry and
+    /// the work of writing one. The rows are copied as they are, series by series in the order
+    /// they were made and entries in the order they were given; nothing else changes.
+    static let themeKeysVersion = 4
+    static let themeKeys = """
+    CREATE TABLE theme_series_v4 (
+        id INTEGER PRIMARY KEY,
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        theme TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        UNIQUE (citizen_id, theme)
+    );
+    INSERT INTO theme_series_v4 (citizen_id, theme, write_id)
+        SELECT citizen_id, theme, write_id FROM theme_series ORDER BY rowid;
+    CREATE TABLE theme_observations_v4 (
+        assessment_id TEXT NOT NULL REFERENCES assessments(id),
+        series_id INTEGER NOT NULL REFERENCES theme_series_v4(id),
+        position INTEGER NOT NULL,
+        level INTEGER CHECK (level BETWEEN 0 AND 4),
+        not_assessed INTEGER NOT NULL DEFAULT 0 CHECK (not_assessed IN (0, 1)),
+        relevance TEXT,
+        note TEXT,
+        source TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        PRIMARY KEY (assessment_id, series_id),
+        -- A scored entry has a level or is 'ikke vurderet'; an unscored one has a relevance; never both.
+        CHECK ((relevance IS NULL) <> (level IS NULL AND not_assessed = 0)),
+        CHECK (NOT (level IS NOT NULL AND not_assessed = 1))
+    ) WITHOUT ROWID;
+    INSERT INTO theme_observations_v4 (assessment_id, series_id, position, level, not_assessed, relevance, note, source, write_id)
+        SELECT o.assessment_id, n.id, row_number() OVER (PARTITION BY o.assessment_id ORDER BY o.id) - 1,
+               o.level, o.not_assessed, o.relevance, o.note, o.source, o.write_id
+        FROM theme_observations o
+        JOIN theme_series s ON s.id = o.series_id
+        JOIN theme_series_v4 n ON n.citizen_id = s.citizen_id AND n.theme = s.theme;
+    DROP TABLE theme_observations;
+    DROP TABLE theme_series;
+    ALTER TABLE theme_series_v4 RENAME TO theme_series;
+    ALTER TABLE theme_observations_v4 RENAME TO theme_observations;
+    """ + appendOnlyTriggers(for: ["theme_series", "theme_observations"])
+
+    /// Every migration, oldest first; `through` stops at a version (tests build older stores).
+    static func migrations(through last: Int = .max) -> [Migration] {
+        [
             Migration(version: 1, sql: version1 + "\n" + appendOnlyTriggers),
             Migration(version: exchangeVersion, sql: exchange),
             Migration(version: tariffsVersion, sql: tariffs),
-        ]
+            Migration(version: themeKeysVersion, sql: themeKeys),
+        ].filter { $0.version <= last }
+    }
+
+    static func migrator(through last: Int = .max) throws -> Migrator {
+        let migrations = migrations(through: last)
         return try Migrator(migrations.sorted { $0.version < $1.version })
     }
 }

@@ -75,7 +75,7 @@ extension Store {
             let observations = try database.prepare("""
                 SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
                 FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
-                WHERE o.assessment_id = ? ORDER BY o.id
+                WHERE o.assessment_id = ? ORDER BY o.position
                 """)
             return try database.query("""
                 SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, e.reason

@@ -160,8 +160,10 @@ public struct StoreWriter {
             [.text(id.storeText), .integer(citizenID), SQLiteValue(caseID), .text(kind), .text(date.iso), .text(assessor), .integer(writeID)]
         )
         let assessmentID = id.storeText
-        for entry in entries {
-            let series = try seriesID(citizen: citizenID, pseudonym: citizen, theme: entry.theme)
+        let series = try seriesIDs(citizen: citizenID, pseudonym: citizen, themes: entries.map(\.theme))
+        var values: [SQLiteValue] = []
+        values.reserveCapacity(entries.count * Self.observationColumns.count)
+        for (position, entry) in entries.enumerated() {
             var level: Int64?
             var notAssessed: Int64 = 0
             var relevance: String?
@@ -170,32 +172,47 @@ public struct StoreWriter {
             case .level(.notAssessed): notAssessed = 1
             case .relevance(let value): relevance = value.rawValue
             }
-            _ = try database.execute(
-                """
-                INSERT INTO theme_observations (series_id, assessment_id, level, not_assessed, relevance, note, source, write_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(series), .text(assessmentID), SQLiteValue(level), .integer(notAssessed), SQLiteValue(relevance),
-                    SQLiteValue(entry.note), SQLiteValue(entry.source?.rawValue), .integer(writeID),
-                ]
-            )
+            values += [
+                .text(assessmentID), .integer(series[position]), .integer(Int64(position)), SQLiteValue(level), .integer(notAssessed),
+                SQLiteValue(relevance), SQLiteValue(entry.note), SQLiteValue(entry.source?.rawValue), .integer(writeID),
+            ]
         }
+        try database.insertRows(into: "theme_observations", columns: Self.observationColumns, values: values)
     }
 
-    /// The lasting identity of a citizen's theme, made on first use. A citizen this write
-    /// registered has only the series this write made, so those are looked up in memory.
-    private func seriesID(citizen: Int64, pseudonym: Pseudonym, theme: KLCode) throws -> String {
-        if let registered = made.newCitizens[pseudonym] {
-            if let known = registered.series[theme] { return known }
-        } else if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
-            return try row.string(0)
+    private static let observationColumns = ["assessment_id", "series_id", "position", "level", "not_assessed", "relevance", "note", "source", "write_id"]
+
+    /// The lasting series of each theme, made on first use, all new ones in one insert. A citizen
+    /// this write registered has only the series this write made, so those are looked up in memory.
+    private func seriesIDs(citizen: Int64, pseudonym: Pseudonym, themes: [KLCode]) throws -> [Int64] {
+        let registered = made.newCitizens[pseudonym]
+        var ids: [Int64] = []
+        ids.reserveCapacity(themes.count)
+        var new: [KLCode: Int64] = [:]
+        var values: [SQLiteValue] = []
+        for theme in themes {
+            if let registered {
+                if let known = registered.series[theme] {
+                    ids.append(known)
+                    continue
+                }
+            } else if let row = try database.firstRow("SELECT id FROM theme_series WHERE citizen_id = ? AND theme = ?", [.integer(citizen), .text(theme.rawValue)]) {
+                ids.append(try row.int64(0))
+                continue
+            }
+            if let id = new[theme] {
+                ids.append(id)
+                continue
+            }
+            let id = try made.nextSeriesID(database)
+            new[theme] = id
+            ids.append(id)
+            values += [.integer(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)]
         }
-        let id = UUID.timeOrdered(using: &made.random).storeText
-        _ = try database.execute("INSERT INTO theme_series (id, citizen_id, theme, write_id) VALUES (?, ?, ?, ?)",
-                                 [.text(id), .integer(citizen), .text(theme.rawValue), .integer(writeID)])
-        made.newCitizens[pseudonym]?.series[theme] = id // a no-op for a citizen registered before this write
-        return id
+        guard !new.isEmpty else { return ids }
+        try database.insertRows(into: "theme_series", columns: ["id", "citizen_id", "theme", "write_id"], values: values)
+        if registered != nil { made.newCitizens[pseudonym]?.series.merge(new) { old, _ in old } }
+        return ids
     }
 
     func citizenRowID(_ pseudonym: Pseudonym) throws -> Int64 {
@@ -220,13 +237,21 @@ public struct StoreWriter {
 /// What one write has made so far: its new citizens (row id and series by theme) and orders.
 /// Nothing else can have touched them, so the writer answers questions about them from here.
 private final class WriteMemory {
-    var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: String])] = [:]
+    var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: Int64])] = [:]
     var orders: Set<UUID> = []
     var random = BufferedSystemRandom()
+    /// The next theme series id; series ids are handed out here, so one insert can make many.
+    private var nextSeries: Int64?
+
+    func nextSeriesID(_ database: Database) throws -> Int64 {
+        let next = try nextSeries ?? (database.firstRow("SELECT COALESCE(MAX(id), 0) + 1 FROM theme_series")?.int64(0) ?? 1)
+        nextSeries = next + 1
+        return next
+    }
 }
 
 /// The system's cryptographic random source, fetched 4 kB at a time instead of one system call
-/// per number: a bulk import makes a random id for every theme series.
+/// per number: a bulk import makes a pseudonym for every new citizen.
 struct BufferedSystemRandom: RandomNumberGenerator {
     private var buffer = [UInt64](repeating: 0, count: 512)
     private var position = 512
@@ -259,28 +284,6 @@ public enum RecordKind: String, CaseIterable, Sendable {
 }
 
 extension UUID {
-    /// A new random id that sorts after those made before it (RFC 9562 version 7: milliseconds
-    /// since 1970, then random bits). Ids made in one transaction land next to each other in the
-    /// store's indexes instead of all over them, which makes bulk inserts several times cheaper.
-    static func timeOrdered(now: Date = Date()) -> UUID {
-        var generator = SystemRandomNumberGenerator()
-        return timeOrdered(now: now, using: &generator)
-    }
-
-    static func timeOrdered(now: Date = Date(), using generator: inout some RandomNumberGenerator) -> UUID {
-        let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
-        let random = generator.next() as UInt64
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
-        // 64 random bits after the millisecond: more than enough to keep ids made in the same
-        // millisecond apart.
-        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random >> (8 * (index - 8))) }
-        bytes[6] = 0x70
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-    }
-
     /// Lowercase, as FHIR and our exchange documents write UUIDs. Formatted by hand because
     /// Foundation's `uuidString` goes through printf, and an import formats hundreds of thousands.
     public var storeText: String {
