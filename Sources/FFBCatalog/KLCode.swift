@@ -1,3 +1,5 @@
+import Foundation
+
 /// A KL terminology code: the UUID that identifies a concept in KL's FFB code system.
 ///
 /// Codes are the identity of themes, services and levels; names may change between catalogue
@@ -7,9 +9,13 @@ public struct KLCode: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Accepts a canonical 8-4-4-4-12 hexadecimal UUID in any letter case.
     public init?(_ text: String) {
-        let lower = text.lowercased()
-        guard Self.isUUID(lower) else { return nil }
-        rawValue = lower
+        if UUID.isLowercaseHyphenatedHex(text) {
+            rawValue = text
+        } else if UUID(hyphenatedHex: text) != nil {
+            rawValue = text.lowercased()
+        } else {
+            return nil
+        }
     }
 
     /// For codes that are not KL UUIDs (a user catalogue may use its own identifiers).
@@ -20,19 +26,6 @@ public struct KLCode: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { rawValue }
 
     public static func < (lhs: KLCode, rhs: KLCode) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    static func isUUID(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 36 else { return false }
-        for (index, byte) in utf8.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                if byte != UInt8(ascii: "-") { return false }
-            } else if !((48...57).contains(byte) || (97...102).contains(byte)) {
-                return false
-            }
-        }
-        return true
-    }
 }
 
 /// Code system URLs under which the FFB codes travel.

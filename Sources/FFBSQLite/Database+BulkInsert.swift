@@ -6,8 +6,8 @@ extension Database {
     /// `INSERT … VALUES (…), (…)` statements instead of one statement per row: a statement's fixed
     /// cost (binding, cursors, constraint setup, reset) is then paid once for many rows.
     ///
-    /// Rows go in as chunks of 32, 16, … 2 or 1 (13 rows: 8 + 4 + 1), so at most six statement
-    /// texts per table and column list reach the statement cache, whatever the row counts.
+    /// Rows go in 32 at a time and the rest in one statement (70 rows: 32 + 32 + 6), so at most 32
+    /// statement texts per table and column list reach the statement cache.
     /// `table` and `columns` are SQL names written by the program, never user input.
     public func insertRows(into table: String, columns: [String], values: [SQLiteValue]) throws {
         let width = columns.count
@@ -19,7 +19,7 @@ extension Database {
         var start = 0
         var remaining = values.count / width
         while remaining > 0 {
-            let rows = min(Self.maximumRowsPerInsert, 1 << (Int.bitWidth - 1 - remaining.leadingZeroBitCount))
+            let rows = min(Self.maximumRowsPerInsert, remaining)
             let sql = head + Array(repeating: row, count: rows).joined(separator: ", ")
             let end = start + rows * width
             _ = try withCachedStatement(sql) { try $0.execute(.positional(Array(values[start..<end]))) }

@@ -29,7 +29,7 @@ extension Database {
             busyTimeout: Duration = .milliseconds(5000),
             synchronous: Synchronous = .full,
             secureDelete: Bool = true,
-            statementCacheCapacity: Int = 64,
+            statementCacheCapacity: Int = 128,
             immutable: Bool = false
         ) {
             self.immutable = immutable

@@ -266,7 +266,7 @@ extension Store {
     }
 
     static func uuid(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw StoreError.database("damaged id in store") }
+        guard let id = UUID(hyphenatedHex: text) else { throw StoreError.database("damaged id in store") }
         return id
     }
 

@@ -50,6 +50,7 @@ public struct StoreWriter {
             "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
             [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
         )
+        made.cases[caseFile.caseNumber] = (try database.lastInsertRowID, citizen)
     }
 
     /// Records an assessment; each theme's observation joins that theme's lasting series.
@@ -224,20 +225,26 @@ public struct StoreWriter {
     }
 
     private func caseRowID(_ caseNumber: String, citizen: Int64) throws -> Int64 {
-        guard let row = try database.firstRow("SELECT id, citizen_id FROM cases WHERE case_number = ?", [.text(caseNumber)]) else {
+        let known: (rowID: Int64, citizen: Int64)
+        if let opened = made.cases[caseNumber] {
+            known = opened
+        } else if let row = try database.firstRow("SELECT id, citizen_id FROM cases WHERE case_number = ?", [.text(caseNumber)]) {
+            known = (try row.int64(0), try row.int64(1))
+        } else {
             throw StoreError.notFound("unknown case \(caseNumber)")
         }
-        guard try row.int64(1) == citizen else {
+        guard known.citizen == citizen else {
             throw StoreError.invalid("case \(caseNumber) belongs to another citizen")
         }
-        return try row.int64(0)
+        return known.rowID
     }
 }
 
-/// What one write has made so far: its new citizens (row id and series by theme) and orders.
+/// What one write has made so far: its new citizens (row id and series by theme), cases and orders.
 /// Nothing else can have touched them, so the writer answers questions about them from here.
 private final class WriteMemory {
     var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: Int64])] = [:]
+    var cases: [String: (rowID: Int64, citizen: Int64)] = [:]
     var orders: Set<UUID> = []
     var random = BufferedSystemRandom()
     /// The next theme series id; series ids are handed out here, so one insert can make many.

@@ -36,7 +36,8 @@ struct BulkInsertTests {
             let values = (0..<rows).flatMap { n -> [SQLiteValue] in [.integer(Int64(n + 1)), .text("theme \(n)"), n.isMultiple(of: 4) ? .null : .integer(Int64(n % 5))] }
             try database.transaction { try $0.insertRows(into: "entry", columns: ["id", "theme", "level"], values: values) }
             // 100 rows go in as 32 + 32 + 32 + 4: two statement texts.
-            #expect(database.cachedStatementCount - statementsBefore == rows.nonzeroBitCount(maxChunk: Database.maximumRowsPerInsert))
+            let chunk = Database.maximumRowsPerInsert
+            #expect(database.cachedStatementCount - statementsBefore == (rows >= chunk ? 1 : 0) + (rows % chunk == 0 ? 0 : 1))
             let stored = try database.query("SELECT id, theme, level FROM entry ORDER BY id").map { try [$0.int(0), $0.string(1), $0.optionalInt(2)] as [AnyHashable?] }
             #expect(stored == (0..<rows).map { n in [n + 1, "theme \(n)", n.isMultiple(of: 4) ? nil : n % 5] as [AnyHashable?] })
         }
@@ -50,12 +51,5 @@ struct BulkInsertTests {
             #expect(throws: SQLiteError.self) { try database.insertRows(into: "entry", columns: ["a", "b"], values: [1, 2, 3]) }
             #expect(try database.firstRow("SELECT COUNT(*) FROM entry")?.int(0) == 0)
         }
-    }
-}
-
-private extension Int {
-    /// How many distinct chunk sizes `insertRows` uses for this many rows.
-    func nonzeroBitCount(maxChunk: Int) -> Int {
-        (self >= maxChunk ? 1 : 0) + (self % maxChunk).nonzeroBitCount
     }
 }

@@ -80,7 +80,7 @@ struct FieldReader {
     mutating func string(_ key: String, required: Bool = true, maxLength: Int = DecodeLimits.shortText) -> Located<String>? {
         keys.append(key)
         guard let text = reader.string(key, required: required) else { return nil }
-        let trimmed = Text.trimmed(text)
+        let trimmed = text.trimmingSpacesAndNewlines()
         if trimmed.isEmpty {
             // An empty optional text means "none"; an empty required one is missing.
             if required { reader.fail("must not be empty", at: key) }
@@ -196,7 +196,7 @@ struct FieldReader {
         keys.append(key)
         let result = reader.array(key, required: required) { inner -> Located<String>? in
             guard let text = inner.string() else { return nil }
-            let trimmed = Text.trimmed(text)
+            let trimmed = text.trimmingSpacesAndNewlines()
             guard !trimmed.isEmpty else {
                 inner.fail("must not be empty")
                 return nil

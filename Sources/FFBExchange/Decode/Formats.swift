@@ -10,7 +10,7 @@ enum Formats {
     }
 
     static func uuid(_ text: String) throws -> UUID {
-        guard KLCode(text) != nil, let id = UUID(uuidString: text) else {
+        guard let id = UUID(hyphenatedHex: text) else {
             throw Problem(description: "not a valid UUID (expected 8-4-4-4-12 hexadecimal digits)")
         }
         return id

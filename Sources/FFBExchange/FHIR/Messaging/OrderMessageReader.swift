@@ -134,7 +134,7 @@ struct OrderMessageMapping {
 
     /// A UUID id; other ids (FHIR allows any 64 characters) are given a stable UUID of their own.
     func uuid(_ resource: FHIRResource) -> UUID {
-        if let id = resource.id, KLCode(id) != nil, let uuid = UUID(uuidString: id) { return uuid }
+        if let id = resource.id, let uuid = UUID(hyphenatedHex: id) { return uuid }
         return DerivedID.uuid("fhir-id", resource.relativeKey ?? "\(resource.type)#\(resource.position)")
     }
 

@@ -1,0 +1,29 @@
+import FFBCatalog
+import Foundation
+import Testing
+
+@Suite struct HyphenatedUUIDTests {
+    @Test func agreesWithFoundationOnRandomIDsInBothCases() {
+        for _ in 0..<2_000 {
+            let id = UUID()
+            #expect(UUID(hyphenatedHex: id.uuidString) == id)
+            #expect(UUID(hyphenatedHex: id.uuidString.lowercased()) == id)
+        }
+    }
+
+    @Test(arguments: [
+        "", "0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f2", "0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f2a1",
+        "0c1f3b2e5d7a-4c1e-9f0a-7b6c5d4e3f2a-", "0c1f3b2e-5d7a-4c1e-9f0a+7b6c5d4e3f2a", "0c1f3b2g-5d7a-4c1e-9f0a-7b6c5d4e3f2a",
+        "{0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f}", "0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f2á", "0c1f3b2e 5d7a 4c1e 9f0a 7b6c5d4e3f2a",
+    ])
+    func refusesAnythingElse(text: String) {
+        #expect(UUID(hyphenatedHex: text) == nil)
+        #expect(KLCode(text) == nil)
+    }
+
+    @Test func klCodesAreKeptLowercase() throws {
+        let code = try #require(KLCode("0C1F3B2E-5D7A-4C1E-9F0A-7B6C5D4E3F2A"))
+        #expect(code.rawValue == "0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f2a")
+        #expect(KLCode("0c1f3b2e-5d7a-4c1e-9f0a-7b6c5d4e3f2a") == code)
+    }
+}
