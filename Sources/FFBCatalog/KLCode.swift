@@ -9,13 +9,9 @@ public struct KLCode: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Accepts a canonical 8-4-4-4-12 hexadecimal UUID in any letter case.
     public init?(_ text: String) {
-        if UUID.isLowercaseHyphenatedHex(text) {
-            rawValue = text
-        } else if UUID(hyphenatedHex: text) != nil {
-            rawValue = text.lowercased()
-        } else {
-            return nil
-        }
+        guard UUID(hyphenatedHex: text) != nil else { return nil }
+        // Lowercasing allocates; most codes already are.
+        rawValue = text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) } ? text.lowercased() : text
     }
 
     /// For codes that are not KL UUIDs (a user catalogue may use its own identifiers).

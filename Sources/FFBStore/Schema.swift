@@ -248,7 +248,6 @@ enum Schema {
     }
 
     static func migrator(through last: Int = .max) throws -> Migrator {
-        let migrations = migrations(through: last)
-        return try Migrator(migrations.sorted { $0.version < $1.version })
+        try Migrator(migrations(through: last))
     }
 }

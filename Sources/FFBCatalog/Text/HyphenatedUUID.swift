@@ -10,12 +10,6 @@ extension UUID {
         self.init(uuid: uuid)
     }
 
-    /// Whether `text` is the canonical form with lowercase letters only, as KL codes are stored.
-    static func isLowercaseHyphenatedHex(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in Self.parse(bytes) != nil && !bytes.contains { (65...70).contains($0) } }
-    }
-
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> uuid_t? {
         guard bytes.count == 36 else { return nil }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
