@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "FFBSQLite", dependencies: ["CSQLite"]),
         .target(name: "FFBCatalog", dependencies: ["FFBFiles"]),
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
-        .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
+        .target(name: "FFBStore", dependencies: ["FFBFiles", "FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),

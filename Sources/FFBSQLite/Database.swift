@@ -37,6 +37,9 @@ public final class Database {
         if options.create && !inMemory {
             try StoreFiles.createOwnerOnlyIfMissing(atPath: path)
         }
+        if !inMemory {
+            try StoreFiles.requireOwnerOnly(storeAt: path)
+        }
         if options.immutable && !options.readOnly {
             throw SQLiteError(.misuse("an immutable store must be opened read-only"))
         }

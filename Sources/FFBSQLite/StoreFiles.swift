@@ -26,6 +26,12 @@ public enum StoreFiles {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
+    /// The store file a path belongs to: the path itself, or the store beside a companion file.
+    public static func storePath(of path: String) -> String {
+        for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) { return String(path.dropLast(suffix.count)) }
+        return path
+    }
+
     /// The permission bits of the store file and of each companion that exists.
     ///
     /// - Throws: ``SQLiteError/Kind/cantOpen`` when the store file itself is missing.
@@ -42,12 +48,15 @@ public enum StoreFiles {
         return modes
     }
 
-    /// Throws unless the store file and every existing companion have mode 0600.
+    /// Throws when the store file or an existing companion grants anything to its group or to
+    /// others. Checked on every open: a store someone made readable with `chmod` is refused until
+    /// it is owner-only again, rather than quietly used (or quietly fixed, which would hide that
+    /// it was exposed).
     ///
     /// - Throws: ``SQLiteError/Kind/insecurePermissions(path:mode:)`` for the
     ///   first file found with other permissions.
     public static func requireOwnerOnly(storeAt path: String) throws {
-        for mode in try modes(ofStoreAt: path) where mode.permissions != ownerOnly {
+        for mode in try modes(ofStoreAt: path) where mode.permissions & 0o077 != 0 {
             throw SQLiteError(.insecurePermissions(path: mode.path, mode: mode.permissions))
         }
     }

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBFiles
 import FFBModel
 import FFBSQLite
 import Foundation
@@ -12,19 +13,24 @@ public final class Store {
     let database: Database
     public let catalog: Catalog
     public let path: String
-    private let identity: StoreFileIdentity?
+    private let identity: FileIdentity?
 
     private init(database: Database, catalog: Catalog, path: String) {
         self.database = database
         self.catalog = catalog
         self.path = path
-        identity = StoreFileIdentity(path: path)
+        identity = FileIdentity(path: path)
     }
 
     /// Opens the store at `path`; with `create`, makes it (owner-only, 0600) when it is missing.
     public static func open(path: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> Store {
-        let exists = FileManager.default.fileExists(atPath: path)
+        let kind = FileKind(path: path)
+        let exists = kind != .missing
         if !exists, !create { throw .missingStore(path: path) }
+        // SQLite would block for ever on a FIFO and fail oddly on a device: refused before it opens.
+        if exists, case .regular = kind {} else if exists {
+            throw .invalid("\(path) is \(kind.noun), not a store file")
+        }
         do {
             var options = Database.Options()
             options.create = create
@@ -65,7 +71,7 @@ public final class Store {
                 )
                 let writer = StoreWriter(database: database, writeID: try database.lastInsertRowID, catalog: catalog)
                 let result = try body(writer)
-                guard StoreFileIdentity(path: path) == identity else {
+                guard FileIdentity(path: path) == identity else {
                     throw StoreError.database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
                 }
                 return result

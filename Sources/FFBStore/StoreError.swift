@@ -1,5 +1,6 @@
 import FFBModel
 import FFBSQLite
+import Foundation
 
 /// Why a store operation failed. `.invalid` and `.notFound` are the user's input (exit 1);
 /// the rest are the store's own trouble (exit 3). Nothing was written in either case.
@@ -42,6 +43,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cantOpen:
             // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
             return .database(error.code == 0 ? error.message : "cannot open the store file")
+        case .insecurePermissions(let path, let mode):
+            let files = StoreFiles.paths(forStoreAt: StoreFiles.storePath(of: path)).filter { FileManager.default.fileExists(atPath: $0) }
+            return .database("""
+                \(path) can be read or written by others (mode \(String(mode, radix: 8))); ffb uses a store only while it is \
+                owner-only: run chmod 600 \(files.joined(separator: " "))
+                """)
         case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
         case .constraint(let message): return .database("store rule broken: \(message)")
         default: return .database(error.description)

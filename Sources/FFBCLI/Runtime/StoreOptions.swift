@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBFiles
 import FFBModel
 import FFBStore
 import Foundation
@@ -33,15 +34,15 @@ enum StoreOptions {
 
     /// A store path that cannot name a store file is bad input (exit 1), not a store error.
     static func check(path: String) throws(CLIError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw .invalid("--db: \(path) is a folder, not a store file")
+        switch FileKind(path: path) {
+        case .missing, .regular: break
+        case let kind: throw .invalid("--db: \(path) is \(kind.noun), not a store file")
         }
         if path.utf8.count > 4000 || path.split(separator: "/").contains(where: { $0.utf8.count > 255 }) {
             throw .invalid("--db: the path is too long")
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+        if !folder.isEmpty, FileKind(path: folder) != .directory {
             throw .invalid("--db: there is no folder \(folder)")
         }
     }

@@ -17,6 +17,7 @@ enum ExtractExport {
         let format = try arguments.requiredValue("extract")
         let out = try arguments.requiredValue("out")
         if arguments.flag("excel"), format != "csv" { throw .usage(UsageError("--excel goes with --extract csv", command: arguments.commandPath)) }
+        let path = try OutputOptions.path(arguments, context: context)
         let rows = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store).extractRows() }
         let text: String
         if format == "json" {
@@ -35,11 +36,7 @@ enum ExtractExport {
             for row in rows { csv += writer.line(row.fields) }
             text = csv
         }
-        do {
-            try Data(text.utf8).write(to: context.url(for: out), options: .atomic)
-        } catch {
-            throw .invalid("cannot write the extract: \(error.localizedDescription)", file: out)
-        }
+        try OutputOptions.write(text, to: path, shown: out)
         context.stdout.line("Wrote \(rows.count) rows to \(out) (pseudonymised: no CPR numbers, no names).")
     }
 }

@@ -30,13 +30,10 @@ enum ReportCommand: Command {
         }
         let language = arguments.value("lang").flatMap(ReportLanguage.init(rawValue:)) ?? .da
         let out = try arguments.requiredValue("out")
+        let path = try OutputOptions.path(arguments, context: context)
         let input = try reportInput(arguments, settings: settings, language: language, context: context)
         let html = ReportRenderer().render(input)
-        do {
-            try Data(html.utf8).write(to: context.url(for: out), options: .atomic)
-        } catch {
-            throw .invalid("cannot write the report: \(error.localizedDescription)", file: out)
-        }
+        try OutputOptions.write(html, to: path, shown: out)
         context.stdout.line("Wrote \(out) (\(input.overall.tally.pairs) pairs, groups under \(settings.minimumGroupSize) suppressed).")
     }
 

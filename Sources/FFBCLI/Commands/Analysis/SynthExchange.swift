@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBExchange
+import FFBFiles
 import FFBModel
 import FFBSynthetic
 import Foundation
@@ -19,7 +20,7 @@ struct SynthExchange {
 
     func write(to directory: URL) throws -> Written {
         var written = Written()
-        try PrivateFile.makeDirectory(directory)
+        try OutputFile.makeDirectory(directory.path)
         let writer = NativeWriter()
         let scored = catalog.scoredThemes
         let municipality = try Municipality(name: "Syntetisk Kommune", code: "0999")
@@ -60,8 +61,7 @@ struct SynthExchange {
                 order: order, goals: goals.map { GoalRecord(goal: $0) }
             )
             let orderDocument = ExportedContent(content: .order(package), sender: authority, receiver: providers[provider], asOf: order.issued)
-            try PrivateFile.write(JSONOutput.text(writer.document(orderDocument), pretty: false),
-                                  to: directory.appendingPathComponent("order-\(String(format: "%07d", person.index)).json"))
+            try OutputFile.write(Array(JSONOutput.text(writer.document(orderDocument), pretty: false).utf8), to: directory.appendingPathComponent("order-\(String(format: "%07d", person.index)).json").path, durable: false)
             written.orders += 1
             written.themeEntries += entries.count
             for visit in person.days.indices.dropFirst() {
@@ -75,8 +75,7 @@ struct SynthExchange {
                     goalNotes: goals.map { FollowUp.GoalNote(goalSeriesID: $0.seriesID, note: "Fortsat fokus") }, status: .continue
                 )
                 let report = ExportedContent(content: .followUpReport(record), sender: providers[provider], receiver: authority, asOf: date)
-                try PrivateFile.write(JSONOutput.text(writer.document(report), pretty: false),
-                                      to: directory.appendingPathComponent("report-\(String(format: "%07d", person.index))-\(visit).json"))
+                try OutputFile.write(Array(JSONOutput.text(writer.document(report), pretty: false).utf8), to: directory.appendingPathComponent("report-\(String(format: "%07d", person.index))-\(visit).json").path, durable: false)
                 written.reports += 1
                 written.themeEntries += visitEntries.count
             }

@@ -56,37 +56,3 @@ enum ExchangeFiles {
         return "unreadable"
     }
 }
-
-/// Files that may hold CPR numbers: created owner-only (0600) and replaced atomically, so a
-/// reader never sees half a document and nobody else can read it.
-enum PrivateFile {
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        var written = 0
-        let failed = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if result <= 0 { return true }
-                written += result
-            }
-            return false
-        }
-        close(descriptor)
-        guard !failed, rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown)
-        }
-    }
-
-    static func write(_ text: String, to url: URL) throws {
-        try write(Array(text.utf8), to: url)
-    }
-
-    /// A directory only the owner can enter.
-    static func makeDirectory(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-}

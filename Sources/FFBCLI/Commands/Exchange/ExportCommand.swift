@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBExchange
+import FFBFiles
 import FFBJSON
 import FFBModel
 import FFBStore
@@ -51,14 +52,11 @@ enum ExportCommand: Command {
         if arguments.value("extract") != nil { return try ExtractExport.run(arguments, context: context) }
         let out = try arguments.requiredValue("out")
         if arguments.value("fhir") == "reporting" { return try exportReporting(arguments, out: out, context: context) }
+        let path = try OutputOptions.path(arguments, context: context)
         let (document, summary) = try StoreOptions.read(arguments, context: context) { store throws -> (JSONValue, String) in
             try exportDocument(arguments, exporter: ExchangeExporter(store: store))
         }
-        do {
-            try PrivateFile.write(JSONOutput.text(document), to: context.url(for: out))
-        } catch {
-            throw .invalid("cannot write the file", file: out)
-        }
+        try OutputOptions.write(JSONOutput.text(document), to: path, shown: out)
         context.stdout.line("Wrote \(out): \(summary).")
     }
 
@@ -100,6 +98,7 @@ enum ExportCommand: Command {
     }
 
     private static func exportReporting(_ arguments: ParsedArguments, out: String, context: CommandContext) throws(CLIError) {
+        let directory = try OutputOptions.path(arguments, context: context, directory: true)
         var settings = DeliveryReportSettings()
         settings.reportingOrganisation = arguments.value("reporting-organisation")
         if let system = arguments.value("case-system") { settings.caseSystem = system }
@@ -110,14 +109,13 @@ enum ExportCommand: Command {
                 throw CLIError(error)
             }
         }
-        let directory = context.url(for: out)
         do {
-            try PrivateFile.makeDirectory(directory)
+            try OutputFile.makeDirectory(directory)
             for report in reports {
-                try PrivateFile.write(JSONOutput.text(report.bundle), to: directory.appendingPathComponent(report.fileName))
+                try OutputFile.write(Array(JSONOutput.text(report.bundle).utf8), to: directory + "/" + report.fileName)
             }
         } catch {
-            throw .invalid("cannot write the reports", file: out)
+            throw .invalid("cannot write the reports (\(error.description))", file: out)
         }
         let citizens = Set(reports.map(\.citizen)).count
         context.stdout.line("Wrote \(reports.count) DeliveryReport bundle\(reports.count == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBExchange
+import FFBFiles
 import FFBModel
 import FFBSynthetic
 import Foundation
@@ -32,13 +33,13 @@ enum SynthOrdersCommand: Command {
         var generator = SyntheticOrders(catalog: BuiltInCatalogs.standard, seed: seed, themeCount: themeCount)
         var entries = 0
         do {
-            try PrivateFile.makeDirectory(directory)
+            try OutputFile.makeDirectory(directory.path)
             let writer = NativeWriter()
             for index in 0..<count {
                 let exported = try generator.order(index)
                 entries += exported.themeEntries
                 let name = "order-" + String(format: "%07d", index) + ".json"
-                try PrivateFile.write(JSONOutput.text(writer.document(exported.content), pretty: false), to: directory.appendingPathComponent(name))
+                try OutputFile.write(Array(JSONOutput.text(writer.document(exported.content), pretty: false).utf8), to: directory.appendingPathComponent(name).path, durable: false)
             }
         } catch let error as ModelError {
             throw .invalid(error.message)

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why an output path must not be written. A refusal is decided before any work is done, so a
+/// command that would have overwritten a store writes nothing at all.
+package enum OutputRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The path is the store the command reads (or one of SQLite's companion files of it).
+    case isTheStore(String)
+    /// The path holds an SQLite database (a store, or any other).
+    case isADatabase(String)
+    /// The path names a folder, a device or a pipe where a file is expected, or the reverse.
+    case wrongKind(String, FileKind)
+
+    package var description: String {
+        switch self {
+        case .isTheStore(let path): "\(path) is the store this command reads (or one of its files); give another output file"
+        case .isADatabase(let path): "\(path) is an SQLite database; ffb never writes over one, give another output file"
+        case .wrongKind(let path, let kind): "\(path) is \(kind.noun), not a file ffb can write"
+        }
+    }
+}
+
+/// Files a command writes for the user (exports, reports, extracts): created owner-only (0600),
+/// because they may hold CPR numbers or figures about few people, and replaced atomically, so
+/// nobody ever reads half a file. Nothing here ever writes over a database.
+package enum OutputFile {
+    /// The first bytes of every SQLite 3 database file.
+    static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+
+    /// Refuses `path` as an output when it is the store at `storePath` (or its `-wal`, `-shm` or
+    /// `-journal`, whether or not they exist yet), any SQLite database, or not a writable kind of
+    /// file. `directory` asks for a folder instead of a file (one that may not exist yet).
+    package static func check(_ path: String, notOverwriting storePath: String?, directory: Bool = false) throws(OutputRefusal) {
+        if let storePath, Self.names(path, oneOf: storeFiles(storePath)) {
+            throw .isTheStore(path)
+        }
+        let kind = FileKind(path: path)
+        switch kind {
+        case .missing: return
+        case .directory where directory: return
+        case .regular where !directory:
+            if startsWithSQLiteHeader(path) { throw .isADatabase(path) }
+        default:
+            throw .wrongKind(path, kind)
+        }
+    }
+
+    /// The store's file and the companions SQLite makes beside it.
+    package static func storeFiles(_ storePath: String) -> [String] {
+        [storePath, storePath + "-wal", storePath + "-shm", storePath + "-journal"]
+    }
+
+    /// Writes `bytes` to `path` owner-only and atomically: into a temporary file beside it, then
+    /// renamed over it. A temporary file left by a killed earlier run is removed first. `durable`
+    /// flushes the file to disk before it takes the name (generated test data skips that).
+    package static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(OutputWriteError) {
+        let (folder, name) = split(path)
+        removeStaleTemporaries(of: name, in: folder)
+        let temporary = folder + "/" + temporaryName(of: name, process: getpid())
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw OutputWriteError(errno: errno) }
+        var written = 0
+        var failure: Int32?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 {
+                    failure = result < 0 ? errno : ENOSPC
+                    return
+                }
+                written += result
+            }
+        }
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw OutputWriteError(errno: failure)
+        }
+    }
+
+    /// A folder only the owner can enter, made with its parents when missing.
+    package static func makeDirectory(_ path: String) throws(OutputWriteError) {
+        var built = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            if mkdir(built, 0o700) != 0, errno != EEXIST { throw OutputWriteError(errno: errno) }
+        }
+        guard FileKind(path: path) == .directory else { throw OutputWriteError(errno: ENOTDIR) }
+    }
+
+    /// `.NAME.PID.tmp`: the process id tells a temporary file of a live writer from one a killed
+    /// run left behind.
+    static func temporaryName(of name: String, process: pid_t) -> String {
+        ".\(name).\(process).tmp"
+    }
+
+    /// Removes `.NAME.PID.tmp` files in `folder` whose process no longer runs.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        guard let entries = opendir(folder) else { return }
+        defer { closedir(entries) }
+        let prefix = ".\(name).", suffix = ".tmp"
+        while let entry = readdir(entries) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(suffix), entryName.count > prefix.count + suffix.count else { continue }
+            let middle = entryName.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let process = pid_t(middle), process > 0 else { continue }
+            if kill(process, 0) != 0, errno == ESRCH { unlink(folder + "/" + entryName) }
+        }
+    }
+
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// Whether `path` and one of `candidates` name the same file: the same inode where both
+    /// exist, else the same canonical path (a `-wal` that SQLite has not made yet).
+    static func names(_ path: String, oneOf candidates: [String]) -> Bool {
+        let target = FileIdentity(path: path)
+        let canonical = canonicalPath(path)
+        return candidates.contains { candidate in
+            if let target, let other = FileIdentity(path: candidate) { return target == other }
+            return canonical == canonicalPath(candidate)
+        }
+    }
+
+    /// The absolute path with its folder's links resolved (the file itself may not exist).
+    static func canonicalPath(_ path: String) -> String {
+        let (folder, name) = split(path)
+        guard let resolved = realpath(folder, nil) else { return path }
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
+    static func startsWithSQLiteHeader(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: sqliteHeader.count)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        return count == sqliteHeader.count && header == sqliteHeader
+    }
+}
+
+/// A write that failed, with the system's reason ("No space left on device").
+package struct OutputWriteError: Error, Sendable, CustomStringConvertible {
+    package let code: Int32
+
+    init(errno code: Int32) {
+        self.code = code
+    }
+
+    package var description: String { String(cString: strerror(code)) }
+}
+
+/// A file's device and inode: two paths naming one file have the same. SQLite keeps writing to
+/// an open file even after it was deleted or replaced on disk, so the store compares this just
+/// before commit, and an output path is compared with the store's files.
+package struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    package init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}
