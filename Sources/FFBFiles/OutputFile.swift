@@ -27,9 +27,6 @@ package enum OutputRefusal: Error, Equatable, Sendable, CustomStringConvertible 
 /// because they may hold CPR numbers or figures about few people, and replaced atomically, so
 /// nobody ever reads half a file. Nothing here ever writes over a database.
 package enum OutputFile {
-    /// The first bytes of every SQLite 3 database file.
-    static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
-
     /// Refuses `path` as an output when it is the store at `storePath` (or its `-wal`, `-shm` or
     /// `-journal`, whether or not they exist yet), any SQLite database, or not a writable kind of
     /// file. `directory` asks for a folder instead of a file (one that may not exist yet).
@@ -42,7 +39,7 @@ package enum OutputFile {
         case .missing: return
         case .directory where directory: return
         case .regular where !directory:
-            if startsWithSQLiteHeader(path) { throw .isADatabase(path) }
+            if SQLiteSignature.matches(path) { throw .isADatabase(path) }
         default:
             throw .wrongKind(path, kind)
         }
@@ -140,15 +137,6 @@ package enum OutputFile {
         defer { free(resolved) }
         let base = String(cString: resolved)
         return (base == "/" ? "" : base) + "/" + name
-    }
-
-    static func startsWithSQLiteHeader(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var header = [UInt8](repeating: 0, count: sqliteHeader.count)
-        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        return count == sqliteHeader.count && header == sqliteHeader
     }
 }
 

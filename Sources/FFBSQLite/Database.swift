@@ -1,4 +1,5 @@
 import CSQLite
+import FFBFiles
 
 /// One connection to an SQLite store.
 ///
@@ -37,7 +38,8 @@ public final class Database {
         if options.create && !inMemory {
             try StoreFiles.createOwnerOnlyIfMissing(atPath: path)
         }
-        if !inMemory {
+        // A file that is not SQLite at all is named as such (below) before its mode matters.
+        if !inMemory, FileKind(path: path) == .regular(size: 0) || SQLiteSignature.matches(path) {
             try StoreFiles.requireOwnerOnly(storeAt: path)
         }
         if options.immutable && !options.readOnly {

@@ -237,6 +237,52 @@ enum Schema {
     ALTER TABLE theme_observations_v4 RENAME TO theme_observations;
     """ + appendOnlyTriggers(for: ["theme_series", "theme_observations"])
 
+    /// The store guards itself (issue 15). A follow-up that replaces another says so
+    /// (`supersedes`), and the one it replaces is marked entered in error in the same write.
+    /// Every audit row carries a hash over its own fields and the previous row's hash, so a
+    /// changed or removed audit row breaks the chain (`ffb check`); rows written before this
+    /// version are chained as they stand. Warnings a write gave (an imported order whose CPR
+    /// matches a citizen of another name) are kept with it. `store_seal` records the digest of the
+    /// schema each version left, beside the check against what this ffb expects.
+    static let guardsVersion = 5
+    static let guards = """
+    ALTER TABLE follow_ups ADD COLUMN supersedes TEXT REFERENCES follow_ups(id);
+    CREATE UNIQUE INDEX follow_ups_superseded_once ON follow_ups(supersedes) WHERE supersedes IS NOT NULL;
+    CREATE INDEX follow_ups_assessment ON follow_ups(assessment_id);
+    CREATE TABLE write_warnings (
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        position INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (write_id, position)
+    );
+    CREATE TABLE store_seal (
+        version INTEGER PRIMARY KEY,
+        schema_digest TEXT NOT NULL
+    );
+    DROP TRIGGER writes_no_update;
+    ALTER TABLE writes ADD COLUMN hash TEXT;
+    """
+
+    static func guardsMigration(_ database: Database) throws {
+        try database.executeScript(guards)
+        var previous = AuditChain.genesis
+        for row in try database.query("SELECT id, at, user, command FROM writes ORDER BY id") {
+            let entry = AuditChain.Entry(id: try row.int64(0), at: try row.string(1), user: try row.string(2), command: try row.string(3))
+            previous = AuditChain.hash(entry, previous: previous)
+            _ = try database.execute("UPDATE writes SET hash = ? WHERE id = ?", [.text(previous), .integer(entry.id)])
+        }
+        try database.executeScript("""
+            CREATE TRIGGER writes_no_update BEFORE UPDATE ON writes BEGIN SELECT RAISE(ABORT, 'append-only: writes rows are never updated'); END;
+            """ + appendOnlyTriggers(for: ["write_warnings", "store_seal"]))
+        try seal(database, version: guardsVersion)
+    }
+
+    /// Records the digest of the schema as this migration left it.
+    static func seal(_ database: Database, version: Int) throws {
+        _ = try database.execute("INSERT INTO store_seal (version, schema_digest) VALUES (?, ?)",
+                                 [.integer(Int64(version)), .text(SchemaObject.digest(try SchemaObject.all(in: database)))])
+    }
+
     /// Every migration, oldest first; `through` stops at a version (tests build older stores).
     static func migrations(through last: Int = .max) -> [Migration] {
         [
@@ -244,6 +290,7 @@ enum Schema {
             Migration(version: exchangeVersion, sql: exchange),
             Migration(version: tariffsVersion, sql: tariffs),
             Migration(version: themeKeysVersion, sql: themeKeys),
+            Migration(version: guardsVersion, guardsMigration),
         ].filter { $0.version <= last }
     }
 

@@ -65,11 +65,9 @@ public final class Store {
     public func write<T>(user: String, command: String, now: Date = Date(), _ body: (StoreWriter) throws -> T) throws(StoreError) -> T {
         do {
             return try database.transaction(.immediate) { database in
-                _ = try database.execute(
-                    "INSERT INTO writes (at, user, command) VALUES (?, ?, ?)",
-                    [.text(Self.timestamp(now)), .text(user), .text(command)]
-                )
-                let writer = StoreWriter(database: database, writeID: try database.lastInsertRowID, catalog: catalog)
+                try requireIntactSchema()
+                let writeID = try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
+                let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog)
                 let result = try body(writer)
                 guard FileIdentity(path: path) == identity else {
                     throw StoreError.database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")

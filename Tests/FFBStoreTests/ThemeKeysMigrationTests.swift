@@ -56,8 +56,10 @@ import Testing
 
         let store = try Store.open(path: path, create: false)
         defer { store.close() }
-        #expect(try store.database.userVersion == Schema.themeKeysVersion)
+        #expect(try store.database.userVersion == Schema.guardsVersion)
         #expect(try store.integrityCheck() == ["ok"])
+        // Version 5 chained the audit rows the old store had and sealed the schema.
+        #expect(try store.check().problems == [])
         #expect(try store.database.query("PRAGMA foreign_key_check").isEmpty)
 
         let assessments = try store.assessments(of: try #require(Pseudonym("P-7K3M9QRS"))).map(\.value)

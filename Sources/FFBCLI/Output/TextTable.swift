@@ -29,7 +29,7 @@ struct TextTable {
 
     func render() -> String {
         let cells = rows.map { row in
-            columns.indices.map { index in clip(index < row.count ? row[index] : "", to: columns[index].maxWidth) }
+            columns.indices.map { index in clip(TerminalText.safe(index < row.count ? row[index] : ""), to: columns[index].maxWidth) }
         }
         let widths = columns.indices.map { index in
             max(columns[index].title.count, cells.map { $0[index].count }.max() ?? 0)

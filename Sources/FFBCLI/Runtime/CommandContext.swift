@@ -58,9 +58,10 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Writes `text` and a newline.
+    /// Writes `text` as one line: whatever it holds from the store or an imported file (a name
+    /// with an escape sequence or a newline) is escaped, so one call is always one line on screen.
     public func line(_ text: String = "") {
-        write(text)
+        write(TerminalText.safe(text))
         write("\n")
     }
 

@@ -20,6 +20,7 @@ public enum FFBMain {
                 .command(CatalogGenerateCommand.self),
             ]),
             .command(InitCommand.self),
+            .command(CheckCommand.self),
             .group("citizen", abstract: "Register, list and show citizens.", [
                 .command(CitizenAddCommand.self),
                 .command(CitizenListCommand.self),
@@ -136,9 +137,9 @@ public enum FFBMain {
             case .usage(let usage):
                 report(usage: usage, context: context)
             case .invalidInput(let diagnostics):
-                for diagnostic in diagnostics { context.stderr.line(diagnostic.description) }
+                for diagnostic in diagnostics { context.stderr.line(bounded(diagnostic.description)) }
             case .store(let message):
-                context.stderr.line("ffb: store error: \(message)")
+                context.stderr.line(bounded("ffb: store error: \(message)"))
             }
             return error.exitCode
         } catch {
@@ -149,6 +150,17 @@ public enum FFBMain {
 
     private static func report(usage: UsageError, context: CommandContext) {
         let command = (["ffb"] + usage.command).joined(separator: " ")
-        context.stderr.line("\(command): \(usage.message) (see '\(command) --help')")
+        context.stderr.line(bounded("\(command): \(usage.message)") + " (see '\(command) --help')")
+    }
+
+    /// The longest error line, in characters: an error quotes the input it is about, and a
+    /// 10-million-character field must not become a 10 MB line.
+    static let errorLineLimit = 500
+
+    /// One error line: escaped for the terminal and cut to `errorLineLimit` characters.
+    static func bounded(_ text: String) -> String {
+        let safe = TerminalText.safe(text)
+        guard safe.count > errorLineLimit else { return safe }
+        return String(safe.prefix(errorLineLimit - 1)) + "…"
     }
 }

@@ -17,8 +17,21 @@ enum StoreOptions {
         return context.url(for: path).path
     }
 
-    static func user(_ arguments: ParsedArguments, context: CommandContext) -> String {
-        arguments.value("user") ?? context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown"
+    /// Who is writing, as the audit trail will show it. A name with a control character (a
+    /// newline would forge a second line of `history`) or a bidi override is refused.
+    static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
+        let (user, source) = if let given = arguments.value("user") {
+            (given, "--user")
+        } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"] {
+            (name, "$USER")
+        } else {
+            ("unknown", "")
+        }
+        if user.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            throw .invalid("\(source): the user name holds a control character or a text-direction override (\(TerminalText.safe(user)))")
+        }
+        if user.count > 200 { throw .invalid("\(source): the user name is longer than 200 characters") }
+        return user
     }
 
     /// Opens the store; writing commands create it on first use (CLI.md).

@@ -1,3 +1,4 @@
+import FFBDigest
 import FFBJSON
 import Foundation
 

@@ -47,7 +47,8 @@ enum AssessCommand: Command {
         }
         let citizen = try arguments.requiredValue("citizen")
         let date = try arguments.requiredDate("date")
-        let assessor = arguments.value("assessor") ?? StoreOptions.user(arguments, context: context)
+        let user = try StoreOptions.user(arguments, context: context)
+        let assessor = arguments.value("assessor") ?? user
         let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
         let catalog = BuiltInCatalogs.standard
         let entries: [AssessmentEntry]

@@ -30,7 +30,8 @@ enum FollowUpRecordCommand: Command {
         let entries = try AssessCommand.flagEntries(arguments, catalog: catalog, source: source)
         let supportLevel = try arguments.supportLevel("support-level")
         let status = FollowUpStatus(cliValue: try arguments.requiredValue("status")) ?? .continue
-        let author = arguments.value("author") ?? StoreOptions.user(arguments, context: context)
+        let user = try StoreOptions.user(arguments, context: context)
+        let author = arguments.value("author") ?? user
         let goalNotes = try arguments.pairs("goal-note")
         let followUp = try StoreOptions.write(arguments, context: context) { store, writer in
             let stored = try store.order(arguments.requiredValue("order"))

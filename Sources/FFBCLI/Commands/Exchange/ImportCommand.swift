@@ -24,6 +24,12 @@ enum ImportCommand: Command {
         guard !arguments.positionals.isEmpty else { throw .usage(UsageError("give at least one FILE", command: arguments.commandPath)) }
         let started = Date()
         let files = ExchangeFiles.expand(arguments.positionals, context: context)
+        // A folder with no documents in it is a mistake (the wrong folder, an export not made
+        // yet), not an import of nothing: said, and nothing written, not even an audit row.
+        guard !files.isEmpty else {
+            throw .invalid("no .json documents to import", file: arguments.positionals.joined(separator: ", "))
+        }
+        let user = try StoreOptions.user(arguments, context: context)
         let urls = files.map(context.url(for:))
         let decoder = DocumentDecoder(), validator = DocumentValidator()
         let storePath = StoreOptions.path(arguments, context: context)
@@ -33,7 +39,7 @@ enum ImportCommand: Command {
         let report: ImportReport
         do {
             report = try ExchangeImport.run(count: urls.count, decode: { ExchangeFiles.document(at: urls[$0], decoder: decoder, validator: validator) },
-                                            into: store, user: StoreOptions.user(arguments, context: context), command: command)
+                                            into: store, user: user, command: command)
             store.close()
         } catch {
             store.close()

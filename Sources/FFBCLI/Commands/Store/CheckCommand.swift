@@ -1,0 +1,48 @@
+import FFBCommandLine
+import FFBJSON
+import FFBStore
+
+/// `ffb check`: is the store sound and untouched? SQLite's integrity, the references between
+/// records, the schema and append-only triggers against this ffb's, and the audit hash chain.
+enum CheckCommand: Command {
+    static let spec = CommandSpec(
+        "check",
+        abstract: "Check the store: integrity, triggers and schema as ffb made them, and the audit trail's hash chain.",
+        discussion: """
+        Every write makes the same schema check and refuses to write into a store changed outside ffb. \
+        Exit 0 when every check passes, 3 when one finds a problem (each problem is printed).
+        """,
+        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
+        examples: ["ffb check --db ffb.sqlite"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let report = try StoreOptions.read(arguments, context: context) { store in try store.check() }
+        if OutputFormat.from(arguments) == .json {
+            context.stdout.write(JSONOutput.text(.object(JSONObject([
+                ("schema_version", .number(JSONNumber(report.schemaVersion))),
+                ("ok", .bool(report.problems.isEmpty)),
+                ("checks", .array(report.findings.map { finding in
+                    .object(JSONObject([
+                        ("check", .string(finding.check)),
+                        ("ok", .bool(finding.problems.isEmpty)),
+                        ("detail", .string(finding.detail)),
+                        ("problems", .array(finding.problems.map(JSONValue.string))),
+                    ]))
+                })),
+            ]))))
+        } else {
+            context.stdout.line("Store \(StoreOptions.path(arguments, context: context)) (schema version \(report.schemaVersion))")
+            for finding in report.findings {
+                if finding.problems.isEmpty {
+                    context.stdout.line("  ok       \(finding.check): \(finding.detail)")
+                } else {
+                    for problem in finding.problems { context.stdout.line("  PROBLEM  \(finding.check): \(TerminalText.safe(problem))") }
+                }
+            }
+        }
+        guard report.problems.isEmpty else {
+            throw .store("the check found \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"); do not write to this store before they are understood")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import FFBSQLite
+
+/// The store's guard against changes made outside ffb: the schema (tables, indexes and the
+/// append-only triggers) must be what this ffb's migrations made before anything is written, and
+/// the audit rows form a hash chain that `check()` verifies.
+extension Store {
+    /// What `ffb check` found; `problems` is empty for a sound store.
+    public struct CheckReport: Sendable {
+        public struct Finding: Sendable {
+            public let check: String
+            public let problems: [String]
+            /// What was looked at when all is well ("412 writes, last 3f2a9c1e…").
+            public let detail: String
+        }
+
+        public let schemaVersion: Int
+        public let findings: [Finding]
+        public var problems: [String] { findings.flatMap(\.problems) }
+    }
+
+    /// Refuses to write into a store whose schema or triggers were changed outside ffb.
+    func requireIntactSchema() throws {
+        let differences = try schemaDifferences()
+        guard differences.isEmpty else {
+            throw StoreError.database("""
+                the store was changed outside ffb (\(Self.summary(differences))); nothing was written. Run 'ffb check' for the details
+                """)
+        }
+    }
+
+    /// Appends this command's audit row, chained to the row before it, and returns its id.
+    func appendAuditRow(at: String, user: String, command: String) throws -> Int64 {
+        let last = try database.firstRow("SELECT id, hash FROM writes ORDER BY id DESC LIMIT 1")
+        let entry = AuditChain.Entry(id: (try last?.int64(0) ?? 0) + 1, at: at, user: user, command: command)
+        let hash = AuditChain.hash(entry, previous: try last?.optionalString(1) ?? AuditChain.genesis)
+        _ = try database.execute("INSERT INTO writes (id, at, user, command, hash) VALUES (?, ?, ?, ?, ?)",
+                                 [.integer(entry.id), .text(at), .text(user), .text(command), .text(hash)])
+        return entry.id
+    }
+
+    private func schemaDifferences() throws -> [String] {
+        guard let expected = SchemaObject.expected else { throw StoreError.database("this ffb cannot build its own schema") }
+        return SchemaObject.differences(try SchemaObject.all(in: database), expected: expected)
+    }
+
+    /// Everything `ffb check` looks at: SQLite's own integrity check, the references between
+    /// records, the schema against this ffb's and the recorded seal, and the audit hash chain.
+    public func check() throws(StoreError) -> CheckReport {
+        try read {
+            var findings: [CheckReport.Finding] = []
+            let integrity = try database.integrityCheck()
+            findings.append(.init(check: "SQLite integrity", problems: integrity == ["ok"] ? [] : Array(integrity.prefix(10)), detail: "ok"))
+            let orphans = try database.query("PRAGMA foreign_key_check").map { row in
+                "a row of \(try row.string(0)) points at a missing row of \(try row.string(2))"
+            }
+            findings.append(.init(check: "references between records", problems: Array(Set(orphans)).sorted(), detail: "every reference resolves"))
+            let actual = try SchemaObject.all(in: database)
+            let differences = try schemaDifferences()
+            let digest = SchemaObject.digest(actual)
+            var sealProblems: [String] = []
+            let version = try database.userVersion
+            if let sealed = try database.firstRow("SELECT schema_digest FROM store_seal ORDER BY version DESC LIMIT 1")?.string(0) {
+                if differences.isEmpty, sealed != digest { sealProblems.append("the recorded schema seal does not match the schema") }
+            } else {
+                sealProblems.append("the store has no schema seal")
+            }
+            findings.append(.init(check: "schema and append-only triggers", problems: differences + sealProblems,
+                                  detail: "as this ffb makes them (digest \(digest.prefix(12))…)"))
+            findings.append(try auditChainFinding())
+            return CheckReport(schemaVersion: version, findings: findings)
+        }
+    }
+
+    private func auditChainFinding() throws -> CheckReport.Finding {
+        var previous = AuditChain.genesis
+        var problems: [String] = []
+        var count = 0
+        var expectedID: Int64 = 1
+        try database.forEach("SELECT id, at, user, command, hash FROM writes ORDER BY id") { row in
+            let entry = AuditChain.Entry(id: try row.int64(0), at: try row.string(1), user: try row.string(2), command: try row.string(3))
+            let stored = try row.optionalString(4)
+            if entry.id != expectedID, problems.count < 10 {
+                problems.append(entry.id - 1 == expectedID ? "audit row \(expectedID) is missing" : "audit rows \(expectedID)–\(entry.id - 1) are missing")
+            }
+            let hash = AuditChain.hash(entry, previous: previous)
+            if stored != hash, problems.count < 10 {
+                problems.append("audit row \(entry.id) was changed, or a row before it was removed or changed")
+            }
+            previous = stored ?? hash
+            expectedID = entry.id + 1
+            count += 1
+        }
+        return .init(check: "audit trail hash chain", problems: problems,
+                     detail: "\(count) write\(count == 1 ? "" : "s"), last \(previous.prefix(12))…")
+    }
+
+    /// The first few differences, for a one-line error.
+    static func summary(_ differences: [String]) -> String {
+        differences.prefix(3).joined(separator: "; ") + (differences.count > 3 ? "; and \(differences.count - 3) more" : "")
+    }
+}
