@@ -78,10 +78,13 @@ extension Store {
                 WHERE o.assessment_id = ? ORDER BY o.position
                 """)
             return try database.query("""
-                SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, e.reason
+                SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, coalesce(e.reason, fe.reason)
                 FROM assessments a JOIN citizens c ON c.id = a.citizen_id JOIN writes w ON w.id = a.write_id
                 LEFT JOIN cases k ON k.id = a.case_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'assessment' AND e.target_id = a.id
+                -- A follow-up's levels stop counting with the follow-up (entered in error, or superseded).
+                LEFT JOIN follow_ups f ON a.kind = 'follow-up' AND f.assessment_id = a.id
+                LEFT JOIN entered_in_error fe ON fe.target_kind = 'follow-up' AND fe.target_id = f.id
                 WHERE c.pseudonym = ? ORDER BY a.date, w.id
                 """, [.text(citizen.rawValue)]).map { row in
                 let id = try row.string(0)

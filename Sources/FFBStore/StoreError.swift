@@ -10,13 +10,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingStore(path: String)
     case busy
     case database(String)
+    /// The write would add nothing new (the same follow-up again): not an error, and nothing
+    /// was written. The message says what the store already holds.
+    case alreadyRecorded(String)
 
     public var description: String {
         switch self {
         case .notFound(let message), .invalid(let message): message
         case .missingStore(let path): "no store at \(path) (run 'ffb init' or give --db)"
         case .busy: "the store is busy (another ffb is writing); nothing was written, try again"
-        case .database(let message): message
+        case .database(let message), .alreadyRecorded(let message): message
         }
     }
 
@@ -24,7 +27,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         // A missing store is a path the user gave (or left to the default) that holds none: bad input.
         case .notFound, .invalid, .missingStore: true
-        case .busy, .database: false
+        case .busy, .database, .alreadyRecorded: false
         }
     }
 

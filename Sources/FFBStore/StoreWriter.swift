@@ -120,13 +120,25 @@ public struct StoreWriter {
     }
 
     /// Records a follow-up: its levels join the themes' series like an assessment's do.
+    ///
+    /// A follow-up is idempotent by content: the same follow-up (levels, support level, goal
+    /// notes and decision) for the same order and date again throws `.alreadyRecorded`, so a
+    /// retry after a lost answer, or eight processes sending the same one, leave one row. A
+    /// different follow-up for that order and date is refused unless it names the one it
+    /// supersedes, which is then marked entered in error. This runs under the write lock
+    /// (`BEGIN IMMEDIATE`), so the check and the insert cannot interleave with another writer.
     public func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws {
+        try checkNotRecordedBefore(followUp)
+        if let replaced = followUp.supersedes {
+            try supersede(replaced, by: followUp)
+        }
         let assessmentID = UUID()
         try insertAssessment(id: assessmentID, citizen: citizen, caseNumber: caseNumber, kind: "follow-up", date: followUp.date, assessor: followUp.author, entries: followUp.entries)
         _ = try database.execute(
-            "INSERT INTO follow_ups (id, order_id, assessment_id, date, support_level, status, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO follow_ups (id, order_id, assessment_id, date, support_level, status, supersedes, write_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [.text(followUp.id.storeText), .text(followUp.orderID.storeText), .text(assessmentID.storeText), .text(followUp.date.iso),
-             SQLiteValue(followUp.supportLevel?.cliValue), .text(followUp.status.cliValue), .integer(writeID)]
+             SQLiteValue(followUp.supportLevel?.cliValue), .text(followUp.status.cliValue), SQLiteValue(followUp.supersedes?.storeText),
+             .integer(writeID)]
         )
         for note in followUp.goalNotes {
             guard try database.firstRow("SELECT 1 FROM goals WHERE series_id = ? AND order_id = ?",

@@ -29,6 +29,9 @@ public enum CLIError: Error, Sendable {
     case invalidInput([Diagnostic])
     /// The store could not be read or written; nothing was half-written: exit 3.
     case store(String)
+    /// Nothing to do: the store already holds what was asked (the same follow-up again). Said
+    /// on standard output, exit 0, nothing written.
+    case unchanged(String)
 
     public static func invalid(_ message: String, file: String? = nil, location: String? = nil) -> CLIError {
         .invalidInput([Diagnostic(file: file, location: location, message: message)])
@@ -39,6 +42,7 @@ public enum CLIError: Error, Sendable {
         case .usage: 2
         case .invalidInput: 1
         case .store: 3
+        case .unchanged: 0
         }
     }
 }

@@ -140,6 +140,8 @@ public enum FFBMain {
                 for diagnostic in diagnostics { context.stderr.line(bounded(diagnostic.description)) }
             case .store(let message):
                 context.stderr.line(bounded("ffb: store error: \(message)"))
+            case .unchanged(let message):
+                context.stdout.line("Already recorded: \(message).")
             }
             return error.exitCode
         } catch {

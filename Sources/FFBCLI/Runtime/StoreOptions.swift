@@ -106,6 +106,7 @@ extension CLIError {
     init(_ error: any Error) {
         switch error {
         case let error as CLIError: self = error
+        case StoreError.alreadyRecorded(let message): self = .unchanged(message)
         case let error as StoreError: self = error.isUserError ? .invalid(error.description) : .store(error.description)
         case let error as ModelError: self = .invalid(error.message)
         case let error as CatalogLookupError: self = .invalid(error.description)

@@ -206,8 +206,14 @@ extension ExchangeImporter {
             fail(error.message, at: .followUp(record.id), member: syntax == .native ? "date" : nil)
             return
         }
-        if let refusal = try refusal({ try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber) }) {
-            fail(refusal, at: .followUp(record.id))
+        do {
+            if let refusal = try refusal({ try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber) }) {
+                fail(refusal, at: .followUp(record.id))
+                return
+            }
+        } catch StoreError.alreadyRecorded(let message) {
+            // The same follow-up under another id (sent twice by the provider): kept once.
+            issues.warning("not imported again: \(message)", at: locations[.followUp(record.id)])
             return
         }
         summary.followUps += 1

@@ -14,6 +14,8 @@ public struct FollowUp: Hashable, Sendable {
     public let goalNotes: [GoalNote]
     public let status: FollowUpStatus
     public let author: String
+    /// The follow-up this one replaces (a correction): the store marks that one entered in error.
+    public let supersedes: UUID?
 
     public struct GoalNote: Hashable, Sendable {
         public let goalSeriesID: UUID
@@ -33,7 +35,8 @@ public struct FollowUp: Hashable, Sendable {
         supportLevel: Assessed<SupportLevel>?,
         goalNotes: [GoalNote],
         status: FollowUpStatus,
-        author: String
+        author: String,
+        supersedes: UUID? = nil
     ) throws(ModelError) {
         guard date >= order.start else {
             throw .invalid("follow-up date \(date) is before the order starts (\(order.start))")
@@ -53,5 +56,6 @@ public struct FollowUp: Hashable, Sendable {
         self.goalNotes = goalNotes
         self.status = status
         self.author = author
+        self.supersedes = supersedes
     }
 }

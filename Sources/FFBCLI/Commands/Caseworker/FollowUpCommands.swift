@@ -9,6 +9,12 @@ enum FollowUpRecordCommand: Command {
     static let spec = CommandSpec(
         "record",
         abstract: "Record a follow-up (opfølgning) on an order.",
+        discussion: """
+        Recording the same follow-up again (same order, date, levels, support level, goal notes and decision) \
+        writes nothing and says so (exit 0), so a retry is always safe. A different follow-up for an order and \
+        date that already has one is refused unless it names the one it replaces with --supersedes; that one is \
+        then marked entered in error and stops counting.
+        """,
         options: [
             OptionSpec("order", value: "ORDER", help: "The order id (or its first 8+ characters).", required: true),
             OptionSpec("date", value: "DATE", help: "Date of the follow-up.", required: true),
@@ -19,6 +25,7 @@ enum FollowUpRecordCommand: Command {
             OptionSpec("status", value: "STATUS", help: "The decision.", required: true, allowed: FollowUpStatus.allCases.map(\.cliValue)),
             OptionSpec("author", value: "NAME", help: "Who followed up.", defaultDescription: "--user"),
             OptionSpec("source", value: "SOURCE", help: "Where the levels come from.", allowed: AssessmentSource.allCases.map(\.rawValue)),
+            OptionSpec("supersedes", value: "FOLLOW-UP", help: "The follow-up this one replaces (its id or first 8+ characters)."),
         ] + StoreOptions.writeOptions,
         examples: ["ffb followup record --order 3f2a9c1e --date 2025-09-01 --theme \"Købe ind\"=2 --support-level B --goal-note 9b1c2d3e=\"Handler med følge\" --status continue"]
     )
@@ -42,7 +49,9 @@ enum FollowUpRecordCommand: Command {
                 guard goal.orderID == order.id else { throw StoreError.invalid("goal \(key) belongs to another order") }
                 return FollowUp.GoalNote(goalSeriesID: goal.seriesID, note: value)
             }
-            let followUp = try FollowUp(order: order, date: date, entries: entries, supportLevel: supportLevel, goalNotes: notes, status: status, author: author)
+            let replaced = try arguments.value("supersedes").flatMap { UUID(uuidString: try store.resolveID($0, table: "follow_ups", what: "follow-up")) }
+            let followUp = try FollowUp(order: order, date: date, entries: entries, supportLevel: supportLevel, goalNotes: notes, status: status,
+                                        author: author, supersedes: replaced)
             try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber)
             return followUp
         }

@@ -1,0 +1,98 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// What makes two follow-ups the same follow-up: everything recorded about the citizen (levels
+/// with their notes and sources, support level, goal notes, decision), not the ids, the author
+/// or when it was typed in.
+struct FollowUpContent: Equatable {
+    struct Entry: Equatable {
+        let theme: String
+        let level: Int?
+        let notAssessed: Bool
+        let relevance: String?
+        let note: String?
+        let source: String?
+    }
+
+    let supportLevel: String?
+    let status: String
+    let goalNotes: Set<String>
+    let entries: [Entry]
+
+    init(_ followUp: FollowUp) {
+        supportLevel = followUp.supportLevel?.cliValue
+        status = followUp.status.cliValue
+        goalNotes = Set(followUp.goalNotes.map { "\($0.goalSeriesID.storeText)\u{0}\($0.note)" })
+        entries = followUp.entries.map { entry in
+            var level: Int?
+            var notAssessed = false
+            var relevance: String?
+            switch entry.finding {
+            case .level(.assessed(let value)): level = value.rawValue
+            case .level(.notAssessed): notAssessed = true
+            case .relevance(let value): relevance = value.rawValue
+            }
+            return Entry(theme: entry.theme.rawValue, level: level, notAssessed: notAssessed, relevance: relevance,
+                         note: entry.note, source: entry.source?.rawValue)
+        }
+    }
+
+    init(stored id: String, in database: Database) throws {
+        guard let row = try database.firstRow("SELECT support_level, status, assessment_id FROM follow_ups WHERE id = ?", [.text(id)]) else {
+            throw StoreError.notFound("no follow-up \(id)")
+        }
+        supportLevel = try row.optionalString(0)
+        status = try row.string(1)
+        goalNotes = Set(try database.query("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ?", [.text(id)]).map {
+            "\(try $0.string(0))\u{0}\(try $0.string(1))"
+        })
+        entries = try database.query("""
+            SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
+            FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
+            WHERE o.assessment_id = ? ORDER BY o.position
+            """, [.text(try row.string(2))]).map { row in
+            Entry(theme: try row.string(0), level: try row.optionalInt(1), notAssessed: try row.int(2) == 1,
+                  relevance: try row.optionalString(3), note: try row.optionalString(4), source: try row.optionalString(5))
+        }
+    }
+}
+
+extension StoreWriter {
+    /// The same follow-up again is `.alreadyRecorded`; another one for the same order and date
+    /// must say which it supersedes.
+    func checkNotRecordedBefore(_ followUp: FollowUp) throws {
+        let sameDay = try database.query("""
+            SELECT f.id FROM follow_ups f
+            WHERE f.order_id = ? AND f.date = ?
+              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
+            ORDER BY f.rowid
+            """, [.text(followUp.orderID.storeText), .text(followUp.date.iso)]).map { try $0.string(0) }
+        let content = FollowUpContent(followUp)
+        for id in sameDay where id != followUp.supersedes?.storeText {
+            if try FollowUpContent(stored: id, in: database) == content {
+                throw StoreError.alreadyRecorded("follow-up \(id) already records this for order \(followUp.orderID.storeText) on \(followUp.date); nothing was written")
+            }
+            throw StoreError.invalid("""
+                order \(followUp.orderID.storeText) already has a follow-up on \(followUp.date) (\(id)) with other content; \
+                to replace it, record this one as superseding it (--supersedes \(id))
+                """)
+        }
+    }
+
+    /// Marks the follow-up `replaced` entered in error, superseded by `followUp`.
+    func supersede(_ replaced: UUID, by followUp: FollowUp) throws {
+        guard let row = try database.firstRow("SELECT order_id FROM follow_ups WHERE id = ?", [.text(replaced.storeText)]) else {
+            throw StoreError.notFound("no follow-up \(replaced.storeText) to supersede")
+        }
+        guard try row.string(0) == followUp.orderID.storeText else {
+            throw StoreError.invalid("follow-up \(replaced.storeText) belongs to another order; a follow-up supersedes one of its own order")
+        }
+        if let reason = try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = 'follow-up' AND target_id = ?",
+                                              [.text(replaced.storeText)])?.string(0) {
+            throw StoreError.invalid("follow-up \(replaced.storeText) no longer counts (\(reason)); supersede the one that replaced it")
+        }
+        try markEnteredInError(kind: .followUp, id: replaced.storeText, reason: "superseded by follow-up \(followUp.id.storeText)")
+    }
+}
