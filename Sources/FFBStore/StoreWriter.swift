@@ -150,6 +150,15 @@ public struct StoreWriter {
         }
     }
 
+    /// Keeps a warning this write gave with its audit row (never a CPR number: the message is
+    /// shown to whoever reads the audit trail).
+    public func recordWarning(_ message: String) throws {
+        _ = try database.execute("""
+            INSERT INTO write_warnings (write_id, position, message)
+            VALUES (?1, (SELECT count(*) FROM write_warnings WHERE write_id = ?1), ?2)
+            """, [.integer(writeID), .text(message)])
+    }
+
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
     public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws {
         let table: String = switch kind {

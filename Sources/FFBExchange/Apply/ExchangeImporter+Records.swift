@@ -8,7 +8,7 @@ extension ExchangeImporter {
     // MARK: Orders
 
     mutating func applyOrder(_ package: OrderPackage) throws {
-        let (citizen, isNew) = try citizen(package.citizen)
+        let (citizen, isNew) = try citizen(package.citizen, municipality: package.caseDetails.municipality)
         guard try openCase(package.caseDetails, citizen: citizen, isNew: isNew) else { return }
         for record in package.assessments { try applyAssessment(record, citizen: citizen, isNew: isNew) }
         let terms = package.order
@@ -123,7 +123,7 @@ extension ExchangeImporter {
     // MARK: Assessments
 
     mutating func applyAssessment(_ package: AssessmentPackage) throws {
-        let (citizen, isNew) = try citizen(package.citizen)
+        let (citizen, isNew) = try citizen(package.citizen, municipality: package.caseDetails?.municipality)
         if let details = package.caseDetails {
             guard try openCase(details, citizen: citizen, isNew: isNew) else { return }
         }

@@ -25,6 +25,10 @@ struct ExchangeImporter {
     let writer: StoreWriter
     var summary = ImportSummary()
     var problems: [DocumentProblems] = []
+    /// Warnings found while applying, by document position (decode warnings are the document's own).
+    var warnings: [Int: [JSONIssue]] = [:]
+    /// Under `--strict`, what would be a warning about a citizen's identity is an error.
+    var strict = false
     /// The problems of the document being applied.
     var issues = ExchangeIssues()
     var locations = DocumentLocations()
@@ -44,6 +48,7 @@ struct ExchangeImporter {
         syntax = document.syntax
         try apply(document)
         if issues.hasErrors { problems.append(DocumentProblems(index: index, issues: issues)) }
+        if !issues.warnings.isEmpty { warnings[index, default: []] += issues.warnings }
     }
 
     private mutating func apply(_ document: ExchangeDocument) throws {
@@ -102,10 +107,41 @@ struct ExchangeImporter {
 
     /// The citizen with this CPR number, registered under a new pseudonym when the store has none.
     /// `isNew` spares later lookups: nothing in the store can belong to a citizen just registered.
-    mutating func citizen(_ identity: CitizenIdentity) throws -> (citizen: Citizen, isNew: Bool) {
-        if let known = try writer.citizen(cpr: identity.cpr) { return (known, false) }
+    /// A known CPR number under another name, or from a municipality none of the citizen's cases
+    /// is in, is still that citizen (the CPR number is the identity), but it may be a typing
+    /// error that would attach one person's case to another: it is a warning with the document's
+    /// location, kept in the audit trail, and an error under `--strict`.
+    mutating func citizen(_ identity: CitizenIdentity, municipality: Municipality? = nil) throws -> (citizen: Citizen, isNew: Bool) {
+        if let known = try writer.citizen(cpr: identity.cpr) {
+            try checkIdentity(known, against: identity, municipality: municipality)
+            return (known, false)
+        }
         summary.citizensCreated += 1
         return (try writer.addCitizen(cpr: identity.cpr, name: identity.name), true)
+    }
+
+    private mutating func checkIdentity(_ known: Citizen, against identity: CitizenIdentity, municipality: Municipality?) throws {
+        var differences: [String] = []
+        if TextFolding.fold(known.name) != TextFolding.fold(identity.name) {
+            differences.append("is registered under another name than the document gives")
+        }
+        if let municipality {
+            let codes = Set(try store.cases(of: known.pseudonym).map(\.value.municipality.code))
+            if !codes.isEmpty, !codes.contains(municipality.code) {
+                differences.append("has cases in municipality \(codes.sorted().joined(separator: ", ")), not \(municipality.code) as the document says")
+            }
+        }
+        guard !differences.isEmpty else { return }
+        let message = """
+            the CPR number belongs to citizen \(known.pseudonym), who \(differences.joined(separator: " and ")); \
+            \(strict ? "nothing was imported (--strict)" : "the document was attached to \(known.pseudonym)"): check that it is the same person
+            """
+        if strict {
+            fail(message, at: .citizen(cpr: identity.cpr.digits))
+        } else {
+            issues.warning(message, at: locations[.citizen(cpr: identity.cpr.digits)])
+            try writer.recordWarning(message)
+        }
     }
 
     /// Opens the case unless the store has it; a case of another citizen is an error.

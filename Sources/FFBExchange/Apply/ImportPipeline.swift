@@ -19,7 +19,8 @@ extension ExchangeImport {
         decode: @escaping @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>,
         into store: Store,
         user: String,
-        command: String
+        command: String,
+        strict: Bool = false
     ) throws(ImportError) -> ImportReport {
         let queue = DecodedDocuments(count: count, decode: decode)
         queue.start(workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -29,6 +30,7 @@ extension ExchangeImport {
         do {
             let summary = try store.write(user: user, command: command) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
+                importer.strict = strict
                 var deferred: [(index: Int, document: ExchangeDocument)] = []
                 var cacheReserved = false
                 for index in 0..<count {
@@ -57,6 +59,7 @@ extension ExchangeImport {
                 }
                 problems += importer.problems
                 if !problems.isEmpty { throw StoreError.invalid("the import was rolled back") }
+                warnings.merge(importer.warnings) { $0 + $1 }
                 return importer.summary
             }
             return ImportReport(summary: summary, warnings: warnings)

@@ -13,9 +13,14 @@ enum ImportCommand: Command {
         Any invalid file means nothing is written (exit 1), and every problem of every file is printed \
         as FILE:/json/pointer: message. A document imported before is skipped; the same document id with \
         other content is an error. A provider importing an order for an unknown CPR number registers the \
-        citizen under a new pseudonym and opens the case.
+        citizen under a new pseudonym and opens the case. A CPR number the store knows under another name, or \
+        from a municipality none of that citizen's cases is in, is attached to that citizen with a warning \
+        (kept in the audit trail), or refused with --strict.
         """,
-        options: StoreOptions.writeOptions + [.flag("quiet", short: "q", help: "Do not print warnings.")],
+        options: StoreOptions.writeOptions + [
+            .flag("quiet", short: "q", help: "Do not print warnings."),
+            .flag("strict", help: "Refuse, instead of warning about, a CPR number the store knows under another name or municipality."),
+        ],
         positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON); a directory means every .json file in it.", variadic: true)],
         examples: ["ffb import --db provider.sqlite order.json", "ffb import --db authority.sqlite follow-up-*.json"]
     )
@@ -39,7 +44,7 @@ enum ImportCommand: Command {
         let report: ImportReport
         do {
             report = try ExchangeImport.run(count: urls.count, decode: { ExchangeFiles.document(at: urls[$0], decoder: decoder, validator: validator) },
-                                            into: store, user: user, command: command)
+                                            into: store, user: user, command: command, strict: arguments.flag("strict"))
             store.close()
         } catch {
             store.close()
