@@ -185,11 +185,17 @@ import Testing
         let output = try ok("export", "--fhir", "reporting", "--out", path("reports"), "--db", db)
         #expect(output.contains("for 1 citizen"))
         let files = try FileManager.default.contentsOfDirectory(atPath: path("reports")).sorted()
-        #expect(files == ["2025-01-20", "2025-02-01", "2025-08-01"].map { "\(recorded.citizen)-\($0).json" })
+        // Named by day and bundle id: the bundle holds the CPR number (KL requires it), so its
+        // name must not hold the pseudonym that would link it to every analytic extract.
+        #expect(files.map { String($0.prefix(25)) } == ["2025-01-20", "2025-02-01", "2025-08-01"].map { "DeliveryReport-\($0)" })
+        #expect(files.allSatisfy { !$0.contains(recorded.citizen) })
         for file in files {
             #expect(try mode(path("reports/\(file)")) == 0o600)
-            let bundle = try #require(try FFBProcess.json(String(contentsOf: directory.file("reports/\(file)"), encoding: .utf8)) as? [String: Any])
+            let text = try String(contentsOf: directory.file("reports/\(file)"), encoding: .utf8)
+            let bundle = try #require(try FFBProcess.json(text) as? [String: Any])
             #expect(bundle["type"] as? String == "collection")
+            // Privacy stated truthfully: the bundle carries the CPR number as KL's profile requires.
+            #expect(text.contains("0204851357"))
         }
     }
 

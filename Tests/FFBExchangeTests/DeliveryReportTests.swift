@@ -33,7 +33,9 @@ import Testing
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         #expect(reports.map(\.day.iso) == ["2025-02-01", "2025-02-15", "2025-09-01", "2025-10-01", today])
         #expect(Set(reports.map(\.citizen)).count == 1)
-        #expect(reports.allSatisfy { $0.fileName.hasPrefix("P-") && !$0.fileName.contains("150385") })
+        // Named by day and bundle id: neither the CPR number (which the bundle holds) nor the pseudonym.
+        #expect(reports.allSatisfy { $0.fileName.hasPrefix("DeliveryReport-") && !$0.fileName.contains("150385") && !$0.fileName.contains($0.citizen.rawValue) })
+        #expect(Set(reports.map(\.fileName)).count == reports.count)
     }
 
     @Test func everyReportKeepsTheGuidesRules() {

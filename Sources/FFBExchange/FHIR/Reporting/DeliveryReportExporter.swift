@@ -10,8 +10,11 @@ public struct DeliveryReport: Sendable {
     public var day: LocalDate
     public var bundle: JSONValue
 
-    /// `P-XXXXXXXX-YYYY-MM-DD.json`: the pseudonym, never the CPR number, names the file.
-    public var fileName: String { "\(citizen.rawValue)-\(day.iso).json" }
+    /// `DeliveryReport-YYYY-MM-DD-BUNDLEID.json`. The bundle must carry the CPR number (KL's
+    /// profile requires the Patient's identifier), so its name must not carry the pseudonym: a
+    /// file named by pseudonym and holding the CPR number would be the key that undoes the
+    /// pseudonymisation of every extract. The bundle's own id is derived, not reversible.
+    public var fileName: String { "DeliveryReport-\(day.iso)-\(bundle["id"]?.stringValue ?? "bundle").json" }
 }
 
 /// Writes KL FFB reporting (IG 1.0.0) DeliveryReport bundles from a store: one per citizen per
