@@ -66,6 +66,7 @@ enum StoreOptions {
         context: CommandContext,
         _ body: (Store, StoreWriter) throws -> T
     ) throws(CLIError) -> T {
+        _ = try user(arguments, context: context)
         let store = try open(arguments, context: context, create: true)
         defer { store.close() }
         return try write(arguments, store: store, context: context, body)

@@ -1,0 +1,322 @@
+import Foundation
+import Testing
+
+/// Issue 15's probes of the store, re-run: what a careless user, an attacker with the sqlite3
+/// shell and a crashing machine did to `ffb`, and what it must do now. Each test fails on the
+/// code before the fix.
+@Suite(.serialized) struct CarelessHandsTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    func path(_ name: String) -> String { directory.file(name).path }
+
+    @discardableResult
+    func ok(_ arguments: String...) throws -> String {
+        let result = try FFBProcess.run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func sqlite(_ db: String, _ sql: String) throws -> String {
+        try SQLiteShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A store with one citizen, a case, an order and a goal; returns (pseudonym, order id).
+    func caseStore(_ db: String) throws -> (citizen: String, order: String) {
+        let citizen = try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karen Dahl", "--db", db)
+        try ok("case", "open", "--citizen", citizen, "--case-number", "S-1", "--opened", "2025-01-10",
+               "--municipality", "Aarhus", "--municipality-code", "0751", "--db", db)
+        try ok("assess", "--citizen", citizen, "--case", "S-1", "--date", "2025-01-20", "--theme", "Købe ind=3", "--db", db)
+        let order = try ok("order", "create", "--citizen", citizen, "--case", "S-1", "--service", "Socialpædagogisk støtte",
+                           "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-02-01", "--db", db)
+        return (citizen, order)
+    }
+
+    /// Runs `ffb` and fails the test instead of hanging when it does not end within `seconds`.
+    func runBounded(_ arguments: [String], environment: [String: String] = [:], seconds: Double = 10) throws -> FFBProcess.Result {
+        let process = Process()
+        process.executableURL = FFBProcess.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "FFB_DB")
+        process.environment = env.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        let hung = process.isRunning
+        if hung { process.terminate() }
+        process.waitUntilExit()
+        #expect(!hung, "ffb \(arguments.joined(separator: " ")) still ran after \(seconds) s")
+        return FFBProcess.Result(status: hung ? -1 : process.terminationStatus,
+                                 stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                                 stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    // MARK: 1. A store overwritten
+
+    @Test func anOutputThatIsTheStoreOrAnySQLiteFileIsRefusedBeforeAnythingIsWritten() throws {
+        let db = path("s.sqlite"), other = path("other.sqlite")
+        let recorded = try caseStore(db)
+        try ok("init", "--db", other)
+        let before = try SQLiteShell.dump(db), otherBefore = try SQLiteShell.dump(other)
+        let attempts: [[String]] = [
+            ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", db],
+            ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", db + "-wal"],
+            ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", db + "-shm"],
+            ["export", "--db", db, "--fhir", "order", "--id", recorded.order, "--out", other],
+            ["export", "--db", db, "--extract", "csv", "--out", db],
+            ["export", "--db", db, "--fhir", "reporting", "--out", db],
+            ["report", "--db", db, "--out", db],
+            ["report", "--db", db, "--out", other],
+            // The same store named another way: through a symbolic link and a relative path.
+            ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", directory.url.path + "/./s.sqlite"],
+        ]
+        for arguments in attempts {
+            let result = try FFBProcess.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.errorLines.count == 1)
+            #expect(result.stderr.contains("--out:"), "\(result.stderr)")
+        }
+        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try SQLiteShell.dump(other) == otherBefore)
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
+        // An ordinary output still works, owner-only.
+        try ok("export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", path("order.json"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path("order.json"))[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func aTemporaryFileLeftByAKilledExportIsRemovedByTheNextRun() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        let reports = path("reports")
+        try ok("export", "--db", db, "--fhir", "reporting", "--out", reports)
+        let files = try FileManager.default.contentsOfDirectory(atPath: reports)
+        let first = try #require(files.first)
+        // What a run killed between writing and renaming leaves: `.NAME.PID.tmp` of a dead process.
+        let stale = reports + "/.\(first).999999.tmp"
+        try Data("{\"half".utf8).write(to: URL(fileURLWithPath: stale))
+        try ok("export", "--db", db, "--fhir", "reporting", "--out", reports)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports).sorted() == files.sorted())
+    }
+
+    // MARK: 3. A hang
+
+    @Test func aFIFOOrADeviceAsTheStoreIsRefusedAtOnce() throws {
+        let fifo = path("fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for arguments in [["stats"], ["citizen", "list"], ["init"], ["import", path("none.json")]] {
+            for db in [fifo, "/dev/null"] {
+                let result = try runBounded(arguments + ["--db", db])
+                #expect(result.status == 1, "\(arguments) \(db): \(result.stderr)")
+                #expect(result.errorLines.count == 1)
+                #expect(result.stderr.contains(db == fifo ? "is a pipe" : "is a device"), "\(result.stderr)")
+            }
+        }
+        let viaEnvironment = try runBounded(["citizen", "list"], environment: ["FFB_DB": fifo])
+        #expect(viaEnvironment.status == 1)
+        #expect(viaEnvironment.stderr.contains("is a pipe"))
+    }
+
+    // MARK: 7. Permissions
+
+    @Test func aStoreReadableByOthersIsRefusedWithTheChmodThatFixesIt() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        for companion in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + companion) {
+            #expect(try FileManager.default.attributesOfItem(atPath: db + companion)[.posixPermissions] as? Int == 0o600, "\(companion)")
+        }
+        #expect(chmod(db, 0o644) == 0)
+        let before = try SQLiteShell.dump(db)
+        for arguments in [["citizen", "list"], ["citizen", "add", "--cpr", "010190-1234", "--name", "B"]] {
+            let result = try FFBProcess.run(arguments + ["--db", db])
+            #expect(result.status == 3)
+            #expect(result.errorLines.count == 1)
+            #expect(result.stderr.contains("mode 644"))
+            #expect(result.stderr.contains("chmod 600 \(db)"))
+        }
+        #expect(try SQLiteShell.dump(db) == before)
+        #expect(chmod(db, 0o600) == 0)
+        try ok("citizen", "list", "--db", db)
+    }
+
+    // MARK: 5. Duplicates
+
+    @Test func theSameFollowUpAgainIsAlreadyRecordedAndAnotherNeedsSupersedes() throws {
+        let db = path("s.sqlite")
+        let recorded = try caseStore(db)
+        let follow = ["followup", "record", "--db", db, "--order", recorded.order, "--date", "2025-06-01", "--theme", "Købe ind=2", "--status", "continue"]
+        let first = try FFBProcess.run(follow)
+        #expect(first.status == 0)
+        let firstID = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try SQLiteShell.dump(db)
+        // A retry after a lost answer: nothing new, said so, exit 0, not even an audit row.
+        let again = try FFBProcess.run(follow)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("Already recorded: follow-up \(firstID)"))
+        #expect(try SQLiteShell.dump(db) == before)
+        // Another follow-up for the same order and date is refused, naming the one to supersede.
+        var other = follow
+        other[other.firstIndex(of: "Købe ind=2")!] = "Købe ind=1"
+        let refused = try FFBProcess.run(other)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--supersedes \(firstID)"))
+        #expect(try SQLiteShell.dump(db) == before)
+        // Superseding it replaces it: the old one is marked and its level no longer counts.
+        let second = try FFBProcess.run(other + ["--supersedes", String(firstID.prefix(8))])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try sqlite(db, "SELECT count(*) FROM follow_ups") == "2")
+        #expect(try sqlite(db, "SELECT reason FROM entered_in_error WHERE target_id = '\(firstID)'").hasPrefix("superseded by follow-up"))
+        let progress = try FFBProcess.run(["progress", "--citizen", recorded.citizen, "--db", db, "--format", "json"])
+        #expect(progress.status == 0)
+        #expect(!progress.stdout.contains("\"level\" : 2") && !progress.stdout.contains("\"level\": 2"), "the superseded level must not count")
+    }
+
+    @Test func eightProcessesRecordingTheSameFollowUpLeaveOneRow() throws {
+        let db = path("s.sqlite")
+        let recorded = try caseStore(db)
+        let command = "'\(FFBProcess.binary.path)' followup record --db '\(db)' --order \(recorded.order) --date 2025-06-01 --theme 'Købe ind=2' --status continue --user anna"
+        let processes = try (0..<8).map { _ -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command + " >/dev/null 2>&1; echo $?"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            return (process, pipe)
+        }
+        let statuses = processes.map { process, pipe in
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(statuses.allSatisfy { $0 == "0" }, "\(statuses)")
+        #expect(try sqlite(db, "SELECT count(*) FROM follow_ups") == "1")
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
+    }
+
+    // MARK: 6. A silent identity merge
+
+    @Test func anImportedOrderWhoseCPRIsKnownUnderAnotherNameWarnsAndIsRefusedUnderStrict() throws {
+        let authority = path("authority.sqlite"), provider = path("provider.sqlite")
+        let recorded = try caseStore(authority)
+        let orderFile = path("order.json")
+        try ok("export", "--db", authority, "--kind", "order", "--id", recorded.order, "--out", orderFile)
+        // The provider knows this CPR number under another name, from another municipality.
+        try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karin Dal", "--db", provider)
+        try ok("case", "open", "--citizen", "020485-1357", "--case-number", "K-9", "--opened", "2024-01-01",
+               "--municipality", "København", "--municipality-code", "0101", "--db", provider)
+        let before = try SQLiteShell.dump(provider)
+        let strict = try FFBProcess.run(["import", "--strict", "--db", provider, orderFile])
+        #expect(strict.status == 1)
+        #expect(strict.errorLines.count == 1)
+        #expect(strict.stderr.hasPrefix("\(orderFile):/order/citizen: the CPR number belongs to citizen P-"))
+        #expect(strict.stderr.contains("another name") && strict.stderr.contains("municipality 0101, not 0751"))
+        #expect(try SQLiteShell.dump(provider) == before)
+
+        let lenient = try FFBProcess.run(["import", "--db", provider, orderFile])
+        #expect(lenient.status == 0)
+        #expect(lenient.errorLines.count == 1)
+        #expect(lenient.stderr.hasPrefix("\(orderFile):/order/citizen: warning: the CPR number belongs to citizen P-"))
+        // Kept with the import's audit row, without the number.
+        let kept = try sqlite(provider, "SELECT w.command || ': ' || m.message FROM write_warnings m JOIN writes w ON w.id = m.write_id")
+        #expect(kept.hasPrefix("ffb import: the CPR number belongs to citizen P-"))
+        #expect(PrivacyScan.matches(in: kept).isEmpty)
+    }
+
+    // MARK: 8. Forgeable and injectable text
+
+    @Test func storedTextCannotForgeLinesOrDriveTheTerminal() throws {
+        let db = path("s.sqlite")
+        let newline = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "A", "--db", db, "--user", "eve\n2025-01-01  assessment  forged"])
+        #expect(newline.status == 1)
+        #expect(newline.errorLines.count == 1)
+        #expect(newline.stderr.contains("control character"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+
+        let hostile = "Eve\u{1B}]0;owned\u{07}\u{1B}[2J\u{202E}evE\nNext line"
+        let citizen = try ok("citizen", "add", "--cpr", "010190-1234", "--name", hostile, "--db", db)
+        for arguments in [["citizen", "list"], ["citizen", "show", citizen], ["history", "--citizen", citizen]] {
+            let result = try FFBProcess.run(arguments + ["--db", db])
+            #expect(result.status == 0)
+            #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(arguments)")
+            #expect(result.stdout.contains("Eve\\x1b]0;owned\\x07\\x1b[2J<U+202E>evE\\nNext line"), "\(arguments): \(result.stdout)")
+            #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("Next line") })
+        }
+        // Programs still get the exact text.
+        let json = try FFBProcess.run(["citizen", "list", "--db", db, "--format", "json"])
+        let names = try #require(try FFBProcess.json(json.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(names == [hostile])
+    }
+
+    // MARK: 10. Tampering unnoticed
+
+    @Test func aDroppedTriggerIsFoundAndRefusesEveryWrite() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        #expect(try FFBProcess.run(["check", "--db", db]).status == 0)
+        _ = try sqlite(db, "DROP TRIGGER citizens_no_update; UPDATE citizens SET name = 'Someone else';")
+        let before = try SQLiteShell.dump(db)
+        let check = try FFBProcess.run(["check", "--db", db])
+        #expect(check.status == 3)
+        #expect(check.stdout.contains("PROBLEM  schema and append-only triggers: trigger citizens_no_update is missing"))
+        let write = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "B", "--db", db])
+        #expect(write.status == 3)
+        #expect(write.errorLines == ["ffb: store error: the store was changed outside ffb (trigger citizens_no_update is missing); nothing was written. Run 'ffb check' for the details"])
+        #expect(try SQLiteShell.dump(db) == before)
+    }
+
+    @Test func aChangedOrRemovedAuditRowBreaksTheHashChain() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        let sound = try FFBProcess.run(["check", "--db", db, "--format", "json"])
+        #expect(sound.status == 0)
+        #expect(sound.stdout.contains("\"ok\": true") || sound.stdout.contains("\"ok\" : true"))
+
+        let changed = path("changed.sqlite")
+        _ = try sqlite(db, ".backup '\(changed)'")
+        #expect(chmod(changed, 0o600) == 0)
+        // The attacker puts the trigger back exactly as it was, so the schema looks untouched.
+        _ = try sqlite(changed, """
+            DROP TRIGGER writes_no_update; UPDATE writes SET user = 'mallory' WHERE id = 2;
+            CREATE TRIGGER writes_no_update BEFORE UPDATE ON writes BEGIN SELECT RAISE(ABORT, 'append-only: writes rows are never updated'); END;
+            """)
+        let afterChange = try FFBProcess.run(["check", "--db", changed])
+        #expect(afterChange.status == 3)
+        #expect(afterChange.stdout.contains("PROBLEM  audit trail hash chain: audit row 2 was changed"))
+        #expect(afterChange.stdout.contains("ok       schema and append-only triggers"))
+
+        let removed = path("removed.sqlite")
+        _ = try sqlite(db, ".backup '\(removed)'")
+        #expect(chmod(removed, 0o600) == 0)
+        _ = try sqlite(removed, """
+            DROP TRIGGER writes_no_delete; DELETE FROM writes WHERE id = 3;
+            CREATE TRIGGER writes_no_delete BEFORE DELETE ON writes BEGIN SELECT RAISE(ABORT, 'append-only: writes rows are never deleted'); END;
+            """)
+        let afterRemoval = try FFBProcess.run(["check", "--db", removed])
+        #expect(afterRemoval.status == 3)
+        #expect(afterRemoval.stdout.contains("audit row 3 is missing"))
+        #expect(afterRemoval.stdout.contains("audit row 4 was changed, or a row before it was removed or changed"))
+    }
+
+    // MARK: 11. Leftovers
+
+    @Test func importingAnEmptyFolderIsAnErrorAndWritesNothing() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        let empty = path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let before = try SQLiteShell.dump(db)
+        let result = try FFBProcess.run(["import", "--db", db, empty])
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["\(empty): no .json documents to import"])
+        #expect(try SQLiteShell.dump(db) == before)
+    }
+}
