@@ -333,8 +333,11 @@ import Testing
         Broken("FHIR: severity on an unscored theme", "kl", at: "/entry/14/resource/severity/coding/0/code", "level on an unscored theme",
                edit: set("entry/14/resource/code/coding/0/code", tobacco)),
         Broken("FHIR: no CPR number", "kl", at: "/entry/39/resource", "has no CPR number", edit: set("entry/39/resource/identifier", nil)),
-        Broken("FHIR: reference to nothing", "kl", at: "/entry/6/resource/addresses/0", "names no entry of the bundle",
+        Broken("FHIR: reference to nothing", "kl", at: "/entry/6/resource/addresses/0", "the reference \"Condition/ukendt\" names no entry of the bundle",
                edit: set("entry/6/resource/addresses/0/reference", "Condition/ukendt")),
+        // A reference whose id is all digits was once "the reference the value given": it is named.
+        Broken("FHIR: reference by a numeric id", "kl", at: "/entry/6/resource/addresses/0", "the reference \"Condition/12345678\" names no entry",
+               edit: set("entry/6/resource/addresses/0/reference", "Condition/12345678")),
     ]
 
     @Test func theCorpusHasAtLeastFortyDocuments() {

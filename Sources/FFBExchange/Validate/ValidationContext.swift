@@ -34,15 +34,35 @@ struct ValidationContext {
     }
 }
 
-/// Quotes a value in a message unless it could be personal data: codes and names are shown,
-/// anything with a run of six or more digits (a CPR number typed in the wrong field) is not.
+/// Quotes a value from a document in a message, so the reader sees what was wrong: cut to
+/// `limit` characters, and with any CPR-shaped part (ten digits, or six, a dash and four, standing
+/// alone as a word: a CPR number typed into the wrong field, or used as a resource id) replaced
+/// by "…", never shown. A UUID or a URL keeps its digits.
 enum Quoted {
+    static let limit = 80
+
     static func value(_ text: String) -> String {
-        var run = 0
-        for character in text {
-            run = character.isASCII && character.isNumber ? run + 1 : 0
-            if run >= 6 { return "the value given" }
+        var shown = ""
+        var word = ""
+        func flush() {
+            shown += isCPRShaped(word) ? "…" : word
+            word = ""
         }
-        return "\"\(text)\""
+        for character in text.prefix(limit) {
+            if character.isASCII && (character.isLetter || character.isNumber || character == "-") {
+                word.append(character)
+            } else {
+                flush()
+                shown.append(character)
+            }
+        }
+        flush()
+        return "\"\(shown)\(text.count > limit ? "…" : "")\""
+    }
+
+    private static func isCPRShaped(_ word: String) -> Bool {
+        let digits = word.filter { $0 != "-" }
+        guard digits.count == 10, digits.allSatisfy(\.isNumber) else { return false }
+        return word.count == 10 || (word.count == 11 && Array(word)[6] == "-")
     }
 }
