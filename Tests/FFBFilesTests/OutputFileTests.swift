@@ -1,0 +1,67 @@
+@testable import FFBFiles
+import Foundation
+import Testing
+
+@Suite struct OutputFileTests {
+    let folder: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-out-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func sqliteFile(_ name: String) throws -> String {
+        let path = folder + "/" + name
+        try Data(Array("SQLite format 3\u{0}".utf8) + [UInt8](repeating: 0, count: 84)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func theStoreAndItsCompanionsAreRefusedWhetherOrNotTheyExist() throws {
+        let store = try sqliteFile("s.sqlite")
+        for path in [store, store + "-wal", store + "-shm", store + "-journal", folder + "/./s.sqlite", folder + "/../" + (folder as NSString).lastPathComponent + "/s.sqlite-wal"] {
+            #expect(throws: OutputRefusal.isTheStore(path)) { try OutputFile.check(path, notOverwriting: store) }
+        }
+        let link = folder + "/link.json"
+        #expect(symlink(store, link) == 0)
+        #expect(throws: OutputRefusal.isTheStore(link)) { try OutputFile.check(link, notOverwriting: store) }
+    }
+
+    @Test func anySQLiteFileAndTheWrongKindOfFileAreRefused() throws {
+        let other = try sqliteFile("other.db")
+        #expect(throws: OutputRefusal.isADatabase(other)) { try OutputFile.check(other, notOverwriting: nil) }
+        #expect(throws: OutputRefusal.wrongKind("/dev/null", .device)) { try OutputFile.check("/dev/null", notOverwriting: nil) }
+        #expect(throws: OutputRefusal.wrongKind(folder, .directory)) { try OutputFile.check(folder, notOverwriting: nil) }
+        let text = folder + "/old.json"
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: text))
+        try OutputFile.check(text, notOverwriting: nil)
+        try OutputFile.check(folder + "/new.json", notOverwriting: nil)
+        try OutputFile.check(folder, notOverwriting: nil, directory: true)
+        #expect(throws: OutputRefusal.wrongKind(text, .regular(size: 2))) { try OutputFile.check(text, notOverwriting: nil, directory: true) }
+    }
+
+    @Test func aWrittenFileIsOwnerOnlyAndReplacesTheOldOneWhole() throws {
+        let path = folder + "/out.json"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        try OutputFile.write(Array("new content".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new content")
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.json"])
+    }
+
+    @Test func temporariesOfDeadWritersAreRemovedAndThoseOfLiveOnesKept() throws {
+        let dead = folder + "/" + OutputFile.temporaryName(of: "out.json", process: 999_999)
+        let live = folder + "/" + OutputFile.temporaryName(of: "out.json", process: getppid())
+        let otherName = folder + "/" + OutputFile.temporaryName(of: "other.json", process: 999_999)
+        for path in [dead, live, otherName] { try Data("x".utf8).write(to: URL(fileURLWithPath: path)) }
+        try OutputFile.write(Array("{}".utf8), to: folder + "/out.json")
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: otherName))
+    }
+
+    @Test func aFolderForManyFilesIsOwnerOnly() throws {
+        let nested = folder + "/a/b"
+        try OutputFile.makeDirectory(nested)
+        #expect(try FileManager.default.attributesOfItem(atPath: nested)[.posixPermissions] as? Int == 0o700)
+    }
+}
