@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
-        .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"]),
+        .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),

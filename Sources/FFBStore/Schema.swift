@@ -152,13 +152,20 @@ enum Schema {
 
     static var appendOnlyTriggers: String { appendOnlyTriggers(for: appendOnlyTables) }
 
+    /// The triggers that make `tables` append-only. Their text is part of the schema every write
+    /// checks, so it must never change: a store made by an older ffb holds it as written here.
     static func appendOnlyTriggers(for tables: [String]) -> String {
-        tables.map { table in
-            """
-            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never updated'); END;
-            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never deleted'); END;
-            """
-        }.joined(separator: "\n")
+        tables.map { appendOnlyTrigger($0, refusing: .update) + "\n" + appendOnlyTrigger($0, refusing: .delete) }.joined(separator: "\n")
+    }
+
+    enum Change: String {
+        case update
+        case delete
+    }
+
+    static func appendOnlyTrigger(_ table: String, refusing change: Change) -> String {
+        let (verb, past) = change == .update ? ("UPDATE", "updated") : ("DELETE", "deleted")
+        return "CREATE TRIGGER \(table)_no_\(change.rawValue) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never \(past)'); END;"
     }
 
     /// Tariffs (takster) per provider and support level, for cost statistics.
@@ -173,9 +180,7 @@ enum Schema {
         valid_to TEXT,
         write_id INTEGER NOT NULL REFERENCES writes(id)
     );
-    CREATE TRIGGER tariffs_no_update BEFORE UPDATE ON tariffs BEGIN SELECT RAISE(ABORT, 'append-only: tariffs rows are never updated'); END;
-    CREATE TRIGGER tariffs_no_delete BEFORE DELETE ON tariffs BEGIN SELECT RAISE(ABORT, 'append-only: tariffs rows are never deleted'); END;
-    """
+    """ + appendOnlyTriggers(for: ["tariffs"])
 
     /// Exchange documents already imported, for idempotent import: the same document id again
     /// is a no-op when its content hash matches and an error when it does not.
@@ -188,9 +193,7 @@ enum Schema {
         content_hash TEXT NOT NULL,
         write_id INTEGER NOT NULL REFERENCES writes(id)
     );
-    CREATE TRIGGER exchange_documents_no_update BEFORE UPDATE ON exchange_documents BEGIN SELECT RAISE(ABORT, 'append-only: exchange_documents rows are never updated'); END;
-    CREATE TRIGGER exchange_documents_no_delete BEFORE DELETE ON exchange_documents BEGIN SELECT RAISE(ABORT, 'append-only: exchange_documents rows are never deleted'); END;
-    """
+    """ + appendOnlyTriggers(for: ["exchange_documents"])
 
     /// Theme entries keyed the cheap way. A theme series' identity never leaves the store, so it
     /// is an integer row id instead of a text UUID, and an observation lives in one B-tree keyed by
@@ -271,9 +274,7 @@ enum Schema {
             previous = AuditChain.hash(entry, previous: previous)
             _ = try database.execute("UPDATE writes SET hash = ? WHERE id = ?", [.text(previous), .integer(entry.id)])
         }
-        try database.executeScript("""
-            CREATE TRIGGER writes_no_update BEFORE UPDATE ON writes BEGIN SELECT RAISE(ABORT, 'append-only: writes rows are never updated'); END;
-            """ + appendOnlyTriggers(for: ["write_warnings", "store_seal"]))
+        try database.executeScript(appendOnlyTrigger("writes", refusing: .update) + "\n" + appendOnlyTriggers(for: ["write_warnings", "store_seal"]))
         try seal(database, version: guardsVersion)
     }
 
