@@ -246,12 +246,14 @@ enum Schema {
     /// changed or removed audit row breaks the chain (`ffb check`); rows written before this
     /// version are chained as they stand. Warnings a write gave (an imported order whose CPR
     /// matches a citizen of another name) are kept with it. `store_seal` records the digest of the
-    /// schema each version left, beside the check against what this ffb expects.
+    /// schema each version left, beside the check against what this ffb expects. Cases are
+    /// indexed by citizen (a citizen's cases were found by scanning every case).
     static let guardsVersion = 5
     static let guards = """
     ALTER TABLE follow_ups ADD COLUMN supersedes TEXT REFERENCES follow_ups(id);
     CREATE UNIQUE INDEX follow_ups_superseded_once ON follow_ups(supersedes) WHERE supersedes IS NOT NULL;
     CREATE INDEX follow_ups_assessment ON follow_ups(assessment_id);
+    CREATE INDEX cases_citizen ON cases(citizen_id);
     CREATE TABLE write_warnings (
         write_id INTEGER NOT NULL REFERENCES writes(id),
         position INTEGER NOT NULL,
