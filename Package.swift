@@ -23,10 +23,11 @@ let package = Package(
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
-        .target(name: "FFBExchange", dependencies: ["FFBDigest", "FFBCatalog", "FFBModel", "FFBJSON", "FFBStore"]),
+        .target(name: "FFBExchange", dependencies: ["FFBDigest", "FFBCatalog", "FFBModel", "FFBJSON"]),
+        .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBDigest", "FFBExchange", "FFBJSON", "FFBModel", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
-        .target(name: "FFBCLI", dependencies: ["FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic", "FFBReport"]),
+        .target(name: "FFBCLI", dependencies: ["FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBFilesTests", dependencies: ["FFBFiles"]),
@@ -39,7 +40,7 @@ let package = Package(
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
-        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBExchange
+import FFBWorkflows
 import FFBJSON
 import FFBModel
 import FFBStore

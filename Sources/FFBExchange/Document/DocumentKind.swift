@@ -11,7 +11,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
 
     /// Documents are applied in this order within one import, so that a follow-up report given
     /// before its order on the command line still finds the order.
-    var applyRank: Int {
+    package var applyRank: Int {
         switch self {
         case .order, .extract: 0
         case .assessment: 1

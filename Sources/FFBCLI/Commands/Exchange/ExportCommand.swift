@@ -5,6 +5,7 @@ import FFBFiles
 import FFBJSON
 import FFBModel
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb export`: native exchange documents, KL FHIR messages and reports, and the analytic extract.

@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBCommandLine
 import FFBExchange
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb import FILE...`: all files in one transaction, all or nothing, idempotent.

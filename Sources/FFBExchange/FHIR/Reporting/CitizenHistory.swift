@@ -1,16 +1,21 @@
 import FFBCatalog
 import FFBModel
-import FFBStore
 import Foundation
 
-/// Everything the reporting guide reports about one citizen, read from the store once and
-/// arranged by the day each change happened. Records marked entered in error are left out.
-struct CitizenHistory {
-    struct OrderHistory {
+/// Everything the reporting guide reports about one citizen (read from a store once by the
+/// workflows) and arranged by the day each change happened. Records marked entered in error are left out.
+package struct CitizenHistory {
+    package struct OrderHistory {
         var order: Order
         /// Every goal version with the day it took effect (the order's issue day for a first version).
         var goals: [(goal: Goal, day: LocalDate)]
         var followUps: [StoredFollowUp]
+
+        package init(order: Order, goals: [(goal: Goal, day: LocalDate)], followUps: [StoredFollowUp]) {
+            self.order = order
+            self.goals = goals
+            self.followUps = followUps
+        }
     }
 
     /// One dated observation of one theme: from an assessment or a follow-up's levels.
@@ -25,24 +30,15 @@ struct CitizenHistory {
     var assessments: [StoredAssessment]
     var orders: [OrderHistory]
 
-    init(citizen: Citizen, store: Store) throws {
+    package init(citizen: Citizen, cases: [CaseFile], assessments: [StoredAssessment], orders: [OrderHistory]) {
         self.citizen = citizen
-        cases = try store.cases(of: citizen.pseudonym).map(\.value)
-        assessments = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil }.map(\.value)
-            .sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
-        orders = try store.orders(of: citizen.pseudonym).filter { $0.enteredInError == nil }.map { stored in
-            let order = stored.value
-            let goals = try store.goals(of: order.id).filter { $0.enteredInError == nil }.map { goal in
-                let recorded = LocalDate(iso: String(goal.recorded.at.prefix(10))) ?? order.issued
-                return (goal: goal.value, day: goal.value.version == 1 ? order.issued : max(order.issued, recorded))
-            }
-            let followUps = try store.followUps(of: order.id).filter { $0.enteredInError == nil }.map(\.value)
-            return OrderHistory(order: order, goals: goals, followUps: followUps)
-        }
+        self.cases = cases
+        self.assessments = assessments
+        self.orders = orders
     }
 
     /// The days with something to report, in order.
-    var changeDays: [LocalDate] {
+    package var changeDays: [LocalDate] {
         var days = Set(assessments.map(\.date))
         for history in orders {
             days.insert(history.order.issued)

@@ -1,11 +1,10 @@
 import FFBCatalog
 import FFBJSON
 import FFBModel
-import FFBStore
 import Foundation
 
 /// Builds one citizen-day DeliveryReport.
-struct DeliveryReportBuilder {
+package struct DeliveryReportBuilder {
     let history: CitizenHistory
     let day: LocalDate
     let settings: DeliveryReportSettings
@@ -13,7 +12,7 @@ struct DeliveryReportBuilder {
     private var entries: [(id: UUID, resource: JSONValue)] = []
     private var written: Set<UUID> = []
 
-    init(history: CitizenHistory, day: LocalDate, settings: DeliveryReportSettings, catalog: Catalog) {
+    package init(history: CitizenHistory, day: LocalDate, settings: DeliveryReportSettings, catalog: Catalog) {
         self.history = history
         self.day = day
         self.settings = settings
@@ -24,7 +23,7 @@ struct DeliveryReportBuilder {
     var patientID: UUID { DerivedID.uuid("report-patient", pseudonym) }
     var timestamp: String { "\(day.iso)T23:59:59Z" }
 
-    mutating func bundle() -> JSONValue {
+    package mutating func bundle() -> JSONValue {
         add(patientID, patient())
         for assessment in history.assessments where assessment.date == day {
             informationGathering(assessment)

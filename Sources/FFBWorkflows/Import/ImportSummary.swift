@@ -1,3 +1,4 @@
+import FFBExchange
 /// What one import added to the store.
 public struct ImportSummary: Sendable, Hashable {
     /// Documents applied now.

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBJSON
 import FFBModel
+import FFBExchange
 import FFBStore
 import Foundation
 

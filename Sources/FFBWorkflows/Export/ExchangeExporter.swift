@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBExchange
 import FFBModel
 import FFBStore
 import Foundation
@@ -21,23 +22,6 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
         case .invalid(let message): .refused(message)
         default: .store(error.description)
         }
-    }
-}
-
-/// A document's content read back from the store, with the parties and the date it speaks for.
-public struct ExportedContent: Sendable {
-    public var content: ExchangeDocument.Content
-    public var sender: Organization
-    public var receiver: Organization
-    /// The clinical date the content is as of (order issued, follow-up date, assessment date):
-    /// the `created` of the document, so the same records always give the same document.
-    public var asOf: LocalDate
-
-    public init(content: ExchangeDocument.Content, sender: Organization, receiver: Organization, asOf: LocalDate) {
-        self.content = content
-        self.sender = sender
-        self.receiver = receiver
-        self.asOf = asOf
     }
 }
 

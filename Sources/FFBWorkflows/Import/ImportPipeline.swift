@@ -1,4 +1,5 @@
 import FFBJSON
+import FFBExchange
 import FFBStore
 import Foundation
 
