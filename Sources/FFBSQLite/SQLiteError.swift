@@ -72,6 +72,34 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         code == 0 ? message : "\(message) (SQLite result code \(code))"
     }
+
+    /// Which kind of constraint failed, from SQLite's extended result code; nil for other errors.
+    public enum ConstraintKind: Sendable, Equatable {
+        case unique
+        case primaryKey
+        case foreignKey
+        case check
+        case notNull
+        /// A trigger refused the change (the store's append-only rule).
+        case trigger
+        case other
+    }
+
+    public var constraintKind: ConstraintKind? {
+        guard case .constraint = kind else { return nil }
+        // sqlite3.h defines the extended codes as expressions Swift does not import:
+        // SQLITE_CONSTRAINT | (n << 8) with CHECK 1, FOREIGNKEY 3, NOTNULL 5, PRIMARYKEY 6,
+        // TRIGGER 7, UNIQUE 8, ROWID 10.
+        return switch code >> 8 {
+        case 8: .unique
+        case 6, 10: .primaryKey
+        case 3: .foreignKey
+        case 1: .check
+        case 5: .notNull
+        case 7: .trigger
+        default: .other
+        }
+    }
 }
 
 extension SQLiteError.Kind {

@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingStore(path: String)
     case busy
     case database(String)
+    /// A rule the schema enforces was broken (a key already used, a missing reference, a check).
+    case ruleBroken(SQLiteError.ConstraintKind, String)
     /// The write would add nothing new (the same follow-up again): not an error, and nothing
     /// was written. The message says what the store already holds.
     case alreadyRecorded(String)
@@ -20,6 +22,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingStore(let path): "no store at \(path) (run 'ffb init' or give --db)"
         case .busy: "the store is busy (another ffb is writing); nothing was written, try again"
         case .database(let message), .alreadyRecorded(let message): message
+        case .ruleBroken(_, let message): "store rule broken: \(message)"
         }
     }
 
@@ -27,7 +30,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         // A missing store is a path the user gave (or left to the default) that holds none: bad input.
         case .notFound, .invalid, .missingStore: true
-        case .busy, .database, .alreadyRecorded: false
+        case .busy, .database, .alreadyRecorded, .ruleBroken: false
         }
     }
 
@@ -53,7 +56,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 owner-only: run chmod 600 \(files.joined(separator: " "))
                 """)
         case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
-        case .constraint(let message): return .database("store rule broken: \(message)")
+        case .constraint(let message): return .ruleBroken(error.constraintKind ?? .other, message)
         default: return .database(error.description)
         }
     }

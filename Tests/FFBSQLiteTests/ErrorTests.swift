@@ -12,6 +12,7 @@ struct ErrorTests {
             try database.execute(sql, ["0101901234", "Anna"])
             let error = #expect(throws: SQLiteError.self) { try database.execute(sql, ["0101901234", "Anna Again"]) }
             #expect(error?.kind == .constraint("UNIQUE constraint failed: citizen.cpr"))
+            #expect(error?.constraintKind == .unique)
             #expect(error?.sql == sql)
             let description = try #require(error).description
             #expect(!description.contains("0101901234"))
@@ -28,6 +29,7 @@ struct ErrorTests {
                 try database.execute("INSERT INTO assessment (citizen_id, level) VALUES (?, ?)", [99, 1])
             }
             #expect(error?.kind == .constraint("FOREIGN KEY constraint failed"))
+            #expect(error?.constraintKind == .foreignKey)
         }
     }
 

@@ -50,6 +50,7 @@ struct TransactionTests {
                 }
             }
             #expect(error?.kind == .constraint("CHECK constraint failed: level BETWEEN 0 AND 4"))
+            #expect(error?.constraintKind == .check)
             #expect(try count("citizen", in: database) == 0)
         }
     }

@@ -98,9 +98,8 @@ struct ExchangeImporter {
             if classified.isUserError { return classified.description }
             // Records of a citizen new to this store are written without looking their ids up
             // first; an id another record already has is then refused by the store's key.
-            let unique = "store rule broken: UNIQUE"
-            if classified.description.hasPrefix(unique) {
-                return "an id in this record is already used by another record in this store (\(classified.description.dropFirst(unique.count - 6)))"
+            if case .ruleBroken(let kind, let message) = classified, [.unique, .primaryKey].contains(kind) {
+                return "an id in this record is already used by another record in this store (\(message))"
             }
             throw error
         }
