@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
-        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBModel", "FFBJSON", "FFBStore"]),
+        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBFiles", "FFBModel", "FFBJSON", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
         .target(name: "FFBCLI", dependencies: ["FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBExchange", "FFBSynthetic", "FFBReport"]),

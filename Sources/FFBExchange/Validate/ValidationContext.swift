@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBFiles
 import FFBJSON
 import FFBModel
 
@@ -35,7 +36,8 @@ struct ValidationContext {
 }
 
 /// Quotes a value in a message unless it could be personal data: codes and names are shown,
-/// anything with a run of six or more digits (a CPR number typed in the wrong field) is not.
+/// anything with a run of six or more digits (a CPR number typed in the wrong field) is not;
+/// what is shown is cut short.
 enum Quoted {
     static func value(_ text: String) -> String {
         var run = 0
@@ -43,6 +45,6 @@ enum Quoted {
             run = character.isASCII && character.isNumber ? run + 1 : 0
             if run >= 6 { return "the value given" }
         }
-        return "\"\(text)\""
+        return Excerpt.quoted(text)
     }
 }
