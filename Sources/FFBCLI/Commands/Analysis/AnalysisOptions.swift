@@ -31,4 +31,13 @@ enum AnalysisOptions {
         }
         return settings
     }
+
+    /// The extract CSV `--input` names (`stats`, `report`).
+    static func extract(_ path: String, catalog: Catalog, context: CommandContext) throws(CLIError) -> Extract {
+        do {
+            return try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
+        } catch {
+            throw .invalid(error.message, file: path, location: error.line > 0 ? String(error.line) : nil)
+        }
+    }
 }
