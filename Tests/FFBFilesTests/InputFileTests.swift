@@ -55,26 +55,26 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 
-    @Test func aPipeIsReadToTheLimitAndOneByteMore() throws {
+    /// A pipe holding `count` bytes and no writer, by the path a shell's `<(command)` hands over.
+    func pipe(holding count: Int) -> (path: String, bytes: [UInt8], readEnd: Int32) {
         var ends: [Int32] = [0, 0]
-        #expect(pipe(&ends) == 0)
-        defer { close(ends[0]) }
-        let bytes = [UInt8](repeating: 66, count: 3000)
+        #expect(Glibc.pipe(&ends) == 0)
+        let bytes = [UInt8](repeating: 66, count: count)
         #expect(write(ends[1], bytes, bytes.count) == bytes.count)
         close(ends[1])
-        // Opened by path, as a shell's `<(command)` hands it over.
-        let path = "/dev/fd/\(ends[0])"
-        #expect(reason(path, limit: 2999) == .tooLarge(limit: 2999))
+        return ("/dev/fd/\(ends[0])", bytes, ends[0])
+    }
+
+    @Test func aPipeIsReadToTheLimitAndOneByteMore() throws {
+        let pipe = pipe(holding: 3000)
+        defer { close(pipe.readEnd) }
+        #expect(reason(pipe.path, limit: 2999) == .tooLarge(limit: 2999))
     }
 
     @Test func aPipeWithinTheLimitIsReadWhole() throws {
-        var ends: [Int32] = [0, 0]
-        #expect(pipe(&ends) == 0)
-        defer { close(ends[0]) }
-        let bytes = [UInt8](repeating: 67, count: 3000)
-        #expect(write(ends[1], bytes, bytes.count) == bytes.count)
-        close(ends[1])
-        #expect(try InputFile.contents(of: "/dev/fd/\(ends[0])", limit: 3000) == bytes)
+        let pipe = pipe(holding: 3000)
+        defer { close(pipe.readEnd) }
+        #expect(try InputFile.contents(of: pipe.path, limit: 3000) == pipe.bytes)
     }
 
     @Test func excerptsAreShortAndOneLine() {

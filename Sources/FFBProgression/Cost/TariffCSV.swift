@@ -20,13 +20,7 @@ public enum TariffCSV {
 
     /// Reads and parses the tariff file at `path`.
     public static func read(path: String) throws(LineProblems) -> [Tariff] {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputFile.contents(of: path, limit: maxFileBytes)
-        } catch {
-            throw LineProblems(error.description)
-        }
-        return try parse(bytes)
+        try parse(LineProblems.contents(of: path, limit: maxFileBytes))
     }
 
     public static func parse(_ bytes: [UInt8]) throws(LineProblems) -> [Tariff] {

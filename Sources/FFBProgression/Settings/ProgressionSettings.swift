@@ -34,13 +34,7 @@ public struct ProgressionSettings: Sendable, Equatable {
 
     /// Reads and parses the settings file at `path`.
     public static func load(path: String) throws(LineProblems) -> ProgressionSettings {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputFile.contents(of: path, limit: maxFileBytes)
-        } catch {
-            throw LineProblems(error.description)
-        }
-        return try parse(bytes)
+        try parse(LineProblems.contents(of: path, limit: maxFileBytes))
     }
 
     /// Parses a settings file's bytes, which must be UTF-8 text.
