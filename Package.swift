@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
-        .target(name: "FFBExchange", dependencies: ["FFBDigest", "FFBCatalog", "FFBModel", "FFBJSON"]),
+        .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBDigest", "FFBExchange", "FFBJSON", "FFBModel", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),

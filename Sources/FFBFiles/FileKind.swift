@@ -17,8 +17,18 @@ package enum FileKind: Equatable, Sendable {
     case other
 
     package init(path: String) {
+        self.init { stat(path, &$0) }
+    }
+
+    /// What an open descriptor names: the check that counts, as the path may have changed
+    /// between `stat` and `open`.
+    package init(descriptor: Int32) {
+        self.init { fstat(descriptor, &$0) }
+    }
+
+    private init(_ query: (inout stat) -> Int32) {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard query(&info) == 0 else {
             self = .missing
             return
         }

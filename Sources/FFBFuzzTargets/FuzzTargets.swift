@@ -16,6 +16,8 @@ public enum FuzzTargets {
         "arguments": arguments,
         "exchange": exchange,
         "fhir": exchange,
+        "tariff": tariff,
+        "settings": settings,
     ]
 
     /// The exchange pipeline's first two stages (decode, validate against the catalogue) on one
@@ -33,17 +35,29 @@ public enum FuzzTargets {
         _ = try? JSONParser().parse(text)
     }
 
-    /// The extract CSV reader (small blocks and two workers, to reach the block-joining code) and
-    /// the statistics on what it reads.
+    /// The extract CSV reader (small blocks and two workers, to reach the block-joining code; a
+    /// small line limit, so lines over it are found both by the block reader and by the parser)
+    /// and the statistics on what it reads.
     @Sendable public static func extract(_ bytes: [UInt8]) {
         var reader = ExtractReader(catalog: BuiltInCatalogs.standard)
         // The first byte picks one or two workers, so both the single and the joining path run.
         reader.blockSize = 64
+        reader.lineLimit = 100
         reader.workers = 1 + Int(bytes.first ?? 0) % 2
         guard let extract = try? reader.read(Data(bytes)) else { return }
         for rule in BaselineRule.allCases {
             _ = extract.statistics(by: .theme, rule: rule)
         }
+    }
+
+    /// The tariff CSV parser (`ffb tariff import`): tokenizer limits, rows, overlaps.
+    @Sendable public static func tariff(_ bytes: [UInt8]) {
+        _ = try? TariffCSV.parse(bytes)
+    }
+
+    /// The progression settings file parser, from bytes (its UTF-8 and size checks included).
+    @Sendable public static func settings(_ bytes: [UInt8]) {
+        _ = try? ProgressionSettings.parse(bytes)
     }
 
     /// The argument parser on NUL-separated words, against a tree shaped like ffb's.

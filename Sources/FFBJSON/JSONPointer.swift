@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// A location inside a JSON document (RFC 6901), such as `/entry/3/resource/code`.
@@ -139,8 +140,13 @@ public struct JSONPointer: Sendable, Hashable {
         components.starts(with: other.components)
     }
 
-    /// The pointer for an error line: like `description`, but `/` for the root.
-    public var location: String { isRoot ? "/" : description }
+    /// The pointer for an error line: like `description`, but `/` for the root, and a member
+    /// name from the document cut short and its control characters escaped, so a hostile key
+    /// cannot make the line long or break it in two.
+    public var location: String {
+        guard !isRoot else { return "/" }
+        return components.map { "/" + Excerpt.plain($0.description) }.joined()
+    }
 }
 
 extension JSONPointer: CustomStringConvertible {

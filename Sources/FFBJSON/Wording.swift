@@ -1,3 +1,5 @@
+import FFBFiles
+
 /// Phrases shared by schema violations and decoding problems, so the same
 /// mistake reads the same whichever layer finds it.
 enum Wording {
@@ -32,6 +34,6 @@ enum Wording {
     }
 
     static func propertyNotAllowed(_ name: String) -> String {
-        "property \"\(name)\" is not allowed"
+        "property \(Excerpt.quoted(name)) is not allowed"
     }
 }

@@ -32,7 +32,8 @@ struct FFBProcess {
         binary: URL = binary,
         stdin: String? = nil,
         environment: [String: String] = [:],
-        in directory: URL? = nil
+        in directory: URL? = nil,
+        timeout: Duration? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -47,6 +48,11 @@ struct FFBProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        if let timeout {
+            // A hang then fails the test that caused it instead of stalling the whole suite.
+            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { if process.isRunning { process.terminate() } }
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and block the child.

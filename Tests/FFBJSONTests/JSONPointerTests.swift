@@ -22,6 +22,12 @@ struct JSONPointerTests {
         #expect(location.description == "/a~1b/m~0n/~01")
     }
 
+    @Test func anErrorLineShowsAHostileMemberNameShortAndOnOneLine() {
+        let location = JSONPointer().appending(String(repeating: "k", count: 100_000)).appending("a\nb")
+        #expect(location.location == "/" + String(repeating: "k", count: 39) + "…/a\\nb")
+        #expect(location.description.count == 100_005)
+    }
+
     @Test func parsingUnescapesInTheRightOrder() throws {
         let parsed = try JSONPointer(parsing: "/a~1b/m~0n/~01/")
         #expect(parsed.components.map(\.token) == ["a/b", "m~n", "~1", ""])

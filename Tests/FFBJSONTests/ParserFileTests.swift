@@ -25,6 +25,26 @@ struct ParserFileTests {
         #expect(error.description == "/: document larger than 4 bytes (line 1, column 1)")
     }
 
+    @Test func aDeviceOrAFIFOWithNoWriterIsNeitherReadForeverNorWaitedFor() throws {
+        do {
+            _ = try JSONParser().parse(contentsOf: URL(fileURLWithPath: "/dev/zero"))
+            Issue.record("/dev/zero was parsed")
+        } catch {
+            #expect("\(error)" == "is a device, not a file")
+        }
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("ffbjson-fifo-\(UUID().uuidString)")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { unlink(fifo.path) }
+        let error = try #require(throws: JSONSyntaxError.self) { try JSONParser().parse(contentsOf: fifo) }
+        #expect(error.reason == .emptyDocument)
+    }
+
+    @Test func aDuplicateKeyIsQuotedShort() throws {
+        let key = String(repeating: "k", count: 1000)
+        let error = try #require(throws: JSONSyntaxError.self) { try JSONParser().parse("{\"\(key)\": 1, \"\(key)\": 2}") }
+        #expect(error.message == "duplicate key \"\(String(repeating: "k", count: 39))…\"")
+    }
+
     @Test func aMissingFileIsAnIOError() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ffbjson-missing-\(UUID().uuidString).json")
         do {

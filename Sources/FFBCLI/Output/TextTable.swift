@@ -1,3 +1,5 @@
+import FFBFiles
+
 /// A table aligned for a terminal: a header, a rule, and padded columns.
 struct TextTable {
     enum Alignment {

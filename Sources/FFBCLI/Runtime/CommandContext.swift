@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// Where a command reads and writes: the real terminal in `ffb`, buffers in tests.

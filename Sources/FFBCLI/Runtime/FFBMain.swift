@@ -1,3 +1,4 @@
+import FFBFiles
 import FFBCommandLine
 
 #if canImport(Glibc)

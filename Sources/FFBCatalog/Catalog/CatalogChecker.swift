@@ -1,3 +1,5 @@
+import FFBFiles
+
 /// Collects the problems of one catalogue file while its parts are turned into typed values.
 struct CatalogChecker {
     private(set) var problems: [CatalogProblem] = []
@@ -9,7 +11,7 @@ struct CatalogChecker {
     mutating func code(_ text: String, at pointer: String) -> KLCode {
         if let code = KLCode(text) { return code }
         if text.isEmpty || text.contains(where: \.isWhitespace) {
-            fail(pointer, "\"\(text)\" is not a usable code (a KL UUID or a word without spaces)")
+            fail(pointer, "\(Excerpt.quoted(text)) is not a usable code (a KL UUID or a word without spaces)")
         }
         return KLCode(unchecked: text)
     }
@@ -39,7 +41,7 @@ struct CatalogChecker {
             let area = reference(concept.area, field: "area", at: pointer, known: Set(areaGroups.keys), kind: "area")
             let group = areaGroups[area] ?? area
             if let stated = concept.group, stated.lowercased() != group.rawValue {
-                fail(pointer + "/group", "theme's group \"\(stated)\" is not its area's group \"\(group)\"")
+                fail(pointer + "/group", "theme's group \(Excerpt.quoted(stated)) is not its area's group \"\(group)\"")
             }
             let scored = group == ThemeGroup.activityAndParticipationCode
             if let stated = concept.scored, stated != scored {
@@ -53,7 +55,7 @@ struct CatalogChecker {
                     mapping = ThemeMapping(relation: relation, klName: concept.klName, note: concept.note)
                 } else {
                     let known = ThemeMapping.Relation.allCases.map(\.rawValue).joined(separator: ", ")
-                    fail(pointer + "/mapping", "\"\(relationText)\" is not one of \(known)")
+                    fail(pointer + "/mapping", "\(Excerpt.quoted(relationText)) is not one of \(known)")
                 }
             }
             return Theme(code: code(concept.code, at: pointer + "/code"), name: concept.name, area: area, group: group, scored: scored, definition: concept.definition, mapping: mapping)
@@ -71,11 +73,11 @@ struct CatalogChecker {
             let pointer = "/\(key)/\(index)"
             let stated = code(value.code, at: pointer + "/code")
             guard let known = parse(value.value) else {
-                fail(pointer + "/value", "\"\(value.value)\" is not a known value of \(key.replacingOccurrences(of: "_", with: " "))")
+                fail(pointer + "/value", "\(Excerpt.quoted(value.value)) is not a known value of \(key.replacingOccurrences(of: "_", with: " "))")
                 return ScaleValue(code: stated, value: value.value, name: value.name, englishName: value.name)
             }
             if known.code != stated {
-                fail(pointer + "/code", "value \"\(value.value)\" has KL code \(known.code), not \(stated)")
+                fail(pointer + "/code", "value \(Excerpt.quoted(value.value)) has KL code \(known.code), not \(Excerpt.plain(stated.rawValue))")
             }
             return ScaleValue(code: stated, value: value.value, name: value.name, englishName: known.englishName, definition: value.definition)
         }
@@ -89,7 +91,7 @@ struct CatalogChecker {
             var parent: KLCode?
             if let parentText = concept.parent {
                 let parentCode = KLCode(parentText) ?? KLCode(unchecked: parentText)
-                if !codes.contains(parentCode) { fail(pointer + "/parent", "parent \"\(parentText)\" is not in \(key)") }
+                if !codes.contains(parentCode) { fail(pointer + "/parent", "parent \(Excerpt.quoted(parentText)) is not in \(key)") }
                 parent = parentCode
             }
             return InterventionConcept(code: code(concept.code, at: pointer + "/code"), name: concept.name, parent: parent, definition: concept.definition)
@@ -101,7 +103,7 @@ struct CatalogChecker {
         for kind in CatalogKind.allCases {
             for (index, entry) in catalog.entries(kind).enumerated() {
                 if let earlier = seen[entry.code] {
-                    fail("/\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))/\(index)/code", "code \(entry.code) is used twice (also a \(earlier.singular))")
+                    fail("/\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))/\(index)/code", "code \(Excerpt.plain(entry.code.rawValue)) is used twice (also a \(earlier.singular))")
                 }
                 seen[entry.code] = kind
             }
@@ -114,7 +116,7 @@ struct CatalogChecker {
             return KLCode(unchecked: "")
         }
         let code = KLCode(text) ?? KLCode(unchecked: text)
-        if !known.contains(code) { fail(pointer + "/" + field, "unknown \(kind) \"\(text)\"") }
+        if !known.contains(code) { fail(pointer + "/" + field, "unknown \(kind) \(Excerpt.quoted(text))") }
         return code
     }
 

@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// Turns catalogue files into `Catalog`s, checking every rule a catalogue must keep and reporting
@@ -10,14 +11,20 @@ public struct CatalogLoader: Sendable {
         self.baseResolver = baseResolver
     }
 
+    /// The largest catalogue file read; KL's full catalogue is about 120 KB.
+    public static let maxFileBytes = 16 << 20
+
     public func load(contentsOf url: URL) throws(CatalogError) -> Catalog {
-        let data: Data
+        try load(Data(Self.contents(of: url)))
+    }
+
+    /// A catalogue (or KL CodeSystem) file's bytes, within `maxFileBytes`.
+    public static func contents(of url: URL) throws(CatalogError) -> [UInt8] {
         do {
-            data = try Data(contentsOf: url)
+            return try InputFile.contents(of: url.path, limit: maxFileBytes)
         } catch {
-            throw CatalogError(pointer: "", message: "cannot read the file")
+            throw CatalogError(pointer: "", message: error.description)
         }
-        return try load(data)
     }
 
     public func load(_ data: Data) throws(CatalogError) -> Catalog {
@@ -37,7 +44,7 @@ public struct CatalogLoader: Sendable {
     public func build(_ file: CatalogFile) throws(CatalogError) -> Catalog {
         var check = CatalogChecker()
         if file.format != CatalogFile.formatName {
-            check.fail("/format", "expected \"\(CatalogFile.formatName)\", found \"\(file.format)\"")
+            check.fail("/format", "expected \"\(CatalogFile.formatName)\", found \(Excerpt.quoted(file.format))")
         }
         if file.formatVersion != CatalogFile.currentFormatVersion {
             check.fail("/format_version", "version \(file.formatVersion) is not supported (this ffb reads version \(CatalogFile.currentFormatVersion))")
@@ -45,7 +52,7 @@ public struct CatalogLoader: Sendable {
         var base: Catalog?
         if let baseName = file.base {
             base = baseResolver(baseName)
-            if base == nil { check.fail("/base", "unknown base catalogue \"\(baseName)\"") }
+            if base == nil { check.fail("/base", "unknown base catalogue \(Excerpt.quoted(baseName))") }
         }
         let groups = check.groups(file.groups, base: base?.groups)
         let areas = check.areas(file.areas, base: base?.areas, groups: groups)

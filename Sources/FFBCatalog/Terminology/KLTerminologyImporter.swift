@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// Builds the `kl-2024` catalogue file from KL's published FFB CodeSystem (FHIR JSON).
@@ -72,7 +73,7 @@ public struct KLTerminologyImporter: Sendable {
                     case Root.services: file.services = flat
                     case Root.offerTypes: file.offerTypes = flat
                     case Root.targetGroups: file.targetGroups = flat
-                    default: problems.append(CatalogProblem(pointer: "\(pointer)/concept/\(index)", message: "unexpected branch \"\(branch.display)\" under Social indsats"))
+                    default: problems.append(CatalogProblem(pointer: "\(pointer)/concept/\(index)", message: "unexpected branch \(Excerpt.quoted(branch.display)) under Social indsats"))
                     }
                 }
             case Root.themes:
@@ -95,7 +96,7 @@ public struct KLTerminologyImporter: Sendable {
             case FollowUpStatus.parentCode:
                 file.followUpStatuses = scale(root, at: pointer, problems: &problems) { code in FollowUpStatus(klCode: code).map { ($0.cliValue, FollowUpStatus.allCases.firstIndex(of: $0) ?? 0) } }
             default:
-                problems.append(CatalogProblem(pointer: pointer, message: "unexpected top concept \"\(root.display)\" (\(root.code))"))
+                problems.append(CatalogProblem(pointer: pointer, message: "unexpected top concept \(Excerpt.quoted(root.display)) (\(Excerpt.plain(root.code)))"))
             }
         }
         if !problems.isEmpty { throw CatalogError(problems) }
@@ -118,7 +119,7 @@ public struct KLTerminologyImporter: Sendable {
         var ranked: [(rank: Int, value: CatalogFile.Scale)] = []
         for (index, concept) in (root.concept ?? []).enumerated() {
             guard let known = value(KLCode(unchecked: concept.code)) else {
-                problems.append(CatalogProblem(pointer: "\(pointer)/concept/\(index)", message: "code \(concept.code) (\"\(concept.display)\") is not known to ffb's \(root.display) type"))
+                problems.append(CatalogProblem(pointer: "\(pointer)/concept/\(index)", message: "code \(Excerpt.plain(concept.code)) (\(Excerpt.quoted(concept.display))) is not known to ffb's \(Excerpt.plain(root.display)) type"))
                 continue
             }
             ranked.append((known.rank, .init(code: concept.code, value: known.cli, name: concept.display, definition: concept.definition)))

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBFiles
 import FFBJSON
 import FFBModel
 import Foundation
@@ -62,8 +63,8 @@ struct FieldReader {
         guard case .object(let object) = reader.value else { return }
         for member in object where !keys.contains(member.key) {
             let message = switch vocabulary {
-            case .native: "member \"\(member.key)\" is not part of format version 1; ignored"
-            case .fhir: "element \"\(member.key)\" is not imported (FFBKit keeps no such data)"
+            case .native: "member \(Excerpt.quoted(member.key)) is not part of format version 1; ignored"
+            case .fhir: "element \(Excerpt.quoted(member.key)) is not imported (FFBKit keeps no such data)"
             }
             warn(message, at: pointer(member.key))
         }

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBFiles
 import FFBJSON
 import FFBModel
 
@@ -34,11 +35,12 @@ struct ValidationContext {
     }
 }
 
-/// Quotes a value from a document in a message, so the reader sees what was wrong: cut to
-/// `limit` characters, and with any CPR-shaped part (ten digits, or six, a dash and four, standing
-/// alone as a word: a CPR number typed into the wrong field, or used as a resource id) replaced
-/// by "…", never shown. A UUID or a URL keeps its digits.
+/// Quotes a value from a document in a message, so the reader sees what was wrong: any
+/// CPR-shaped part (ten digits, or six, a dash and four, standing alone as a word: a CPR number
+/// typed into the wrong field, or used as a resource id) replaced by "…", never shown, and the
+/// rest cut and escaped as every quoted excerpt is. A UUID or a URL keeps its digits.
 enum Quoted {
+    /// Room for a `urn:uuid:` reference whole.
     static let limit = 80
 
     static func value(_ text: String) -> String {
@@ -48,7 +50,8 @@ enum Quoted {
             shown += isCPRShaped(word) ? "…" : word
             word = ""
         }
-        for character in text.prefix(limit) {
+        // Enough to fill an excerpt; the rest is never shown.
+        for character in text.prefix(4 * limit) {
             if character.isASCII && (character.isLetter || character.isNumber || character == "-") {
                 word.append(character)
             } else {
@@ -57,7 +60,7 @@ enum Quoted {
             }
         }
         flush()
-        return "\"\(shown)\(text.count > limit ? "…" : "")\""
+        return Excerpt.quoted(shown + (text.count > 4 * limit ? "…" : ""), maxCharacters: limit)
     }
 
     private static func isCPRShaped(_ word: String) -> Bool {

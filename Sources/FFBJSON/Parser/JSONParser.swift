@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes.
@@ -91,14 +92,16 @@ public struct JSONParser: Sendable {
         return try result.get()
     }
 
-    /// Reads and parses a file. Throws `JSONSyntaxError` for bad JSON (including
-    /// a file over `limits.maxBytes`, which is not read) and Foundation's
-    /// errors when the file cannot be read.
+    /// Reads and parses a file. Throws `JSONSyntaxError` for bad JSON (including a file over
+    /// `limits.maxBytes`, refused before it is read) and `InputFileError` when the path is not a
+    /// readable file (a folder, a device, missing).
     public func parse(contentsOf url: URL) throws -> JSONValue {
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? nil
-        if let size, size > limits.maxBytes {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.contents(of: url.path, limit: limits.maxBytes)
+        } catch where error.reason == .tooLarge(limit: limits.maxBytes) {
             throw JSONSyntaxError.documentTooLarge(limit: limits.maxBytes)
         }
-        return try parse(Data(contentsOf: url, options: .mappedIfSafe))
+        return try parse(bytes)
     }
 }

@@ -1,3 +1,5 @@
+import FFBFiles
+
 /// Why and where a document is not acceptable JSON.
 ///
 /// `pointer` names the value that was being read (`/entry/3/resource/code`
@@ -71,7 +73,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         case .trailingComma:
             "trailing comma"
         case .duplicateKey(let key):
-            "duplicate key \"\(key)\""
+            "duplicate key \(Excerpt.quoted(key))"
         case .leadingZeros:
             "leading zeros are not allowed in numbers"
         case .invalidNumber(let detail):
@@ -93,9 +95,9 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         case .nestingTooDeep(let limit):
             "nesting deeper than \(limit) levels"
         case .documentTooLarge(let limit):
-            "document larger than \(Self.byteCount(limit))"
+            "document larger than \(ByteCount.text(limit))"
         case .stringTooLong(let limit):
-            "string longer than \(Self.byteCount(limit))"
+            "string longer than \(ByteCount.text(limit))"
         case .arrayTooLong(let limit):
             "array has more than \(limit) elements"
         case .objectTooLarge(let limit):
@@ -111,13 +113,5 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     static func unicodeName(_ byte: UInt8) -> String {
         let hex = String(byte, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
-
-    static func byteCount(_ bytes: Int) -> String {
-        let mebibyte = 1 << 20
-        let kibibyte = 1 << 10
-        if bytes >= mebibyte, bytes % mebibyte == 0 { return "\(bytes / mebibyte) MiB" }
-        if bytes >= kibibyte, bytes % kibibyte == 0 { return "\(bytes / kibibyte) KiB" }
-        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 }

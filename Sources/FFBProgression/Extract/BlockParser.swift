@@ -1,3 +1,4 @@
+import FFBFiles
 import FFBModel
 
 /// Parses blocks of whole extract lines into rows (series, day, level). One parser per worker;
@@ -22,16 +23,21 @@ struct BlockParser {
         var error: (block: Int, line: Int, message: String)?
     }
 
+    /// A pseudonym is a short code; this bounds what one citizen can cost in memory.
+    static let maxCitizenBytes = 64
+
     let layout: Layout
     let themes: ThemeIndex
+    let lineLimit: Int
     private(set) var output = Output()
     private let scratch: Scratch
     /// The citizen whose rows are running (its series are in `scratch.runSeries`).
     private var runCitizen = Int32(-1)
 
-    init(layout: Layout, themes: ThemeIndex) {
+    init(layout: Layout, themes: ThemeIndex, lineLimit: Int) {
         self.layout = layout
         self.themes = themes
+        self.lineLimit = lineLimit
         scratch = Scratch(columns: layout.columns + 1, themes: themes.themes.count)
     }
 
@@ -151,10 +157,11 @@ struct BlockParser {
             field += 1
             if position < end, base[position] == 13 { position += 1 }
             if position < end, base[position] == 10 { position += 1 }
-            if lineEnd == lineStart { continue } // a blank line
             func fail(_ message: String) {
                 output.error = (number, line, message)
             }
+            if lineEnd - lineStart > lineLimit { return fail(ExtractError.lineTooLong(line: 0, limit: lineLimit).message) }
+            if lineEnd == lineStart { continue } // a blank line
             if quoted { return fail("unterminated quoted field") }
             guard field > needed else {
                 return fail("expected \(layout.columns) columns, found \(field) (truncated line?)")
@@ -166,6 +173,9 @@ struct BlockParser {
             if ce - cs == lastCitizen.length, lastCitizen.start >= 0, Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
                 citizen = lastCitizen.index
             } else {
+                guard ce - cs <= Self.maxCitizenBytes else {
+                    return fail("citizen \(Excerpt.quoted(bytes: UnsafeBufferPointer(start: base + cs, count: ce - cs))) is longer than \(Self.maxCitizenBytes) bytes")
+                }
                 let known = output.citizens.count
                 citizen = output.citizens.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
                 lastCitizen = (cs, ce - cs, citizen)
@@ -181,7 +191,7 @@ struct BlockParser {
                 theme = lastTheme.index
             } else {
                 guard let found = themes.index(base: base, field: (cs, ce)) else {
-                    return fail("unknown theme \"\(text(base, cs, ce))\"")
+                    return fail("unknown theme \(excerpt(base, cs, ce))")
                 }
                 theme = Int16(found)
                 lastTheme = (ce - cs == 36 ? cs : -1, theme)
@@ -192,14 +202,14 @@ struct BlockParser {
                 day = lastDate.day
             } else {
                 guard let parsed = Self.parseDay(base, cs, ce) else {
-                    return fail("\"\(text(base, cs, ce))\" is not a date (YYYY-MM-DD)")
+                    return fail("\(excerpt(base, cs, ce)) is not a date (YYYY-MM-DD)")
                 }
                 day = parsed
                 lastDate = (ce - cs == 10 ? cs : -1, day)
             }
             (cs, ce) = unquote(base, fieldStarts[layout.level], fieldEnds[layout.level])
             guard let level = parseLevel(base, cs, ce) else {
-                return fail("level \"\(text(base, cs, ce))\" is not 0–4 or ikke-vurderet")
+                return fail("level \(excerpt(base, cs, ce)) is not 0–4 or ikke-vurderet")
             }
             guard themes.scored[Int(theme)] else {
                 return fail("theme \"\(themes.themes[Int(theme)].name)\" takes no level")
@@ -283,6 +293,11 @@ struct BlockParser {
 
     private func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: base + start, count: max(0, end - start)), as: UTF8.self)
+    }
+
+    /// A field quoted in a message, cut short.
+    private func excerpt(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        Excerpt.quoted(bytes: UnsafeBufferPointer(start: base + start, count: max(0, end - start)))
     }
 
     /// `YYYY-MM-DD` straight to a day number, checking the calendar; no `LocalDate` on the hot path.

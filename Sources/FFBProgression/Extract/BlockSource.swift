@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -65,30 +66,35 @@ final class ByteBlock: @unchecked Sendable {
 /// Hands out an extract's bytes in blocks that end at a line end, so each block holds whole lines
 /// and can be parsed on its own. Reading from a file keeps only a few blocks in memory at a time,
 /// and `read(2)` goes straight into the caller's reused buffer.
+///
+/// A block grows past its size only to reach the next line end, and only while that line is
+/// within `lineLimit`: a file with no line ends fails after one block, not when memory runs out.
 struct BlockSource {
-    private let descriptor: Int32
+    /// The first line of the block being read is longer than the limit.
+    struct LineTooLong: Error {}
+
+    private let file: InputFile?
     private let data: Data?
     private var offset = 0
     /// The bytes after the last line end of the previous block.
     private var carry: [UInt8] = []
     private var finished = false
     let blockSize: Int
+    let lineLimit: Int
 
-    init(url: URL, blockSize: Int = 8 << 20) throws {
-        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+    /// Streams the file at `path`: no size limit, but no folder or device either.
+    init(path: String, blockSize: Int = 8 << 20, lineLimit: Int) throws(InputFileError) {
+        file = try InputFile(path: path)
         data = nil
         self.blockSize = blockSize
+        self.lineLimit = lineLimit
     }
 
-    init(data: Data, blockSize: Int = 8 << 20) {
-        descriptor = -1
+    init(data: Data, blockSize: Int = 8 << 20, lineLimit: Int) {
+        file = nil
         self.data = data
         self.blockSize = blockSize
-    }
-
-    func close() {
-        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        self.lineLimit = lineLimit
     }
 
     /// A buffer sized for this source's blocks.
@@ -106,6 +112,9 @@ struct BlockSource {
         while !finished {
             if block.count >= blockSize {
                 if block.firstIndex(of: 10, from: searched) != nil { break }
+                // No line end in the whole block: its first line is all of it so far. (One
+                // byte more for a CR before the line end, which is not part of the line.)
+                if block.count > lineLimit + 1 { throw LineTooLong() }
                 searched = block.count
             }
             let got = try fill(block, upTo: max(blockSize - block.count, 64 << 10))
@@ -134,13 +143,10 @@ struct BlockSource {
             offset = end
             return got
         }
+        guard let file else { return 0 }
         block.reserve(count)
-        var result: Int
-        repeat {
-            result = Glibc.read(descriptor, block.base + block.count, count)
-        } while result < 0 && errno == EINTR
-        if result < 0 { throw CocoaError(.fileReadUnknown) }
-        block.count += result
-        return result
+        let got = try file.readSome(into: block.base + block.count, count: count)
+        block.count += got
+        return got
     }
 }

@@ -1,4 +1,7 @@
-/// A hard error in an extract file: the file cannot be used. `line` is 1-based (the header is 1).
+import FFBFiles
+
+/// A hard error in an extract file: the file cannot be used. `line` is 1-based (the header is 1);
+/// 0 when the error is about the file as a whole (it is a folder, it has too many rows).
 public struct ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
@@ -8,5 +11,10 @@ public struct ExtractError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String { "\(line): \(message)" }
+    public var description: String { line > 0 ? "\(line): \(message)" : message }
+
+    /// The same words whichever part of the reader finds the line too long.
+    static func lineTooLong(line: Int, limit: Int) -> ExtractError {
+        ExtractError(line: line, message: "line longer than \(ByteCount.text(limit)); an extract line is citizen,theme,date,level")
+    }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import FFBCatalog
+import FFBFiles
 import FFBModel
 
 /// Joins the workers' outputs into one `Extract`: one citizen numbering, one series numbering,
@@ -128,7 +129,7 @@ struct ExtractMerge {
                 let theme = themes.themes[Int(seriesTheme[series])]
                 let lines = try locate(citizen, theme, days[index])
                 let where_ = lines.count >= 2 ? "(also line \(lines[0]))" : ""
-                throw ExtractError(line: lines.last ?? 0, message: "citizen \(citizen) has theme \"\(theme.name)\" twice on \(LocalDate(dayNumber: Int(days[index])).iso) \(where_)".trimmingSpaces())
+                throw ExtractError(line: lines.last ?? 0, message: "citizen \(Excerpt.plain(citizen, maxCharacters: BlockParser.maxCitizenBytes)) has theme \"\(theme.name)\" twice on \(LocalDate(dayNumber: Int(days[index])).iso) \(where_)".trimmingSpaces())
             }
         }
         return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesStart: start, days: days, levels: levels)

@@ -1,5 +1,6 @@
 import Dispatch
 import FFBCatalog
+import FFBFiles
 import FFBModel
 import Foundation
 
@@ -9,34 +10,44 @@ import Foundation
 ///
 /// Hard errors stop the read with the line number: a missing column, an unknown theme, a level
 /// outside 0–4, a bad date, a level on a theme that takes none, the same citizen, theme and date
-/// twice, a cut-off line. Rows that merely do not pair are not errors; pairing counts them.
+/// twice, a cut-off line, a line or a citizen too long, too many rows. Rows that merely do not
+/// pair are not errors; pairing counts them.
 public struct ExtractReader: Sendable {
     public let catalog: Catalog
     /// How many parsers run at once (one per core by default).
     public var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     /// Bytes per block; small values are for tests.
     public var blockSize = 8 << 20
+    /// The longest line, in bytes. Real lines are about 60 bytes; a line of 64 KiB is no extract,
+    /// and the limit is what keeps a file without line ends from being read into memory whole.
+    package var lineLimit = 64 << 10
+    /// The most data rows. A row costs about 33 bytes while the extract is read and merged
+    /// (Benchmarks: 333 MB for 10 million rows), so the limit is about 1.7 GB, five times the
+    /// largest benchmark; a citizen new on every row, at its longest, costs about four times that.
+    /// Row positions are 32-bit, which this keeps far from overflowing.
+    package var rowLimit = 50_000_000
 
     public init(catalog: Catalog) {
         self.catalog = catalog
     }
 
+    /// Reads the file at `url` as a stream: no limit on its size, but on its lines and rows; a
+    /// FIFO, a pipe or `<(zcat …)` is read as it comes, a folder or device is refused.
     public func read(contentsOf url: URL) throws(ExtractError) -> Extract {
         do {
-            var source = try BlockSource(url: url, blockSize: blockSize)
-            defer { source.close() }
-            return try read(&source) { try BlockSource(url: url, blockSize: blockSize) }
+            var source = try BlockSource(path: url.path, blockSize: blockSize, lineLimit: lineLimit)
+            return try read(&source) { try BlockSource(path: url.path, blockSize: blockSize, lineLimit: lineLimit) }
         } catch let error as ExtractError {
             throw error
         } catch {
-            throw ExtractError(line: 0, message: "cannot read the file")
+            throw ExtractError(line: 0, message: "\(error)")
         }
     }
 
     public func read(_ data: Data) throws(ExtractError) -> Extract {
         do {
-            var source = BlockSource(data: data, blockSize: blockSize)
-            return try read(&source) { BlockSource(data: data, blockSize: blockSize) }
+            var source = BlockSource(data: data, blockSize: blockSize, lineLimit: lineLimit)
+            return try read(&source) { BlockSource(data: data, blockSize: blockSize, lineLimit: lineLimit) }
         } catch let error as ExtractError {
             throw error
         } catch {
@@ -46,31 +57,45 @@ public struct ExtractReader: Sendable {
 
     private func read(_ source: inout BlockSource, reopen: () throws -> BlockSource) throws -> Extract {
         let first = source.makeBlock()
-        guard try source.next(into: first), !first.isEmpty else {
-            throw ExtractError(line: 1, message: "the file is empty (expected a header citizen,theme,date,level)")
+        do {
+            guard try source.next(into: first), !first.isEmpty else {
+                throw ExtractError(line: 1, message: "the file is empty (expected a header citizen,theme,date,level)")
+            }
+        } catch is BlockSource.LineTooLong {
+            throw ExtractError.lineTooLong(line: 1, limit: lineLimit)
         }
         if first.count >= 3, first.base[0] == 0xEF, first.base[1] == 0xBB, first.base[2] == 0xBF { first.removeFirst(3) }
         let headerEnd = first.firstIndex(of: 10) ?? first.count
+        guard headerEnd <= lineLimit + 1 else { throw ExtractError.lineTooLong(line: 1, limit: lineLimit) }
         let layout = try Layout(header: Array(first.bytes[..<headerEnd]))
         first.removeFirst(headerEnd + 1)
         let themes = ThemeIndex(catalog: catalog)
 
-        let boxes = (0..<workers).map { _ in WorkerBox(BlockParser(layout: layout, themes: themes)) }
+        let boxes = (0..<workers).map { _ in WorkerBox(BlockParser(layout: layout, themes: themes, lineLimit: lineLimit)) }
         // Two sets of buffers: the workers parse one while this thread reads into the other.
         var spare = (0..<(2 * workers - 1)).map { _ in source.makeBlock() }
         var pending: [ByteBlock] = first.isEmpty ? [] : [first]
         if first.isEmpty { spare.append(first) }
-        func readRound() throws {
-            while pending.count < workers, let block = spare.popLast() {
-                guard try source.next(into: block) else {
-                    spare.append(block)
-                    return
+        // After a read fails nothing more is read, but the blocks read before it are parsed: an
+        // error in them comes first in the file, so it is the one to report.
+        var readError: (any Error)?
+        func readRound() {
+            guard readError == nil else { return }
+            do {
+                while pending.count < workers, let block = spare.popLast() {
+                    guard try source.next(into: block) else {
+                        spare.append(block)
+                        return
+                    }
+                    pending.append(block)
                 }
-                pending.append(block)
+            } catch {
+                readError = error
             }
         }
-        try readRound()
+        readRound()
         var number = 0
+        var tooManyRows = false
         // Each round hands one block to each worker; while they parse, this thread reads the next
         // round's blocks, so reading the file overlaps parsing it.
         let queue = DispatchQueue(label: "ffb.extract", attributes: .concurrent)
@@ -86,12 +111,12 @@ public struct ExtractReader: Sendable {
             }
             let parsing = pending
             pending = []
-            var readError: (any Error)?
-            do { try readRound() } catch { readError = error }
+            readRound()
             group.wait()
             spare += parsing
-            if let readError { throw readError }
             if boxes.contains(where: { $0.parser.output.error != nil }) { break }
+            tooManyRows = boxes.reduce(0) { $0 + $1.parser.output.rowDay.count } > rowLimit
+            if tooManyRows { break }
         }
         let outputs = boxes.map(\.parser.output)
 
@@ -104,9 +129,16 @@ public struct ExtractReader: Sendable {
         if let error = outputs.compactMap(\.error).min(by: { ($0.block, $0.line) < ($1.block, $1.line) }) {
             throw ExtractError(line: lineNumber(block: error.block, line: error.line), message: error.message)
         }
+        if tooManyRows {
+            throw ExtractError(line: 0, message: "more than \(rowLimit) rows; split the extract (by period or area)")
+        }
+        switch readError {
+        case nil: break
+        case is BlockSource.LineTooLong: throw ExtractError.lineTooLong(line: lineNumber(block: number, line: 0), limit: lineLimit)
+        case let error?: throw error
+        }
         return try ExtractMerge(outputs: outputs, themes: themes).run { citizen, theme, day in
             var source = try reopen()
-            defer { source.close() }
             return try Self.lines(in: &source, layout: layout, citizen: citizen, theme: theme, day: day)
         }
     }

@@ -1,6 +1,7 @@
-import Foundation
 import FFBCatalog
+import FFBFiles
 import FFBModel
+import Foundation
 
 /// How a municipality measures progression, kept in a small `key = value` file so the choice is
 /// written down and not forced by the tool (seed 002: no one uniform way of measuring).
@@ -28,10 +29,26 @@ public struct ProgressionSettings: Sendable, Equatable {
 
     public static let keys = ["baseline", "from", "to", "by", "min_n"]
 
+    /// The largest settings file read: a real one is a few lines.
+    public static let maxFileBytes = 1 << 20
+
+    /// Reads and parses the settings file at `path`.
+    public static func load(path: String) throws(LineProblems) -> ProgressionSettings {
+        try parse(LineProblems.contents(of: path, limit: maxFileBytes))
+    }
+
+    /// Parses a settings file's bytes, which must be UTF-8 text.
+    public static func parse(_ bytes: [UInt8]) throws(LineProblems) -> ProgressionSettings {
+        guard bytes.count <= maxFileBytes, !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            throw LineProblems("not a settings file (binary, not UTF-8 or over \(ByteCount.text(maxFileBytes))); expected key = value lines")
+        }
+        return try parse(text)
+    }
+
     /// Parses the settings text; every problem is reported with its line.
-    public static func parse(_ text: String) throws(SettingsError) -> ProgressionSettings {
+    public static func parse(_ text: String) throws(LineProblems) -> ProgressionSettings {
         var settings = ProgressionSettings()
-        var problems: [SettingsError.Problem] = []
+        var problems = LineProblems()
         var seen = Set<String>()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
@@ -39,52 +56,43 @@ public struct ProgressionSettings: Sendable, Equatable {
             let trimmed = content.trimmingSpaces()
             guard !trimmed.isEmpty else { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
-                problems.append(.init(line: line, message: "expected key = value"))
+                problems.append("expected key = value", line: line)
                 continue
             }
             let key = String(trimmed[..<equals]).trimmingSpaces().lowercased()
             let value = String(trimmed[trimmed.index(after: equals)...]).trimmingSpaces()
             guard seen.insert(key).inserted else {
-                problems.append(.init(line: line, message: "\"\(key)\" is set twice"))
+                problems.append("\(Excerpt.quoted(key)) is set twice", line: line)
                 continue
             }
             switch key {
             case "baseline":
                 if let rule = BaselineRule(rawValue: value) { settings.baseline = rule } else {
-                    problems.append(.init(line: line, message: "baseline must be first or previous, not \"\(value)\""))
+                    problems.append("baseline must be first or previous, not \(Excerpt.quoted(value))", line: line)
                 }
             case "from", "to":
                 guard let date = LocalDate(iso: value) else {
-                    problems.append(.init(line: line, message: "\(key) must be a date (YYYY-MM-DD), not \"\(value)\""))
+                    problems.append("\(key) must be a date (YYYY-MM-DD), not \(Excerpt.quoted(value))", line: line)
                     continue
                 }
                 if key == "from" { settings.from = date } else { settings.to = date }
             case "by":
                 if let dimension = GroupDimension(rawValue: value) { settings.by = dimension } else {
-                    problems.append(.init(line: line, message: "by must be one of \(GroupDimension.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    problems.append("by must be one of \(GroupDimension.allCases.map(\.rawValue).joined(separator: ", "))", line: line)
                 }
             case "min_n":
                 if let number = Int(value), number >= 1 { settings.minimumGroupSize = number } else {
-                    problems.append(.init(line: line, message: "min_n must be a whole number of at least 1"))
+                    problems.append("min_n must be a whole number of at least 1", line: line)
                 }
             default:
-                problems.append(.init(line: line, message: "unknown setting \"\(key)\" (known: \(keys.joined(separator: ", ")))"))
+                problems.append("unknown setting \(Excerpt.quoted(key)) (known: \(keys.joined(separator: ", ")))", line: line)
             }
         }
         if let from = settings.from, let to = settings.to, to < from {
-            problems.append(.init(line: 0, message: "the period ends (\(to)) before it starts (\(from))"))
+            problems.append("the period ends (\(to)) before it starts (\(from))", line: 0)
         }
-        if !problems.isEmpty { throw SettingsError(problems: problems) }
+        if !problems.isEmpty { throw problems }
         return settings
     }
-}
-
-public struct SettingsError: Error, Sendable, Equatable {
-    public struct Problem: Sendable, Equatable {
-        public var line: Int
-        public var message: String
-    }
-
-    public var problems: [Problem]
 }
 

@@ -17,16 +17,10 @@ enum AnalysisOptions {
     static func settings(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
         var settings = ProgressionSettings()
         if let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] {
-            guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
-                throw .invalid("cannot read the settings file", file: path)
-            }
-            guard data.count <= 1 << 20, !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
-                throw .invalid("not a settings file (binary, not UTF-8 or over 1 MB); expected key = value lines", file: path)
-            }
             do {
-                settings = try ProgressionSettings.parse(text)
+                settings = try ProgressionSettings.load(path: context.url(for: path).path)
             } catch {
-                throw .invalidInput(error.problems.map { Diagnostic(file: path, location: String($0.line), message: $0.message) })
+                throw .invalidInput(error.diagnostics(file: path))
             }
         }
         if let rule = arguments.value("baseline").flatMap(BaselineRule.init(rawValue:)) { settings.baseline = rule }
@@ -36,5 +30,14 @@ enum AnalysisOptions {
             throw .invalid("--to \(to) is before --from \(from)")
         }
         return settings
+    }
+
+    /// The extract CSV `--input` names (`stats`, `report`).
+    static func extract(_ path: String, catalog: Catalog, context: CommandContext) throws(CLIError) -> Extract {
+        do {
+            return try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
+        } catch {
+            throw .invalid(error.message, file: path, location: error.line > 0 ? String(error.line) : nil)
+        }
     }
 }

@@ -45,12 +45,7 @@ enum ReportCommand: Command {
         if let path = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
             if let extraDimension { throw .usage(UsageError("--by \(extraDimension.rawValue) needs the store (--db)", command: arguments.commandPath)) }
-            let extract: Extract
-            do {
-                extract = try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
-            } catch {
-                throw .invalid(error.message, file: path, location: String(error.line))
-            }
+            let extract = try AnalysisOptions.extract(path, catalog: catalog, context: context)
             return ReportInput(
                 catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(URL(fileURLWithPath: path).lastPathComponent)", generated: generated, settings: settings,
                 overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),

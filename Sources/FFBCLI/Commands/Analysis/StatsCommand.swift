@@ -46,12 +46,7 @@ enum StatsCommand: Command {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
             guard modes.isEmpty else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
             let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
-            let extract: Extract
-            do {
-                extract = try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: input))
-            } catch {
-                throw .invalid(error.message, file: input, location: String(error.line))
-            }
+            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
             let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog))
             return

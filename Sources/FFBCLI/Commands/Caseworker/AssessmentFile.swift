@@ -10,15 +10,18 @@ enum AssessmentFile {
         var description: String
     }
 
+    /// One assessment is a few kilobytes; notes of 10,000 characters on every theme stay well under.
+    static let maxBytes = 4 << 20
+
     static func read(path: String, context: CommandContext) throws(CLIError) -> AssessmentDraft {
         let catalog = BuiltInCatalogs.standard
         let value: JSONValue
         do {
-            value = try JSONParser().parse(contentsOf: context.url(for: path))
+            value = try JSONParser(limits: JSONParser.Limits(maxBytes: maxBytes)).parse(contentsOf: context.url(for: path))
         } catch let error as JSONSyntaxError {
             throw .invalid(error.message, file: path, location: error.pointer.location)
         } catch {
-            throw .invalid("cannot read the file", file: path, location: "/")
+            throw .invalid("\(error)", file: path)
         }
         do {
             return try JSONReader.read(value) { root -> AssessmentDraft? in

@@ -13,10 +13,8 @@ enum CatalogGenerateCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let path = try arguments.requiredValue("reference")
-        guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
-            throw .invalid("cannot read the file", file: path, location: "")
-        }
         do {
+            let data = Data(try CatalogLoader.contents(of: context.url(for: path)))
             let file = try KLTerminologyImporter().catalogFile(fromCodeSystem: data)
             let encoded = try file.encoded()
             context.stdout.write(String(decoding: encoded, as: UTF8.self))

@@ -1,4 +1,5 @@
 import FFBExchange
+import FFBFiles
 import FFBJSON
 import Foundation
 
@@ -29,15 +30,15 @@ enum ExchangeFiles {
         return zip(files, urls).map { Checked(path: $0, result: document(at: $1, decoder: decoder, validator: validator)) }
     }
 
-    /// One file read, decoded and validated.
+    /// One file read (no larger than the decoder accepts), decoded and validated.
     static func document(at url: URL, decoder: DocumentDecoder, validator: DocumentValidator) -> Result<ExchangeDocument, ExchangeError> {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
+            bytes = try InputFile.contents(of: url.path, limit: decoder.limits.maxBytes)
         } catch {
-            return .failure(ExchangeError("cannot read the file (\(reason(error)))"))
+            return .failure(ExchangeError(error.description))
         }
-        return Result { () throws(ExchangeError) -> ExchangeDocument in try validator.validate(try decoder.decode(data)) }
+        return Result { () throws(ExchangeError) -> ExchangeDocument in try validator.validate(try decoder.decode(Data(bytes))) }
     }
 
     static func diagnostics(_ issues: ExchangeIssues, file: String) -> [Diagnostic] {
@@ -46,13 +47,5 @@ enum ExchangeFiles {
 
     static func warningLines(_ warnings: [JSONIssue], file: String) -> [String] {
         warnings.map { Diagnostic(file: file, location: $0.pointer.location, message: "warning: \($0.message)").description }
-    }
-
-    /// Why a file could not be read, without the path (the diagnostic names it already).
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return "unreadable"
     }
 }

@@ -1,3 +1,4 @@
+import FFBFiles
 import FFBCommandLine
 import FFBJSON
 import FFBStore

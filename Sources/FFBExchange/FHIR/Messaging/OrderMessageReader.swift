@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBFiles
 import FFBJSON
 import FFBModel
 import Foundation
@@ -102,7 +103,7 @@ struct OrderMessageMapping {
             return nil
         }
         guard types.contains(resource.type) else {
-            issues.error("\(what) must be a \(types.joined(separator: " or ")), found \(resource.type)", at: reference.pointer)
+            issues.error("\(what) must be a \(types.joined(separator: " or ")), found \(Excerpt.plain(resource.type))", at: reference.pointer)
             return nil
         }
         return resource
@@ -120,8 +121,8 @@ struct OrderMessageMapping {
 
     private mutating func reportUnused() {
         for resource in bundle.resources where !used.contains(resource.position) {
-            let profile = resource.profiles.first.flatMap { $0.split(separator: "/").last }.map { " (\($0))" } ?? ""
-            issues.warning("\(resource.type)\(profile) is not imported (FFBKit keeps no such data)", at: resource.pointer)
+            let profile = resource.profiles.first.flatMap { $0.split(separator: "/").last }.map { " (\(Excerpt.plain($0)))" } ?? ""
+            issues.warning("\(Excerpt.plain(resource.type))\(profile) is not imported (FFBKit keeps no such data)", at: resource.pointer)
         }
         // Reported in document order, as a person reads the file.
         issues.warnings = issues.warnings.enumerated().sorted { lhs, rhs in
