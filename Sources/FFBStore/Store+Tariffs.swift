@@ -5,9 +5,11 @@ import FFBSQLite
 extension StoreWriter {
     /// Adds tariffs; a period that overlaps a stored tariff of the same provider and level is an error.
     public func addTariffs(_ tariffs: [Tariff]) throws {
-        let existing = try Store.tariffs(in: database)
+        // Compared within their provider and level only: a file at the row limit against a store
+        // as large costs what the few periods of one provider and level cost, not row × row.
+        let existing = TariffTable(try Store.tariffs(in: database))
         for tariff in tariffs {
-            if let clash = existing.first(where: { $0.overlaps(tariff) }) {
+            if let clash = existing.tariffs(provider: tariff.provider, level: tariff.supportLevel).first(where: { $0.overlaps(tariff) }) {
                 throw StoreError.invalid("tariff for \(tariff.provider) level \(tariff.supportLevel.rawValue) from \(tariff.validFrom) overlaps a stored one from \(clash.validFrom)")
             }
             _ = try database.execute(

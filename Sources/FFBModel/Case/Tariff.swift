@@ -33,12 +33,23 @@ public struct Tariff: Sendable, Equatable {
 /// The tariffs in force; lookups by provider, level and day.
 public struct TariffTable: Sendable {
     public let tariffs: [Tariff]
+    private let byProviderAndLevel: [String: [Tariff]]
 
     public init(_ tariffs: [Tariff]) {
         self.tariffs = tariffs
+        byProviderAndLevel = Dictionary(grouping: tariffs) { Self.key($0.provider, $0.supportLevel) }
+    }
+
+    /// The periods of one provider and level, in the order given.
+    public func tariffs(provider: String, level: SupportLevel) -> [Tariff] {
+        byProviderAndLevel[Self.key(provider, level)] ?? []
     }
 
     public func rate(provider: String, level: SupportLevel, on day: LocalDate) -> Int? {
-        tariffs.first { $0.provider == provider && $0.supportLevel == level && $0.isValid(on: day) }?.dailyRateOre
+        tariffs(provider: provider, level: level).first { $0.isValid(on: day) }?.dailyRateOre
+    }
+
+    private static func key(_ provider: String, _ level: SupportLevel) -> String {
+        provider + "\u{0}" + level.rawValue
     }
 }
