@@ -94,6 +94,20 @@ extension Store {
                      detail: "\(count) write\(count == 1 ? "" : "s"), last \(previous.prefix(12))…")
     }
 
+    /// The warnings the given writes gave (an import's identity warnings), by write id.
+    public func warnings(ofWrites ids: Set<Int64>) throws(StoreError) -> [Int64: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        return try read {
+            var result: [Int64: [String]] = [:]
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            try database.forEach("SELECT write_id, message FROM write_warnings WHERE write_id IN (\(placeholders)) ORDER BY write_id, position",
+                                 .positional(ids.sorted().map { .integer($0) })) { row in
+                result[try row.int64(0), default: []].append(try row.string(1))
+            }
+            return result
+        }
+    }
+
     /// The first few differences, for a one-line error.
     static func summary(_ differences: [String]) -> String {
         differences.prefix(3).joined(separator: "; ") + (differences.count > 3 ? "; and \(differences.count - 3) more" : "")

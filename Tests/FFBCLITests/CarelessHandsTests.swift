@@ -229,6 +229,9 @@ import Testing
         let kept = try sqlite(provider, "SELECT w.command || ': ' || m.message FROM write_warnings m JOIN writes w ON w.id = m.write_id")
         #expect(kept.hasPrefix("ffb import: the CPR number belongs to citizen P-"))
         #expect(PrivacyScan.matches(in: kept).isEmpty)
+        // The caseworker sees it where the case is read.
+        let history = try FFBProcess.run(["history", "--citizen", "020485-1357", "--db", provider])
+        #expect(history.stdout.contains("warning: the CPR number belongs to citizen P-"))
     }
 
     // MARK: 8. Forgeable and injectable text

@@ -25,6 +25,8 @@ enum HistoryCommand: Command {
         var recorded: WriteInfo
         var enteredInError: String?
         var supersededBy: String?
+        /// Warnings the write that recorded this gave (kept in the audit trail).
+        var warnings: [String] = []
 
         var record: JSONObject {
             JSONObject([
@@ -38,6 +40,7 @@ enum HistoryCommand: Command {
                 ("command", .string(recorded.command)),
                 ("entered_in_error", enteredInError.map(JSONValue.string) ?? .null),
                 ("superseded_by", supersededBy.map(JSONValue.string) ?? .null),
+                ("warnings", .array(warnings.map(JSONValue.string))),
             ])
         }
     }
@@ -45,7 +48,10 @@ enum HistoryCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let (citizen, events) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
-            return (citizen, try timeline(of: citizen, in: store))
+            var events = try timeline(of: citizen, in: store)
+            let warnings = try store.warnings(ofWrites: Set(events.map(\.recorded.id)))
+            for index in events.indices { events[index].warnings = warnings[events[index].recorded.id] ?? [] }
+            return (citizen, events)
         }
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONOutput.text(.object(JSONObject([
@@ -66,6 +72,7 @@ enum HistoryCommand: Command {
             context.stdout.line("\(event.date)  \(event.kind.padding(toLength: 12, withPad: " ", startingAt: 0))  \(event.summary)\(flagText)")
             for detail in event.details { context.stdout.line("              \(detail)") }
             context.stdout.line("              recorded \(event.recorded.at.prefix(19)) by \(event.recorded.user) (\(event.recorded.command)); id \(event.id)")
+            for warning in event.warnings { context.stdout.line("              warning: \(warning)") }
         }
     }
 
