@@ -3,6 +3,7 @@ import FFBCommandLine
 import FFBJSON
 import FFBProgression
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb export --extract csv|json --out FILE [--excel]`: the pseudonymised analytic extract.

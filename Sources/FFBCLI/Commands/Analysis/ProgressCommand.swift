@@ -4,6 +4,7 @@ import FFBJSON
 import FFBModel
 import FFBProgression
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb progress --citizen`: one citizen's progression: levels per theme over time, goals judged

@@ -4,6 +4,7 @@ import FFBModel
 import FFBProgression
 import FFBReport
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb report`: one self-contained HTML report for analysts and managers.
@@ -39,45 +40,17 @@ enum ReportCommand: Command {
 
     static func reportInput(_ arguments: ParsedArguments, settings: ProgressionSettings, language: ReportLanguage, context: CommandContext) throws(CLIError) -> ReportInput {
         let catalog = BuiltInCatalogs.standard
-        let rule = settings.baseline, period = settings.period
-        let generated = LocalDate.today.iso
         let extraDimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)).flatMap { [.theme, .area, .none].contains($0) ? nil : $0 }
+        let assembly = ReportAssembly(catalog: catalog, settings: settings, language: language, generated: LocalDate.today)
         if let path = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
             if let extraDimension { throw .usage(UsageError("--by \(extraDimension.rawValue) needs the store (--db)", command: arguments.commandPath)) }
             let extract = try AnalysisOptions.extract(path, catalog: catalog, context: context)
-            return ReportInput(
-                catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(URL(fileURLWithPath: path).lastPathComponent)", generated: generated, settings: settings,
-                overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
-                byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
-                goals: nil, support: nil, costByLevel: nil, language: language
-            )
+            return assembly.input(extract: extract, named: URL(fileURLWithPath: path).lastPathComponent)
         }
-        let (data, tariffs) = try StoreOptions.read(arguments, context: context) { store in (try StoreProgressionLoader.load(store), try store.tariffs()) }
-        var input = ReportInput(
-            catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent)",
-            generated: generated, settings: settings,
-            overall: data.statistics(by: .none, rule: rule, period: period), byArea: data.statistics(by: .area, rule: rule, period: period),
-            byTheme: data.statistics(by: .theme, rule: rule, period: period), citizens: data.levels.count,
-            goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
-            costByLevel: costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
-        )
-        if let extraDimension {
-            let title = language == .da ? "Forandring pr. \(extraDimension.rawValue)" : "Change by \(extraDimension.rawValue)"
-            input.extra = (title, data.statistics(by: extraDimension, rule: rule, period: period))
+        let storeName = URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent
+        return try StoreOptions.read(arguments, context: context) { store in
+            try assembly.input(store: store, named: storeName, extraDimension: extraDimension)
         }
-        return input
-    }
-
-    static func costByLevel(data: ProgressionData, tariffs: [Tariff], settings: ProgressionSettings) -> [(level: String, ore: Int, days: Int)] {
-        guard !tariffs.isEmpty, let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { return [] }
-        var ore = [Int](repeating: 0, count: 5), days = [Int](repeating: 0, count: 5)
-        for (_, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
-            for level in 0..<5 {
-                ore[level] += cost.oreByLevel[level]
-                days[level] += cost.daysByLevel[level]
-            }
-        }
-        return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal]) }
     }
 }

@@ -5,6 +5,7 @@ import FFBModel
 import FFBProgression
 import FFBStatistics
 import FFBStore
+import FFBWorkflows
 
 /// `ffb stats`: progression statistics over a population (STATISTICS.md), from the store or an
 /// extract file.

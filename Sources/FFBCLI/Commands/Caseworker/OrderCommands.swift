@@ -3,6 +3,7 @@ import FFBCommandLine
 import FFBJSON
 import FFBModel
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `ffb order create`: the order (bestilling) to a provider.
@@ -100,7 +101,7 @@ struct OrderSummary {
     init(order stored: Stored<Order>, store: Store) throws {
         let order = stored.value
         let goals = try store.goals(of: order.id)
-        let current = Self.currentVersions(goals)
+        let current = goals.currentVersions
         var themes: [KLCode] = []
         for goal in current {
             for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
@@ -123,16 +124,5 @@ struct OrderSummary {
             ("theme_names", .string(themes.compactMap { store.catalog.theme($0)?.name }.joined(separator: ", "))),
             ("entered_in_error", .bool(stored.enteredInError != nil)),
         ])
-    }
-
-    /// The newest version of each goal series that is not entered in error.
-    static func currentVersions(_ goals: [Stored<Goal>]) -> [Goal] {
-        var latest: [UUID: Stored<Goal>] = [:]
-        var order: [UUID] = []
-        for goal in goals {
-            if latest[goal.value.seriesID] == nil { order.append(goal.value.seriesID) }
-            latest[goal.value.seriesID] = goal
-        }
-        return order.compactMap { latest[$0] }.filter { $0.enteredInError == nil }.map(\.value)
     }
 }

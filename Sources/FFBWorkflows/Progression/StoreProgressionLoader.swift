@@ -2,11 +2,12 @@ import FFBCatalog
 import FFBModel
 import FFBProgression
 import FFBStore
+import Foundation
 
 /// Reads a store into the progression engine's domain values. Records marked entered in error are
 /// left out; when a theme has two levels on one day, the later record wins.
-enum StoreProgressionLoader {
-    static func load(_ store: Store) throws -> ProgressionData {
+public enum StoreProgressionLoader {
+    public static func load(_ store: Store) throws -> ProgressionData {
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
         for citizen in try store.citizens().map(\.value.pseudonym) {
@@ -23,7 +24,7 @@ enum StoreProgressionLoader {
             }
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
-                let goals = OrderSummary.currentVersions(try store.goals(of: order.id))
+                let goals = try store.goals(of: order.id).currentVersions
                 let followUps = try store.followUps(of: order.id).filter { $0.enteredInError == nil }.map(\.value)
                 var spells = [SupportSpell(from: order.start, level: order.supportLevel)]
                 for followUp in followUps {
@@ -36,5 +37,19 @@ enum StoreProgressionLoader {
             }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
+    }
+}
+
+extension Array where Element == Stored<Goal> {
+    /// The newest version of each goal series that is not entered in error, in the order the
+    /// series were first recorded.
+    public var currentVersions: [Goal] {
+        var latest: [UUID: Stored<Goal>] = [:]
+        var order: [UUID] = []
+        for goal in self {
+            if latest[goal.value.seriesID] == nil { order.append(goal.value.seriesID) }
+            latest[goal.value.seriesID] = goal
+        }
+        return order.compactMap { latest[$0] }.filter { $0.enteredInError == nil }.map(\.value)
     }
 }

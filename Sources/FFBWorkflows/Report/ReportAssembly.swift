@@ -1,0 +1,66 @@
+import FFBCatalog
+import FFBModel
+import FFBProgression
+import FFBReport
+import FFBStore
+import Foundation
+
+/// Everything the HTML report shows, computed from an extract or from a store: the renderer
+/// only draws what this assembles.
+public struct ReportAssembly {
+    public let catalog: Catalog
+    public let settings: ProgressionSettings
+    public let language: ReportLanguage
+    public let generated: LocalDate
+
+    public init(catalog: Catalog, settings: ProgressionSettings, language: ReportLanguage, generated: LocalDate) {
+        self.catalog = catalog
+        self.settings = settings
+        self.language = language
+        self.generated = generated
+    }
+
+    /// From an extract: progression only (an extract has no goals, support levels or tariffs).
+    public func input(extract: Extract, named name: String) -> ReportInput {
+        let rule = settings.baseline, period = settings.period
+        return ReportInput(
+            catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(name)", generated: generated.iso, settings: settings,
+            overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
+            byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
+            goals: nil, support: nil, costByLevel: nil, language: language
+        )
+    }
+
+    /// From a store: progression, goals, support levels and cost, and one extra grouping.
+    public func input(store: Store, named name: String, extraDimension: GroupDimension?) throws -> ReportInput {
+        let data = try StoreProgressionLoader.load(store)
+        let tariffs = try store.tariffs()
+        let rule = settings.baseline, period = settings.period
+        var input = ReportInput(
+            catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(name)",
+            generated: generated.iso, settings: settings,
+            overall: data.statistics(by: .none, rule: rule, period: period), byArea: data.statistics(by: .area, rule: rule, period: period),
+            byTheme: data.statistics(by: .theme, rule: rule, period: period), citizens: data.levels.count,
+            goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
+            costByLevel: Self.costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
+        )
+        if let extraDimension {
+            let title = language == .da ? "Forandring pr. \(extraDimension.rawValue)" : "Change by \(extraDimension.rawValue)"
+            input.extra = (title, data.statistics(by: extraDimension, rule: rule, period: period))
+        }
+        return input
+    }
+
+    /// Cost over the period by support level (øre and days per level A–E).
+    public static func costByLevel(data: ProgressionData, tariffs: [Tariff], settings: ProgressionSettings) -> [(level: String, ore: Int, days: Int)] {
+        guard !tariffs.isEmpty, let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { return [] }
+        var ore = [Int](repeating: 0, count: 5), days = [Int](repeating: 0, count: 5)
+        for (_, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
+            for level in 0..<5 {
+                ore[level] += cost.oreByLevel[level]
+                days[level] += cost.daysByLevel[level]
+            }
+        }
+        return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal]) }
+    }
+}
