@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBStatistics
 
 /// A goal's status at follow-up (FHIR Goal.achievementStatus codes), judged by its goal type
 /// (STATISTICS.md "Goals").
@@ -48,4 +49,15 @@ public struct GoalStatusCounts: Sendable, Equatable {
     /// Goals with a status other than not-evaluable.
     public var evaluated: Int { counts.filter { $0.key != .notEvaluable }.values.reduce(0, +) }
     public var total: Int { counts.values.reduce(0, +) }
+
+    /// Achieved among evaluated goals (sustaining maintain goals are still running: not achieved);
+    /// nil when none could be evaluated.
+    public var achievedShare: Double? {
+        evaluated > 0 ? Double(count(.achieved)) / Double(evaluated) : nil
+    }
+
+    /// The 95 % Wilson interval of `achievedShare`.
+    public var achievedShareInterval: ProportionInterval? {
+        wilsonInterval(successes: count(.achieved), trials: evaluated)
+    }
 }

@@ -7,34 +7,13 @@ import Foundation
 /// `ffb stats --cost`: what the support costs per citizen and group over a period, and how the
 /// daily cost changed between the first and the latest support level (seed 003).
 enum CostOutput {
-    struct Line {
-        var key: GroupKey
-        var citizens: Set<Pseudonym> = []
-        var cost = CostCalculator.Cost()
-        var dailyChanges: [Int] = []
-    }
-
     static func run(data: ProgressionData, tariffs: [Tariff], dimension: GroupDimension, settings: ProgressionSettings, format: OutputFormat, context: CommandContext) throws(CLIError) {
         guard !tariffs.isEmpty else { throw .invalid("the store has no tariffs (import them with 'ffb tariff import FILE')") }
-        guard let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { throw .invalid("the store has no orders to price") }
-        var groups: [GroupKey: Line] = [:]
-        var perCitizen: [Pseudonym: Int] = [:]
-        for (course, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
-            guard let key = course.key(dimension) else { continue }
-            var line = groups[key] ?? Line(key: key)
-            line.citizens.insert(course.order.citizen)
-            line.cost.totalOre += cost.totalOre
-            line.cost.days += cost.days
-            line.cost.daysWithoutTariff += cost.daysWithoutTariff
-            if let change = cost.dailyChangeOre { line.dailyChanges.append(change) }
-            groups[key] = line
-            perCitizen[course.order.citizen, default: 0] += cost.totalOre
+        guard let summary = data.costSummary(tariffs: tariffs, by: dimension, from: settings.from, to: settings.to) else {
+            throw .invalid("the store has no orders to price")
         }
-        let lines = groups.values.sorted { $0.key < $1.key }
+        let (from, to, lines, perCitizen) = (summary.from, summary.to, summary.groups, summary.perCitizenOre)
         func dkk(_ ore: Int) -> JSONValue { .number(JSONNumber(Double(ore) / 100)) }
-        func meanChange(_ line: Line) -> Double? {
-            line.dailyChanges.isEmpty ? nil : Double(line.dailyChanges.reduce(0, +)) / Double(line.dailyChanges.count) / 100
-        }
         switch format {
         case .json:
             context.stdout.write(JSONOutput.text(.object(JSONObject([
@@ -46,8 +25,8 @@ enum CostOutput {
                         ("days", StatsOutput.number(line.cost.days)),
                         ("days_without_tariff", StatsOutput.number(line.cost.daysWithoutTariff)),
                         ("cost", dkk(line.cost.totalOre)),
-                        ("cost_per_citizen", StatsOutput.number(line.citizens.isEmpty ? nil : Double(line.cost.totalOre) / Double(line.citizens.count) / 100)),
-                        ("mean_daily_change", StatsOutput.number(meanChange(line))),
+                        ("cost_per_citizen", StatsOutput.number(line.costPerCitizen)),
+                        ("mean_daily_change", StatsOutput.number(line.meanDailyChange)),
                     ]))
                 })),
                 ("citizens", .array(perCitizen.keys.sorted().map { .object(JSONObject([("citizen", .string($0.rawValue)), ("cost", dkk(perCitizen[$0] ?? 0))])) })),
@@ -60,8 +39,9 @@ enum CostOutput {
             var csv = writer.line(["dimension", "key", "citizens", "days", "days_without_tariff", "cost", "cost_per_citizen", "mean_daily_change"])
             for line in lines {
                 let total: Double = Double(line.cost.totalOre) / 100
+                // Kroner first, then per citizen: the table's rounding as it has always been.
                 let perCitizen: Double = line.citizens.isEmpty ? 0 : total / Double(line.citizens.count)
-                let change: Double? = meanChange(line)
+                let change: Double? = line.meanDailyChange
                 let changeText: String = change.map { StatsOutput.format($0, digits: 2) } ?? "–"
                 let label: String = StatsOutput.label(line.key, catalog: data.catalog)
                 table.append([label, String(line.citizens.count), String(line.cost.days), String(line.cost.daysWithoutTariff),

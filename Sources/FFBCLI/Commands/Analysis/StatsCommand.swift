@@ -99,8 +99,8 @@ enum GoalStatsOutput {
             let writer = CSVWriter()
             var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue) + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high"])
             for (key, counts) in groups {
-                let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
-                let share = counts.evaluated > 0 ? String(Double(counts.count(.achieved)) / Double(counts.evaluated)) : ""
+                let interval = counts.achievedShareInterval
+                let share = counts.achievedShare.map { String($0) } ?? ""
                 text += writer.line([key.dimension.rawValue, key.value, String(counts.total), String(counts.evaluated)]
                     + GoalStatus.allCases.map { String(counts.count($0)) }
                     + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""])
@@ -111,10 +111,8 @@ enum GoalStatsOutput {
                                    .init(title: "FASTHOLDER", alignment: .right), .init(title: "BEDRE", alignment: .right), .init(title: "UÆNDRET", alignment: .right),
                                    .init(title: "VÆRRE", alignment: .right), .init(title: "IKKE VURDERBAR", alignment: .right), .init(title: "ANDEL OPNÅET [95% CI]")])
             for (key, counts) in groups {
-                let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
-                let share = counts.evaluated > 0
-                    ? StatsOutput.percent(Double(counts.count(.achieved)) / Double(counts.evaluated)) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "")
-                    : "–"
+                let interval = counts.achievedShareInterval
+                let share = counts.achievedShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
                 table.append([StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
                               String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)), share])
             }
@@ -123,14 +121,13 @@ enum GoalStatsOutput {
     }
 
     static func record(_ key: GroupKey, _ counts: GoalStatusCounts) -> JSONObject {
-        let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
         return JSONObject([
             ("key", .object(StatsOutput.key(key))),
             ("goals", StatsOutput.number(counts.total)),
             ("evaluated", StatsOutput.number(counts.evaluated)),
             ("statuses", .object(JSONObject(GoalStatus.allCases.map { ($0.rawValue, StatsOutput.number(counts.count($0))) }))),
-            ("achieved_share", StatsOutput.number(counts.evaluated > 0 ? Double(counts.count(.achieved)) / Double(counts.evaluated) : nil)),
-            ("achieved_share_ci", StatsOutput.interval(interval)),
+            ("achieved_share", StatsOutput.number(counts.achievedShare)),
+            ("achieved_share_ci", StatsOutput.interval(counts.achievedShareInterval)),
         ])
     }
 }
