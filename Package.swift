@@ -8,7 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ffb", targets: ["ffb"]),
-        .library(name: "FFBKit", targets: ["FFBCLI"]),
+        // The libraries without the command line, for another Swift package (LibraryUseTests
+        // uses them this way); the CLI's commands stay inside the `ffb` executable.
+        .library(name: "FFBKit", targets: ["FFBCatalog", "FFBModel", "FFBStatistics", "FFBStore", "FFBExchange", "FFBProgression", "FFBReport", "FFBWorkflows"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -40,6 +42,9 @@ let package = Package(
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
+        .testTarget(name: "FFBSyntheticTests", dependencies: ["FFBCatalog", "FFBModel", "FFBSynthetic"]),
+        .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport"]),
+        .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],

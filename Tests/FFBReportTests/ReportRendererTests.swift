@@ -1,0 +1,51 @@
+import FFBCatalog
+import FFBProgression
+import FFBReport
+import Foundation
+import Testing
+
+/// The report as a library: self-contained HTML from a `ReportInput`, with small groups hidden.
+@Suite struct ReportRendererTests {
+    /// Six citizens improve "Købe ind" from 3 to 2; two citizens have "Lave mad", under the limit.
+    static func input(language: ReportLanguage = .da) throws -> ReportInput {
+        let catalog = BuiltInCatalogs.standard
+        let shopping = try #require(catalog.themes.first { $0.name == "Købe ind" }).code.rawValue
+        let cooking = try #require(catalog.themes.first { $0.name == "Lave mad" }).code.rawValue
+        var csv = "citizen,theme,date,level\n"
+        for citizen in 1...6 { csv += "P-\(citizen),\(shopping),2025-01-01,3\nP-\(citizen),\(shopping),2025-06-01,2\n" }
+        for citizen in 1...2 { csv += "P-\(citizen),\(cooking),2025-01-01,2\nP-\(citizen),\(cooking),2025-06-01,2\n" }
+        let extract = try ExtractReader(catalog: catalog).read(Data(csv.utf8))
+        var settings = ProgressionSettings()
+        settings.minimumGroupSize = 5
+        return ReportInput(
+            catalog: catalog, source: "Udtræk test.csv", generated: "2025-07-01", settings: settings,
+            overall: extract.statistics(by: .none, rule: .first), byArea: extract.statistics(by: .area, rule: .first),
+            byTheme: extract.statistics(by: .theme, rule: .first), citizens: extract.citizenCount,
+            goals: nil, support: nil, costByLevel: nil, language: language
+        )
+    }
+
+    @Test func theReportIsOneSelfContainedPageWithoutScripts() throws {
+        let html = ReportRenderer().render(try Self.input())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Udtræk test.csv"))
+    }
+
+    @Test func theFiguresOfAThemeWithFewerPairsThanTheLimitAreHidden() throws {
+        let html = ReportRenderer().render(try Self.input())
+        #expect(html.contains("<td>Købe ind</td><td data-stat=\"n\">6</td><td data-stat=\"improved\">6</td>"))
+        #expect(html.contains("<td>Lave mad</td><td class=\"suppressed\""))
+        #expect(html.contains("1 gruppe(r) er skjult"))
+    }
+
+    @Test func theLanguageCanBeEnglish() throws {
+        let danish = ReportRenderer().render(try Self.input(language: .da))
+        let english = ReportRenderer().render(try Self.input(language: .en))
+        #expect(danish.contains("lang=\"da\""))
+        #expect(english.contains("lang=\"en\""))
+        #expect(danish != english)
+    }
+}
