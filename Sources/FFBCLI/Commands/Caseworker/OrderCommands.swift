@@ -80,38 +80,23 @@ enum ListOrdersCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let summaries = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try arguments.value("citizen").map { try store.citizen($0).pseudonym }
-            return try store.orders(of: citizen)
-                .filter { arguments.flag("include-errors") || $0.enteredInError == nil }
-                .map { try OrderSummary(order: $0, store: store) }
+            return try OrderSummary.list(in: store, citizen: citizen, includingErrors: arguments.flag("include-errors"))
         }
         var records = RecordSet(tableColumns: [
             ("id", .init(title: "ID")), ("citizen", .init(title: "BORGER")), ("provider", .init(title: "UDFØRER", maxWidth: 30)),
             ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
             ("theme_names", .init(title: "TEMAER", maxWidth: 50)),
         ])
-        for summary in summaries { records.append(summary.record) }
+        for summary in summaries { records.append(record(summary)) }
         context.stdout.write(records.render(OutputFormat.from(arguments)))
     }
 }
 
-/// The CLI.md shape of one order in `ffb list orders`.
-struct OrderSummary {
-    var record: JSONObject
-
-    init(order stored: Stored<Order>, store: Store) throws {
-        let order = stored.value
-        let goals = try store.goals(of: order.id)
-        let current = goals.currentVersions
-        var themes: [KLCode] = []
-        for goal in current {
-            for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
-        }
-        let assessments = try store.assessments(of: order.citizen)
-            .filter { $0.enteredInError == nil && $0.value.kind == .assessment && ($0.value.caseNumber == nil || $0.value.caseNumber == order.caseNumber) && $0.value.date <= order.issued }
-        for assessment in assessments {
-            for entry in assessment.value.entries where !themes.contains(entry.theme) { themes.append(entry.theme) }
-        }
-        record = JSONObject([
+extension ListOrdersCommand {
+    /// The CLI.md shape of one order in `ffb list orders`.
+    static func record(_ summary: OrderSummary) -> JSONObject {
+        let order = summary.order
+        return JSONObject([
             ("id", .string(order.id.storeText)),
             ("citizen", .string(order.citizen.rawValue)),
             ("provider", .string(order.provider.name)),
@@ -119,10 +104,10 @@ struct OrderSummary {
             ("issued", .string(order.issued.iso)),
             ("start", .string(order.start.iso)),
             ("support_level", .string(order.supportLevel.cliValue)),
-            ("goals", .number(JSONNumber(current.count))),
-            ("themes", .array(themes.map { .string($0.rawValue) })),
-            ("theme_names", .string(themes.compactMap { store.catalog.theme($0)?.name }.joined(separator: ", "))),
-            ("entered_in_error", .bool(stored.enteredInError != nil)),
+            ("goals", .number(JSONNumber(summary.goalCount))),
+            ("themes", .array(summary.themes.map { .string($0.rawValue) })),
+            ("theme_names", .string(summary.themeNames.joined(separator: ", "))),
+            ("entered_in_error", .bool(summary.isEnteredInError)),
         ])
     }
 }
