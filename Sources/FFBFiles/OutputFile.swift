@@ -45,15 +45,18 @@ package enum OutputFile {
         }
     }
 
-    /// The store's file and the companions SQLite makes beside it.
+    /// The store's file and the companions SQLite makes beside it (named after the file a link
+    /// points to, so the path is resolved first).
     package static func storeFiles(_ storePath: String) -> [String] {
-        [storePath, storePath + "-wal", storePath + "-shm", storePath + "-journal"]
+        SQLiteSignature.files(ofDatabaseAt: SQLiteSignature.resolved(storePath))
     }
 
     /// Writes `bytes` to `path` owner-only and atomically: into a temporary file beside it, then
     /// renamed over it. A temporary file left by a killed earlier run is removed first. `durable`
     /// flushes the file to disk before it takes the name (generated test data skips that).
     package static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(OutputWriteError) {
+        // Every writer's last line of defence, whatever its caller checked: never over a database.
+        if SQLiteSignature.matches(path) { throw OutputWriteError(errno: EEXIST, reason: "\(path) is an SQLite database; ffb never writes over one") }
         let (folder, name) = split(path)
         removeStaleTemporaries(of: name, in: folder)
         let temporary = folder + "/" + temporaryName(of: name, process: getpid())
@@ -143,12 +146,14 @@ package enum OutputFile {
 /// A write that failed, with the system's reason ("No space left on device").
 package struct OutputWriteError: Error, Sendable, CustomStringConvertible {
     package let code: Int32
+    let reason: String?
 
-    init(errno code: Int32) {
+    init(errno code: Int32, reason: String? = nil) {
         self.code = code
+        self.reason = reason
     }
 
-    package var description: String { String(cString: strerror(code)) }
+    package var description: String { reason ?? String(cString: strerror(code)) }
 }
 
 /// A file's device and inode: two paths naming one file have the same. SQLite keeps writing to

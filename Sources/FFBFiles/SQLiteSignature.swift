@@ -10,6 +10,20 @@ import Darwin
 package enum SQLiteSignature {
     static let header = Array("SQLite format 3\u{0}".utf8)
 
+    /// The database file and SQLite's companions beside it, whether or not they exist.
+    package static func files(ofDatabaseAt path: String) -> [String] {
+        [path, path + "-wal", path + "-shm", path + "-journal"]
+    }
+
+    /// The file a path names with symbolic links followed: SQLite names its `-wal` and `-shm`
+    /// after the file a link points to, so every check of a store's files starts here. A path
+    /// that does not exist yet is returned as given.
+    package static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     package static func matches(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

@@ -1,3 +1,4 @@
+import FFBFiles
 import Foundation
 
 /// The permission bits of one file belonging to a store.
@@ -23,7 +24,7 @@ public enum StoreFiles {
 
     /// The database path and SQLite's companion files for it, whether or not they exist.
     public static func paths(forStoreAt path: String) -> [String] {
-        [path, path + "-wal", path + "-shm", path + "-journal"]
+        SQLiteSignature.files(ofDatabaseAt: SQLiteSignature.resolved(path))
     }
 
     /// The store file a path belongs to: the path itself, or the store beside a companion file.

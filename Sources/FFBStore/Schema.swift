@@ -268,8 +268,47 @@ enum Schema {
     ALTER TABLE writes ADD COLUMN hash TEXT;
     """
 
+    /// Every key of every append-only table (primary keys, UNIQUE constraints and unique
+    /// indexes). `INSERT OR REPLACE` resolves a key conflict by deleting the old row without
+    /// firing DELETE triggers, so an UPDATE trigger alone would let the sqlite3 shell rewrite a
+    /// level or a name in place; a BEFORE INSERT trigger per key refuses a row whose key is taken.
+    static let appendOnlyKeys: [(table: String, key: [String], when: String?)] = [
+        ("writes", ["id"], nil),
+        ("citizens", ["id"], nil), ("citizens", ["pseudonym"], nil), ("citizens", ["cpr"], nil),
+        ("cases", ["id"], nil), ("cases", ["case_number"], nil),
+        ("assessments", ["id"], nil),
+        ("theme_series", ["id"], nil), ("theme_series", ["citizen_id", "theme"], nil),
+        ("theme_observations", ["assessment_id", "series_id"], nil),
+        ("orders", ["id"], nil),
+        ("order_services", ["order_id", "position"], nil),
+        ("order_target_groups", ["order_id", "position"], nil), ("order_target_groups", ["order_id"], "is_primary = 1"),
+        ("goals", ["id"], nil), ("goals", ["series_id", "version"], nil), ("goals", ["supersedes"], nil),
+        ("goal_secondary_themes", ["goal_id", "position"], nil),
+        ("follow_ups", ["id"], nil), ("follow_ups", ["supersedes"], nil),
+        ("follow_up_goal_notes", ["follow_up_id", "goal_series_id"], nil),
+        ("entered_in_error", ["id"], nil), ("entered_in_error", ["target_kind", "target_id"], nil),
+        ("tariffs", ["id"], nil),
+        ("exchange_documents", ["id"], nil),
+        ("write_warnings", ["write_id", "position"], nil),
+        ("store_seal", ["version"], nil),
+    ]
+
+    static var appendOnlyKeyTriggers: String {
+        appendOnlyKeys.map { table, key, when in
+            let match = key.map { "\($0) = NEW.\($0)" }.joined(separator: " AND ")
+            let condition = when.map { "NEW.\($0) AND " } ?? ""
+            let filter = when.map { " AND \($0)" } ?? ""
+            return """
+                CREATE TRIGGER \(table)_keeps_\(key.joined(separator: "_"))\(when == nil ? "" : "_once") BEFORE INSERT ON \(table) \
+                WHEN \(condition)EXISTS (SELECT 1 FROM \(table) WHERE \(match)\(filter)) \
+                BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never replaced'); END;
+                """
+        }.joined(separator: "\n")
+    }
+
     static func guardsMigration(_ database: Database) throws {
         try database.executeScript(guards)
+        try database.executeScript(appendOnlyKeyTriggers)
         var previous = AuditChain.genesis
         for row in try database.query("SELECT id, at, user, command FROM writes ORDER BY id") {
             let entry = AuditChain.Entry(id: try row.int64(0), at: try row.string(1), user: try row.string(2), command: try row.string(3))
@@ -289,7 +328,7 @@ enum Schema {
     /// The digest (`SchemaObject.digest`) of the schema the migrations above make. Every write
     /// compares the store's schema with it, which costs one hash instead of building the schema
     /// in memory; `SchemaDigestTests` fails, naming the new value, when a migration is added.
-    static let expectedDigest = "e904c1d4168b3faa58cb4261bbf4081840f46d2dfcf55d63779d7eb50e5b7d1c"
+    static let expectedDigest = "6c168458cc4b7f65ee5826ab2f05a18d981ece3b4d0c3467ffdebcb7d5083f8d"
 
     /// Every migration, oldest first; `through` stops at a version (tests build older stores).
     static func migrations(through last: Int = .max) -> [Migration] {

@@ -19,13 +19,14 @@ struct FollowUpContent: Equatable {
     let supportLevel: String?
     let status: String
     let goalNotes: Set<String>
-    let entries: [Entry]
+    /// By theme: the order the themes were typed in does not make another follow-up.
+    let entries: [String: Entry]
 
     init(_ followUp: FollowUp) {
         supportLevel = followUp.supportLevel?.cliValue
         status = followUp.status.cliValue
         goalNotes = Set(followUp.goalNotes.map { "\($0.goalSeriesID.storeText)\u{0}\($0.note)" })
-        entries = followUp.entries.map { entry in
+        entries = Self.byTheme(followUp.entries.map { entry in
             var level: Int?
             var notAssessed = false
             var relevance: String?
@@ -36,7 +37,11 @@ struct FollowUpContent: Equatable {
             }
             return Entry(theme: entry.theme.rawValue, level: level, notAssessed: notAssessed, relevance: relevance,
                          note: entry.note, source: entry.source?.rawValue)
-        }
+        })
+    }
+
+    private static func byTheme(_ entries: [Entry]) -> [String: Entry] {
+        Dictionary(entries.map { ($0.theme, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     init(stored id: String, in database: Database) throws {
@@ -48,14 +53,14 @@ struct FollowUpContent: Equatable {
         goalNotes = Set(try database.query("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ?", [.text(id)]).map {
             "\(try $0.string(0))\u{0}\(try $0.string(1))"
         })
-        entries = try database.query("""
+        entries = Self.byTheme(try database.query("""
             SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
             FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
             WHERE o.assessment_id = ? ORDER BY o.position
             """, [.text(try row.string(2))]).map { row in
             Entry(theme: try row.string(0), level: try row.optionalInt(1), notAssessed: try row.int(2) == 1,
                   relevance: try row.optionalString(3), note: try row.optionalString(4), source: try row.optionalString(5))
-        }
+        })
     }
 }
 
@@ -72,11 +77,12 @@ extension StoreWriter {
         let content = FollowUpContent(followUp)
         for id in sameDay where id != followUp.supersedes?.storeText {
             if try FollowUpContent(stored: id, in: database) == content {
-                throw StoreError.alreadyRecorded("follow-up \(id) already records this for order \(followUp.orderID.storeText) on \(followUp.date); nothing was written")
+                throw StoreError.alreadyRecorded("follow-up \(id) already records this for order \(followUp.orderID.storeText) on \(followUp.date)")
             }
             throw StoreError.invalid("""
                 order \(followUp.orderID.storeText) already has a follow-up on \(followUp.date) (\(id)) with other content; \
-                to replace it, record this one as superseding it (--supersedes \(id))
+                to replace it, record the new one with --supersedes \(id), or first mark \(id) entered in error \
+                (ffb mark-error --kind follow-up --id \(id))
                 """)
         }
     }

@@ -25,23 +25,20 @@ public struct StoreWriter {
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
     public func addCitizen(cpr: CPRNumber, name: String) throws -> Citizen {
-        // Inserted first and explained after: a new citizen (the bulk case) costs one statement,
-        // and a conflict on either unique column leaves nothing written.
-        while true {
-            let citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
-            let inserted = try database.execute(
-                "INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)]
-            )
-            if inserted == 1 {
-                made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
-                return citizen
-            }
-            if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
-                throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
-            }
-            // The random pseudonym was taken (one chance in 2^40 per citizen): draw another.
+        // Looked up before the insert: the append-only key triggers refuse a taken key outright
+        // (an INSERT … ON CONFLICT DO NOTHING would abort on them, not do nothing).
+        if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
+            throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
         }
+        var citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
+        // A random pseudonym already taken (one chance in 2^40 per citizen): draw another.
+        while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
+            citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
+        }
+        _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
+                                 [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+        made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
+        return citizen
     }
 
     public func openCase(_ caseFile: CaseFile) throws {

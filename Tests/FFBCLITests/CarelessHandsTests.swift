@@ -309,6 +309,78 @@ import Testing
         #expect(afterRemoval.stdout.contains("audit row 4 was changed, or a row before it was removed or changed"))
     }
 
+    // MARK: Found by review
+
+    @Test func aTriggerNamedLikeSQLitesOwnIsStillSeen() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        // LIKE 'sqlite_%' would have hidden these: '_' matches any character, case is ignored.
+        _ = try sqlite(db, """
+            CREATE TABLE sqlitexloot (cpr, name);
+            CREATE TRIGGER SQLiteXcopy AFTER INSERT ON citizens BEGIN INSERT INTO sqlitexloot VALUES (NEW.cpr, NEW.name); END;
+            """)
+        let check = try FFBProcess.run(["check", "--db", db])
+        #expect(check.status == 3)
+        #expect(check.stdout.contains("trigger SQLiteXcopy was added"))
+        #expect(check.stdout.contains("table sqlitexloot was added"))
+        #expect(try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "B", "--db", db]).status == 3)
+        #expect(try sqlite(db, "SELECT count(*) FROM sqlitexloot") == "0")
+    }
+
+    @Test func insertOrReplaceCannotRewriteAClinicalRowInPlace() throws {
+        let db = path("s.sqlite")
+        let recorded = try caseStore(db)
+        try ok("mark-error", "--kind", "order", "--id", recorded.order, "--reason", "typed twice", "--db", db)
+        let before = try SQLiteShell.dump(db)
+        // REPLACE deletes the old row without firing DELETE triggers; the key triggers refuse it.
+        for statement in [
+            "INSERT OR REPLACE INTO citizens (id, pseudonym, cpr, name, write_id) SELECT id, pseudonym, cpr, 'Forged', write_id FROM citizens",
+            "INSERT OR REPLACE INTO citizens (pseudonym, cpr, name, write_id) SELECT 'P-AAAAAAAA', cpr, 'Forged', write_id FROM citizens",
+            "INSERT OR REPLACE INTO theme_observations SELECT assessment_id, series_id, position, 0, not_assessed, relevance, note, source, write_id FROM theme_observations",
+            "REPLACE INTO entered_in_error (target_kind, target_id, reason, write_id) SELECT target_kind, target_id, 'never mind', write_id FROM entered_in_error",
+        ] {
+            let output = try SQLiteShell.run(db, statement + ";")
+            #expect(output.isEmpty, "\(statement): \(output)")
+        }
+        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try FFBProcess.run(["check", "--db", db]).status == 0)
+    }
+
+    @Test func aStoreNamedThroughALinkIsGuardedAsTheFileItPointsTo() throws {
+        let db = path("s.sqlite"), link = path("link.sqlite")
+        let recorded = try caseStore(db)
+        #expect(symlink(db, link) == 0)
+        let out = try FFBProcess.run(["export", "--db", link, "--kind", "order", "--id", recorded.order, "--out", db + "-wal"])
+        #expect(out.status == 2)
+        #expect(FileManager.default.createFile(atPath: db + "-wal", contents: nil, attributes: [.posixPermissions: 0o644]))
+        #expect(chmod(db + "-wal", 0o644) == 0)
+        let read = try FFBProcess.run(["citizen", "list", "--db", link])
+        #expect(read.status == 3)
+        #expect(read.stderr.contains("s.sqlite-wal can be read or written by others"))
+    }
+
+    @Test func synthDoesNotWriteItsExtractOverADatabase() throws {
+        let db = path("s.sqlite")
+        _ = try caseStore(db)
+        try FileManager.default.createDirectory(atPath: path("synth"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: db, toPath: path("synth/extract.csv"))
+        let result = try FFBProcess.run(["synth", "--citizens", "5", "--out", path("synth")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is an SQLite database"))
+        #expect(try sqlite(path("synth/extract.csv"), "PRAGMA integrity_check") == "ok")
+    }
+
+    @Test func theSameFollowUpWithItsThemesInAnotherOrderIsAlreadyRecorded() throws {
+        let db = path("s.sqlite")
+        let recorded = try caseStore(db)
+        let base = ["followup", "record", "--db", db, "--order", recorded.order, "--date", "2025-06-01", "--status", "continue"]
+        #expect(try FFBProcess.run(base + ["--theme", "Købe ind=2", "--theme", "Lave mad=1"]).status == 0)
+        let again = try FFBProcess.run(base + ["--theme", "Lave mad=1", "--theme", "Købe ind=2"])
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("Already recorded: follow-up "))
+        #expect(try sqlite(db, "SELECT count(*) FROM follow_ups") == "1")
+    }
+
     // MARK: 11. Leftovers
 
     @Test func importingAnEmptyFolderIsAnErrorAndWritesNothing() throws {

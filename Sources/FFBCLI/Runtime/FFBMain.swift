@@ -142,7 +142,7 @@ public enum FFBMain {
             case .store(let message):
                 context.stderr.line(bounded("ffb: store error: \(message)"))
             case .unchanged(let message):
-                context.stdout.line("Already recorded: \(message).")
+                context.stdout.line("Already recorded: \(message); nothing was written.")
             }
             return error.exitCode
         } catch {

@@ -14,7 +14,8 @@ enum StoreOptions {
 
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
         let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
-        return context.url(for: path).path
+        // Through a link, the store is the file it points to (SQLite names its -wal after that).
+        return SQLiteSignature.resolved(context.url(for: path).path)
     }
 
     /// Who is writing, as the audit trail will show it. A name with a control character (a

@@ -214,7 +214,9 @@ extension ExchangeImporter {
             }
         } catch StoreError.alreadyRecorded(let message) {
             // The same follow-up under another id (sent twice by the provider): kept once.
-            issues.warning("not imported again: \(message)", at: locations[.followUp(record.id)])
+            let warning = "follow-up \(record.id.storeText) was not added: \(message)"
+            issues.warning(warning, at: locations[.followUp(record.id)])
+            try writer.recordWarning(warning)
             return
         }
         summary.followUps += 1

@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBFiles
 import FFBSynthetic
 import Foundation
 
@@ -28,6 +29,13 @@ enum SynthCommand: Command {
             throw .invalid("--follow-ups must be a whole number from 0 to 40")
         }
         let directory = context.url(for: try arguments.requiredValue("out"))
+        // The extract is streamed by its own writer, so its path is checked here like any --out.
+        do {
+            try OutputFile.check(directory.path, notOverwriting: nil, directory: true)
+            try OutputFile.check(directory.appendingPathComponent("extract.csv").path, notOverwriting: nil)
+        } catch {
+            throw .usage(UsageError("--out: \(error.description)", command: arguments.commandPath))
+        }
         let population = SyntheticPopulation(settings: .init(citizens: citizens, seed: seed, followUps: followUps), catalog: BuiltInCatalogs.standard)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
