@@ -153,6 +153,10 @@ enum PrivacyScan {
     }
 
     static func check(_ arguments: [String], _ result: FFBProcess.Result) {
+        // A command line run through the shell (`sh -c "ffb …"`) is judged by its words.
+        if arguments.count == 2, arguments[0] == "-c", arguments[1].hasPrefix("ffb ") {
+            return check(arguments[1].split(separator: " ").dropFirst().map(String.init), result)
+        }
         let command = arguments.prefix { !$0.hasPrefix("-") }
         if !mayShowCPR(arguments), let found = matches(in: result.stdout).first {
             Issue.record("ffb \(command.joined(separator: " ")) printed a CPR-shaped number (\(found.prefix(6))…) on stdout")

@@ -15,64 +15,104 @@ import Testing
         return node.children.flatMap { leaves($0, path: path + [$0.spec.name]) }
     }
 
-    @Test func everyHelpExampleRunsAsWrittenAgainstADemoStore() throws {
-        let directory = try TemporaryDirectory()
-        func path(_ name: String) -> String { directory.file(name).path }
-        func ffb(_ arguments: String...) throws -> String {
-            let result = try FFBProcess.run(arguments, in: directory.url)
-            #expect(result.status == 0, "ffb \(arguments.joined(separator: " ")): \(result.stderr)")
-            return result.stdout
-        }
-        func sqlite(_ sql: String) throws -> String {
-            try SQLiteShell.run(path("ffb.sqlite"), sql).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+    /// A folder holding the demo's stores under the examples' file names, the files the examples
+    /// read, and the real ids the examples' placeholders stand for.
+    struct DemoFolder {
+        let directory: TemporaryDirectory
+        let placeholders: [(String, String)]
 
-        // The stores the examples name: the demo's, under the examples' file names.
-        _ = try ffb("demo", "--dir", path("demo"))
-        for (source, target) in [("ffb.sqlite", "ffb.sqlite"), ("ffb.sqlite", "authority.sqlite"), ("provider.sqlite", "provider.sqlite"), ("tariffs.csv", "tariffs.csv")] {
-            try FileManager.default.copyItem(atPath: path("demo/\(source)"), toPath: path(target))
-        }
-        let orders = try #require(try FFBProcess.json(try ffb("list", "orders", "--format", "json")) as? [[String: Any]])
-        let order = try #require(orders.first { ($0["goals"] as? Int ?? 0) > 0 })
-        let orderID = try #require(order["id"] as? String), citizen = try #require(order["citizen"] as? String)
-        let shown = try #require(try FFBProcess.json(try ffb("citizen", "show", citizen, "--format", "json")) as? [String: Any])
-        let caseNumber = try #require((shown["cases"] as? [String])?.first)
-        let goalID = try sqlite("SELECT id FROM goals WHERE order_id = '\(orderID)' LIMIT 1")
-        let followUpID = try sqlite("SELECT id FROM follow_ups LIMIT 1")
-        let placeholders = [
-            ("P-7K3M9Q2X", citizen), ("3f2a9c1e", orderID), ("7d1e4b20", followUpID), ("9b1c2d3e", goalID),
-            ("--case S-1 ", "--case \(caseNumber) "),
-            // The synthetic-data examples at a size the suite can afford (a debug build writes
-            // 40,000 documents for 10,000 citizens); the options are the same.
-            ("--citizens 10000", "--citizens 25"), ("--count 10000", "--count 25"),
-        ]
         func real(_ text: String) -> String {
             placeholders.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         }
 
-        // The files the examples name.
-        _ = try ffb("export", "--extract", "csv", "--out", "extract.csv")
-        _ = try ffb("export", "--kind", "order", "--id", orderID, "--out", "order.json")
-        _ = try ffb("export", "--kind", "follow-up-report", "--id", followUpID, "--out", "follow-up.json")
-        try FileManager.default.copyItem(atPath: path("follow-up.json"), toPath: path("follow-up-1.json"))
-        _ = try ffb("export", "--fhir", "order", "--id", orderID, "--out", "kl-order-message.json")
-        let documentation = try String(contentsOf: FFBProcess.packageRoot.appendingPathComponent("Docs/assessment-file.md"), encoding: .utf8)
-        let fence = try #require(documentation.range(of: "```json\n"))
-        let end = try #require(documentation.range(of: "```", range: fence.upperBound..<documentation.endIndex))
-        let assessmentFile = real(String(documentation[fence.upperBound..<end.lowerBound])).replacingOccurrences(of: "S-2025-001", with: caseNumber)
-        _ = try directory.write("assessment.json", assessmentFile)
+        /// Runs a command line through the shell, as a user would type it, with `ffb` on PATH.
+        func shell(_ line: String) throws -> FFBProcess.Result {
+            let binaries = FFBProcess.binary.deletingLastPathComponent().path
+            return try FFBProcess.run(["-c", line], binary: URL(fileURLWithPath: "/bin/sh"),
+                                      environment: ["PATH": "\(binaries):/usr/bin:/bin"], in: directory.url)
+        }
 
+        init() throws {
+            let directory = try TemporaryDirectory()
+            self.directory = directory
+            func path(_ name: String) -> String { directory.file(name).path }
+            func ffb(_ arguments: String...) throws -> String {
+                let result = try FFBProcess.run(arguments, in: directory.url)
+                #expect(result.status == 0, "ffb \(arguments.joined(separator: " ")): \(result.stderr)")
+                return result.stdout
+            }
+            func sqlite(_ sql: String) throws -> String {
+                try SQLiteShell.run(path("ffb.sqlite"), sql).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+
+            // The stores the examples name: the demo's, under the examples' file names.
+            _ = try ffb("demo", "--dir", path("demo"))
+            for (source, target) in [("ffb.sqlite", "ffb.sqlite"), ("ffb.sqlite", "authority.sqlite"), ("provider.sqlite", "provider.sqlite")] {
+                try FileManager.default.copyItem(atPath: path("demo/\(source)"), toPath: path(target))
+            }
+            // Another provider's tariffs: the store has the demo's own already.
+            _ = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-999,C,1450.50,2025-01-01,\n")
+            let orders = try #require(try FFBProcess.json(try ffb("list", "orders", "--format", "json")) as? [[String: Any]])
+            let order = try #require(orders.first { ($0["goals"] as? Int ?? 0) > 0 })
+            let orderID = try #require(order["id"] as? String), citizen = try #require(order["citizen"] as? String)
+            let shown = try #require(try FFBProcess.json(try ffb("citizen", "show", citizen, "--format", "json")) as? [String: Any])
+            let caseNumber = try #require((shown["cases"] as? [String])?.first)
+            let goalID = try sqlite("SELECT id FROM goals WHERE order_id = '\(orderID)' LIMIT 1")
+            let followUpID = try sqlite("SELECT id FROM follow_ups LIMIT 1")
+            placeholders = [
+                ("P-7K3M9Q2X", citizen), ("3f2a9c1e", orderID), ("7d1e4b20", followUpID), ("9b1c2d3e", goalID),
+                ("--case S-1 ", "--case \(caseNumber) "),
+                // The synthetic-data examples at a size the suite can afford (a debug build writes
+                // 40,000 documents for 10,000 citizens); the options are the same.
+                ("--citizens 10000", "--citizens 25"), ("--count 10000", "--count 25"),
+                // The README's placeholders.
+                ("P-…", citizen), ("--order ID", "--order \(orderID)"), ("--goal ID", "--goal \(goalID)"),
+                ("--kind goal --id ID", "--kind goal --id \(goalID)"), ("--kind order --id ID", "--kind order --id \(orderID)"),
+            ]
+
+            // The files the examples name.
+            _ = try ffb("export", "--extract", "csv", "--out", "extract.csv")
+            _ = try ffb("export", "--kind", "order", "--id", orderID, "--out", "order.json")
+            _ = try ffb("export", "--kind", "follow-up-report", "--id", followUpID, "--out", "follow-up.json")
+            try FileManager.default.copyItem(atPath: path("follow-up.json"), toPath: path("follow-up-1.json"))
+            _ = try ffb("export", "--fhir", "order", "--id", orderID, "--out", "kl-order-message.json")
+            let documentation = try String(contentsOf: FFBProcess.packageRoot.appendingPathComponent("Docs/assessment-file.md"), encoding: .utf8)
+            let fence = try #require(documentation.range(of: "```json\n"))
+            let end = try #require(documentation.range(of: "```", range: fence.upperBound..<documentation.endIndex))
+            let assessmentFile = real(String(documentation[fence.upperBound..<end.lowerBound])).replacingOccurrences(of: "S-2025-001", with: caseNumber)
+            _ = try directory.write("assessment.json", assessmentFile)
+        }
+    }
+
+    @Test func everyHelpExampleRunsAsWrittenAgainstADemoStore() throws {
+        let folder = try DemoFolder()
         var ran = 0
-        let binaries = FFBProcess.binary.deletingLastPathComponent().path
         for (commandPath, spec) in Self.leaves(FFBMain.tree) {
             for example in spec.examples where !Self.needsATerminal.contains(where: example.contains) {
-                // Through the shell, as a user would type it (quotes, globs); `ffb` on PATH.
-                let result = try FFBProcess.run(["-c", real(example)], binary: URL(fileURLWithPath: "/bin/sh"),
-                                                environment: ["PATH": "\(binaries):/usr/bin:/bin"], in: directory.url)
+                let result = try folder.shell(folder.real(example))
                 #expect(result.status == 0, "\(commandPath.joined(separator: " ")): \(example)\n\(result.stderr)")
                 ran += 1
             }
         }
         #expect(ran >= 30)
+    }
+
+    /// The README's table of commands, each cell's commands run as printed (`P-…` and `ID` stand
+    /// for a real citizen and record; cells with `[options]`, `FILE…`, `N` or `DIR` are syntax, not
+    /// commands, and `ffb demo` has tests of its own).
+    @Test func theReadmeCommandTableRunsAgainstADemoStore() throws {
+        let folder = try DemoFolder()
+        let readme = try String(contentsOf: FFBProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var ran = 0
+        for row in readme.split(separator: "\n") where row.hasPrefix("| `ffb") {
+            let cell = row.dropFirst(2).prefix { $0 != "|" }
+            for command in cell.components(separatedBy: " / ").map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) })
+            where command.hasPrefix("ffb ") && !["[", "FILE", " N ", "DIR", "ffb demo"].contains(where: command.contains) {
+                let result = try folder.shell(folder.real(command))
+                #expect(result.status == 0, "\(command)\n\(result.stderr)")
+                ran += 1
+            }
+        }
+        #expect(ran >= 25)
     }
 }
