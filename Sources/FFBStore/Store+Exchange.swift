@@ -20,68 +20,84 @@ public struct ImportedDocument: Hashable, Sendable {
 /// Store-side support for importing exchange documents: lookups by the identities that travel
 /// between stores (CPR number, case number, record ids) inside the import's one transaction.
 extension StoreWriter {
-    public func importedDocument(id: String) throws -> ImportedDocument? {
-        guard let row = try database.firstRow("SELECT kind, syntax, content_hash FROM exchange_documents WHERE id = ?", [.text(id)]) else {
-            return nil
+    public func importedDocument(id: String) throws(StoreError) -> ImportedDocument? {
+        try StoreError.mapping {
+            guard let row = try database.firstRow("SELECT kind, syntax, content_hash FROM exchange_documents WHERE id = ?", [.text(id)]) else {
+                return nil
+            }
+            return ImportedDocument(id: id, kind: try row.string(0), syntax: try row.string(1), contentHash: try row.string(2))
         }
-        return ImportedDocument(id: id, kind: try row.string(0), syntax: try row.string(1), contentHash: try row.string(2))
     }
 
-    public func recordImportedDocument(_ document: ImportedDocument) throws {
-        _ = try database.execute(
-            "INSERT INTO exchange_documents (id, kind, syntax, content_hash, write_id) VALUES (?, ?, ?, ?, ?)",
-            [.text(document.id), .text(document.kind), .text(document.syntax), .text(document.contentHash), .integer(writeID)]
-        )
+    public func recordImportedDocument(_ document: ImportedDocument) throws(StoreError) {
+        try StoreError.mapping {
+            _ = try database.execute(
+                "INSERT INTO exchange_documents (id, kind, syntax, content_hash, write_id) VALUES (?, ?, ?, ?, ?)",
+                [.text(document.id), .text(document.kind), .text(document.syntax), .text(document.contentHash), .integer(writeID)]
+            )
+        }
     }
 
     /// The citizen with this CPR number, if the store knows one.
-    public func citizen(cpr: CPRNumber) throws -> Citizen? {
-        guard let row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) else {
-            return nil
+    public func citizen(cpr: CPRNumber) throws(StoreError) -> Citizen? {
+        try StoreError.mapping {
+            guard let row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) else {
+                return nil
+            }
+            return try Store.citizen(row)
         }
-        return try Store.citizen(row)
     }
 
     /// The case with this number, if the store knows one.
-    public func caseFile(number: String) throws -> CaseFile? {
-        guard let row = try database.firstRow("""
-            SELECT c.pseudonym, k.opened, k.municipality_name, k.municipality_code
-            FROM cases k JOIN citizens c ON c.id = k.citizen_id WHERE k.case_number = ?
-            """, [.text(number)]) else { return nil }
-        return try CaseFile(caseNumber: number, citizen: try Store.pseudonym(row.string(0)), opened: try Store.date(row.string(1)),
-                            municipality: try Municipality(name: row.string(2), code: row.string(3)))
+    public func caseFile(number: String) throws(StoreError) -> CaseFile? {
+        try StoreError.mapping {
+            guard let row = try database.firstRow("""
+                SELECT c.pseudonym, k.opened, k.municipality_name, k.municipality_code
+                FROM cases k JOIN citizens c ON c.id = k.citizen_id WHERE k.case_number = ?
+                """, [.text(number)]) else { return nil }
+            return try CaseFile(caseNumber: number, citizen: try Store.pseudonym(row.string(0)), opened: try Store.date(row.string(1)),
+                                municipality: try Municipality(name: row.string(2), code: row.string(3)))
+        }
     }
 
     /// Whether a record with this id exists (marked entered in error or not).
-    public func contains(_ kind: RecordKind, id: UUID) throws -> Bool {
-        let sql = switch kind {
-        case .assessment: "SELECT 1 FROM assessments WHERE id = ?"
-        case .order: "SELECT 1 FROM orders WHERE id = ?"
-        case .goal: "SELECT 1 FROM goals WHERE id = ?"
-        case .followUp: "SELECT 1 FROM follow_ups WHERE id = ?"
+    public func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool {
+        try StoreError.mapping {
+            let sql = switch kind {
+            case .assessment: "SELECT 1 FROM assessments WHERE id = ?"
+            case .order: "SELECT 1 FROM orders WHERE id = ?"
+            case .goal: "SELECT 1 FROM goals WHERE id = ?"
+            case .followUp: "SELECT 1 FROM follow_ups WHERE id = ?"
+            }
+            return try database.firstRow(sql, [.text(id.storeText)]) != nil
         }
-        return try database.firstRow(sql, [.text(id.storeText)]) != nil
     }
 
     /// The newest version of a goal series: its id and version number.
-    public func currentGoalVersion(series: UUID) throws -> (id: UUID, version: Int)? {
-        guard let row = try database.firstRow("SELECT id, version FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(series.storeText)]) else {
-            return nil
+    public func currentGoalVersion(series: UUID) throws(StoreError) -> (id: UUID, version: Int)? {
+        try StoreError.mapping {
+            guard let row = try database.firstRow("SELECT id, version FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(series.storeText)]) else {
+                return nil
+            }
+            return (try Store.uuid(row.string(0)), try row.int(1))
         }
-        return (try Store.uuid(row.string(0)), try row.int(1))
     }
 
     /// Lets one large import keep its pages in memory. With SQLite's default 2 MB page cache a
     /// transaction that outgrows it spills to the WAL and reads its own pages back from disk.
     /// The setting lasts for this connection, which closes with the command.
-    public func reserveCache(megabytes: Int) throws {
-        _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
+    public func reserveCache(megabytes: Int) throws(StoreError) {
+        try StoreError.mapping {
+            _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
+        }
     }
 
     /// The entered-in-error reason of a record, if it has been marked.
-    public func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws -> String? {
-        try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)])?
-            .string(0)
+    public func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws(StoreError) -> String? {
+        try StoreError.mapping {
+            try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)])?
+                .string(0)
+        }
     }
 }
 

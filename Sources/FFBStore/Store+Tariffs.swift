@@ -4,19 +4,21 @@ import FFBSQLite
 
 extension StoreWriter {
     /// Adds tariffs; a period that overlaps a stored tariff of the same provider and level is an error.
-    public func addTariffs(_ tariffs: [Tariff]) throws {
-        // Compared within their provider and level only: a file at the row limit against a store
-        // as large costs what the few periods of one provider and level cost, not row × row.
-        let existing = TariffTable(try Store.tariffs(in: database))
-        for tariff in tariffs {
-            if let clash = existing.tariffs(provider: tariff.provider, level: tariff.supportLevel).first(where: { $0.overlaps(tariff) }) {
-                throw StoreError.invalid("tariff for \(tariff.provider) level \(tariff.supportLevel.rawValue) from \(tariff.validFrom) overlaps a stored one from \(clash.validFrom)")
+    public func addTariffs(_ tariffs: [Tariff]) throws(StoreError) {
+        try StoreError.mapping {
+            // Compared within their provider and level only: a file at the row limit against a store
+            // as large costs what the few periods of one provider and level cost, not row × row.
+            let existing = TariffTable(try Store.tariffs(in: database))
+            for tariff in tariffs {
+                if let clash = existing.tariffs(provider: tariff.provider, level: tariff.supportLevel).first(where: { $0.overlaps(tariff) }) {
+                    throw StoreError.invalid("tariff for \(tariff.provider) level \(tariff.supportLevel.rawValue) from \(tariff.validFrom) overlaps a stored one from \(clash.validFrom)")
+                }
+                _ = try database.execute(
+                    "INSERT INTO tariffs (provider, support_level, daily_rate_ore, valid_from, valid_to, write_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    [.text(tariff.provider), .text(tariff.supportLevel.rawValue), .integer(Int64(tariff.dailyRateOre)),
+                     .text(tariff.validFrom.iso), SQLiteValue(tariff.validTo?.iso), .integer(writeID)]
+                )
             }
-            _ = try database.execute(
-                "INSERT INTO tariffs (provider, support_level, daily_rate_ore, valid_from, valid_to, write_id) VALUES (?, ?, ?, ?, ?, ?)",
-                [.text(tariff.provider), .text(tariff.supportLevel.rawValue), .integer(Int64(tariff.dailyRateOre)),
-                 .text(tariff.validFrom.iso), SQLiteValue(tariff.validTo?.iso), .integer(writeID)]
-            )
         }
     }
 }

@@ -34,6 +34,15 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Runs `body`, turning whatever it throws into a `StoreError` (the store's typed boundary).
+    static func mapping<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw from(error)
+        }
+    }
+
     /// Maps SQLite's errors; the SQL text and bound values (which may hold a CPR) are left out.
     static func from(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }

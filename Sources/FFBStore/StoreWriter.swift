@@ -24,95 +24,105 @@ public struct StoreWriter {
 
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
-    public func addCitizen(cpr: CPRNumber, name: String) throws -> Citizen {
-        // Looked up before the insert: the append-only key triggers refuse a taken key outright
-        // (an INSERT … ON CONFLICT DO NOTHING would abort on them, not do nothing).
-        if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
-            throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
+    public func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen {
+        try StoreError.mapping {
+            // Looked up before the insert: the append-only key triggers refuse a taken key outright
+            // (an INSERT … ON CONFLICT DO NOTHING would abort on them, not do nothing).
+            if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
+                throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
+            }
+            var citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
+            // A random pseudonym already taken (one chance in 2^40 per citizen): draw another.
+            while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
+                citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
+            }
+            _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
+                                     [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
+            return citizen
         }
-        var citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
-        // A random pseudonym already taken (one chance in 2^40 per citizen): draw another.
-        while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
-            citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
-        }
-        _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
-                                 [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
-        made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
-        return citizen
     }
 
-    public func openCase(_ caseFile: CaseFile) throws {
-        let citizen = try citizenRowID(caseFile.citizen)
-        if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
-            throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
+    public func openCase(_ caseFile: CaseFile) throws(StoreError) {
+        try StoreError.mapping {
+            let citizen = try citizenRowID(caseFile.citizen)
+            if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
+                throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
+            }
+            _ = try database.execute(
+                "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
+                [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
+            )
+            made.cases[caseFile.caseNumber] = (try database.lastInsertRowID, citizen)
         }
-        _ = try database.execute(
-            "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
-            [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
-        )
-        made.cases[caseFile.caseNumber] = (try database.lastInsertRowID, citizen)
     }
 
     /// Records an assessment; each theme's observation joins that theme's lasting series.
-    public func record(_ assessment: Assessment) throws {
-        try insertAssessment(id: assessment.id, citizen: assessment.citizen, caseNumber: assessment.caseNumber, kind: "assessment", date: assessment.date, assessor: assessment.assessor, entries: assessment.entries)
+    public func record(_ assessment: Assessment) throws(StoreError) {
+        try StoreError.mapping {
+            try insertAssessment(id: assessment.id, citizen: assessment.citizen, caseNumber: assessment.caseNumber, kind: "assessment", date: assessment.date, assessor: assessment.assessor, entries: assessment.entries)
+        }
     }
 
-    public func createOrder(_ order: Order) throws {
-        let citizen = try citizenRowID(order.citizen)
-        let caseID = try caseRowID(order.caseNumber, citizen: citizen)
-        _ = try database.execute(
-            """
-            INSERT INTO orders (id, citizen_id, case_id, offer_type, provider_name, provider_id, payer_name, payer_id,
-                                support_level, issued, start, follow_up_date, write_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(order.id.storeText), .integer(citizen), .integer(caseID), SQLiteValue(order.offerType?.rawValue),
-                .text(order.provider.name), .text(order.provider.identifier), SQLiteValue(order.payer?.name), SQLiteValue(order.payer?.identifier),
-                .text(order.supportLevel.cliValue), .text(order.issued.iso), .text(order.start.iso), SQLiteValue(order.followUpDate?.iso),
-                .integer(writeID),
-            ]
-        )
-        made.orders.insert(order.id)
-        for (position, service) in order.services.enumerated() {
-            _ = try database.execute("INSERT INTO order_services (order_id, position, service) VALUES (?, ?, ?)",
-                                     [.text(order.id.storeText), .integer(Int64(position)), .text(service.rawValue)])
-        }
-        for (position, group) in order.targetGroups.enumerated() {
-            _ = try database.execute("INSERT INTO order_target_groups (order_id, position, target_group, is_primary) VALUES (?, ?, ?, ?)",
-                                     [.text(order.id.storeText), .integer(Int64(position)), .text(group.code.rawValue), .integer(group.isPrimary ? 1 : 0)])
+    public func createOrder(_ order: Order) throws(StoreError) {
+        try StoreError.mapping {
+            let citizen = try citizenRowID(order.citizen)
+            let caseID = try caseRowID(order.caseNumber, citizen: citizen)
+            _ = try database.execute(
+                """
+                INSERT INTO orders (id, citizen_id, case_id, offer_type, provider_name, provider_id, payer_name, payer_id,
+                                    support_level, issued, start, follow_up_date, write_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(order.id.storeText), .integer(citizen), .integer(caseID), SQLiteValue(order.offerType?.rawValue),
+                    .text(order.provider.name), .text(order.provider.identifier), SQLiteValue(order.payer?.name), SQLiteValue(order.payer?.identifier),
+                    .text(order.supportLevel.cliValue), .text(order.issued.iso), .text(order.start.iso), SQLiteValue(order.followUpDate?.iso),
+                    .integer(writeID),
+                ]
+            )
+            made.orders.insert(order.id)
+            for (position, service) in order.services.enumerated() {
+                _ = try database.execute("INSERT INTO order_services (order_id, position, service) VALUES (?, ?, ?)",
+                                         [.text(order.id.storeText), .integer(Int64(position)), .text(service.rawValue)])
+            }
+            for (position, group) in order.targetGroups.enumerated() {
+                _ = try database.execute("INSERT INTO order_target_groups (order_id, position, target_group, is_primary) VALUES (?, ?, ?, ?)",
+                                         [.text(order.id.storeText), .integer(Int64(position)), .text(group.code.rawValue), .integer(group.isPrimary ? 1 : 0)])
+            }
         }
     }
 
     /// Adds a goal version. A version after the first must supersede the series' current version.
-    public func addGoal(_ goal: Goal) throws {
-        guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
-            throw StoreError.notFound("no order \(goal.orderID.storeText)")
-        }
-        if let supersedes = goal.supersedes {
-            let current = try database.firstRow(
-                "SELECT id FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(goal.seriesID.storeText)]
-            )
-            guard let currentID = try current?.string(0), currentID == supersedes.storeText else {
-                throw StoreError.invalid("goal \(supersedes.storeText) is not the current version of its goal; revise the current one")
+    public func addGoal(_ goal: Goal) throws(StoreError) {
+        try StoreError.mapping {
+            guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
+                throw StoreError.notFound("no order \(goal.orderID.storeText)")
             }
-        }
-        _ = try database.execute(
-            """
-            INSERT INTO goals (id, series_id, version, supersedes, order_id, primary_theme, goal_type, expected_level,
-                               description, follow_up_date, write_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(goal.id.storeText), .text(goal.seriesID.storeText), .integer(Int64(goal.version)), SQLiteValue(goal.supersedes?.storeText),
-                .text(goal.orderID.storeText), .text(goal.primaryTheme.rawValue), .text(goal.type.cliValue), .integer(Int64(goal.expectedLevel.rawValue)),
-                .text(goal.description), SQLiteValue(goal.followUpDate?.iso), .integer(writeID),
-            ]
-        )
-        for (position, theme) in goal.secondaryThemes.enumerated() {
-            _ = try database.execute("INSERT INTO goal_secondary_themes (goal_id, position, theme) VALUES (?, ?, ?)",
-                                     [.text(goal.id.storeText), .integer(Int64(position)), .text(theme.rawValue)])
+            if let supersedes = goal.supersedes {
+                let current = try database.firstRow(
+                    "SELECT id FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(goal.seriesID.storeText)]
+                )
+                guard let currentID = try current?.string(0), currentID == supersedes.storeText else {
+                    throw StoreError.invalid("goal \(supersedes.storeText) is not the current version of its goal; revise the current one")
+                }
+            }
+            _ = try database.execute(
+                """
+                INSERT INTO goals (id, series_id, version, supersedes, order_id, primary_theme, goal_type, expected_level,
+                                   description, follow_up_date, write_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(goal.id.storeText), .text(goal.seriesID.storeText), .integer(Int64(goal.version)), SQLiteValue(goal.supersedes?.storeText),
+                    .text(goal.orderID.storeText), .text(goal.primaryTheme.rawValue), .text(goal.type.cliValue), .integer(Int64(goal.expectedLevel.rawValue)),
+                    .text(goal.description), SQLiteValue(goal.followUpDate?.iso), .integer(writeID),
+                ]
+            )
+            for (position, theme) in goal.secondaryThemes.enumerated() {
+                _ = try database.execute("INSERT INTO goal_secondary_themes (goal_id, position, theme) VALUES (?, ?, ?)",
+                                         [.text(goal.id.storeText), .integer(Int64(position)), .text(theme.rawValue)])
+            }
         }
     }
 
@@ -124,54 +134,60 @@ public struct StoreWriter {
     /// different follow-up for that order and date is refused unless it names the one it
     /// supersedes, which is then marked entered in error. This runs under the write lock
     /// (`BEGIN IMMEDIATE`), so the check and the insert cannot interleave with another writer.
-    public func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws {
-        try checkNotRecordedBefore(followUp)
-        if let replaced = followUp.supersedes {
-            try supersede(replaced, by: followUp)
-        }
-        let assessmentID = UUID()
-        try insertAssessment(id: assessmentID, citizen: citizen, caseNumber: caseNumber, kind: "follow-up", date: followUp.date, assessor: followUp.author, entries: followUp.entries)
-        _ = try database.execute(
-            "INSERT INTO follow_ups (id, order_id, assessment_id, date, support_level, status, supersedes, write_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [.text(followUp.id.storeText), .text(followUp.orderID.storeText), .text(assessmentID.storeText), .text(followUp.date.iso),
-             SQLiteValue(followUp.supportLevel?.cliValue), .text(followUp.status.cliValue), SQLiteValue(followUp.supersedes?.storeText),
-             .integer(writeID)]
-        )
-        for note in followUp.goalNotes {
-            guard try database.firstRow("SELECT 1 FROM goals WHERE series_id = ? AND order_id = ?",
-                                        [.text(note.goalSeriesID.storeText), .text(followUp.orderID.storeText)]) != nil else {
-                throw StoreError.notFound("goal \(note.goalSeriesID.storeText) is not a goal of order \(followUp.orderID.storeText)")
+    public func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
+        try StoreError.mapping {
+            try checkNotRecordedBefore(followUp)
+            if let replaced = followUp.supersedes {
+                try supersede(replaced, by: followUp)
             }
-            _ = try database.execute("INSERT INTO follow_up_goal_notes (follow_up_id, goal_series_id, note) VALUES (?, ?, ?)",
-                                     [.text(followUp.id.storeText), .text(note.goalSeriesID.storeText), .text(note.note)])
+            let assessmentID = UUID()
+            try insertAssessment(id: assessmentID, citizen: citizen, caseNumber: caseNumber, kind: "follow-up", date: followUp.date, assessor: followUp.author, entries: followUp.entries)
+            _ = try database.execute(
+                "INSERT INTO follow_ups (id, order_id, assessment_id, date, support_level, status, supersedes, write_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(followUp.id.storeText), .text(followUp.orderID.storeText), .text(assessmentID.storeText), .text(followUp.date.iso),
+                 SQLiteValue(followUp.supportLevel?.cliValue), .text(followUp.status.cliValue), SQLiteValue(followUp.supersedes?.storeText),
+                 .integer(writeID)]
+            )
+            for note in followUp.goalNotes {
+                guard try database.firstRow("SELECT 1 FROM goals WHERE series_id = ? AND order_id = ?",
+                                            [.text(note.goalSeriesID.storeText), .text(followUp.orderID.storeText)]) != nil else {
+                    throw StoreError.notFound("goal \(note.goalSeriesID.storeText) is not a goal of order \(followUp.orderID.storeText)")
+                }
+                _ = try database.execute("INSERT INTO follow_up_goal_notes (follow_up_id, goal_series_id, note) VALUES (?, ?, ?)",
+                                         [.text(followUp.id.storeText), .text(note.goalSeriesID.storeText), .text(note.note)])
+            }
         }
     }
 
     /// Keeps a warning this write gave with its audit row (never a CPR number: the message is
     /// shown to whoever reads the audit trail).
-    public func recordWarning(_ message: String) throws {
-        _ = try database.execute("""
-            INSERT INTO write_warnings (write_id, position, message)
-            VALUES (?1, (SELECT count(*) FROM write_warnings WHERE write_id = ?1), ?2)
-            """, [.integer(writeID), .text(message)])
+    public func recordWarning(_ message: String) throws(StoreError) {
+        try StoreError.mapping {
+            _ = try database.execute("""
+                INSERT INTO write_warnings (write_id, position, message)
+                VALUES (?1, (SELECT count(*) FROM write_warnings WHERE write_id = ?1), ?2)
+                """, [.integer(writeID), .text(message)])
+        }
     }
 
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
-    public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws {
-        let table: String = switch kind {
-        case .assessment: "assessments"
-        case .order: "orders"
-        case .goal: "goals"
-        case .followUp: "follow_ups"
+    public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
+        try StoreError.mapping {
+            let table: String = switch kind {
+            case .assessment: "assessments"
+            case .order: "orders"
+            case .goal: "goals"
+            case .followUp: "follow_ups"
+            }
+            guard try database.firstRow("SELECT 1 FROM \(table) WHERE id = ?", [.text(id)]) != nil else {
+                throw StoreError.notFound("no \(kind.rawValue) \(id)")
+            }
+            if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id)]) != nil {
+                throw StoreError.invalid("\(kind.rawValue) \(id) is already marked as entered in error")
+            }
+            _ = try database.execute("INSERT INTO entered_in_error (target_kind, target_id, reason, write_id) VALUES (?, ?, ?, ?)",
+                                     [.text(kind.rawValue), .text(id), .text(reason), .integer(writeID)])
         }
-        guard try database.firstRow("SELECT 1 FROM \(table) WHERE id = ?", [.text(id)]) != nil else {
-            throw StoreError.notFound("no \(kind.rawValue) \(id)")
-        }
-        if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id)]) != nil {
-            throw StoreError.invalid("\(kind.rawValue) \(id) is already marked as entered in error")
-        }
-        _ = try database.execute("INSERT INTO entered_in_error (target_kind, target_id, reason, write_id) VALUES (?, ?, ?, ?)",
-                                 [.text(kind.rawValue), .text(id), .text(reason), .integer(writeID)])
     }
 
     private func insertAssessment(id: UUID, citizen: Pseudonym, caseNumber: String?, kind: String, date: LocalDate, assessor: String, entries: [AssessmentEntry]) throws {
