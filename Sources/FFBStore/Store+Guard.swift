@@ -20,8 +20,9 @@ extension Store {
 
     /// Refuses to write into a store whose schema or triggers were changed outside ffb.
     func requireIntactSchema() throws {
-        guard SchemaObject.digest(try SchemaObject.all(in: database)) != Schema.expectedDigest else { return }
-        let differences = try schemaDifferences()
+        let actual = try SchemaObject.all(in: database)
+        guard SchemaObject.digest(actual) != Schema.expectedDigest else { return }
+        let differences = try schemaDifferences(actual)
         guard differences.isEmpty else {
             throw StoreError.database("""
                 the store was changed outside ffb (\(Self.summary(differences))); nothing was written. Run 'ffb check' for the details
@@ -39,9 +40,9 @@ extension Store {
         return entry.id
     }
 
-    private func schemaDifferences() throws -> [String] {
+    private func schemaDifferences(_ actual: [SchemaObject]) throws -> [String] {
         guard let expected = SchemaObject.expected else { throw StoreError.database("this ffb cannot build its own schema") }
-        return SchemaObject.differences(try SchemaObject.all(in: database), expected: expected)
+        return SchemaObject.differences(actual, expected: expected)
     }
 
     /// Everything `ffb check` looks at: SQLite's own integrity check, the references between
@@ -56,7 +57,7 @@ extension Store {
             }
             findings.append(.init(check: "references between records", problems: Array(Set(orphans)).sorted(), detail: "every reference resolves"))
             let actual = try SchemaObject.all(in: database)
-            let differences = try schemaDifferences()
+            let differences = try schemaDifferences(actual)
             let digest = SchemaObject.digest(actual)
             var sealProblems: [String] = []
             let version = try database.userVersion

@@ -72,11 +72,7 @@ extension Store {
     /// Every assessment of a citizen (and every follow-up's levels), oldest first.
     public func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>] {
         try read {
-            let observations = try database.prepare("""
-                SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
-                FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
-                WHERE o.assessment_id = ? ORDER BY o.position
-                """)
+            let observations = try database.prepare(Self.entriesOfAssessment)
             return try database.query("""
                 SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, coalesce(e.reason, fe.reason)
                 FROM assessments a JOIN citizens c ON c.id = a.citizen_id JOIN writes w ON w.id = a.write_id
@@ -88,7 +84,7 @@ extension Store {
                 WHERE c.pseudonym = ? ORDER BY a.date, w.id
                 """, [.text(citizen.rawValue)]).map { row in
                 let id = try row.string(0)
-                let entries = try observations.rows([.text(id)]).map(entry)
+                let entries = try observations.rows([.text(id)]).map { try Self.entry($0, catalog: catalog) }
                 let assessment = StoredAssessment(
                     id: try Self.uuid(id), kind: StoredAssessment.Kind(rawValue: try row.string(1)) ?? .assessment,
                     citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row.string(3)),
@@ -99,7 +95,15 @@ extension Store {
         }
     }
 
-    private func entry(_ row: Row) throws -> AssessmentEntry {
+    /// The theme entries of one assessment (or follow-up's levels), in the order given; read
+    /// into values by `entry(_:catalog:)`.
+    static let entriesOfAssessment = """
+        SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
+        FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
+        WHERE o.assessment_id = ? ORDER BY o.position
+        """
+
+    static func entry(_ row: Row, catalog: Catalog) throws -> AssessmentEntry {
         let themeCode = try row.string(0)
         guard let theme = catalog.theme(KLCode(unchecked: themeCode)) else {
             throw StoreError.database("the store names theme \(themeCode), which catalogue \(catalog.version) does not have")

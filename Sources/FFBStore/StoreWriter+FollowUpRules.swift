@@ -7,44 +7,20 @@ import Foundation
 /// with their notes and sources, support level, goal notes, decision), not the ids, the author
 /// or when it was typed in.
 struct FollowUpContent: Equatable {
-    struct Entry: Equatable {
-        let theme: String
-        let level: Int?
-        let notAssessed: Bool
-        let relevance: String?
-        let note: String?
-        let source: String?
-    }
-
     let supportLevel: String?
     let status: String
     let goalNotes: Set<String>
     /// By theme: the order the themes were typed in does not make another follow-up.
-    let entries: [String: Entry]
+    let entries: [KLCode: AssessmentEntry]
 
     init(_ followUp: FollowUp) {
         supportLevel = followUp.supportLevel?.cliValue
         status = followUp.status.cliValue
         goalNotes = Set(followUp.goalNotes.map { "\($0.goalSeriesID.storeText)\u{0}\($0.note)" })
-        entries = Self.byTheme(followUp.entries.map { entry in
-            var level: Int?
-            var notAssessed = false
-            var relevance: String?
-            switch entry.finding {
-            case .level(.assessed(let value)): level = value.rawValue
-            case .level(.notAssessed): notAssessed = true
-            case .relevance(let value): relevance = value.rawValue
-            }
-            return Entry(theme: entry.theme.rawValue, level: level, notAssessed: notAssessed, relevance: relevance,
-                         note: entry.note, source: entry.source?.rawValue)
-        })
+        entries = Self.byTheme(followUp.entries)
     }
 
-    private static func byTheme(_ entries: [Entry]) -> [String: Entry] {
-        Dictionary(entries.map { ($0.theme, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    init(stored id: String, in database: Database) throws {
+    init(stored id: String, in database: Database, catalog: Catalog) throws {
         guard let row = try database.firstRow("SELECT support_level, status, assessment_id FROM follow_ups WHERE id = ?", [.text(id)]) else {
             throw StoreError.notFound("no follow-up \(id)")
         }
@@ -53,14 +29,13 @@ struct FollowUpContent: Equatable {
         goalNotes = Set(try database.query("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ?", [.text(id)]).map {
             "\(try $0.string(0))\u{0}\(try $0.string(1))"
         })
-        entries = Self.byTheme(try database.query("""
-            SELECT s.theme, o.level, o.not_assessed, o.relevance, o.note, o.source
-            FROM theme_observations o JOIN theme_series s ON s.id = o.series_id
-            WHERE o.assessment_id = ? ORDER BY o.position
-            """, [.text(try row.string(2))]).map { row in
-            Entry(theme: try row.string(0), level: try row.optionalInt(1), notAssessed: try row.int(2) == 1,
-                  relevance: try row.optionalString(3), note: try row.optionalString(4), source: try row.optionalString(5))
+        entries = Self.byTheme(try database.query(Store.entriesOfAssessment, [.text(try row.string(2))]).map {
+            try Store.entry($0, catalog: catalog)
         })
+    }
+
+    private static func byTheme(_ entries: [AssessmentEntry]) -> [KLCode: AssessmentEntry] {
+        Dictionary(entries.map { ($0.theme, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -76,7 +51,7 @@ extension StoreWriter {
             """, [.text(followUp.orderID.storeText), .text(followUp.date.iso)]).map { try $0.string(0) }
         let content = FollowUpContent(followUp)
         for id in sameDay where id != followUp.supersedes?.storeText {
-            if try FollowUpContent(stored: id, in: database) == content {
+            if try FollowUpContent(stored: id, in: database, catalog: catalog) == content {
                 throw StoreError.alreadyRecorded("follow-up \(id) already records this for order \(followUp.orderID.storeText) on \(followUp.date)")
             }
             throw StoreError.invalid("""
