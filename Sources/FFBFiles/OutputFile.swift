@@ -48,7 +48,7 @@ package enum OutputFile {
     /// The store's file and the companions SQLite makes beside it (named after the file a link
     /// points to, so the path is resolved first).
     package static func storeFiles(_ storePath: String) -> [String] {
-        SQLiteSignature.files(ofDatabaseAt: SQLiteSignature.resolved(storePath))
+        SQLiteSignature.files(ofDatabaseAt: FilePath.resolved(storePath))
     }
 
     /// Writes `bytes` to `path` owner-only and atomically: into a temporary file beside it, then
@@ -57,7 +57,7 @@ package enum OutputFile {
     package static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(OutputWriteError) {
         // Every writer's last line of defence, whatever its caller checked: never over a database.
         if SQLiteSignature.matches(path) { throw OutputWriteError(errno: EEXIST, reason: "\(path) is an SQLite database; ffb never writes over one") }
-        let (folder, name) = split(path)
+        let (folder, name) = FilePath.split(path)
         removeStaleTemporaries(of: name, in: folder)
         let temporary = folder + "/" + temporaryName(of: name, process: getpid())
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -116,30 +116,15 @@ package enum OutputFile {
         }
     }
 
-    static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let folder = String(path[..<slash])
-        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
-    }
-
     /// Whether `path` and one of `candidates` name the same file: the same inode where both
     /// exist, else the same canonical path (a `-wal` that SQLite has not made yet).
     static func names(_ path: String, oneOf candidates: [String]) -> Bool {
         let target = FileIdentity(path: path)
-        let canonical = canonicalPath(path)
+        let canonical = FilePath.canonical(path)
         return candidates.contains { candidate in
             if let target, let other = FileIdentity(path: candidate) { return target == other }
-            return canonical == canonicalPath(candidate)
+            return canonical == FilePath.canonical(candidate)
         }
-    }
-
-    /// The absolute path with its folder's links resolved (the file itself may not exist).
-    static func canonicalPath(_ path: String) -> String {
-        let (folder, name) = split(path)
-        guard let resolved = realpath(folder, nil) else { return path }
-        defer { free(resolved) }
-        let base = String(cString: resolved)
-        return (base == "/" ? "" : base) + "/" + name
     }
 }
 

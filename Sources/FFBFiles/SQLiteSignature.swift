@@ -15,15 +15,6 @@ package enum SQLiteSignature {
         [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
-    /// The file a path names with symbolic links followed: SQLite names its `-wal` and `-shm`
-    /// after the file a link points to, so every check of a store's files starts here. A path
-    /// that does not exist yet is returned as given.
-    package static func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
-    }
-
     package static func matches(_ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

@@ -24,7 +24,7 @@ public enum StoreFiles {
 
     /// The database path and SQLite's companion files for it, whether or not they exist.
     public static func paths(forStoreAt path: String) -> [String] {
-        SQLiteSignature.files(ofDatabaseAt: SQLiteSignature.resolved(path))
+        SQLiteSignature.files(ofDatabaseAt: FilePath.resolved(path))
     }
 
     /// The store file a path belongs to: the path itself, or the store beside a companion file.
