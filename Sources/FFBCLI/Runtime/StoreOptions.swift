@@ -15,7 +15,7 @@ enum StoreOptions {
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
         let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
         // Through a link, the store is the file it points to (SQLite names its -wal after that).
-        return SQLiteSignature.resolved(context.url(for: path).path)
+        return FilePath.resolved(context.url(for: path).path)
     }
 
     /// Who is writing, as the audit trail will show it. A name with a control character (a
@@ -67,10 +67,11 @@ enum StoreOptions {
         context: CommandContext,
         _ body: (Store, StoreWriter) throws -> T
     ) throws(CLIError) -> T {
-        _ = try user(arguments, context: context)
+        // Who writes is checked before the store is opened (or made).
+        let user = try user(arguments, context: context)
         let store = try open(arguments, context: context, create: true)
         defer { store.close() }
-        return try write(arguments, store: store, context: context, body)
+        return try write(store, user: user, command: command(arguments), body)
     }
 
     /// Writes to a store the command opened earlier (and has held open, e.g. while it asked
@@ -81,14 +82,20 @@ enum StoreOptions {
         context: CommandContext,
         _ body: (Store, StoreWriter) throws -> T
     ) throws(CLIError) -> T {
-        let command = (["ffb"] + arguments.commandPath).joined(separator: " ")
+        try write(store, user: user(arguments, context: context), command: command(arguments), body)
+    }
+
+    private static func write<T>(_ store: Store, user: String, command: String, _ body: (Store, StoreWriter) throws -> T) throws(CLIError) -> T {
         do {
-            return try store.write(user: user(arguments, context: context), command: command) { writer in
-                try body(store, writer)
-            }
+            return try store.write(user: user, command: command) { writer in try body(store, writer) }
         } catch {
             throw CLIError(error)
         }
+    }
+
+    /// The command line as the audit trail records it (`ffb followup record`; never its values).
+    static func command(_ arguments: ParsedArguments) -> String {
+        (["ffb"] + arguments.commandPath).joined(separator: " ")
     }
 
     /// Runs read-only work on an existing store.

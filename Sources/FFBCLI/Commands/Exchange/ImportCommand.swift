@@ -41,7 +41,7 @@ enum ImportCommand: Command {
         let storePath = StoreOptions.path(arguments, context: context)
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)
-        let command = (["ffb"] + arguments.commandPath).joined(separator: " ")
+        let command = StoreOptions.command(arguments)
         let report: ImportReport
         do {
             report = try ExchangeImport.run(count: urls.count, decode: { ExchangeFiles.document(at: urls[$0], decoder: decoder, validator: validator) },
