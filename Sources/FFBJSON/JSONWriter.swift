@@ -161,3 +161,11 @@ extension JSONValue {
         JSONWriter(options: options).string(self)
     }
 }
+
+extension JSONWriter {
+    /// JSON as ffb writes a file or prints a result: pretty by default, members in the order they
+    /// were built, a final newline.
+    public static func fileText(_ value: JSONValue, pretty: Bool = true) -> String {
+        JSONWriter(options: pretty ? [.prettyPrinted] : []).string(value) + "\n"
+    }
+}

@@ -63,13 +63,7 @@ extension StoreWriter {
     /// Whether a record with this id exists (marked entered in error or not).
     public func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool {
         try StoreError.mapping {
-            let sql = switch kind {
-            case .assessment: "SELECT 1 FROM assessments WHERE id = ?"
-            case .order: "SELECT 1 FROM orders WHERE id = ?"
-            case .goal: "SELECT 1 FROM goals WHERE id = ?"
-            case .followUp: "SELECT 1 FROM follow_ups WHERE id = ?"
-            }
-            return try database.firstRow(sql, [.text(id.storeText)]) != nil
+            try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id.storeText)]) != nil
         }
     }
 

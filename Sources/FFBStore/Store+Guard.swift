@@ -3,20 +3,21 @@ import FFBSQLite
 /// The store's guard against changes made outside ffb: the schema (tables, indexes and the
 /// append-only triggers) must be what this ffb's migrations made before anything is written, and
 /// the audit rows form a hash chain that `check()` verifies.
-extension Store {
-    /// What `ffb check` found; `problems` is empty for a sound store.
-    public struct CheckReport: Sendable {
-        public struct Finding: Sendable {
-            public let check: String
-            public let problems: [String]
-            /// What was looked at when all is well ("412 writes, last 3f2a9c1e…").
-            public let detail: String
-        }
-
-        public let schemaVersion: Int
-        public let findings: [Finding]
-        public var problems: [String] { findings.flatMap(\.problems) }
+/// What `ffb check` found; `problems` is empty for a sound store.
+public struct StoreCheckReport: Sendable {
+    public struct Finding: Sendable {
+        public let check: String
+        public let problems: [String]
+        /// What was looked at when all is well ("412 writes, last 3f2a9c1e…").
+        public let detail: String
     }
+
+    public let schemaVersion: Int
+    public let findings: [Finding]
+    public var problems: [String] { findings.flatMap(\.problems) }
+}
+
+extension Store {
 
     /// Refuses to write into a store whose schema or triggers were changed outside ffb.
     func requireIntactSchema() throws {
@@ -47,9 +48,9 @@ extension Store {
 
     /// Everything `ffb check` looks at: SQLite's own integrity check, the references between
     /// records, the schema against this ffb's and the recorded seal, and the audit hash chain.
-    public func check() throws(StoreError) -> CheckReport {
+    public func check() throws(StoreError) -> StoreCheckReport {
         try read {
-            var findings: [CheckReport.Finding] = []
+            var findings: [StoreCheckReport.Finding] = []
             let integrity = try database.integrityCheck()
             findings.append(.init(check: "SQLite integrity", problems: integrity == ["ok"] ? [] : Array(integrity.prefix(10)), detail: "ok"))
             let orphans = try database.query("PRAGMA foreign_key_check").map { row in
@@ -69,11 +70,11 @@ extension Store {
             findings.append(.init(check: "schema and append-only triggers", problems: differences + sealProblems,
                                   detail: "as this ffb makes them (digest \(digest.prefix(12))…)"))
             findings.append(try auditChainFinding())
-            return CheckReport(schemaVersion: version, findings: findings)
+            return StoreCheckReport(schemaVersion: version, findings: findings)
         }
     }
 
-    private func auditChainFinding() throws -> CheckReport.Finding {
+    private func auditChainFinding() throws -> StoreCheckReport.Finding {
         var previous = AuditChain.genesis
         var problems: [String] = []
         var count = 0

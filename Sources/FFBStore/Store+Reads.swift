@@ -128,7 +128,7 @@ extension Store {
         return order
     }
 
-    public func orders(of citizen: Pseudonym? = nil) throws(StoreError) -> [Stored<Order>] {
+    public func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>] {
         guard let citizen else { return try orders(where: "1 = 1", []) }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
@@ -283,9 +283,8 @@ extension Store {
 }
 
 extension Store {
-    /// Resolves a record id or unambiguous prefix in one of the record tables.
-    public func resolveID(_ reference: String, table: String, what: String) throws(StoreError) -> String {
-        guard ["assessments", "orders", "goals", "follow_ups"].contains(table) else { throw .invalid("unknown record table \(table)") }
-        return try resolve(reference, table: table, what: what)
+    /// Resolves a record id or unambiguous prefix.
+    public func resolveID(_ reference: String, kind: RecordKind) throws(StoreError) -> String {
+        try resolve(reference, table: kind.table, what: kind.rawValue)
     }
 }

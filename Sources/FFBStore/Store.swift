@@ -62,7 +62,7 @@ public final class Store {
     }
 
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
-    public func write<T>(user: String, command: String, now: Date = Date(), _ body: (StoreWriter) throws -> T) throws(StoreError) -> T {
+    public func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         do {
             return try database.transaction(.immediate) { database in
                 try requireIntactSchema()

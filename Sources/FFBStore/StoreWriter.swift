@@ -173,13 +173,7 @@ public struct StoreWriter {
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
     public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
         try StoreError.mapping {
-            let table: String = switch kind {
-            case .assessment: "assessments"
-            case .order: "orders"
-            case .goal: "goals"
-            case .followUp: "follow_ups"
-            }
-            guard try database.firstRow("SELECT 1 FROM \(table) WHERE id = ?", [.text(id)]) != nil else {
+            guard try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id)]) != nil else {
                 throw StoreError.notFound("no \(kind.rawValue) \(id)")
             }
             if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id)]) != nil {
@@ -325,6 +319,16 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case order
     case goal
     case followUp = "follow-up"
+
+    /// The table that holds records of this kind.
+    var table: String {
+        switch self {
+        case .assessment: "assessments"
+        case .order: "orders"
+        case .goal: "goals"
+        case .followUp: "follow_ups"
+        }
+    }
 }
 
 extension UUID {

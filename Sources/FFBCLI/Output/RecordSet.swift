@@ -19,7 +19,7 @@ struct RecordSet {
     func render(_ format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONOutput.text(.array(records.map(JSONValue.object)))
+            return JSONWriter.fileText(.array(records.map(JSONValue.object)))
         case .csv:
             let keys = records.first?.keys ?? tableColumns.map(\.key)
             let writer = CSVWriter()
@@ -55,7 +55,7 @@ struct RecordSet {
         case .string(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .number(let number): number.description
-        case .array, .object: JSONOutput.text(value, pretty: false).trimmingTrailingNewline
+        case .array, .object: JSONWriter.fileText(value, pretty: false).trimmingTrailingNewline
         }
     }
 }

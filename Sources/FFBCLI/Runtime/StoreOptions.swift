@@ -36,11 +36,11 @@ enum StoreOptions {
     }
 
     /// Opens the store; writing commands create it on first use (CLI.md).
-    static func open(_ arguments: ParsedArguments, context: CommandContext, create: Bool) throws(CLIError) -> Store {
+    static func open(_ arguments: ParsedArguments, context: CommandContext, create: Bool) throws(CLIError) -> any CaseStore {
         let path = path(arguments, context: context)
         try check(path: path)
         do {
-            return try Store.open(path: path, create: create)
+            return try CaseStores.open(path, create: create)
         } catch {
             throw CLIError(error)
         }
@@ -65,7 +65,7 @@ enum StoreOptions {
     static func write<T>(
         _ arguments: ParsedArguments,
         context: CommandContext,
-        _ body: (Store, StoreWriter) throws -> T
+        _ body: (any CaseStore, any CaseStoreWriter) throws -> T
     ) throws(CLIError) -> T {
         // Who writes is checked before the store is opened (or made).
         let user = try user(arguments, context: context)
@@ -78,14 +78,14 @@ enum StoreOptions {
     /// questions): if the file was deleted or replaced meanwhile, the write fails, not vanishes.
     static func write<T>(
         _ arguments: ParsedArguments,
-        store: Store,
+        store: any CaseStore,
         context: CommandContext,
-        _ body: (Store, StoreWriter) throws -> T
+        _ body: (any CaseStore, any CaseStoreWriter) throws -> T
     ) throws(CLIError) -> T {
         try write(store, user: user(arguments, context: context), command: command(arguments), body)
     }
 
-    private static func write<T>(_ store: Store, user: String, command: String, _ body: (Store, StoreWriter) throws -> T) throws(CLIError) -> T {
+    private static func write<T>(_ store: any CaseStore, user: String, command: String, _ body: (any CaseStore, any CaseStoreWriter) throws -> T) throws(CLIError) -> T {
         do {
             return try store.write(user: user, command: command) { writer in try body(store, writer) }
         } catch {
@@ -99,7 +99,7 @@ enum StoreOptions {
     }
 
     /// Runs read-only work on an existing store.
-    static func read<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (Store) throws -> T) throws(CLIError) -> T {
+    static func read<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> T) throws(CLIError) -> T {
         let store = try open(arguments, context: context, create: false)
         defer { store.close() }
         do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without time or zone, as VUM dates are (assessment date, start, follow-up).
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -91,5 +93,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: LocalDate) -> Int {
         other.dayNumber - dayNumber
+    }
+}
+
+extension LocalDate {
+    /// Today in the local time zone.
+    public static var today: LocalDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
     }
 }

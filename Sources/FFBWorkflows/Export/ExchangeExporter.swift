@@ -30,9 +30,9 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
 /// Lists come out in a fixed order (goals by series and version, assessments by date and id), so
 /// two stores holding the same records export the same document.
 public struct ExchangeExporter {
-    public let store: Store
+    public let store: any CaseStore
 
-    public init(store: Store) {
+    public init(store: any CaseStore) {
         self.store = store
     }
 
@@ -114,7 +114,7 @@ public struct ExchangeExporter {
     }
 
     public func followUpRecord(_ reference: String) throws(ExportError) -> FollowUpRecord {
-        let id = try wrap { try store.resolveID(reference, table: "follow_ups", what: "follow-up") }
+        let id = try wrap { try store.resolveID(reference, kind: .followUp) }
         guard let uuid = UUID(uuidString: id), let found = try wrap({ try store.followUp(id: uuid) }) else { throw .notFound("no follow-up \(reference)") }
         guard found.followUp.enteredInError == nil else { throw .refused("follow-up \(id) is marked entered in error and is not sent") }
         let followUp = found.followUp.value
@@ -124,7 +124,7 @@ public struct ExchangeExporter {
     }
 
     public func assessmentPackage(_ reference: String) throws(ExportError) -> AssessmentPackage {
-        let id = try wrap { try store.resolveID(reference, table: "assessments", what: "assessment") }
+        let id = try wrap { try store.resolveID(reference, kind: .assessment) }
         guard let uuid = UUID(uuidString: id), let stored = try wrap({ try store.assessment(id: uuid) }), stored.value.kind == .assessment else {
             throw .notFound("no assessment \(reference)")
         }

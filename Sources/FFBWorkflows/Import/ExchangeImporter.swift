@@ -15,15 +15,15 @@ import Foundation
 public enum ExchangeImport {
     /// Imports documents already decoded, in one transaction recorded as `user` running `command`.
     @discardableResult
-    public static func run(_ documents: [ExchangeDocument], into store: Store, user: String, command: String) throws(ImportError) -> ImportSummary {
+    public static func run(_ documents: [ExchangeDocument], into store: any CaseStore, user: String, command: String) throws(ImportError) -> ImportSummary {
         try run(count: documents.count, decode: { .success(documents[$0]) }, into: store, user: user, command: command).summary
     }
 }
 
-/// Applies documents through one `StoreWriter`, collecting every document's problems.
+/// Applies documents through one `CaseStoreWriter`, collecting every document's problems.
 struct ExchangeImporter {
-    let store: Store
-    let writer: StoreWriter
+    let store: any CaseStore
+    let writer: any CaseStoreWriter
     var summary = ImportSummary()
     var problems: [DocumentProblems] = []
     /// Warnings found while applying, by document position (decode warnings are the document's own).
@@ -35,7 +35,7 @@ struct ExchangeImporter {
     var locations = DocumentLocations()
     var syntax = DocumentSyntax.native
 
-    init(store: Store, writer: StoreWriter) {
+    init(store: any CaseStore, writer: any CaseStoreWriter) {
         self.store = store
         self.writer = writer
     }

@@ -18,7 +18,7 @@ extension ExchangeImport {
     public static func run(
         count: Int,
         decode: @escaping @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>,
-        into store: Store,
+        into store: any CaseStore,
         user: String,
         command: String,
         strict: Bool = false

@@ -15,11 +15,11 @@ public struct OrderSummary: Sendable {
     public let themeNames: [String]
 
     /// The orders of one citizen, or of everyone; those entered in error only when asked for.
-    public static func list(in store: Store, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
+    public static func list(in store: any CaseStore, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
         try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }.map { try OrderSummary($0, store: store) }
     }
 
-    init(_ stored: Stored<Order>, store: Store) throws {
+    init(_ stored: Stored<Order>, store: any CaseStore) throws {
         let order = stored.value
         let current = try store.goals(of: order.id).currentVersions
         var themes: [KLCode] = []

@@ -7,7 +7,7 @@ import Foundation
 /// Reads a store into the progression engine's domain values. Records marked entered in error are
 /// left out; when a theme has two levels on one day, the later record wins.
 public enum StoreProgressionLoader {
-    public static func load(_ store: Store) throws -> ProgressionData {
+    public static func load(_ store: any CaseStore) throws -> ProgressionData {
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
         for citizen in try store.citizens().map(\.value.pseudonym) {

@@ -32,7 +32,7 @@ public struct ReportAssembly {
     }
 
     /// From a store: progression, goals, support levels and cost, and one extra grouping.
-    public func input(store: Store, named name: String, extraDimension: GroupDimension?) throws -> ReportInput {
+    public func input(store: any CaseStore, named name: String, extraDimension: GroupDimension?) throws -> ReportInput {
         let data = try StoreProgressionLoader.load(store)
         let tariffs = try store.tariffs()
         let rule = settings.baseline, period = settings.period

@@ -6,7 +6,7 @@ import Foundation
 
 extension CitizenHistory {
     /// One citizen's history read from the store; records marked entered in error are left out.
-    init(citizen: Citizen, store: Store) throws {
+    init(citizen: Citizen, store: any CaseStore) throws {
         let cases = try store.cases(of: citizen.pseudonym).map(\.value)
         let assessments = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil }.map(\.value)
             .sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }

@@ -24,10 +24,10 @@ public struct DeliveryReport: Sendable {
 /// its id and is read by the receiver as an update (the guide's rule). See
 /// `Docs/fhir/kl-reporting-1.0.0.md`.
 public struct DeliveryReportExporter {
-    public let store: Store
+    public let store: any CaseStore
     public var settings: DeliveryReportSettings
 
-    public init(store: Store, settings: DeliveryReportSettings = DeliveryReportSettings()) {
+    public init(store: any CaseStore, settings: DeliveryReportSettings = DeliveryReportSettings()) {
         self.store = store
         self.settings = settings
     }

@@ -16,7 +16,7 @@ enum CostOutput {
         func dkk(_ ore: Int) -> JSONValue { .number(JSONNumber(Double(ore) / 100)) }
         switch format {
         case .json:
-            context.stdout.write(JSONOutput.text(.object(JSONObject([
+            context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("from", .string(from.iso)), ("to", .string(to.iso)), ("currency", .string("DKK")),
                 ("groups", .array(lines.map { line in
                     .object(JSONObject([

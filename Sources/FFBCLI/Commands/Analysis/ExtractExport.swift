@@ -22,7 +22,7 @@ enum ExtractExport {
         let rows = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store).extractRows() }
         let text: String
         if format == "json" {
-            text = JSONOutput.text(.object(JSONObject([
+            text = JSONWriter.fileText(.object(JSONObject([
                 ("columns", .array(ExtractRow.columns.map(JSONValue.string))),
                 ("rows", .array(rows.map { row in
                     .object(JSONObject(zip(ExtractRow.columns, row.fields).map { key, value in

@@ -100,7 +100,7 @@ enum ProgressCommand: Command {
         }
 
         if OutputFormat.from(arguments) == .json {
-            context.stdout.write(JSONOutput.text(.object(JSONObject([
+            context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("citizen", .string(citizen.rawValue)), ("baseline", .string(settings.baseline.rawValue)), ("today", .string(today.iso)),
                 ("themes", .array(themeRecords)), ("goals", .array(goalRecords)), ("interventions", .array(courseRecords)), ("overdue", .array(overdue)),
             ]))))
@@ -145,13 +145,5 @@ enum ProgressCommand: Command {
 
     static func levelRecord(_ value: (day: LocalDate, level: FunctionLevel)) -> JSONValue {
         .object(JSONObject([("date", .string(value.day.iso)), ("level", .number(JSONNumber(value.level.rawValue)))]))
-    }
-}
-
-extension LocalDate {
-    /// Today in the local time zone.
-    static var today: LocalDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
     }
 }

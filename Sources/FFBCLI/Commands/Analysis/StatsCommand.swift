@@ -82,7 +82,7 @@ enum StatsCommand: Command {
 
     static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false) -> String {
         switch format {
-        case .json: JSONOutput.text(StatsOutput.json(result))
+        case .json: JSONWriter.fileText(StatsOutput.json(result))
         case .csv: StatsOutput.csv(result)
         case .table: StatsOutput.table(result, catalog: catalog, levelName: support ? "support level" : "level")
         }
@@ -94,7 +94,7 @@ enum GoalStatsOutput {
     static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog) -> String {
         switch format {
         case .json:
-            return JSONOutput.text(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
+            return JSONWriter.fileText(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
         case .csv:
             let writer = CSVWriter()
             var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue) + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high"])

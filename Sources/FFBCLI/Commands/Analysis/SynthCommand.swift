@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBCommandLine
 import FFBFiles
 import FFBSynthetic
+import FFBWorkflows
 import Foundation
 
 /// `ffb synth`: a deterministic synthetic population for demos, tests and benchmarks.
@@ -44,7 +45,7 @@ enum SynthCommand: Command {
             let seconds = Date().timeIntervalSince(start)
             context.stdout.line("Wrote \(rows) rows for \(citizens) citizens to \(directory.appendingPathComponent("extract.csv").path) in \(String(format: "%.2f", seconds)) s.")
             if !arguments.flag("extract-only") {
-                let written = try SynthExchange(population: population, catalog: BuiltInCatalogs.standard).write(to: directory.appendingPathComponent("exchange"))
+                let written = try SyntheticExchange(population: population, catalog: BuiltInCatalogs.standard).write(to: directory.appendingPathComponent("exchange"))
                 context.stdout.line("Wrote \(written.orders) order documents and \(written.reports) follow-up reports (\(written.themeEntries) theme entries) to \(directory.appendingPathComponent("exchange").path).")
             }
         } catch {

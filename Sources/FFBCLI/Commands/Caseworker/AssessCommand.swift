@@ -78,8 +78,8 @@ enum AssessCommand: Command {
         try save(AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: entries), arguments: arguments, context: context)
     }
 
-    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext, store open: Store? = nil) throws(CLIError) {
-        let write = { (store: Store, writer: StoreWriter) throws -> Assessment in
+    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext, store open: (any CaseStore)? = nil) throws(CLIError) {
+        let write = { (store: any CaseStore, writer: any CaseStoreWriter) throws -> Assessment in
             let citizen = try store.citizen(draft.citizen)
             let assessment = try Assessment(citizen: citizen.pseudonym, caseNumber: draft.caseNumber, date: draft.date, assessor: draft.assessor, entries: draft.entries)
             try writer.record(assessment)

@@ -60,7 +60,7 @@ enum CitizenShowCommand: Command {
             return (citizen, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym))
         }
         if OutputFormat.from(arguments) == .json {
-            context.stdout.write(JSONOutput.text(.object(JSONObject([
+            context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("pseudonym", .string(citizen.pseudonym.rawValue)),
                 ("cpr", .string(citizen.cpr.formatted)),
                 ("name", .string(citizen.name)),

@@ -49,7 +49,7 @@ enum FollowUpRecordCommand: Command {
                 guard goal.orderID == order.id else { throw StoreError.invalid("goal \(key) belongs to another order") }
                 return FollowUp.GoalNote(goalSeriesID: goal.seriesID, note: value)
             }
-            let replaced = try arguments.value("supersedes").flatMap { UUID(uuidString: try store.resolveID($0, table: "follow_ups", what: "follow-up")) }
+            let replaced = try arguments.value("supersedes").flatMap { UUID(uuidString: try store.resolveID($0, kind: .followUp)) }
             let followUp = try FollowUp(order: order, date: date, entries: entries, supportLevel: supportLevel, goalNotes: notes, status: status,
                                         author: author, supersedes: replaced)
             try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber)
@@ -75,13 +75,7 @@ enum MarkErrorCommand: Command {
         guard let kind = RecordKind(rawValue: try arguments.requiredValue("kind")) else { return }
         let reason = try arguments.requiredValue("reason")
         let id = try StoreOptions.write(arguments, context: context) { store, writer in
-            let table = switch kind {
-            case .assessment: "assessments"
-            case .order: "orders"
-            case .goal: "goals"
-            case .followUp: "follow_ups"
-            }
-            let id = try store.resolveID(arguments.requiredValue("id"), table: table, what: kind.rawValue)
+            let id = try store.resolveID(arguments.requiredValue("id"), kind: kind)
             try writer.markEnteredInError(kind: kind, id: id, reason: reason)
             return id
         }

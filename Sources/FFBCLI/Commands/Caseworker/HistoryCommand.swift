@@ -54,7 +54,7 @@ enum HistoryCommand: Command {
             return (citizen, events)
         }
         if OutputFormat.from(arguments) == .json {
-            context.stdout.write(JSONOutput.text(.object(JSONObject([
+            context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("citizen", .string(citizen.pseudonym.rawValue)),
                 ("cpr", .string(citizen.cpr.formatted)),
                 ("name", .string(citizen.name)),
@@ -76,7 +76,7 @@ enum HistoryCommand: Command {
         }
     }
 
-    static func timeline(of citizen: Citizen, in store: Store) throws -> [Event] {
+    static func timeline(of citizen: Citizen, in store: any CaseStore) throws -> [Event] {
         let catalog = store.catalog
         func themeName(_ code: KLCode) -> String { catalog.theme(code)?.name ?? code.rawValue }
         func conceptName(_ code: KLCode, _ kind: CatalogKind) -> String {

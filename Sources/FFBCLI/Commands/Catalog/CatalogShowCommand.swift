@@ -28,7 +28,7 @@ enum CatalogShowCommand: Command {
         let record = CatalogOptions.record(entry, includeKind: true)
         switch OutputFormat.from(arguments) {
         case .json:
-            context.stdout.write(JSONOutput.text(.object(record)))
+            context.stdout.write(JSONWriter.fileText(.object(record)))
         case .table, .csv:
             context.stdout.write(describe(entry, record: record, catalog: catalog))
         }

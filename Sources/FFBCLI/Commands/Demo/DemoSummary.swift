@@ -1,3 +1,4 @@
+import FFBWorkflows
 import Foundation
 
 /// What the demo tells a new user: what happened, where to look, what to try next.

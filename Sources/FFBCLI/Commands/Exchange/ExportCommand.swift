@@ -57,7 +57,7 @@ enum ExportCommand: Command {
         let (document, summary) = try StoreOptions.read(arguments, context: context) { store throws -> (JSONValue, String) in
             try exportDocument(arguments, exporter: ExchangeExporter(store: store))
         }
-        try OutputOptions.write(JSONOutput.text(document), to: path, shown: out)
+        try OutputOptions.write(JSONWriter.fileText(document), to: path, shown: out)
         context.stdout.line("Wrote \(out): \(summary).")
     }
 
@@ -113,7 +113,7 @@ enum ExportCommand: Command {
         do {
             try OutputFile.makeDirectory(directory)
             for report in reports {
-                try OutputFile.write(Array(JSONOutput.text(report.bundle).utf8), to: directory + "/" + report.fileName)
+                try OutputFile.write(Array(JSONWriter.fileText(report.bundle).utf8), to: directory + "/" + report.fileName)
             }
         } catch {
             throw .invalid("cannot write the reports (\(error.description))", file: out)

@@ -29,7 +29,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard !arguments.positionals.isEmpty else { throw .usage(UsageError("give at least one FILE", command: arguments.commandPath)) }
         let started = Date()
-        let files = ExchangeFiles.expand(arguments.positionals, context: context)
+        let files = ExchangeFiles.expand(arguments.positionals, base: context.currentDirectory)
         // A folder with no documents in it is a mistake (the wrong folder, an export not made
         // yet), not an import of nothing: said, and nothing written, not even an audit row.
         guard !files.isEmpty else {
@@ -37,15 +37,13 @@ enum ImportCommand: Command {
         }
         let user = try StoreOptions.user(arguments, context: context)
         let urls = files.map(context.url(for:))
-        let decoder = DocumentDecoder(), validator = DocumentValidator()
         let storePath = StoreOptions.path(arguments, context: context)
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)
         let command = StoreOptions.command(arguments)
         let report: ImportReport
         do {
-            report = try ExchangeImport.run(count: urls.count, decode: { ExchangeFiles.document(at: urls[$0], decoder: decoder, validator: validator) },
-                                            into: store, user: user, command: command, strict: arguments.flag("strict"))
+            report = try ExchangeFiles.importFiles(urls, into: store, user: user, command: command, strict: arguments.flag("strict"))
             store.close()
         } catch {
             store.close()
@@ -53,14 +51,14 @@ enum ImportCommand: Command {
             if !storeExisted { removeStore(at: storePath) }
             switch error {
             case .rejected(let problems):
-                throw .invalidInput(problems.flatMap { ExchangeFiles.diagnostics($0.issues, file: files[$0.index]) })
+                throw .invalidInput(problems.flatMap { ExchangeDiagnostics.errors($0.issues, file: files[$0.index]) })
             case .store(let message, let isUserError):
                 throw isUserError ? .invalid(message) : .store(message)
             }
         }
         if !arguments.flag("quiet") {
             for (index, file) in files.enumerated() {
-                for line in ExchangeFiles.warningLines(report.warnings[index] ?? [], file: file) { context.stderr.line(line) }
+                for line in ExchangeDiagnostics.warningLines(report.warnings[index] ?? [], file: file) { context.stderr.line(line) }
             }
         }
         let summary = report.summary

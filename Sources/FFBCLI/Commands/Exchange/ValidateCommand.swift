@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBExchange
+import FFBWorkflows
 import Foundation
 
 /// `ffb validate FILE...`: checks exchange documents without writing anything.
@@ -20,17 +21,17 @@ enum ValidateCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard !arguments.positionals.isEmpty else { throw .usage(UsageError("give at least one FILE", command: arguments.commandPath)) }
-        let checked = ExchangeFiles.check(arguments.positionals, context: context, validator: DocumentValidator())
+        let checked = ExchangeFiles.check(arguments.positionals, base: context.currentDirectory)
         var diagnostics: [Diagnostic] = []
         for file in checked {
             switch file.result {
             case .success(let document):
                 if !arguments.flag("quiet") {
-                    for line in ExchangeFiles.warningLines(document.warnings, file: file.path) { context.stderr.line(line) }
+                    for line in ExchangeDiagnostics.warningLines(document.warnings, file: file.path) { context.stderr.line(line) }
                 }
                 context.stdout.line("\(file.path): valid \(document.header.kind.rawValue) document \(document.header.id)")
             case .failure(let error):
-                diagnostics += ExchangeFiles.diagnostics(error.issues, file: file.path)
+                diagnostics += ExchangeDiagnostics.errors(error.issues, file: file.path)
             }
         }
         guard diagnostics.isEmpty else { throw .invalidInput(diagnostics) }

@@ -20,7 +20,7 @@ enum CheckCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let report = try StoreOptions.read(arguments, context: context) { store in try store.check() }
         if OutputFormat.from(arguments) == .json {
-            context.stdout.write(JSONOutput.text(.object(JSONObject([
+            context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("schema_version", .number(JSONNumber(report.schemaVersion))),
                 ("ok", .bool(report.problems.isEmpty)),
                 ("checks", .array(report.findings.map { finding in

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBExchange
 import FFBFiles
+import FFBJSON
 import FFBModel
 import FFBSynthetic
 import Foundation
@@ -8,17 +9,22 @@ import Foundation
 /// The native exchange documents of a synthetic population: for each citizen an order (with the
 /// baseline assessment and goals) and a follow-up report per later visit. The same citizens and
 /// levels as the extract, so importing the documents and extracting gives the extract back.
-struct SynthExchange {
-    let population: SyntheticPopulation
-    let catalog: Catalog
+public struct SyntheticExchange {
+    public let population: SyntheticPopulation
+    public let catalog: Catalog
 
-    struct Written {
-        var orders = 0
-        var reports = 0
-        var themeEntries = 0
+    public init(population: SyntheticPopulation, catalog: Catalog) {
+        self.population = population
+        self.catalog = catalog
     }
 
-    func write(to directory: URL) throws -> Written {
+    public struct Written: Sendable {
+        public var orders = 0
+        public var reports = 0
+        public var themeEntries = 0
+    }
+
+    public func write(to directory: URL) throws -> Written {
         var written = Written()
         try OutputFile.makeDirectory(directory.path)
         let writer = NativeWriter()
@@ -61,7 +67,7 @@ struct SynthExchange {
                 order: order, goals: goals.map { GoalRecord(goal: $0) }
             )
             let orderDocument = ExportedContent(content: .order(package), sender: authority, receiver: providers[provider], asOf: order.issued)
-            try OutputFile.write(Array(JSONOutput.text(writer.document(orderDocument), pretty: false).utf8), to: directory.appendingPathComponent("order-\(String(format: "%07d", person.index)).json").path, durable: false)
+            try OutputFile.write(Array(JSONWriter.fileText(writer.document(orderDocument), pretty: false).utf8), to: directory.appendingPathComponent("order-\(String(format: "%07d", person.index)).json").path, durable: false)
             written.orders += 1
             written.themeEntries += entries.count
             for visit in person.days.indices.dropFirst() {
@@ -75,7 +81,7 @@ struct SynthExchange {
                     goalNotes: goals.map { FollowUp.GoalNote(goalSeriesID: $0.seriesID, note: "Fortsat fokus") }, status: .continue
                 )
                 let report = ExportedContent(content: .followUpReport(record), sender: providers[provider], receiver: authority, asOf: date)
-                try OutputFile.write(Array(JSONOutput.text(writer.document(report), pretty: false).utf8), to: directory.appendingPathComponent("report-\(String(format: "%07d", person.index))-\(visit).json").path, durable: false)
+                try OutputFile.write(Array(JSONWriter.fileText(writer.document(report), pretty: false).utf8), to: directory.appendingPathComponent("report-\(String(format: "%07d", person.index))-\(visit).json").path, durable: false)
                 written.reports += 1
                 written.themeEntries += visitEntries.count
             }

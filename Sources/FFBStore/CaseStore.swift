@@ -1,0 +1,120 @@
+import FFBCatalog
+import FFBModel
+import Foundation
+
+/// What the application layer may ask of a case store, whatever holds it.
+///
+/// The workflows and the CLI see a store only through this protocol and `CaseStoreWriter`;
+/// SQL stays inside the backend. `Store` (one SQLite file) is the backend today; a shared
+/// server store implements the same two protocols with the same errors (`StoreError`).
+///
+/// Every write runs through `write(user:command:now:_:)`: one transaction, one audit row, all
+/// or nothing. Reads see committed records only; a record marked entered in error is still
+/// returned, carrying the reason, so a caller decides whether to show it.
+public protocol CaseStore: AnyObject {
+    /// The catalogue the store's codes are read against.
+    var catalog: Catalog { get }
+    /// Where the store lives, as a user named it (a file path for SQLite).
+    var location: String { get }
+
+    func close()
+
+    /// Runs `body` as one transaction recorded as a write by `user` running `command`.
+    func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T
+
+    // MARK: Citizens and cases
+
+    /// A citizen by pseudonym, or by CPR number when `reference` is one.
+    func citizen(_ reference: String) throws(StoreError) -> Citizen
+    func citizens() throws(StoreError) -> [Stored<Citizen>]
+    func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>]
+    func caseFile(_ number: String) throws(StoreError) -> CaseFile
+
+    // MARK: Clinical records
+
+    /// A citizen's assessments and follow-up levels, oldest first.
+    func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>]
+    /// An assessment (not follow-up levels) by id; nil when the store has none.
+    func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
+    /// An order by id or unambiguous id prefix.
+    func order(_ reference: String) throws(StoreError) -> Stored<Order>
+    /// Every order, or one citizen's, in the order they were created.
+    func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>]
+    /// Every version of every goal of an order.
+    func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>]
+    /// A goal version by id or unambiguous id prefix.
+    func goal(_ reference: String) throws(StoreError) -> Stored<Goal>
+    /// The latest version of a goal series.
+    func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>?
+    func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>]
+    /// A follow-up by id, with its levels; nil when the store has none.
+    func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)?
+    /// The full id of a record given by id or unambiguous prefix (at least 8 characters).
+    func resolveID(_ reference: String, kind: RecordKind) throws(StoreError) -> String
+
+    // MARK: Tariffs, exchange and the store itself
+
+    func tariffs() throws(StoreError) -> [Tariff]
+    /// Every imported exchange document, oldest first.
+    func importedDocuments() throws(StoreError) -> [ImportedDocument]
+    /// The warnings the given writes gave (an import's identity warnings), by write id.
+    func warnings(ofWrites ids: Set<Int64>) throws(StoreError) -> [Int64: [String]]
+    /// Checks everything the store promises: schema, append-only rules, audit chain, integrity.
+    func check() throws(StoreError) -> StoreCheckReport
+}
+
+extension CaseStore {
+    public func write<T>(user: String, command: String, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
+        try write(user: user, command: command, now: Date(), body)
+    }
+
+    public func orders() throws(StoreError) -> [Stored<Order>] {
+        try orders(of: nil)
+    }
+}
+
+/// The write side of one store transaction. Only `CaseStore.write` hands one out, so every
+/// record it adds carries the same audit row and commits or rolls back with the others.
+public protocol CaseStoreWriter {
+    /// Registers a citizen under a fresh pseudonym; a CPR number already stored is an error
+    /// that names the existing pseudonym, not the number.
+    func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen
+    func openCase(_ caseFile: CaseFile) throws(StoreError)
+    func record(_ assessment: Assessment) throws(StoreError)
+    func createOrder(_ order: Order) throws(StoreError)
+    /// A goal, or a new version of one (same series, next version number).
+    func addGoal(_ goal: Goal) throws(StoreError)
+    func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError)
+    /// A warning kept with this write in the audit trail.
+    func recordWarning(_ message: String) throws(StoreError)
+    func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError)
+    /// Adds tariffs; a period overlapping a stored tariff of the same provider and level is an error.
+    func addTariffs(_ tariffs: [Tariff]) throws(StoreError)
+
+    // MARK: Lookups inside the write, by the identities that travel between stores
+
+    func citizen(cpr: CPRNumber) throws(StoreError) -> Citizen?
+    func caseFile(number: String) throws(StoreError) -> CaseFile?
+    func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool
+    func currentGoalVersion(series: UUID) throws(StoreError) -> (id: UUID, version: Int)?
+    func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws(StoreError) -> String?
+    func importedDocument(id: String) throws(StoreError) -> ImportedDocument?
+    func recordImportedDocument(_ document: ImportedDocument) throws(StoreError)
+    /// A hint that this write is large: keep about this much of the store in memory.
+    func reserveCache(megabytes: Int) throws(StoreError)
+}
+
+/// Opens case stores by address.
+public enum CaseStores {
+    /// Opens the store at `location` (today a file path: the embedded SQLite store); with
+    /// `create`, makes it owner-only when it is missing.
+    public static func open(_ location: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> any CaseStore {
+        try Store.open(path: location, create: create, catalog: catalog)
+    }
+}
+
+extension Store: CaseStore {
+    public var location: String { path }
+}
+
+extension StoreWriter: CaseStoreWriter {}

@@ -1,0 +1,60 @@
+import FFBExchange
+import FFBFiles
+import FFBStore
+import Foundation
+
+/// Exchange documents as files: the one way `import`, `validate` and the demo read them.
+public enum ExchangeFiles {
+    /// One file, decoded and validated; or every problem with it.
+    public struct Checked: Sendable {
+        /// The path as the caller named it, for messages.
+        public var path: String
+        public var result: Result<ExchangeDocument, ExchangeError>
+    }
+
+    /// The files named, a directory standing for the `.json` files in it (sorted by name, hidden
+    /// files left out). Relative names are read from `base`; the names stay as given.
+    public static func expand(_ paths: [String], base: URL) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            let url = resolve(path, base: base)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [path] }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + $0 }
+        }
+    }
+
+    /// Every file (after `expand`) read, decoded and validated; nothing is written.
+    public static func check(_ paths: [String], base: URL, validator: DocumentValidator = DocumentValidator()) -> [Checked] {
+        let decoder = DocumentDecoder()
+        return expand(paths, base: base).map { path in
+            Checked(path: path, result: document(at: resolve(path, base: base), decoder: decoder, validator: validator))
+        }
+    }
+
+    /// One file read (no larger than the decoder accepts), decoded and validated.
+    public static func document(at url: URL, decoder: DocumentDecoder, validator: DocumentValidator) -> Result<ExchangeDocument, ExchangeError> {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.contents(of: url.path, limit: decoder.limits.maxBytes)
+        } catch {
+            return .failure(ExchangeError(error.description))
+        }
+        return Result { () throws(ExchangeError) -> ExchangeDocument in try validator.validate(try decoder.decode(Data(bytes))) }
+    }
+
+    /// Imports the files (already expanded) into `store` in one transaction, all or nothing:
+    /// decoded on the spare cores while the documents already decoded are applied.
+    public static func importFiles(
+        _ urls: [URL], into store: any CaseStore, user: String, command: String, strict: Bool = false
+    ) throws(ImportError) -> ImportReport {
+        let decoder = DocumentDecoder(), validator = DocumentValidator()
+        return try ExchangeImport.run(count: urls.count, decode: { document(at: urls[$0], decoder: decoder, validator: validator) },
+                                      into: store, user: user, command: command, strict: strict)
+    }
+
+    static func resolve(_ path: String, base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+}
