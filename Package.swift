@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
-        .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBDigest", "FFBExchange", "FFBJSON", "FFBModel", "FFBProgression", "FFBReport", "FFBStore"]),
+        .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBDigest", "FFBExchange", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
         .target(name: "FFBCLI", dependencies: ["FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport"]),
