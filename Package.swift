@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "FFBCatalog", dependencies: ["FFBFiles"]),
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
         .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
-        .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBStatistics"]),
+        .target(name: "FFBProgression", dependencies: ["FFBFiles", "FFBModel", "FFBParallel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBDigest", "FFBExchange", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBModel"]),
