@@ -1,7 +1,7 @@
-import Dispatch
 import FFBCatalog
 import FFBFiles
 import FFBModel
+import FFBParallel
 
 /// Joins the workers' outputs into one `Extract`: one citizen numbering, one series numbering,
 /// points grouped per series (a counting sort) and ordered by day, duplicates refused.
@@ -62,10 +62,11 @@ struct ExtractMerge {
         // parallel); the series' global offsets are laid out; each worker writes its rows (in
         // parallel, to disjoint slots).
         let seriesCount = seriesTheme.count
+        let pool = WorkerPool(workers: outputs.count)
         var cursors = outputs.map { [Int32](repeating: 0, count: $0.seriesTheme.count) }
         cursors.withUnsafeMutableBufferPointer { cursors in
             let shared = SharedBuffer(cursors)
-            DispatchQueue.concurrentPerform(iterations: outputs.count) { worker in
+            pool.forEach(outputs.count) { worker in
                 shared.buffer[worker].withUnsafeMutableBufferPointer { counts in
                     for local in outputs[worker].rowSeries { counts[Int(local)] += 1 }
                 }
@@ -92,7 +93,7 @@ struct ExtractMerge {
             levels.withUnsafeMutableBufferPointer { levels in
                 cursors.withUnsafeMutableBufferPointer { cursors in
                     let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels)
-                    DispatchQueue.concurrentPerform(iterations: outputs.count) { worker in
+                    pool.forEach(outputs.count) { worker in
                         let output = outputs[worker]
                         target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
                             for row in 0..<output.rowSeries.count {
@@ -136,7 +137,7 @@ struct ExtractMerge {
     }
 }
 
-/// A buffer handed to `concurrentPerform` workers that each touch their own part of it.
+/// A buffer handed to `WorkerPool.forEach` workers that each touch their own part of it.
 private struct SharedBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
 

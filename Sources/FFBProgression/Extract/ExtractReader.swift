@@ -1,7 +1,7 @@
-import Dispatch
 import FFBCatalog
 import FFBFiles
 import FFBModel
+import FFBParallel
 import Foundation
 
 /// Reads an extract CSV (`citizen,theme,date,level`; other columns ignored) as a stream of blocks:
@@ -98,21 +98,14 @@ public struct ExtractReader: Sendable {
         var tooManyRows = false
         // Each round hands one block to each worker; while they parse, this thread reads the next
         // round's blocks, so reading the file overlaps parsing it.
-        let queue = DispatchQueue(label: "ffb.extract", attributes: .concurrent)
+        let pool = WorkerPool(workers: workers)
         while !pending.isEmpty {
-            let work = RoundWork(pending.enumerated().map { (index: $0.offset, number: number + $0.offset, block: $0.element) })
-            number += pending.count
-            let group = DispatchGroup()
-            for index in work.items.indices {
-                queue.async(group: group) {
-                    let item = work.items[index]
-                    boxes[item.index].parse(item.block, number: item.number)
-                }
-            }
-            let parsing = pending
+            let parsing = pending, first = number
+            number += parsing.count
             pending = []
-            readRound()
-            group.wait()
+            pool.forEach(parsing.count, meanwhile: readRound) { index in
+                boxes[index].parse(parsing[index], number: first + index)
+            }
             spare += parsing
             if boxes.contains(where: { $0.parser.output.error != nil }) { break }
             tooManyRows = boxes.reduce(0) { $0 + $1.parser.output.rowDay.count } > rowLimit
@@ -175,15 +168,6 @@ final class WorkerBox: @unchecked Sendable {
 
     func parse(_ block: ByteBlock, number: Int) {
         parser.parse(block.bytes, number: number)
-    }
-}
-
-/// The blocks of one round, handed read-only to the workers.
-struct RoundWork: @unchecked Sendable {
-    let items: [(index: Int, number: Int, block: ByteBlock)]
-
-    init(_ items: [(index: Int, number: Int, block: ByteBlock)]) {
-        self.items = items
     }
 }
 

@@ -1,5 +1,6 @@
 import FFBJSON
 import FFBExchange
+import FFBParallel
 import FFBStore
 import Foundation
 
@@ -23,9 +24,9 @@ extension ExchangeImport {
         command: String,
         strict: Bool = false
     ) throws(ImportError) -> ImportReport {
-        let queue = DecodedDocuments(count: count, decode: decode)
-        queue.start(workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        defer { queue.finish() }
+        // The applying thread is busy too, so one core fewer decodes. A window of a few documents
+        // per worker keeps them busy without holding a whole import's documents in memory.
+        let pool = WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount - 1)
         var problems: [DocumentProblems] = []
         var warnings: [Int: [JSONIssue]] = [:]
         do {
@@ -34,13 +35,13 @@ extension ExchangeImport {
                 importer.strict = strict
                 var deferred: [(index: Int, document: ExchangeDocument)] = []
                 var cacheReserved = false
-                for index in 0..<count {
-                    switch queue.result(index) {
+                try pool.orderedMap(count, window: 8 * pool.workers, decode) { index, result in
+                    switch result {
                     case .failure(let error):
                         problems.append(DocumentProblems(index: index, issues: error.issues))
                     case .success(let document):
                         warnings[index] = document.warnings
-                        guard problems.isEmpty else { continue }
+                        guard problems.isEmpty else { return }
                         if !cacheReserved {
                             // About 8 kB of store per theme entry; capped so a huge import cannot take all memory.
                             try writer.reserveCache(megabytes: min(512, 8 + count * document.themeEntryCount / 100))
@@ -68,69 +69,5 @@ extension ExchangeImport {
             if !problems.isEmpty { throw .rejected(problems.sorted { $0.index < $1.index }) }
             throw .store(error.description, isUserError: error.isUserError)
         }
-    }
-}
-
-/// Documents decoded by worker threads, handed to the applying thread in their order.
-final class DecodedDocuments: @unchecked Sendable {
-    // Every mutable member below is read and written only while `condition` is locked.
-    private let condition = NSCondition()
-    private var results: [Result<ExchangeDocument, ExchangeError>?]
-    private var claimed = 0
-    private var running = 0
-    private let decode: @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>
-
-    init(count: Int, decode: @escaping @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>) {
-        results = Array(repeating: nil, count: count)
-        self.decode = decode
-    }
-
-    func start(workers: Int) {
-        condition.lock()
-        running = workers
-        condition.unlock()
-        for _ in 0..<workers {
-            Thread.detachNewThread { [self] in work() }
-        }
-    }
-
-    private func work() {
-        while let index = claim() {
-            let result = decode(index)
-            condition.lock()
-            results[index] = result
-            condition.broadcast()
-            condition.unlock()
-        }
-        condition.lock()
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        guard claimed < results.count else { return nil }
-        claimed += 1
-        return claimed - 1
-    }
-
-    /// The document at `index`, waiting for it to be decoded.
-    func result(_ index: Int) -> Result<ExchangeDocument, ExchangeError> {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let result = results[index] { return result }
-            condition.wait()
-        }
-    }
-
-    /// Waits for the workers to stop, so no thread outlives the import.
-    func finish() {
-        condition.lock()
-        claimed = results.count
-        while running > 0 { condition.wait() }
-        condition.unlock()
     }
 }

@@ -1,0 +1,52 @@
+extension WorkerPool {
+    /// Runs `body` for every index in `0..<count`, at most `workers` at a time, the calling thread
+    /// being one of them, and returns when every call has returned.
+    ///
+    /// A `body` that throws stops the handing out of further indices. Indices are handed out in
+    /// order, so every index below a failing one has run: the error rethrown is the one of the
+    /// lowest failing index, the one a loop on one thread would have stopped at.
+    package func forEach<Failure: Error>(_ count: Int, _ body: @escaping @Sendable (Int) throws(Failure) -> Void) throws(Failure) {
+        try run(count, callerWorks: true, meanwhile: {}, body)
+    }
+
+    /// `forEach` on `workers` threads of its own, while the calling thread runs `meanwhile` (say,
+    /// reads the next round of input) and then waits for them.
+    package func forEach<Failure: Error>(_ count: Int, meanwhile: () -> Void, _ body: @escaping @Sendable (Int) throws(Failure) -> Void) throws(Failure) {
+        try run(count, callerWorks: false, meanwhile: meanwhile, body)
+    }
+
+    private func run<Failure: Error>(
+        _ count: Int,
+        callerWorks: Bool,
+        meanwhile: () -> Void,
+        _ body: @escaping @Sendable (Int) throws(Failure) -> Void
+    ) throws(Failure) {
+        let queue = IndexQueue(count: count, shared: FirstFailure<Failure>())
+        queue.start(threads: min(workers, count) - (callerWorks ? 1 : 0)) { Self.work(queue, body) }
+        meanwhile()
+        if callerWorks { Self.work(queue, body) }
+        queue.join()
+        if let failure = queue.update({ $0.failure }) { throw failure.error }
+    }
+
+    private static func work<Failure: Error>(_ queue: IndexQueue<FirstFailure<Failure>>, _ body: @Sendable (Int) throws(Failure) -> Void) {
+        while let index = queue.claim() {
+            do throws(Failure) {
+                try body(index)
+            } catch {
+                queue.stop()
+                queue.update { $0.record(index: index, error: error) }
+            }
+        }
+    }
+}
+
+/// The failure of the lowest index among those that failed.
+struct FirstFailure<Failure: Error> {
+    private(set) var failure: (index: Int, error: Failure)?
+
+    mutating func record(index: Int, error: Failure) {
+        if let failure, failure.index < index { return }
+        failure = (index, error)
+    }
+}
