@@ -17,7 +17,7 @@ final class Connection {
         close()
     }
 
-    static func open(path: String, flags: Int32) throws -> Connection {
+    static func open(path: String, flags: Int32) throws(SQLiteError) -> Connection {
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_EXRESCODE, nil)
         guard code == SQLITE_OK, let handle else {
@@ -31,7 +31,7 @@ final class Connection {
 
     var isOpen: Bool { handle != nil }
 
-    func requireHandle() throws -> OpaquePointer {
+    func requireHandle() throws(SQLiteError) -> OpaquePointer {
         guard let handle else { throw SQLiteError(.misuse("the database is closed")) }
         return handle
     }
@@ -56,7 +56,7 @@ extension Connection {
     /// comments) and how many UTF-8 bytes of `text` it consumed, so scripts can
     /// be run one statement at a time: a later statement may only compile after
     /// an earlier one has created its table.
-    func prepareFirst(in text: UnsafeBufferPointer<UInt8>, persistent: Bool) throws -> (OpaquePointer?, consumed: Int) {
+    func prepareFirst(in text: UnsafeBufferPointer<UInt8>, persistent: Bool) throws(SQLiteError) -> (OpaquePointer?, consumed: Int) {
         let handle = try requireHandle()
         guard let base = text.baseAddress, !text.isEmpty else { return (nil, 0) }
         guard let length = Int32(exactly: text.count) else {

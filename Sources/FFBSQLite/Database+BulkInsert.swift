@@ -9,7 +9,7 @@ extension Database {
     /// Rows go in 32 at a time and the rest in one statement (70 rows: 32 + 32 + 6), so at most 32
     /// statement texts per table and column list reach the statement cache.
     /// `table` and `columns` are SQL names written by the program, never user input.
-    public func insertRows(into table: String, columns: [String], values: [SQLiteValue]) throws {
+    public func insertRows(into table: String, columns: [String], values: [SQLiteValue]) throws(SQLiteError) {
         let width = columns.count
         guard width > 0, values.count.isMultiple(of: width) else {
             throw SQLiteError(.misuse("\(values.count) values do not make rows of \(width) columns for \(table)"))
@@ -22,7 +22,7 @@ extension Database {
             let rows = min(Self.maximumRowsPerInsert, remaining)
             let sql = head + Array(repeating: row, count: rows).joined(separator: ", ")
             let end = start + rows * width
-            _ = try withCachedStatement(sql) { try $0.execute(.positional(Array(values[start..<end]))) }
+            _ = try withCachedStatement(sql) { statement throws(SQLiteError) in try statement.execute(.positional(Array(values[start..<end]))) }
             start = end
             remaining -= rows
         }

@@ -3,8 +3,8 @@ import Foundation
 extension Database {
     /// `PRAGMA integrity_check`: `["ok"]` for a sound store, otherwise one
     /// line per problem found.
-    public func integrityCheck() throws -> [String] {
-        try query("PRAGMA integrity_check").map { try $0.string(0) }
+    public func integrityCheck() throws(SQLiteError) -> [String] {
+        try query("PRAGMA integrity_check").map { row throws(SQLiteError) in try row.string(0) }
     }
 
     /// A deterministic text rendering of the whole store: `user_version`, the
@@ -13,7 +13,7 @@ extension Database {
     /// which lets tests prove that a failed command changed nothing.
     ///
     /// The dump contains all personal data in the store; never log it.
-    public func logicalDump() throws -> String {
+    public func logicalDump() throws(SQLiteError) -> String {
         var lines = ["user_version \(try userVersion)"]
         let schema = try query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
         for entry in schema {
@@ -40,9 +40,9 @@ extension Database {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func primaryKeyOrder(of table: String) throws -> String {
+    private func primaryKeyOrder(of table: String) throws(SQLiteError) -> String {
         let columns = try query("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", [.text(table)])
-        return try columns.map { quoteIdentifier(try $0.string(0)) }.joined(separator: ", ")
+        return try columns.map { column throws(SQLiteError) in quoteIdentifier(try column.string(0)) }.joined(separator: ", ")
     }
 
     private func quoteIdentifier(_ name: String) -> String {

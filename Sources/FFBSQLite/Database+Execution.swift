@@ -3,13 +3,13 @@ import CSQLite
 extension Database {
     /// Prepares a statement that the caller owns, bypassing the cache.
     /// Hold on to it in hot loops; ``Statement/execute(_:)`` rebinds it.
-    public func prepare(_ sql: String) throws -> Statement {
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try Statement(connection: connection, sql: sql, persistent: true)
     }
 
     /// Runs `body` with the cached statement for `sql`, leaving the statement
     /// reset and its bindings cleared afterwards.
-    func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
+    func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         _ = try connection.requireHandle()
         let statement = try statementCache.statement(for: sql, connection: connection)
         statement.isInUse = true
@@ -22,7 +22,7 @@ extension Database {
     }
 
     /// The cached statement for `sql`; exposed to tests to observe reuse.
-    func cachedStatement(_ sql: String) throws -> Statement {
+    func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
         try statementCache.statement(for: sql, connection: connection)
     }
 
@@ -33,36 +33,36 @@ extension Database {
     ///
     /// - Returns: the rows inserted, updated or deleted directly by it.
     @discardableResult
-    public func execute(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> Int {
-        try withCachedStatement(sql) { try $0.execute(bindings) }
+    public func execute(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
+        try withCachedStatement(sql) { statement throws(SQLiteError) in try statement.execute(bindings) }
     }
 
     /// Runs a statement and copies out all its rows.
-    public func query(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> [Row] {
-        try withCachedStatement(sql) { try $0.rows(bindings) }
+    public func query(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
+        try withCachedStatement(sql) { statement throws(SQLiteError) in try statement.rows(bindings) }
     }
 
     /// Runs a statement and returns its first row, or nil when it has none.
-    public func firstRow(_ sql: String, _ bindings: SQLiteBindings = .none) throws -> Row? {
-        try withCachedStatement(sql) { statement in
+    public func firstRow(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Row? {
+        try withCachedStatement(sql) { statement throws(SQLiteError) in
             try statement.bind(bindings)
             return try statement.step() ? statement.currentRow() : nil
         }
     }
 
     /// Runs a statement and calls `body` with each row in turn, without
-    /// collecting them.
-    public func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws -> Void) throws {
-        try withCachedStatement(sql) { statement in
-            try statement.forEachRow(bindings) { try body($0.currentRow()) }
+    /// collecting them. `body` reads rows, so it throws what reading throws; to stop on a
+    /// condition of your own, collect the rows with ``query(_:_:)`` instead.
+    public func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        try withCachedStatement(sql) { statement throws(SQLiteError) in
+            try statement.forEachRow(bindings) { statement throws(SQLiteError) in try body(statement.currentRow()) }
         }
     }
 
     /// Runs every statement in `sql` in order (a schema, a migration), without
     /// bindings and without caching.
-    public func executeScript(_ sql: String) throws {
-        var text = sql
-        try text.withUTF8 { buffer in
+    public func executeScript(_ sql: String) throws(SQLiteError) {
+        try sql.withUTF8Buffer { buffer throws(SQLiteError) in
             var offset = 0
             while offset < buffer.count {
                 let rest = UnsafeBufferPointer(rebasing: buffer[offset...])
@@ -85,15 +85,15 @@ extension Database {
 
     /// The rowid of the most recent successful INSERT on this connection.
     public var lastInsertRowID: Int64 {
-        get throws { sqlite3_last_insert_rowid(try connection.requireHandle()) }
+        get throws(SQLiteError) { sqlite3_last_insert_rowid(try connection.requireHandle()) }
     }
 
     /// `PRAGMA user_version`: the schema version that ``Migrator`` maintains.
     public var userVersion: Int {
-        get throws { try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
+        get throws(SQLiteError) { try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
     }
 
-    func setUserVersion(_ version: Int) throws {
+    func setUserVersion(_ version: Int) throws(SQLiteError) {
         // PRAGMA values cannot be bound; an Int renders as digits only.
         try execute("PRAGMA user_version = \(version)")
     }

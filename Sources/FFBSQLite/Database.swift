@@ -30,7 +30,7 @@ public final class Database {
     /// - Throws: ``SQLiteError`` — `.cantOpen` for a missing file or
     ///   directory, `.notADatabase` for a file that is not SQLite, `.busy` when
     ///   another connection blocks switching to WAL.
-    public init(path: String, options: Options = Options()) throws {
+    public init(path: String, options: Options = Options()) throws(SQLiteError) {
         let inMemory = path == ":memory:"
         if options.readOnly && options.create {
             throw SQLiteError(.misuse("a store cannot be both read-only and created"))
@@ -77,7 +77,7 @@ public final class Database {
 
     /// A private database in memory, for tests and scratch work. It has no
     /// file, so no WAL.
-    public static func inMemory(options: Options = Options()) throws -> Database {
+    public static func inMemory(options: Options = Options()) throws(SQLiteError) -> Database {
         var options = options
         options.create = false
         options.readOnly = false
@@ -88,7 +88,7 @@ public final class Database {
         close()
     }
 
-    private static func configure(_ connection: Connection, options: Options, journal: String?) throws {
+    private static func configure(_ connection: Connection, options: Options, journal: String?) throws(SQLiteError) {
         let handle = try connection.requireHandle()
         sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
         // Reading the schema forces SQLite to read the file header, so a file
@@ -105,7 +105,7 @@ public final class Database {
         _ = try scalar("PRAGMA secure_delete = \(options.secureDelete ? "ON" : "OFF")", on: connection)
     }
 
-    private static func scalar(_ sql: String, on connection: Connection) throws -> SQLiteValue {
+    private static func scalar(_ sql: String, on connection: Connection) throws(SQLiteError) -> SQLiteValue {
         let statement = try Statement(connection: connection, sql: sql, persistent: false)
         return try statement.step() ? statement.value(at: 0) : .null
     }

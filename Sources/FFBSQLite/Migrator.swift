@@ -2,17 +2,19 @@
 public struct Migration: Sendable {
     /// The `user_version` the store has after this migration.
     public let version: Int
-    let apply: @Sendable (Database) throws -> Void
+    let apply: @Sendable (Database) throws(SQLiteError) -> Void
 
     /// A migration written as SQL; the script may hold several statements but
     /// must not begin or commit transactions itself.
     public init(version: Int, sql: String) {
         self.version = version
-        self.apply = { database in try database.executeScript(sql) }
+        self.apply = { database throws(SQLiteError) in try database.executeScript(sql) }
     }
 
-    /// A migration written in Swift, for data transformations SQL cannot express.
-    public init(version: Int, _ apply: @escaping @Sendable (Database) throws -> Void) {
+    /// A migration written in Swift, for data transformations SQL cannot express. It does SQLite
+    /// work inside the migrator's transaction, so it throws ``SQLiteError``; any error rolls the
+    /// migration back.
+    public init(version: Int, _ apply: @escaping @Sendable (Database) throws(SQLiteError) -> Void) {
         self.version = version
         self.apply = apply
     }
@@ -32,7 +34,7 @@ public struct Migrator: Sendable {
 
     /// - Throws: ``SQLiteError/Kind/misuse(_:)`` unless the versions are
     ///   positive and strictly increasing.
-    public init(_ migrations: [Migration]) throws {
+    public init(_ migrations: [Migration]) throws(SQLiteError) {
         var previous = 0
         for migration in migrations {
             guard migration.version > previous else {
@@ -47,7 +49,7 @@ public struct Migrator: Sendable {
     public var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// The store's current `user_version`.
-    public func currentVersion(of database: Database) throws -> Int {
+    public func currentVersion(of database: Database) throws(SQLiteError) -> Int {
         try database.userVersion
     }
 
@@ -55,7 +57,7 @@ public struct Migrator: Sendable {
     ///
     /// - Returns: the versions applied, in order; empty when already current.
     @discardableResult
-    public func migrate(_ database: Database) throws -> [Int] {
+    public func migrate(_ database: Database) throws(SQLiteError) -> [Int] {
         // Checked outside a write transaction first, so an up-to-date or
         // too-new store is never locked for writing (and read-only opens work).
         guard try needsMigration(database) else { return [] }
@@ -66,7 +68,7 @@ public struct Migrator: Sendable {
         return applied
     }
 
-    private func needsMigration(_ database: Database) throws -> Bool {
+    private func needsMigration(_ database: Database) throws(SQLiteError) -> Bool {
         let current = try database.userVersion
         guard current <= latestVersion else {
             throw SQLiteError(.schemaTooNew(found: current, known: latestVersion))
@@ -76,8 +78,8 @@ public struct Migrator: Sendable {
 
     /// Applies the next pending migration, re-reading the version under the
     /// write lock because another process may have migrated meanwhile.
-    private func applyNext(_ database: Database) throws -> Int? {
-        try database.transaction(.immediate) { database in
+    private func applyNext(_ database: Database) throws(SQLiteError) -> Int? {
+        try database.transaction(.immediate) { database throws(SQLiteError) in
             guard try needsMigration(database) else { return nil }
             let current = try database.userVersion
             guard let next = migrations.first(where: { $0.version > current }) else { return nil }

@@ -10,7 +10,7 @@ public struct Row: Sendable, Hashable, RowReading {
         self.values = values
     }
 
-    public func value(at index: Int) throws -> SQLiteValue {
+    public func value(at index: Int) throws(SQLiteError) -> SQLiteValue {
         guard values.indices.contains(index) else {
             throw SQLiteError(.misuse("column \(index) is out of range 0..<\(values.count)"))
         }

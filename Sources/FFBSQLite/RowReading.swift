@@ -8,12 +8,12 @@ public protocol RowReading {
     /// The result column names, in order.
     var columnNames: [String] { get }
     /// The stored value of column `index`.
-    func value(at index: Int) throws -> SQLiteValue
+    func value(at index: Int) throws(SQLiteError) -> SQLiteValue
 }
 
 extension RowReading {
     /// The value of column `index` as `T`.
-    public func get<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type = T.self) throws -> T {
+    public func get<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type = T.self) throws(SQLiteError) -> T {
         let value = try value(at: index)
         guard let converted = T(sqliteValue: value) else {
             let name = columnNames.indices.contains(index) ? columnNames[index] : String(index)
@@ -23,7 +23,7 @@ extension RowReading {
     }
 
     /// The value of the first column called `name` as `T`.
-    public func get<T: SQLiteValueConvertible>(_ name: String, as type: T.Type = T.self) throws -> T {
+    public func get<T: SQLiteValueConvertible>(_ name: String, as type: T.Type = T.self) throws(SQLiteError) -> T {
         guard let index = columnNames.firstIndex(of: name) else {
             throw SQLiteError(.misuse("the result has no column named \(name)"))
         }
@@ -31,31 +31,31 @@ extension RowReading {
     }
 
     /// Whether column `index` is NULL.
-    public func isNull(_ index: Int) throws -> Bool { try value(at: index).isNull }
+    public func isNull(_ index: Int) throws(SQLiteError) -> Bool { try value(at: index).isNull }
 
     /// Column `index` as an `Int`; INTEGER only.
-    public func int(_ index: Int) throws -> Int { try get(index) }
+    public func int(_ index: Int) throws(SQLiteError) -> Int { try get(index) }
     /// Column `index` as an `Int64`; INTEGER only.
-    public func int64(_ index: Int) throws -> Int64 { try get(index) }
+    public func int64(_ index: Int) throws(SQLiteError) -> Int64 { try get(index) }
     /// Column `index` as a `Double`; REAL or INTEGER.
-    public func double(_ index: Int) throws -> Double { try get(index) }
+    public func double(_ index: Int) throws(SQLiteError) -> Double { try get(index) }
     /// Column `index` as a `String`; TEXT only.
-    public func string(_ index: Int) throws -> String { try get(index) }
+    public func string(_ index: Int) throws(SQLiteError) -> String { try get(index) }
     /// Column `index` as a `Bool`; the INTEGER 0 or 1 only.
-    public func bool(_ index: Int) throws -> Bool { try get(index) }
+    public func bool(_ index: Int) throws(SQLiteError) -> Bool { try get(index) }
     /// Column `index` as bytes; BLOB only.
-    public func blob(_ index: Int) throws -> [UInt8] { try get(index) }
+    public func blob(_ index: Int) throws(SQLiteError) -> [UInt8] { try get(index) }
 
     /// Column `index` as an `Int`, or nil for NULL.
-    public func optionalInt(_ index: Int) throws -> Int? { try get(index) }
+    public func optionalInt(_ index: Int) throws(SQLiteError) -> Int? { try get(index) }
     /// Column `index` as an `Int64`, or nil for NULL.
-    public func optionalInt64(_ index: Int) throws -> Int64? { try get(index) }
+    public func optionalInt64(_ index: Int) throws(SQLiteError) -> Int64? { try get(index) }
     /// Column `index` as a `Double`, or nil for NULL.
-    public func optionalDouble(_ index: Int) throws -> Double? { try get(index) }
+    public func optionalDouble(_ index: Int) throws(SQLiteError) -> Double? { try get(index) }
     /// Column `index` as a `String`, or nil for NULL.
-    public func optionalString(_ index: Int) throws -> String? { try get(index) }
+    public func optionalString(_ index: Int) throws(SQLiteError) -> String? { try get(index) }
     /// Column `index` as a `Bool`, or nil for NULL.
-    public func optionalBool(_ index: Int) throws -> Bool? { try get(index) }
+    public func optionalBool(_ index: Int) throws(SQLiteError) -> Bool? { try get(index) }
     /// Column `index` as bytes, or nil for NULL.
-    public func optionalBlob(_ index: Int) throws -> [UInt8]? { try get(index) }
+    public func optionalBlob(_ index: Int) throws(SQLiteError) -> [UInt8]? { try get(index) }
 }

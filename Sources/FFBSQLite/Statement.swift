@@ -25,15 +25,14 @@ public final class Statement {
     private(set) var hasRow = false
 
     /// Prepares exactly one SQL statement.
-    init(connection: Connection, sql: String, persistent: Bool) throws {
-        var text = sql
-        let handle: OpaquePointer = try text.withUTF8 { buffer in
+    init(connection: Connection, sql: String, persistent: Bool) throws(SQLiteError) {
+        let handle: OpaquePointer = try sql.withUTF8Buffer { buffer throws(SQLiteError) in
             let (first, consumed) = try connection.prepareFirst(in: buffer, persistent: persistent)
             guard let first else {
                 throw SQLiteError(.misuse("the SQL text holds no statement"), sql: sql)
             }
             let rest = UnsafeBufferPointer(rebasing: buffer[consumed...])
-            do {
+            do throws(SQLiteError) {
                 let (second, _) = try connection.prepareFirst(in: rest, persistent: false)
                 if let second {
                     sqlite3_finalize(second)
@@ -66,7 +65,7 @@ public final class Statement {
         hasRow = false
     }
 
-    func requireHandle() throws -> OpaquePointer {
+    func requireHandle() throws(SQLiteError) -> OpaquePointer {
         guard connection.isOpen, let handle else {
             throw SQLiteError(.misuse("the statement is finalized or its database is closed"), sql: sql)
         }
@@ -81,7 +80,7 @@ public final class Statement {
     ///
     /// - Returns: true when a row is available for the column getters, false
     ///   when the statement has finished.
-    public func step() throws -> Bool {
+    public func step() throws(SQLiteError) -> Bool {
         let handle = try requireHandle()
         let code = sqlite3_step(handle)
         switch code {
@@ -115,7 +114,7 @@ public final class Statement {
     /// - Returns: the rows inserted, updated or deleted directly by this
     ///   statement (not by triggers); 0 for statements that change no rows.
     @discardableResult
-    public func execute(_ bindings: SQLiteBindings = .none) throws -> Int {
+    public func execute(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
         let database = try connection.requireHandle()
         reset()
         defer {
@@ -131,8 +130,8 @@ public final class Statement {
     }
 
     /// Resets, binds and calls `body` for each row; the row view is only valid
-    /// inside `body`.
-    public func forEachRow(_ bindings: SQLiteBindings = .none, _ body: (Statement) throws -> Void) throws {
+    /// inside `body`, which reads it and so throws what reading throws.
+    public func forEachRow(_ bindings: SQLiteBindings = .none, _ body: (Statement) throws(SQLiteError) -> Void) throws(SQLiteError) {
         reset()
         defer {
             reset()
@@ -145,9 +144,9 @@ public final class Statement {
     }
 
     /// Resets, binds and collects every row.
-    public func rows(_ bindings: SQLiteBindings = .none) throws -> [Row] {
+    public func rows(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
         var rows: [Row] = []
-        try forEachRow(bindings) { statement in
+        try forEachRow(bindings) { statement throws(SQLiteError) in
             rows.append(try statement.currentRow())
         }
         return rows

@@ -13,7 +13,7 @@ struct StatementCache {
     /// The cached statement for `sql`, preparing it on first use. When the
     /// cached one is busy (a re-entrant call with the same SQL), a private
     /// statement is returned instead and dropped after use.
-    mutating func statement(for sql: String, connection: Connection) throws -> Statement {
+    mutating func statement(for sql: String, connection: Connection) throws(SQLiteError) -> Statement {
         if let cached = statements[sql] {
             return cached.isInUse ? try Statement(connection: connection, sql: sql, persistent: false) : cached
         }

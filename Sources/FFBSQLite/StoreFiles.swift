@@ -36,7 +36,7 @@ public enum StoreFiles {
     /// The permission bits of the store file and of each companion that exists.
     ///
     /// - Throws: ``SQLiteError/Kind/cantOpen`` when the store file itself is missing.
-    public static func modes(ofStoreAt path: String) throws -> [StoreFileMode] {
+    public static func modes(ofStoreAt path: String) throws(SQLiteError) -> [StoreFileMode] {
         var modes: [StoreFileMode] = []
         for file in paths(forStoreAt: path) {
             var info = stat()
@@ -56,7 +56,7 @@ public enum StoreFiles {
     ///
     /// - Throws: ``SQLiteError/Kind/insecurePermissions(path:mode:)`` for the
     ///   first file found with other permissions.
-    public static func requireOwnerOnly(storeAt path: String) throws {
+    public static func requireOwnerOnly(storeAt path: String) throws(SQLiteError) {
         for mode in try modes(ofStoreAt: path) where mode.permissions & 0o077 != 0 {
             throw SQLiteError(.insecurePermissions(path: mode.path, mode: mode.permissions))
         }
@@ -69,7 +69,7 @@ public enum StoreFiles {
     /// world-readable even for an instant, and no process-wide `umask` change
     /// (which would race with other threads creating files) is needed.
     /// `O_EXCL` also refuses to follow a symbolic link planted at `path`.
-    static func createOwnerOnlyIfMissing(atPath path: String) throws {
+    static func createOwnerOnlyIfMissing(atPath path: String) throws(SQLiteError) {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(ownerOnly))
         guard descriptor >= 0 else {
             let code = errno

@@ -21,44 +21,77 @@ extension Database {
     /// Runs `body` in a transaction: commits when it returns, rolls back when
     /// it throws and rethrows its error unchanged.
     ///
+    /// `body` does SQLite work, so it throws ``SQLiteError`` like the transaction itself. Swift
+    /// takes a closure that throws for `throws(any Error)` unless told, so a throwing body is
+    /// written `{ database throws(SQLiteError) in … }`. A body that throws errors of its own
+    /// uses ``transaction(_:mapError:_:)``.
+    ///
     /// Called inside another transaction it becomes a savepoint (see
     /// ``savepoint(_:)``), so helpers can be composed freely.
     @discardableResult
-    public func transaction<T>(_ mode: TransactionMode = .immediate, _ body: (Database) throws -> T) throws -> T {
+    public func transaction<T>(_ mode: TransactionMode = .immediate, _ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try transaction(mode, mapError: { $0 }, body)
+    }
+
+    /// Runs `body`, which throws the caller's own error type, in a transaction: commits when it
+    /// returns, rolls back when it throws and rethrows its error unchanged.
+    ///
+    /// The transaction's own statements (`BEGIN`, `COMMIT`) can fail too; `mapError` turns
+    /// those SQLite errors into the body's type, so one error type comes out (`StoreError.init`
+    /// for a store's typed errors, `{ $0 }` for a body that throws `any Error`).
+    @discardableResult
+    public func transaction<T, E: Error>(
+        _ mode: TransactionMode = .immediate, mapError: (SQLiteError) -> E, _ body: (Database) throws(E) -> T
+    ) throws(E) -> T {
         if isInTransaction {
-            return try savepoint(body)
+            return try savepoint(mapError: mapError, body)
         }
-        try execute("BEGIN \(mode.rawValue) TRANSACTION")
-        let result: T
-        do {
-            result = try body(self)
-            try execute("COMMIT TRANSACTION")
-        } catch {
-            rollbackIfActive("ROLLBACK TRANSACTION")
-            throw error
-        }
-        return result
+        return try run(body, begin: "BEGIN \(mode.rawValue) TRANSACTION", commit: "COMMIT TRANSACTION",
+                       rollback: ["ROLLBACK TRANSACTION"], mapError: mapError)
     }
 
     /// Runs `body` inside a savepoint: released when it returns, rolled back
     /// (undoing only `body`'s changes) when it throws. Usable on its own or
     /// nested inside ``transaction(_:_:)``.
     @discardableResult
-    public func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
+    public func savepoint<T>(_ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try savepoint(mapError: { $0 }, body)
+    }
+
+    /// ``savepoint(_:)`` for a body that throws the caller's own error type; `mapError` turns
+    /// the savepoint's own SQLite errors into that type, as in ``transaction(_:mapError:_:)``.
+    @discardableResult
+    public func savepoint<T, E: Error>(mapError: (SQLiteError) -> E, _ body: (Database) throws(E) -> T) throws(E) -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "ffb_savepoint_\(savepointDepth)"
-        try execute("SAVEPOINT \(name)")
+        // ROLLBACK TO keeps the savepoint open; RELEASE closes it so an
+        // outermost savepoint does not leave a transaction behind.
+        return try run(body, begin: "SAVEPOINT \(name)", commit: "RELEASE SAVEPOINT \(name)",
+                       rollback: ["ROLLBACK TO SAVEPOINT \(name)", "RELEASE SAVEPOINT \(name)"], mapError: mapError)
+    }
+
+    /// `begin`, then `body`, then `commit`; `rollback` when the body or the commit fails.
+    private func run<T, E: Error>(
+        _ body: (Database) throws(E) -> T, begin: String, commit: String, rollback: [String], mapError: (SQLiteError) -> E
+    ) throws(E) -> T {
+        do {
+            try execute(begin)
+        } catch {
+            throw mapError(error)
+        }
         let result: T
         do {
             result = try body(self)
-            try execute("RELEASE SAVEPOINT \(name)")
         } catch {
-            // ROLLBACK TO keeps the savepoint open; RELEASE closes it so an
-            // outermost savepoint does not leave a transaction behind.
-            rollbackIfActive("ROLLBACK TO SAVEPOINT \(name)")
-            rollbackIfActive("RELEASE SAVEPOINT \(name)")
+            rollbackIfActive(rollback)
             throw error
+        }
+        do {
+            try execute(commit)
+        } catch {
+            rollbackIfActive(rollback)
+            throw mapError(error)
         }
         return result
     }
@@ -66,8 +99,9 @@ extension Database {
     /// Some errors (disk full, I/O, interrupted) make SQLite roll back by
     /// itself; issuing ROLLBACK then would raise a second, misleading error
     /// that hides the first, so it is skipped and any failure ignored.
-    private func rollbackIfActive(_ sql: String) {
-        guard isInTransaction else { return }
-        _ = try? execute(sql)
+    private func rollbackIfActive(_ statements: [String]) {
+        for sql in statements where isInTransaction {
+            _ = try? execute(sql)
+        }
     }
 }

@@ -311,7 +311,7 @@ enum Schema {
         }.joined(separator: "\n")
     }
 
-    static func guardsMigration(_ database: Database) throws {
+    static func guardsMigration(_ database: Database) throws(SQLiteError) {
         try database.executeScript(guards)
         try database.executeScript(appendOnlyKeyTriggers)
         var previous = AuditChain.genesis
@@ -325,7 +325,7 @@ enum Schema {
     }
 
     /// Records the digest of the schema as this migration left it.
-    static func seal(_ database: Database, version: Int) throws {
+    static func seal(_ database: Database, version: Int) throws(SQLiteError) {
         _ = try database.execute("INSERT INTO store_seal (version, schema_digest) VALUES (?, ?)",
                                  [.integer(Int64(version)), .text(SchemaObject.digest(try SchemaObject.all(in: database)))])
     }
@@ -346,7 +346,7 @@ enum Schema {
         ].filter { $0.version <= last }
     }
 
-    static func migrator(through last: Int = .max) throws -> Migrator {
+    static func migrator(through last: Int = .max) throws(SQLiteError) -> Migrator {
         try Migrator(migrations(through: last))
     }
 }

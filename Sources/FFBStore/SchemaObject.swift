@@ -13,10 +13,10 @@ struct SchemaObject: Hashable, Sendable, Comparable {
         (lhs.type, lhs.name) < (rhs.type, rhs.name)
     }
 
-    static func all(in database: Database) throws -> [SchemaObject] {
+    static func all(in database: Database) throws(SQLiteError) -> [SchemaObject] {
         // SQLite's own objects (autoindexes, sqlite_sequence, sqlite_stat1) by their exact prefix:
         // LIKE would take '_' as any character and ignore case, hiding a trigger named "SQLiteX…".
-        try database.query("SELECT type, name, sql FROM sqlite_schema WHERE substr(name, 1, 7) <> 'sqlite_'").map { row in
+        try database.query("SELECT type, name, sql FROM sqlite_schema WHERE substr(name, 1, 7) <> 'sqlite_'").map { row throws(SQLiteError) in
             SchemaObject(type: try row.string(0), name: try row.string(1), sql: try row.optionalString(2))
         }.sorted()
     }

@@ -21,7 +21,7 @@ public struct ImportedDocument: Hashable, Sendable {
 /// between stores (CPR number, case number, record ids) inside the import's one transaction.
 extension StoreWriter {
     public func importedDocument(id: String) throws(StoreError) -> ImportedDocument? {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             guard let row = try database.firstRow("SELECT kind, syntax, content_hash FROM exchange_documents WHERE id = ?", [.text(id)]) else {
                 return nil
             }
@@ -30,7 +30,7 @@ extension StoreWriter {
     }
 
     public func recordImportedDocument(_ document: ImportedDocument) throws(StoreError) {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute(
                 "INSERT INTO exchange_documents (id, kind, syntax, content_hash, write_id) VALUES (?, ?, ?, ?, ?)",
                 [.text(document.id), .text(document.kind), .text(document.syntax), .text(document.contentHash), .integer(writeID)]
@@ -62,7 +62,7 @@ extension StoreWriter {
 
     /// Whether a record with this id exists (marked entered in error or not).
     public func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id.storeText)]) != nil
         }
     }
@@ -81,14 +81,14 @@ extension StoreWriter {
     /// transaction that outgrows it spills to the WAL and reads its own pages back from disk.
     /// The setting lasts for this connection, which closes with the command.
     public func reserveCache(megabytes: Int) throws(StoreError) {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
         }
     }
 
     /// The entered-in-error reason of a record, if it has been marked.
     public func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws(StoreError) -> String? {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)])?
                 .string(0)
         }

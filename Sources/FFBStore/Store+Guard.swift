@@ -20,19 +20,19 @@ public struct StoreCheckReport: Sendable {
 extension Store {
 
     /// Refuses to write into a store whose schema or triggers were changed outside ffb.
-    func requireIntactSchema() throws {
-        let actual = try SchemaObject.all(in: database)
+    func requireIntactSchema() throws(StoreError) {
+        let actual = try StoreError.mapping { () throws(SQLiteError) in try SchemaObject.all(in: database) }
         guard SchemaObject.digest(actual) != Schema.expectedDigest else { return }
         let differences = try schemaDifferences(actual)
         guard differences.isEmpty else {
-            throw StoreError.database("""
+            throw .database("""
                 the store was changed outside ffb (\(Self.summary(differences))); nothing was written. Run 'ffb check' for the details
                 """)
         }
     }
 
     /// Appends this command's audit row, chained to the row before it, and returns its id.
-    func appendAuditRow(at: String, user: String, command: String) throws -> Int64 {
+    func appendAuditRow(at: String, user: String, command: String) throws(SQLiteError) -> Int64 {
         let last = try database.firstRow("SELECT id, hash FROM writes ORDER BY id DESC LIMIT 1")
         let entry = AuditChain.Entry(id: (try last?.int64(0) ?? 0) + 1, at: at, user: user, command: command)
         let hash = AuditChain.hash(entry, previous: try last?.optionalString(1) ?? AuditChain.genesis)
@@ -41,8 +41,8 @@ extension Store {
         return entry.id
     }
 
-    private func schemaDifferences(_ actual: [SchemaObject]) throws -> [String] {
-        guard let expected = SchemaObject.expected else { throw StoreError.database("this ffb cannot build its own schema") }
+    private func schemaDifferences(_ actual: [SchemaObject]) throws(StoreError) -> [String] {
+        guard let expected = SchemaObject.expected else { throw .database("this ffb cannot build its own schema") }
         return SchemaObject.differences(actual, expected: expected)
     }
 
@@ -74,12 +74,12 @@ extension Store {
         }
     }
 
-    private func auditChainFinding() throws -> StoreCheckReport.Finding {
+    private func auditChainFinding() throws(SQLiteError) -> StoreCheckReport.Finding {
         var previous = AuditChain.genesis
         var problems: [String] = []
         var count = 0
         var expectedID: Int64 = 1
-        try database.forEach("SELECT id, at, user, command, hash FROM writes ORDER BY id") { row in
+        try database.forEach("SELECT id, at, user, command, hash FROM writes ORDER BY id") { row throws(SQLiteError) in
             let entry = AuditChain.Entry(id: try row.int64(0), at: try row.string(1), user: try row.string(2), command: try row.string(3))
             let stored = try row.optionalString(4)
             if entry.id != expectedID, problems.count < 10 {
@@ -104,7 +104,7 @@ extension Store {
             var result: [Int64: [String]] = [:]
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
             try database.forEach("SELECT write_id, message FROM write_warnings WHERE write_id IN (\(placeholders)) ORDER BY write_id, position",
-                                 .positional(ids.sorted().map { .integer($0) })) { row in
+                                 .positional(ids.sorted().map { .integer($0) })) { row throws(SQLiteError) in
                 result[try row.int64(0), default: []].append(try row.string(1))
             }
             return result

@@ -31,13 +31,13 @@ public final class Store {
         if exists, case .regular = kind {} else if exists {
             throw .invalid("\(path) is \(kind.noun), not a store file")
         }
-        do {
+        do throws(SQLiteError) {
             var options = Database.Options()
             options.create = create
             let database: Database
             do {
                 database = try Database(path: path, options: options)
-            } catch let error as SQLiteError where exists && [.cantOpen, .readOnly, .ioError].contains(error.kind) {
+            } catch let error where exists && [.cantOpen, .readOnly, .ioError].contains(error.kind) {
                 // A WAL store on read-only media cannot be opened the usual way (SQLite must make
                 // its -shm file). Reading it as immutable still works; writes then fail clearly.
                 guard let immutable = Self.openImmutable(path: path) else { throw error }
@@ -46,7 +46,7 @@ public final class Store {
             _ = try Schema.migrator().migrate(database)
             return Store(database: database, catalog: catalog, path: path)
         } catch {
-            throw StoreError.from(error)
+            throw StoreError(error)
         }
     }
 
@@ -63,19 +63,17 @@ public final class Store {
 
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
     public func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
-        do {
-            return try database.transaction(.immediate) { database in
-                try requireIntactSchema()
-                let writeID = try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
-                let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog)
-                let result = try body(writer)
-                guard FileIdentity(path: path) == identity else {
-                    throw StoreError.database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
-                }
-                return result
+        try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
+            try requireIntactSchema()
+            let writeID = try StoreError.mapping { () throws(SQLiteError) in
+                try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
             }
-        } catch {
-            throw StoreError.from(error)
+            let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog)
+            let result = try StoreError.mapping { try body(writer) }
+            guard FileIdentity(path: path) == identity else {
+                throw .database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
+            }
+            return result
         }
     }
 
@@ -96,11 +94,11 @@ public final class Store {
 
     /// `PRAGMA integrity_check`, for tests and `ffb doctor`-style checks.
     public func integrityCheck() throws(StoreError) -> [String] {
-        try read { try database.integrityCheck() }
+        try StoreError.mapping { () throws(SQLiteError) in try database.integrityCheck() }
     }
 
     /// Every row of every table in a stable order: proves a failed command changed nothing.
     public func logicalDump() throws(StoreError) -> String {
-        try read { try database.logicalDump() }
+        try StoreError.mapping { () throws(SQLiteError) in try database.logicalDump() }
     }
 }

@@ -43,30 +43,44 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Maps SQLite's errors; the SQL text and bound values (which may hold a CPR) are left out.
+    /// Runs SQLite-only work (`{ () throws(SQLiteError) in … }`), turning its errors into a `StoreError`.
+    static func mapping<T>(_ body: () throws(SQLiteError) -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StoreError(error)
+        }
+    }
+
+    /// Any error a store operation met: the store's own, a model value's refusal, or SQLite's.
     static func from(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? ModelError { return .invalid(error.message) }
         guard let error = error as? SQLiteError else { return .database("\(error)") }
+        return StoreError(error)
+    }
+
+    /// Maps SQLite's errors; the SQL text and bound values (which may hold a CPR) are left out.
+    init(_ error: SQLiteError) {
         switch error.kind {
-        case .busy: return .busy
-        case .readOnly: return .database("the store is read-only (read-only media or no write permission); nothing was written")
-        case .full: return .database("the disk is full; nothing was written")
-        case .corrupt: return .database("the store file is damaged")
+        case .busy: self = .busy
+        case .readOnly: self = .database("the store is read-only (read-only media or no write permission); nothing was written")
+        case .full: self = .database("the disk is full; nothing was written")
+        case .corrupt: self = .database("the store file is damaged")
         // Pointing --db at a file that is not SQLite at all is bad input, not a damaged store.
-        case .notADatabase: return .invalid("the file is not an ffb store (not an SQLite database)")
+        case .notADatabase: self = .invalid("the file is not an ffb store (not an SQLite database)")
         case .cantOpen:
             // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
-            return .database(error.code == 0 ? error.message : "cannot open the store file")
+            self = .database(error.code == 0 ? error.message : "cannot open the store file")
         case .insecurePermissions(let path, let mode):
             let files = StoreFiles.paths(forStoreAt: StoreFiles.storePath(of: path)).filter { FileManager.default.fileExists(atPath: $0) }
-            return .database("""
+            self = .database("""
                 \(path) can be read or written by others (mode \(String(mode, radix: 8))); ffb uses a store only while it is \
                 owner-only: run chmod 600 \(files.joined(separator: " "))
                 """)
-        case .schemaTooNew(let found, let known): return .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
-        case .constraint(let message): return .ruleBroken(error.constraintKind ?? .other, message)
-        default: return .database(error.description)
+        case .schemaTooNew(let found, let known): self = .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
+        case .constraint(let message): self = .ruleBroken(error.constraintKind ?? .other, message)
+        default: self = .database(error.description)
         }
     }
 }

@@ -162,7 +162,7 @@ public struct StoreWriter {
     /// Keeps a warning this write gave with its audit row (never a CPR number: the message is
     /// shown to whoever reads the audit trail).
     public func recordWarning(_ message: String) throws(StoreError) {
-        try StoreError.mapping {
+        try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute("""
                 INSERT INTO write_warnings (write_id, position, message)
                 VALUES (?1, (SELECT count(*) FROM write_warnings WHERE write_id = ?1), ?2)

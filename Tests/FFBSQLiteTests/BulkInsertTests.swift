@@ -9,7 +9,7 @@ struct BulkInsertTests {
             let database = try createStore(at: path)
             try database.execute("CREATE TABLE observation (id INTEGER PRIMARY KEY, citizen TEXT NOT NULL, level INTEGER NOT NULL, score REAL, note TEXT)")
             let rows = 50_000
-            try database.transaction { database in
+            try database.transaction { database throws(SQLiteError) in
                 let insert = try database.prepare("INSERT INTO observation (citizen, level, score, note) VALUES (?, ?, ?, ?)")
                 for n in 0..<rows {
                     try insert.execute([.text("citizen-\(n % 997)"), .integer(Int64(n % 5)), .real(Double(n) / 4), n.isMultiple(of: 3) ? nil : .text("note \(n)")])
@@ -34,7 +34,7 @@ struct BulkInsertTests {
             try database.transaction { _ in } // caches BEGIN and COMMIT
             let statementsBefore = database.cachedStatementCount
             let values = (0..<rows).flatMap { n -> [SQLiteValue] in [.integer(Int64(n + 1)), .text("theme \(n)"), n.isMultiple(of: 4) ? .null : .integer(Int64(n % 5))] }
-            try database.transaction { try $0.insertRows(into: "entry", columns: ["id", "theme", "level"], values: values) }
+            try database.transaction { database throws(SQLiteError) in try database.insertRows(into: "entry", columns: ["id", "theme", "level"], values: values) }
             // 100 rows go in as 32 + 32 + 32 + 4: two statement texts.
             let chunk = Database.maximumRowsPerInsert
             #expect(database.cachedStatementCount - statementsBefore == (rows >= chunk ? 1 : 0) + (rows % chunk == 0 ? 0 : 1))

@@ -38,15 +38,19 @@ struct ErrorTests {
         try withTemporaryStore { path in
             let first = try citizenStore(at: path)
             let second = try Database(path: path, options: .init(busyTimeout: .milliseconds(50)))
-            try first.transaction { first in
+            try first.transaction { first throws(SQLiteError) in
                 try first.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0101901234", "Anna"])
                 let error = #expect(throws: SQLiteError.self) {
-                    try second.transaction { try $0.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0202902345", "Bo"]) }
+                    try second.transaction { second throws(SQLiteError) in try second.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0202902345", "Bo"]) }
                 }
                 #expect(error?.kind == .busy)
+                // A body with its own error type gets the failed BEGIN as that type.
+                #expect(throws: IntakeError.store(.busy)) {
+                    try second.transaction(mapError: { IntakeError.store($0.kind) }) { _ throws(IntakeError) in }
+                }
                 #expect(second.isInTransaction == false)
             }
-            try second.transaction { try $0.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0202902345", "Bo"]) }
+            try second.transaction { second throws(SQLiteError) in try second.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0202902345", "Bo"]) }
             #expect(try count("citizen", in: first) == 2)
         }
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Migrations bring a store up to date exactly once")
 struct MigratorTests {
     static let v1 = Migration(version: 1, sql: "CREATE TABLE citizen (id INTEGER PRIMARY KEY, cpr TEXT NOT NULL UNIQUE);")
-    static let v2 = Migration(version: 2) { database in
+    static let v2 = Migration(version: 2) { database throws(SQLiteError) in
         try database.execute("CREATE TABLE catalogue (code TEXT PRIMARY KEY)")
         try database.execute("INSERT INTO catalogue (code) VALUES (?)", ["KL-1"])
     }

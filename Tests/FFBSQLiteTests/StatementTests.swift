@@ -64,8 +64,8 @@ struct StatementTests {
         let database = try Database.inMemory()
         try database.executeScript("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2);")
         var pairs: [[Int]] = []
-        try database.forEach("SELECT n FROM t ORDER BY n") { outer in
-            let inner = try database.query("SELECT n FROM t ORDER BY n").map { try $0.int(0) }
+        try database.forEach("SELECT n FROM t ORDER BY n") { outer throws(SQLiteError) in
+            let inner = try database.query("SELECT n FROM t ORDER BY n").map { row throws(SQLiteError) in try row.int(0) }
             pairs.append([try outer.int(0)] + inner)
         }
         #expect(pairs == [[1, 1, 2], [2, 1, 2]])

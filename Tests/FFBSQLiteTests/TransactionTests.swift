@@ -4,13 +4,19 @@ import Testing
 /// An application error thrown from inside a transaction body.
 struct AssessmentRejected: Error, Equatable {}
 
+/// An application's own error type, which carries SQLite's failures as one of its cases.
+enum IntakeError: Error, Equatable {
+    case store(SQLiteError.Kind)
+    case rejected
+}
+
 @Suite("Transactions commit on return and roll back on throw")
 struct TransactionTests {
     @Test("a returning body commits, visible to another connection")
     func commitOnReturn() throws {
         try withTemporaryStore { path in
             let database = try citizenStore(at: path)
-            let id = try database.transaction { database in
+            let id = try database.transaction { database throws(SQLiteError) in
                 try database.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0101901234", "Anna"])
                 return try database.lastInsertRowID
             }
@@ -27,7 +33,7 @@ struct TransactionTests {
             let database = try citizenStore(at: path)
             let before = try database.logicalDump()
             #expect(throws: AssessmentRejected()) {
-                try database.transaction { database in
+                try database.transaction(mapError: { $0 }) { database in
                     try database.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0101901234", "Anna"])
                     try database.execute("INSERT INTO assessment (citizen_id, level) VALUES (1, 2)")
                     throw AssessmentRejected()
@@ -44,7 +50,7 @@ struct TransactionTests {
         try withTemporaryStore { path in
             let database = try citizenStore(at: path)
             let error = #expect(throws: SQLiteError.self) {
-                try database.transaction { database in
+                try database.transaction { database throws(SQLiteError) in
                     try database.execute("INSERT INTO citizen (cpr, name) VALUES (?, ?)", ["0101901234", "Anna"])
                     try database.execute("INSERT INTO assessment (citizen_id, level) VALUES (1, 9)")
                 }
@@ -59,15 +65,15 @@ struct TransactionTests {
     func nestedSavepointRollback() throws {
         let database = try Database.inMemory()
         try database.execute("CREATE TABLE note (text TEXT)")
-        try database.transaction { database in
+        try database.transaction(mapError: { $0 }) { database in
             try database.execute("INSERT INTO note VALUES ('outer before')")
             do {
-                try database.savepoint { database in
+                try database.savepoint(mapError: { $0 }) { database in
                     try database.execute("INSERT INTO note VALUES ('inner')")
                     throw AssessmentRejected()
                 }
             } catch is AssessmentRejected {}
-            try database.transaction { database in
+            try database.transaction { database throws(SQLiteError) in
                 try database.execute("INSERT INTO note VALUES ('nested transaction')")
             }
             try database.execute("INSERT INTO note VALUES ('outer after')")
@@ -81,14 +87,32 @@ struct TransactionTests {
     func standaloneSavepoint() throws {
         let database = try Database.inMemory()
         try database.execute("CREATE TABLE note (text TEXT)")
-        try database.savepoint { try $0.execute("INSERT INTO note VALUES ('kept')") }
+        try database.savepoint { database throws(SQLiteError) in try database.execute("INSERT INTO note VALUES ('kept')") }
         #expect(throws: AssessmentRejected.self) {
-            try database.savepoint { database in
+            try database.savepoint(mapError: { $0 }) { database in
                 try database.execute("INSERT INTO note VALUES ('dropped')")
                 throw AssessmentRejected()
             }
         }
         #expect(database.isInTransaction == false)
         #expect(try database.query("SELECT text FROM note").map { try $0.string(0) } == ["kept"])
+    }
+
+    @Test("a body with its own error type throws it, and rolls back like any other")
+    func ownErrorType() throws {
+        let database = try Database.inMemory()
+        try database.execute("CREATE TABLE note (text TEXT NOT NULL)")
+        #expect(throws: IntakeError.rejected) {
+            try database.transaction(mapError: { IntakeError.store($0.kind) }) { database throws(IntakeError) in
+                do throws(SQLiteError) {
+                    try database.execute("INSERT INTO note VALUES ('dropped')")
+                } catch {
+                    throw .store(error.kind)
+                }
+                throw .rejected
+            }
+        }
+        #expect(database.isInTransaction == false)
+        #expect(try database.query("SELECT text FROM note").isEmpty)
     }
 }
