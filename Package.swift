@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "ffb", targets: ["ffb"]),
         // The libraries without the command line, for another Swift package (LibraryUseTests
         // uses them this way); the CLI's commands stay inside the `ffb` executable.
-        .library(name: "FFBKit", targets: ["FFBCatalog", "FFBModel", "FFBStatistics", "FFBStore", "FFBExchange", "FFBProgression", "FFBReport", "FFBWorkflows"]),
+        .library(name: "FFBKit", targets: ["FFBCatalog", "FFBJSON", "FFBModel", "FFBStatistics", "FFBStore", "FFBExchange", "FFBProgression", "FFBReport", "FFBWorkflows"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),

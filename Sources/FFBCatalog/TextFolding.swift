@@ -1,9 +1,9 @@
 import Foundation
 
 /// Folds Danish text for forgiving matching: "Ændre" and "aendre" meet, as do "Købe" and "kobe".
-public enum TextFolding {
+package enum TextFolding {
     /// Lowercases, spells æ ø å as ae oe aa and strips other accents.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.lowercased() {
@@ -18,7 +18,7 @@ public enum TextFolding {
     }
 
     /// A second, looser spelling where ø and å are plain vowels, so "kobe ind" finds "Købe ind".
-    public static func foldLoosely(_ text: String) -> String {
+    package static func foldLoosely(_ text: String) -> String {
         text.lowercased()
             .replacingOccurrences(of: "æ", with: "ae")
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)

@@ -2,21 +2,21 @@
 ///
 /// Accepted forms: subcommands first, then in any order `--name value`, `--name=value`, `-x value`,
 /// flags `--name`, repeated options, positionals, and `--` to end option parsing.
-public struct ArgumentParser: Sendable {
-    public var root: CommandSpec
+package struct ArgumentParser: Sendable {
+    package var root: CommandSpec
 
-    public init(root: CommandSpec) {
+    package init(root: CommandSpec) {
         self.root = root
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case run(ParsedArguments)
         /// `--help` (or `help`) was asked for the command at this path.
         case help([String])
         case version
     }
 
-    public func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
+    package func parse(_ arguments: [String]) throws(UsageError) -> Outcome {
         var spec = root
         var path: [String] = []
         var index = 0

@@ -1,17 +1,17 @@
 /// The shape of one command: what it is called, what it takes, and the help text people read.
 ///
 /// Specs are plain values so that help, parsing and completion all come from one description.
-public struct CommandSpec: Sendable {
-    public var name: String
-    public var abstract: String
-    public var discussion: String?
-    public var options: [OptionSpec]
-    public var positionals: [PositionalSpec]
-    public var subcommands: [CommandSpec]
+package struct CommandSpec: Sendable {
+    package var name: String
+    package var abstract: String
+    package var discussion: String?
+    package var options: [OptionSpec]
+    package var positionals: [PositionalSpec]
+    package var subcommands: [CommandSpec]
     /// Example invocations shown under `--help`.
-    public var examples: [String]
+    package var examples: [String]
 
-    public init(
+    package init(
         _ name: String,
         abstract: String,
         discussion: String? = nil,
@@ -39,8 +39,8 @@ public struct CommandSpec: Sendable {
 }
 
 /// A named option: `--name value`, `--name=value`, or, for a flag, `--name` alone.
-public struct OptionSpec: Sendable {
-    public enum Kind: Sendable, Equatable {
+package struct OptionSpec: Sendable {
+    package enum Kind: Sendable, Equatable {
         /// Takes no value; present or absent.
         case flag
         /// Takes one value; given at most once.
@@ -49,18 +49,18 @@ public struct OptionSpec: Sendable {
         case repeated
     }
 
-    public var name: String
-    public var shortName: Character?
-    public var kind: Kind
-    public var valueName: String
-    public var help: String
-    public var isRequired: Bool
+    package var name: String
+    package var shortName: Character?
+    package var kind: Kind
+    package var valueName: String
+    package var help: String
+    package var isRequired: Bool
     /// When set, a value outside this list is a usage error.
-    public var allowedValues: [String]?
+    package var allowedValues: [String]?
     /// Shown in help; the parser does not apply it (commands decide what absence means).
-    public var defaultDescription: String?
+    package var defaultDescription: String?
 
-    public init(
+    package init(
         _ name: String,
         short: Character? = nil,
         kind: Kind = .single,
@@ -80,20 +80,20 @@ public struct OptionSpec: Sendable {
         self.defaultDescription = defaultDescription
     }
 
-    public static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
+    package static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
         OptionSpec(name, short: short, kind: .flag, help: help)
     }
 }
 
 /// A positional argument.
-public struct PositionalSpec: Sendable {
-    public var name: String
-    public var help: String
-    public var isRequired: Bool
+package struct PositionalSpec: Sendable {
+    package var name: String
+    package var help: String
+    package var isRequired: Bool
     /// Takes every remaining argument (e.g. `FILE...`).
-    public var isVariadic: Bool
+    package var isVariadic: Bool
 
-    public init(_ name: String, help: String, required: Bool = true, variadic: Bool = false) {
+    package init(_ name: String, help: String, required: Bool = true, variadic: Bool = false) {
         self.name = name
         self.help = help
         self.isRequired = required

@@ -1,14 +1,14 @@
 /// Renders `--help` text from a command spec, so help can never disagree with what is parsed.
-public struct HelpFormatter: Sendable {
-    public var programName: String
-    public var width: Int
+package struct HelpFormatter: Sendable {
+    package var programName: String
+    package var width: Int
 
-    public init(programName: String, width: Int = 80) {
+    package init(programName: String, width: Int = 80) {
         self.programName = programName
         self.width = width
     }
 
-    public func help(for spec: CommandSpec, path: [String]) -> String {
+    package func help(for spec: CommandSpec, path: [String]) -> String {
         let invocation = ([programName] + path).joined(separator: " ")
         var lines: [String] = []
         lines.append(spec.abstract)
@@ -59,7 +59,7 @@ public struct HelpFormatter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func usage(for spec: CommandSpec, invocation: String) -> String {
+    package func usage(for spec: CommandSpec, invocation: String) -> String {
         var parts = [invocation]
         if !spec.subcommands.isEmpty { parts.append("COMMAND") }
         for option in spec.options where option.isRequired {

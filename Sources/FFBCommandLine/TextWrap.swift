@@ -1,9 +1,9 @@
 /// Word wrapping for terminal text: help screens and catalogue definitions.
-public enum TextWrap {
+package enum TextWrap {
     /// The words of `text` in lines of at most `width` columns, each starting with `indent`
     /// spaces; a word longer than a line gets a line of its own. A line break in `text` starts a
     /// new paragraph (an empty one stays an empty line).
-    public static func lines(_ text: String, width: Int, indent: Int = 0) -> [String] {
+    package static func lines(_ text: String, width: Int, indent: Int = 0) -> [String] {
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

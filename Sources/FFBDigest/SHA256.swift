@@ -2,7 +2,7 @@
 ///
 /// Written out here because the package takes no dependencies and Foundation on Linux has no
 /// CryptoKit; the test suite checks it against the standard test vectors.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -20,9 +20,9 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    public init() {}
+    package init() {}
 
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         length &+= UInt64(bytes.count)
         var start = 0
         if !pending.isEmpty {
@@ -43,7 +43,7 @@ public struct SHA256: Sendable {
     }
 
     /// The 32-byte digest; the hasher is consumed.
-    public consuming func finalize() -> [UInt8] {
+    package consuming func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -65,13 +65,13 @@ public struct SHA256: Sendable {
         return digest
     }
 
-    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
-    public static func hexHash(_ bytes: [UInt8]) -> String {
+    package static func hexHash(_ bytes: [UInt8]) -> String {
         hex(hash(bytes))
     }
 

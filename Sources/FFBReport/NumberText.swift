@@ -1,7 +1,7 @@
 /// Numbers as people read them in tables, in the report and on the terminal alike.
-public enum NumberText {
+package enum NumberText {
     /// `value` rounded to `digits` decimals, always showing them: 0.5 → "0.50".
-    public static func fixed(_ value: Double, digits: Int) -> String {
+    package static func fixed(_ value: Double, digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
@@ -16,7 +16,7 @@ public enum NumberText {
     }
 
     /// A p-value with three decimals, "<0.001" below that, "–" when undefined.
-    public static func pValue(_ value: Double?) -> String {
+    package static func pValue(_ value: Double?) -> String {
         guard let value else { return "–" }
         return value < 0.001 ? "<0.001" : fixed(value, digits: 3)
     }

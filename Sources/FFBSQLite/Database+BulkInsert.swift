@@ -1,6 +1,6 @@
 extension Database {
     /// The most rows one statement of ``insertRows(into:columns:values:)`` carries.
-    public static let maximumRowsPerInsert = 32
+    package static let maximumRowsPerInsert = 32
 
     /// Inserts rows given flat, row after row (`columns.count` values each), with multi-row
     /// `INSERT … VALUES (…), (…)` statements instead of one statement per row: a statement's fixed
@@ -9,7 +9,7 @@ extension Database {
     /// Rows go in 32 at a time and the rest in one statement (70 rows: 32 + 32 + 6), so at most 32
     /// statement texts per table and column list reach the statement cache.
     /// `table` and `columns` are SQL names written by the program, never user input.
-    public func insertRows(into table: String, columns: [String], values: [SQLiteValue]) throws(SQLiteError) {
+    package func insertRows(into table: String, columns: [String], values: [SQLiteValue]) throws(SQLiteError) {
         let width = columns.count
         guard width > 0, values.count.isMultiple(of: width) else {
             throw SQLiteError(.misuse("\(values.count) values do not make rows of \(width) columns for \(table)"))

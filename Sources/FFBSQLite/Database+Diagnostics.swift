@@ -3,7 +3,7 @@ import Foundation
 extension Database {
     /// `PRAGMA integrity_check`: `["ok"]` for a sound store, otherwise one
     /// line per problem found.
-    public func integrityCheck() throws(SQLiteError) -> [String] {
+    package func integrityCheck() throws(SQLiteError) -> [String] {
         try query("PRAGMA integrity_check").map { row throws(SQLiteError) in try row.string(0) }
     }
 
@@ -13,7 +13,7 @@ extension Database {
     /// which lets tests prove that a failed command changed nothing.
     ///
     /// The dump contains all personal data in the store; never log it.
-    public func logicalDump() throws(SQLiteError) -> String {
+    package func logicalDump() throws(SQLiteError) -> String {
         var lines = ["user_version \(try userVersion)"]
         let schema = try query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
         for entry in schema {

@@ -3,7 +3,7 @@ import CSQLite
 extension Database {
     /// Prepares a statement that the caller owns, bypassing the cache.
     /// Hold on to it in hot loops; ``Statement/execute(_:)`` rebinds it.
-    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    package func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try Statement(connection: connection, sql: sql, persistent: true)
     }
 
@@ -33,17 +33,17 @@ extension Database {
     ///
     /// - Returns: the rows inserted, updated or deleted directly by it.
     @discardableResult
-    public func execute(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
+    package func execute(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
         try withCachedStatement(sql) { statement throws(SQLiteError) in try statement.execute(bindings) }
     }
 
     /// Runs a statement and copies out all its rows.
-    public func query(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
+    package func query(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
         try withCachedStatement(sql) { statement throws(SQLiteError) in try statement.rows(bindings) }
     }
 
     /// Runs a statement and returns its first row, or nil when it has none.
-    public func firstRow(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Row? {
+    package func firstRow(_ sql: String, _ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Row? {
         try withCachedStatement(sql) { statement throws(SQLiteError) in
             try statement.bind(bindings)
             return try statement.step() ? statement.currentRow() : nil
@@ -53,7 +53,7 @@ extension Database {
     /// Runs a statement and calls `body` with each row in turn, without
     /// collecting them. `body` reads rows, so it throws what reading throws; to stop on a
     /// condition of your own, collect the rows with ``query(_:_:)`` instead.
-    public func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws(SQLiteError) -> Void) throws(SQLiteError) {
+    package func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws(SQLiteError) -> Void) throws(SQLiteError) {
         try withCachedStatement(sql) { statement throws(SQLiteError) in
             try statement.forEachRow(bindings) { statement throws(SQLiteError) in try body(statement.currentRow()) }
         }
@@ -61,7 +61,7 @@ extension Database {
 
     /// Runs every statement in `sql` in order (a schema, a migration), without
     /// bindings and without caching.
-    public func executeScript(_ sql: String) throws(SQLiteError) {
+    package func executeScript(_ sql: String) throws(SQLiteError) {
         try sql.withUTF8Buffer { buffer throws(SQLiteError) in
             var offset = 0
             while offset < buffer.count {
@@ -84,12 +84,12 @@ extension Database {
     }
 
     /// The rowid of the most recent successful INSERT on this connection.
-    public var lastInsertRowID: Int64 {
+    package var lastInsertRowID: Int64 {
         get throws(SQLiteError) { sqlite3_last_insert_rowid(try connection.requireHandle()) }
     }
 
     /// `PRAGMA user_version`: the schema version that ``Migrator`` maintains.
-    public var userVersion: Int {
+    package var userVersion: Int {
         get throws(SQLiteError) { try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
     }
 

@@ -1,29 +1,29 @@
 extension Database {
     /// How to open a store.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// Open with `SQLITE_OPEN_READONLY`: every write fails with
         /// ``SQLiteError/Kind/readOnly``.
-        public var readOnly: Bool
+        package var readOnly: Bool
         /// Create the file (owner-only, mode 0600) when it does not exist.
         /// Off by default so that a mistyped path fails instead of silently
         /// starting an empty store.
-        public var create: Bool
+        package var create: Bool
         /// How long to wait for another connection's lock before failing with
         /// ``SQLiteError/Kind/busy``.
-        public var busyTimeout: Duration
+        package var busyTimeout: Duration
         /// The `PRAGMA synchronous` level; see ``Synchronous``.
-        public var synchronous: Synchronous
+        package var synchronous: Synchronous
         /// `PRAGMA secure_delete`: overwrite deleted content with zeros so that
         /// erased personal data does not linger in free pages of the file.
-        public var secureDelete: Bool
+        package var secureDelete: Bool
         /// How many prepared statements to keep, keyed by SQL text.
-        public var statementCacheCapacity: Int
+        package var statementCacheCapacity: Int
         /// Open read-only with SQLite's `immutable` URI parameter: no locks, no `-wal` or `-shm`
         /// files. For a store on read-only media, where a WAL store cannot otherwise be read;
         /// only safe while nothing else writes the file.
-        public var immutable: Bool
+        package var immutable: Bool
 
-        public init(
+        package init(
             readOnly: Bool = false,
             create: Bool = false,
             busyTimeout: Duration = .milliseconds(5000),
@@ -58,7 +58,7 @@ extension Database {
     /// (without corruption). Clinical facts that a caseworker was told were
     /// saved must stay saved, so ``full`` is the default; bulk work inside one
     /// transaction pays for a single sync either way.
-    public enum Synchronous: String, Sendable {
+    package enum Synchronous: String, Sendable {
         case normal = "NORMAL"
         case full = "FULL"
     }

@@ -14,11 +14,11 @@ import FFBFiles
 /// timeout and the configured `synchronous` level. A new file is created
 /// owner-only (0600) before SQLite opens it; SQLite gives its `-wal` and
 /// `-shm` files the same mode.
-public final class Database {
+package final class Database {
     /// The path given at open (`":memory:"` for an in-memory database).
-    public let path: String
+    package let path: String
     /// The options the store was opened with.
-    public let options: Options
+    package let options: Options
 
     let connection: Connection
     var statementCache: StatementCache
@@ -30,7 +30,7 @@ public final class Database {
     /// - Throws: ``SQLiteError`` — `.cantOpen` for a missing file or
     ///   directory, `.notADatabase` for a file that is not SQLite, `.busy` when
     ///   another connection blocks switching to WAL.
-    public init(path: String, options: Options = Options()) throws(SQLiteError) {
+    package init(path: String, options: Options = Options()) throws(SQLiteError) {
         let inMemory = path == ":memory:"
         if options.readOnly && options.create {
             throw SQLiteError(.misuse("a store cannot be both read-only and created"))
@@ -77,7 +77,7 @@ public final class Database {
 
     /// A private database in memory, for tests and scratch work. It has no
     /// file, so no WAL.
-    public static func inMemory(options: Options = Options()) throws(SQLiteError) -> Database {
+    package static func inMemory(options: Options = Options()) throws(SQLiteError) -> Database {
         var options = options
         options.create = false
         options.readOnly = false
@@ -113,16 +113,16 @@ public final class Database {
     /// Finalizes cached statements and closes the connection. Statements
     /// obtained from ``prepare(_:)`` stop working; their memory is released
     /// when they are finalized. Closing twice is harmless.
-    public func close() {
+    package func close() {
         statementCache.finalizeAll()
         connection.close()
     }
 
     /// Whether ``close()`` has not been called yet.
-    public var isOpen: Bool { connection.isOpen }
+    package var isOpen: Bool { connection.isOpen }
 
     /// The version of the SQLite library in use.
-    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+    package static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }
 
 private extension String {

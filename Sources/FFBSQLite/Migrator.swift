@@ -1,12 +1,12 @@
 /// One step of schema evolution: what to run to bring the store to `version`.
-public struct Migration: Sendable {
+package struct Migration: Sendable {
     /// The `user_version` the store has after this migration.
-    public let version: Int
+    package let version: Int
     let apply: @Sendable (Database) throws(SQLiteError) -> Void
 
     /// A migration written as SQL; the script may hold several statements but
     /// must not begin or commit transactions itself.
-    public init(version: Int, sql: String) {
+    package init(version: Int, sql: String) {
         self.version = version
         self.apply = { database throws(SQLiteError) in try database.executeScript(sql) }
     }
@@ -14,7 +14,7 @@ public struct Migration: Sendable {
     /// A migration written in Swift, for data transformations SQL cannot express. It does SQLite
     /// work inside the migrator's transaction, so it throws ``SQLiteError``; any error rolls the
     /// migration back.
-    public init(version: Int, _ apply: @escaping @Sendable (Database) throws(SQLiteError) -> Void) {
+    package init(version: Int, _ apply: @escaping @Sendable (Database) throws(SQLiteError) -> Void) {
         self.version = version
         self.apply = apply
     }
@@ -28,13 +28,13 @@ public struct Migration: Sendable {
 /// A store whose version is newer than every known migration was written by
 /// a newer program: it is refused with
 /// ``SQLiteError/Kind/schemaTooNew(found:known:)`` and left untouched.
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// The migrations, in ascending version order.
-    public let migrations: [Migration]
+    package let migrations: [Migration]
 
     /// - Throws: ``SQLiteError/Kind/misuse(_:)`` unless the versions are
     ///   positive and strictly increasing.
-    public init(_ migrations: [Migration]) throws(SQLiteError) {
+    package init(_ migrations: [Migration]) throws(SQLiteError) {
         var previous = 0
         for migration in migrations {
             guard migration.version > previous else {
@@ -46,10 +46,10 @@ public struct Migrator: Sendable {
     }
 
     /// The highest version this program knows, 0 with no migrations.
-    public var latestVersion: Int { migrations.last?.version ?? 0 }
+    package var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// The store's current `user_version`.
-    public func currentVersion(of database: Database) throws(SQLiteError) -> Int {
+    package func currentVersion(of database: Database) throws(SQLiteError) -> Int {
         try database.userVersion
     }
 
@@ -57,7 +57,7 @@ public struct Migrator: Sendable {
     ///
     /// - Returns: the versions applied, in order; empty when already current.
     @discardableResult
-    public func migrate(_ database: Database) throws(SQLiteError) -> [Int] {
+    package func migrate(_ database: Database) throws(SQLiteError) -> [Int] {
         // Checked outside a write transaction first, so an up-to-date or
         // too-new store is never locked for writing (and read-only opens work).
         guard try needsMigration(database) else { return [] }

@@ -4,7 +4,7 @@
 /// Every getter throws ``SQLiteError/Kind/typeMismatch(column:expected:found:)``
 /// when the stored value does not fit, and only the `optional…` getters accept
 /// NULL. Column indexes are 0-based.
-public protocol RowReading {
+package protocol RowReading {
     /// The result column names, in order.
     var columnNames: [String] { get }
     /// The stored value of column `index`.
@@ -13,7 +13,7 @@ public protocol RowReading {
 
 extension RowReading {
     /// The value of column `index` as `T`.
-    public func get<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type = T.self) throws(SQLiteError) -> T {
+    package func get<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type = T.self) throws(SQLiteError) -> T {
         let value = try value(at: index)
         guard let converted = T(sqliteValue: value) else {
             let name = columnNames.indices.contains(index) ? columnNames[index] : String(index)
@@ -23,7 +23,7 @@ extension RowReading {
     }
 
     /// The value of the first column called `name` as `T`.
-    public func get<T: SQLiteValueConvertible>(_ name: String, as type: T.Type = T.self) throws(SQLiteError) -> T {
+    package func get<T: SQLiteValueConvertible>(_ name: String, as type: T.Type = T.self) throws(SQLiteError) -> T {
         guard let index = columnNames.firstIndex(of: name) else {
             throw SQLiteError(.misuse("the result has no column named \(name)"))
         }
@@ -31,31 +31,31 @@ extension RowReading {
     }
 
     /// Whether column `index` is NULL.
-    public func isNull(_ index: Int) throws(SQLiteError) -> Bool { try value(at: index).isNull }
+    package func isNull(_ index: Int) throws(SQLiteError) -> Bool { try value(at: index).isNull }
 
     /// Column `index` as an `Int`; INTEGER only.
-    public func int(_ index: Int) throws(SQLiteError) -> Int { try get(index) }
+    package func int(_ index: Int) throws(SQLiteError) -> Int { try get(index) }
     /// Column `index` as an `Int64`; INTEGER only.
-    public func int64(_ index: Int) throws(SQLiteError) -> Int64 { try get(index) }
+    package func int64(_ index: Int) throws(SQLiteError) -> Int64 { try get(index) }
     /// Column `index` as a `Double`; REAL or INTEGER.
-    public func double(_ index: Int) throws(SQLiteError) -> Double { try get(index) }
+    package func double(_ index: Int) throws(SQLiteError) -> Double { try get(index) }
     /// Column `index` as a `String`; TEXT only.
-    public func string(_ index: Int) throws(SQLiteError) -> String { try get(index) }
+    package func string(_ index: Int) throws(SQLiteError) -> String { try get(index) }
     /// Column `index` as a `Bool`; the INTEGER 0 or 1 only.
-    public func bool(_ index: Int) throws(SQLiteError) -> Bool { try get(index) }
+    package func bool(_ index: Int) throws(SQLiteError) -> Bool { try get(index) }
     /// Column `index` as bytes; BLOB only.
-    public func blob(_ index: Int) throws(SQLiteError) -> [UInt8] { try get(index) }
+    package func blob(_ index: Int) throws(SQLiteError) -> [UInt8] { try get(index) }
 
     /// Column `index` as an `Int`, or nil for NULL.
-    public func optionalInt(_ index: Int) throws(SQLiteError) -> Int? { try get(index) }
+    package func optionalInt(_ index: Int) throws(SQLiteError) -> Int? { try get(index) }
     /// Column `index` as an `Int64`, or nil for NULL.
-    public func optionalInt64(_ index: Int) throws(SQLiteError) -> Int64? { try get(index) }
+    package func optionalInt64(_ index: Int) throws(SQLiteError) -> Int64? { try get(index) }
     /// Column `index` as a `Double`, or nil for NULL.
-    public func optionalDouble(_ index: Int) throws(SQLiteError) -> Double? { try get(index) }
+    package func optionalDouble(_ index: Int) throws(SQLiteError) -> Double? { try get(index) }
     /// Column `index` as a `String`, or nil for NULL.
-    public func optionalString(_ index: Int) throws(SQLiteError) -> String? { try get(index) }
+    package func optionalString(_ index: Int) throws(SQLiteError) -> String? { try get(index) }
     /// Column `index` as a `Bool`, or nil for NULL.
-    public func optionalBool(_ index: Int) throws(SQLiteError) -> Bool? { try get(index) }
+    package func optionalBool(_ index: Int) throws(SQLiteError) -> Bool? { try get(index) }
     /// Column `index` as bytes, or nil for NULL.
-    public func optionalBlob(_ index: Int) throws(SQLiteError) -> [UInt8]? { try get(index) }
+    package func optionalBlob(_ index: Int) throws(SQLiteError) -> [UInt8]? { try get(index) }
 }

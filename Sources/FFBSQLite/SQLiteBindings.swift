@@ -3,7 +3,7 @@
 ///
 /// Written as a literal at the call site: `[cpr, 42]` binds by position,
 /// `[":cpr": cpr]` by name.
-public enum SQLiteBindings: Sendable, Equatable {
+package enum SQLiteBindings: Sendable, Equatable {
     /// Values for parameters 1, 2, 3, … in order; the count must match the statement.
     case positional([SQLiteValue])
     /// Values by parameter name; every name must exist in the statement.
@@ -11,15 +11,15 @@ public enum SQLiteBindings: Sendable, Equatable {
     case named([String: SQLiteValue])
 
     /// No parameters.
-    public static let none = SQLiteBindings.positional([])
+    package static let none = SQLiteBindings.positional([])
 }
 
 extension SQLiteBindings: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: SQLiteValue...) { self = .positional(elements) }
+    package init(arrayLiteral elements: SQLiteValue...) { self = .positional(elements) }
 }
 
 extension SQLiteBindings: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, SQLiteValue)...) {
+    package init(dictionaryLiteral elements: (String, SQLiteValue)...) {
         self = .named(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

@@ -7,9 +7,9 @@ import CSQLite
 /// ``sql`` for debugging and left out of `description`, so logging an error
 /// cannot leak a CPR number even from SQL that was (wrongly) built by
 /// interpolation. Bound values are never recorded anywhere.
-public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, in terms the application can act on.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Another connection held the lock for longer than the busy timeout
         /// (SQLITE_BUSY or SQLITE_LOCKED). Retrying later may succeed.
         case busy
@@ -44,17 +44,17 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What went wrong.
-    public let kind: Kind
+    package let kind: Kind
     /// SQLite's extended result code, or 0 when the error did not come from SQLite.
-    public let code: Int32
+    package let code: Int32
     /// SQLite's error message, or this module's own explanation.
-    public let message: String
+    package let message: String
     /// The SQL text of the failing statement, for debugging only. Holds
     /// parameter placeholders, never bound values.
-    public let sql: String?
+    package let sql: String?
 
     /// An error that did not come from an SQLite result code.
-    public init(_ kind: Kind, message: String? = nil, sql: String? = nil) {
+    package init(_ kind: Kind, message: String? = nil, sql: String? = nil) {
         self.kind = kind
         self.code = 0
         self.message = message ?? kind.summary
@@ -62,19 +62,19 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An error for an SQLite result code, classified by its primary code.
-    public init(code: Int32, message: String, sql: String? = nil) {
+    package init(code: Int32, message: String, sql: String? = nil) {
         self.kind = Kind(code: code, message: message)
         self.code = code
         self.message = message
         self.sql = sql
     }
 
-    public var description: String {
+    package var description: String {
         code == 0 ? message : "\(message) (SQLite result code \(code))"
     }
 
     /// Which kind of constraint failed, from SQLite's extended result code; nil for other errors.
-    public enum ConstraintKind: Sendable, Equatable {
+    package enum ConstraintKind: Sendable, Equatable {
         case unique
         case primaryKey
         case foreignKey
@@ -85,7 +85,7 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
         case other
     }
 
-    public var constraintKind: ConstraintKind? {
+    package var constraintKind: ConstraintKind? {
         guard case .constraint = kind else { return nil }
         // sqlite3.h defines the extended codes as expressions Swift does not import:
         // SQLITE_CONSTRAINT | (n << 8) with CHECK 1, FOREIGNKEY 3, NOTNULL 5, PRIMARYKEY 6,

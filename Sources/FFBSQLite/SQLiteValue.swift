@@ -4,7 +4,7 @@
 /// columns of a ``Row``. Literals work directly: `[1, "tekst", 2.5, true, nil]`.
 ///
 /// A `Double.nan` bound through SQLite is stored as NULL; that is SQLite's rule.
-public enum SQLiteValue: Sendable, Hashable {
+package enum SQLiteValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -13,7 +13,7 @@ public enum SQLiteValue: Sendable, Hashable {
 
     /// The SQLite name of the storage class (`"INTEGER"`, `"TEXT"`, …), for
     /// error messages that must describe a value without revealing it.
-    public var storageClass: String {
+    package var storageClass: String {
         switch self {
         case .null: "NULL"
         case .integer: "INTEGER"
@@ -24,33 +24,33 @@ public enum SQLiteValue: Sendable, Hashable {
     }
 
     /// Whether this is SQL NULL.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// Wraps any convertible Swift value, e.g. `SQLiteValue(optionalNote)`.
-    public init(_ value: some SQLiteValueConvertible) {
+    package init(_ value: some SQLiteValueConvertible) {
         self = value.sqliteValue
     }
 }
 
 extension SQLiteValue: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
+    package init(nilLiteral: ()) { self = .null }
 }
 
 extension SQLiteValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension SQLiteValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .real(value) }
+    package init(floatLiteral value: Double) { self = .real(value) }
 }
 
 extension SQLiteValue: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
 }
 
 extension SQLiteValue: ExpressibleByBooleanLiteral {
-    public init(booleanLiteral value: Bool) { self = .integer(value ? 1 : 0) }
+    package init(booleanLiteral value: Bool) { self = .integer(value ? 1 : 0) }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// accept INTEGER, and only an `Optional` accepts NULL. A mismatch surfaces as
 /// ``SQLiteError/Kind/typeMismatch(column:expected:found:)`` rather than as a
 /// silently coerced value.
-public protocol SQLiteValueConvertible {
+package protocol SQLiteValueConvertible {
     /// The value to bind.
     var sqliteValue: SQLiteValue { get }
     /// The Swift value for a stored value, or nil when the storage class does not fit.
@@ -14,31 +14,31 @@ public protocol SQLiteValueConvertible {
 }
 
 extension SQLiteValue: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { self }
-    public init?(sqliteValue: SQLiteValue) { self = sqliteValue }
+    package var sqliteValue: SQLiteValue { self }
+    package init?(sqliteValue: SQLiteValue) { self = sqliteValue }
 }
 
 extension Int64: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { .integer(self) }
+    package init?(sqliteValue: SQLiteValue) {
         guard case .integer(let value) = sqliteValue else { return nil }
         self = value
     }
 }
 
 extension Int: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(Int64(self)) }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { .integer(Int64(self)) }
+    package init?(sqliteValue: SQLiteValue) {
         guard case .integer(let value) = sqliteValue else { return nil }
         self.init(exactly: value)
     }
 }
 
 extension Double: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .real(self) }
+    package var sqliteValue: SQLiteValue { .real(self) }
     /// Accepts INTEGER too, because SQLite keeps integral values written to
     /// columns without REAL affinity as INTEGER.
-    public init?(sqliteValue: SQLiteValue) {
+    package init?(sqliteValue: SQLiteValue) {
         switch sqliteValue {
         case .real(let value): self = value
         case .integer(let value): self = Double(value)
@@ -48,17 +48,17 @@ extension Double: SQLiteValueConvertible {
 }
 
 extension String: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .text(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { .text(self) }
+    package init?(sqliteValue: SQLiteValue) {
         guard case .text(let value) = sqliteValue else { return nil }
         self = value
     }
 }
 
 extension Bool: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .integer(self ? 1 : 0) }
+    package var sqliteValue: SQLiteValue { .integer(self ? 1 : 0) }
     /// Only 0 and 1: any other integer in a boolean column is a data error.
-    public init?(sqliteValue: SQLiteValue) {
+    package init?(sqliteValue: SQLiteValue) {
         switch sqliteValue {
         case .integer(0): self = false
         case .integer(1): self = true
@@ -68,24 +68,24 @@ extension Bool: SQLiteValueConvertible {
 }
 
 extension Array: SQLiteValueConvertible where Element == UInt8 {
-    public var sqliteValue: SQLiteValue { .blob(self) }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { .blob(self) }
+    package init?(sqliteValue: SQLiteValue) {
         guard case .blob(let value) = sqliteValue else { return nil }
         self = value
     }
 }
 
 extension Data: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { .blob([UInt8](self)) }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { .blob([UInt8](self)) }
+    package init?(sqliteValue: SQLiteValue) {
         guard case .blob(let value) = sqliteValue else { return nil }
         self.init(value)
     }
 }
 
 extension Optional: SQLiteValueConvertible where Wrapped: SQLiteValueConvertible {
-    public var sqliteValue: SQLiteValue { self?.sqliteValue ?? .null }
-    public init?(sqliteValue: SQLiteValue) {
+    package var sqliteValue: SQLiteValue { self?.sqliteValue ?? .null }
+    package init?(sqliteValue: SQLiteValue) {
         if case .null = sqliteValue {
             self = .none
         } else if let value = Wrapped(sqliteValue: sqliteValue) {

@@ -10,7 +10,7 @@ extension Statement {
 
     /// Binds all parameters at once. Positional bindings must supply exactly
     /// ``parameterCount`` values; named bindings must name every parameter.
-    public func bind(_ bindings: SQLiteBindings) throws(SQLiteError) {
+    package func bind(_ bindings: SQLiteBindings) throws(SQLiteError) {
         switch bindings {
         case .positional(let values):
             guard values.count == parameterCount else {
@@ -30,18 +30,18 @@ extension Statement {
     }
 
     /// Binds a Swift value to the 1-based parameter `position`.
-    public func bind(_ value: some SQLiteValueConvertible, at position: Int) throws(SQLiteError) {
+    package func bind(_ value: some SQLiteValueConvertible, at position: Int) throws(SQLiteError) {
         try bind(value.sqliteValue, at: position)
     }
 
     /// Binds a Swift value to the parameter called `name` (`":cpr"`, or `"cpr"`
     /// for `:cpr`, `@cpr` or `$cpr`).
-    public func bind(_ value: some SQLiteValueConvertible, named name: String) throws(SQLiteError) {
+    package func bind(_ value: some SQLiteValueConvertible, named name: String) throws(SQLiteError) {
         try bind(value.sqliteValue, named: name)
     }
 
     /// Binds a value to the parameter called `name`.
-    public func bind(_ value: SQLiteValue, named name: String) throws(SQLiteError) {
+    package func bind(_ value: SQLiteValue, named name: String) throws(SQLiteError) {
         let handle = try requireHandle()
         let candidates = name.first.map { ":@$".contains($0) } == true ? [name] : [":" + name, "@" + name, "$" + name]
         for candidate in candidates {
@@ -55,7 +55,7 @@ extension Statement {
     }
 
     /// Binds a value to the 1-based parameter `position`.
-    public func bind(_ value: SQLiteValue, at position: Int) throws(SQLiteError) {
+    package func bind(_ value: SQLiteValue, at position: Int) throws(SQLiteError) {
         let handle = try requireHandle()
         guard position >= 1, position <= parameterCount else {
             throw SQLiteError(.misuse("parameter \(position) is out of range 1...\(parameterCount)"), sql: sql)

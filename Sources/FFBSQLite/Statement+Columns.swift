@@ -4,7 +4,7 @@ extension Statement: RowReading {
     /// The value of column `index` in the current row.
     ///
     /// Only valid after ``step()`` returned true.
-    public func value(at index: Int) throws(SQLiteError) -> SQLiteValue {
+    package func value(at index: Int) throws(SQLiteError) -> SQLiteValue {
         let handle = try requireHandle()
         guard hasRow else {
             throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql)
@@ -35,7 +35,7 @@ extension Statement: RowReading {
     }
 
     /// A copy of the current row that outlives the next ``step()``.
-    public func currentRow() throws(SQLiteError) -> Row {
+    package func currentRow() throws(SQLiteError) -> Row {
         Row(columnNames: columnNames, values: try columnNames.indices.map { index throws(SQLiteError) in try value(at: index) })
     }
 }

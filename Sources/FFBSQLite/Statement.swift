@@ -8,13 +8,13 @@ import CSQLite
 ///
 /// Like ``Database``, a statement belongs to the thread that uses its
 /// connection and is deliberately not `Sendable`.
-public final class Statement {
+package final class Statement {
     /// The SQL text, for debugging. Holds placeholders, never bound values.
-    public let sql: String
+    package let sql: String
     /// The result column names, in order.
-    public let columnNames: [String]
+    package let columnNames: [String]
     /// How many parameters the statement takes (the largest `?NNN` index).
-    public let parameterCount: Int
+    package let parameterCount: Int
 
     let connection: Connection
     private(set) var handle: OpaquePointer?
@@ -59,7 +59,7 @@ public final class Statement {
 
     /// Releases the statement now rather than when the last reference goes.
     /// Any later use throws ``SQLiteError/Kind/misuse(_:)``.
-    public func finalize() {
+    package func finalize() {
         sqlite3_finalize(handle)
         handle = nil
         hasRow = false
@@ -80,7 +80,7 @@ public final class Statement {
     ///
     /// - Returns: true when a row is available for the column getters, false
     ///   when the statement has finished.
-    public func step() throws(SQLiteError) -> Bool {
+    package func step() throws(SQLiteError) -> Bool {
         let handle = try requireHandle()
         let code = sqlite3_step(handle)
         switch code {
@@ -97,7 +97,7 @@ public final class Statement {
     }
 
     /// Rewinds the statement so it can run again; bindings are kept.
-    public func reset() {
+    package func reset() {
         hasRow = false
         // The return value repeats the last step's error, which was already thrown.
         if let handle { sqlite3_reset(handle) }
@@ -105,7 +105,7 @@ public final class Statement {
 
     /// Sets every parameter back to NULL, so bound personal data does not
     /// linger in the statement between uses.
-    public func clearBindings() {
+    package func clearBindings() {
         if let handle { sqlite3_clear_bindings(handle) }
     }
 
@@ -114,7 +114,7 @@ public final class Statement {
     /// - Returns: the rows inserted, updated or deleted directly by this
     ///   statement (not by triggers); 0 for statements that change no rows.
     @discardableResult
-    public func execute(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
+    package func execute(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
         let database = try connection.requireHandle()
         reset()
         defer {
@@ -131,7 +131,7 @@ public final class Statement {
 
     /// Resets, binds and calls `body` for each row; the row view is only valid
     /// inside `body`, which reads it and so throws what reading throws.
-    public func forEachRow(_ bindings: SQLiteBindings = .none, _ body: (Statement) throws(SQLiteError) -> Void) throws(SQLiteError) {
+    package func forEachRow(_ bindings: SQLiteBindings = .none, _ body: (Statement) throws(SQLiteError) -> Void) throws(SQLiteError) {
         reset()
         defer {
             reset()
@@ -144,7 +144,7 @@ public final class Statement {
     }
 
     /// Resets, binds and collects every row.
-    public func rows(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
+    package func rows(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> [Row] {
         var rows: [Row] = []
         try forEachRow(bindings) { statement throws(SQLiteError) in
             rows.append(try statement.currentRow())

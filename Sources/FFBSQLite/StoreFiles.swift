@@ -2,13 +2,13 @@ import FFBFiles
 import Foundation
 
 /// The permission bits of one file belonging to a store.
-public struct StoreFileMode: Sendable, Equatable {
+package struct StoreFileMode: Sendable, Equatable {
     /// The file's path.
-    public let path: String
+    package let path: String
     /// Its permission bits, e.g. `0o600`.
-    public let permissions: Int
+    package let permissions: Int
 
-    public init(path: String, permissions: Int) {
+    package init(path: String, permissions: Int) {
         self.path = path
         self.permissions = permissions
     }
@@ -18,17 +18,17 @@ public struct StoreFileMode: Sendable, Equatable {
 ///
 /// The store holds case data about vulnerable citizens, so every one of its
 /// files must be readable and writable by the owner only (mode 0600).
-public enum StoreFiles {
+package enum StoreFiles {
     /// The permissions every store file must have.
-    public static let ownerOnly = 0o600
+    package static let ownerOnly = 0o600
 
     /// The database path and SQLite's companion files for it, whether or not they exist.
-    public static func paths(forStoreAt path: String) -> [String] {
+    package static func paths(forStoreAt path: String) -> [String] {
         SQLiteSignature.files(ofDatabaseAt: FilePath.resolved(path))
     }
 
     /// The store file a path belongs to: the path itself, or the store beside a companion file.
-    public static func storePath(of path: String) -> String {
+    package static func storePath(of path: String) -> String {
         for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) { return String(path.dropLast(suffix.count)) }
         return path
     }
@@ -36,7 +36,7 @@ public enum StoreFiles {
     /// The permission bits of the store file and of each companion that exists.
     ///
     /// - Throws: ``SQLiteError/Kind/cantOpen`` when the store file itself is missing.
-    public static func modes(ofStoreAt path: String) throws(SQLiteError) -> [StoreFileMode] {
+    package static func modes(ofStoreAt path: String) throws(SQLiteError) -> [StoreFileMode] {
         var modes: [StoreFileMode] = []
         for file in paths(forStoreAt: path) {
             var info = stat()
@@ -56,7 +56,7 @@ public enum StoreFiles {
     ///
     /// - Throws: ``SQLiteError/Kind/insecurePermissions(path:mode:)`` for the
     ///   first file found with other permissions.
-    public static func requireOwnerOnly(storeAt path: String) throws(SQLiteError) {
+    package static func requireOwnerOnly(storeAt path: String) throws(SQLiteError) {
         for mode in try modes(ofStoreAt: path) where mode.permissions & 0o077 != 0 {
             throw SQLiteError(.insecurePermissions(path: mode.path, mode: mode.permissions))
         }

@@ -1,7 +1,7 @@
 import CSQLite
 
 /// How a transaction takes its locks.
-public enum TransactionMode: String, Sendable {
+package enum TransactionMode: String, Sendable {
     /// Locks on first read or write. Fine for read-only work.
     case deferred = "DEFERRED"
     /// Takes the write lock at `BEGIN`, so a conflicting writer surfaces as
@@ -13,7 +13,7 @@ public enum TransactionMode: String, Sendable {
 
 extension Database {
     /// Whether a transaction is open on this connection.
-    public var isInTransaction: Bool {
+    package var isInTransaction: Bool {
         guard let handle = connection.handle else { return false }
         return sqlite3_get_autocommit(handle) == 0
     }
@@ -29,7 +29,7 @@ extension Database {
     /// Called inside another transaction it becomes a savepoint (see
     /// ``savepoint(_:)``), so helpers can be composed freely.
     @discardableResult
-    public func transaction<T>(_ mode: TransactionMode = .immediate, _ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+    package func transaction<T>(_ mode: TransactionMode = .immediate, _ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         try transaction(mode, mapError: { $0 }, body)
     }
 
@@ -40,7 +40,7 @@ extension Database {
     /// those SQLite errors into the body's type, so one error type comes out (`StoreError.init`
     /// for a store's typed errors, `{ $0 }` for a body that throws `any Error`).
     @discardableResult
-    public func transaction<T, E: Error>(
+    package func transaction<T, E: Error>(
         _ mode: TransactionMode = .immediate, mapError: (SQLiteError) -> E, _ body: (Database) throws(E) -> T
     ) throws(E) -> T {
         if isInTransaction {
@@ -54,14 +54,14 @@ extension Database {
     /// (undoing only `body`'s changes) when it throws. Usable on its own or
     /// nested inside ``transaction(_:_:)``.
     @discardableResult
-    public func savepoint<T>(_ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+    package func savepoint<T>(_ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         try savepoint(mapError: { $0 }, body)
     }
 
     /// ``savepoint(_:)`` for a body that throws the caller's own error type; `mapError` turns
     /// the savepoint's own SQLite errors into that type, as in ``transaction(_:mapError:_:)``.
     @discardableResult
-    public func savepoint<T, E: Error>(mapError: (SQLiteError) -> E, _ body: (Database) throws(E) -> T) throws(E) -> T {
+    package func savepoint<T, E: Error>(mapError: (SQLiteError) -> E, _ body: (Database) throws(E) -> T) throws(E) -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "ffb_savepoint_\(savepointDepth)"

@@ -114,7 +114,7 @@ public enum CaseStores {
 }
 
 extension Store: CaseStore {
-    public var location: String { path }
+    package var location: String { path }
 }
 
 extension StoreWriter: CaseStoreWriter {}

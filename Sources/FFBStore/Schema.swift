@@ -163,6 +163,9 @@ enum Schema {
         case delete
     }
 
+    /// How a key trigger's refusal ends, so a refused key is told from other trigger refusals.
+    static let replacedMessageSuffix = "rows are never replaced"
+
     static func appendOnlyTrigger(_ table: String, refusing change: Change) -> String {
         let (verb, past) = change == .update ? ("UPDATE", "updated") : ("DELETE", "deleted")
         return "CREATE TRIGGER \(table)_no_\(change.rawValue) BEFORE \(verb) ON \(table) BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never \(past)'); END;"
@@ -306,7 +309,7 @@ enum Schema {
         return tables.map { table in
             """
             CREATE TRIGGER \(table)_no_replace BEFORE INSERT ON \(table) WHEN \((conditions[table] ?? []).joined(separator: " OR ")) \
-            BEGIN SELECT RAISE(ABORT, 'append-only: \(table) rows are never replaced'); END;
+            BEGIN SELECT RAISE(ABORT, 'append-only: \(table) \(replacedMessageSuffix)'); END;
             """
         }.joined(separator: "\n")
     }

@@ -20,7 +20,7 @@ public struct ImportedDocument: Hashable, Sendable {
 /// Store-side support for importing exchange documents: lookups by the identities that travel
 /// between stores (CPR number, case number, record ids) inside the import's one transaction.
 extension StoreWriter {
-    public func importedDocument(id: String) throws(StoreError) -> ImportedDocument? {
+    package func importedDocument(id: String) throws(StoreError) -> ImportedDocument? {
         try StoreError.mapping { () throws(SQLiteError) in
             guard let row = try database.firstRow("SELECT kind, syntax, content_hash FROM exchange_documents WHERE id = ?", [.text(id)]) else {
                 return nil
@@ -29,7 +29,7 @@ extension StoreWriter {
         }
     }
 
-    public func recordImportedDocument(_ document: ImportedDocument) throws(StoreError) {
+    package func recordImportedDocument(_ document: ImportedDocument) throws(StoreError) {
         try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute(
                 "INSERT INTO exchange_documents (id, kind, syntax, content_hash, write_id) VALUES (?, ?, ?, ?, ?)",
@@ -39,7 +39,7 @@ extension StoreWriter {
     }
 
     /// The citizen with this CPR number, if the store knows one.
-    public func citizen(cpr: CPRNumber) throws(StoreError) -> Citizen? {
+    package func citizen(cpr: CPRNumber) throws(StoreError) -> Citizen? {
         try StoreError.mapping {
             guard let row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) else {
                 return nil
@@ -49,7 +49,7 @@ extension StoreWriter {
     }
 
     /// The case with this number, if the store knows one.
-    public func caseFile(number: String) throws(StoreError) -> CaseFile? {
+    package func caseFile(number: String) throws(StoreError) -> CaseFile? {
         try StoreError.mapping {
             guard let row = try database.firstRow("""
                 SELECT c.pseudonym, k.opened, k.municipality_name, k.municipality_code
@@ -61,14 +61,14 @@ extension StoreWriter {
     }
 
     /// Whether a record with this id exists (marked entered in error or not).
-    public func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool {
+    package func contains(_ kind: RecordKind, id: UUID) throws(StoreError) -> Bool {
         try StoreError.mapping { () throws(SQLiteError) in
             try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id.storeText)]) != nil
         }
     }
 
     /// The newest version of a goal series: its id and version number.
-    public func currentGoalVersion(series: UUID) throws(StoreError) -> (id: UUID, version: Int)? {
+    package func currentGoalVersion(series: UUID) throws(StoreError) -> (id: UUID, version: Int)? {
         try StoreError.mapping {
             guard let row = try database.firstRow("SELECT id, version FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(series.storeText)]) else {
                 return nil
@@ -80,14 +80,14 @@ extension StoreWriter {
     /// Lets one large import keep its pages in memory. With SQLite's default 2 MB page cache a
     /// transaction that outgrows it spills to the WAL and reads its own pages back from disk.
     /// The setting lasts for this connection, which closes with the command.
-    public func reserveCache(megabytes: Int) throws(StoreError) {
+    package func reserveCache(megabytes: Int) throws(StoreError) {
         try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
         }
     }
 
     /// The entered-in-error reason of a record, if it has been marked.
-    public func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws(StoreError) -> String? {
+    package func enteredInErrorReason(_ kind: RecordKind, id: UUID) throws(StoreError) -> String? {
         try StoreError.mapping { () throws(SQLiteError) in
             try database.firstRow("SELECT reason FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)])?
                 .string(0)
@@ -97,14 +97,14 @@ extension StoreWriter {
 
 extension StoreError {
     /// What any error a `StoreWriter` call throws means for the user, as `Store.write` reports it.
-    public static func classifying(_ error: any Error) -> StoreError {
+    package static func classifying(_ error: any Error) -> StoreError {
         from(error)
     }
 }
 
 extension Store {
     /// Assessments (not follow-up levels) by id; nil when the store has none with this id.
-    public func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>? {
+    package func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>? {
         let pseudonym: String? = try read {
             try database.firstRow("SELECT c.pseudonym FROM assessments a JOIN citizens c ON c.id = a.citizen_id WHERE a.id = ?", [.text(id.storeText)])?.string(0)
         }
@@ -113,7 +113,7 @@ extension Store {
     }
 
     /// A follow-up by id, with its levels; nil when the store has none with this id.
-    public func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)? {
+    package func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)? {
         let orderText: String? = try read { try database.firstRow("SELECT order_id FROM follow_ups WHERE id = ?", [.text(id.storeText)])?.string(0) }
         guard let orderText else { return nil }
         let orderID = try read { try Self.uuid(orderText) }
@@ -124,7 +124,7 @@ extension Store {
     }
 
     /// Every imported exchange document, oldest first.
-    public func importedDocuments() throws(StoreError) -> [ImportedDocument] {
+    package func importedDocuments() throws(StoreError) -> [ImportedDocument] {
         try read {
             try database.query("SELECT id, kind, syntax, content_hash FROM exchange_documents ORDER BY rowid").map { row in
                 ImportedDocument(id: try row.string(0), kind: try row.string(1), syntax: try row.string(2), contentHash: try row.string(3))

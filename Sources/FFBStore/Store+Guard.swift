@@ -48,7 +48,7 @@ extension Store {
 
     /// Everything `ffb check` looks at: SQLite's own integrity check, the references between
     /// records, the schema against this ffb's and the recorded seal, and the audit hash chain.
-    public func check() throws(StoreError) -> StoreCheckReport {
+    package func check() throws(StoreError) -> StoreCheckReport {
         try read {
             var findings: [StoreCheckReport.Finding] = []
             let integrity = try database.integrityCheck()
@@ -98,7 +98,7 @@ extension Store {
     }
 
     /// The warnings the given writes gave (an import's identity warnings), by write id.
-    public func warnings(ofWrites ids: Set<Int64>) throws(StoreError) -> [Int64: [String]] {
+    package func warnings(ofWrites ids: Set<Int64>) throws(StoreError) -> [Int64: [String]] {
         guard !ids.isEmpty else { return [:] }
         return try read {
             var result: [Int64: [String]] = [:]

@@ -7,7 +7,7 @@ extension Store {
     // MARK: Citizens and cases
 
     /// A citizen by pseudonym or CPR number (the caseworker may type either).
-    public func citizen(_ reference: String) throws(StoreError) -> Citizen {
+    package func citizen(_ reference: String) throws(StoreError) -> Citizen {
         try read {
             let row: Row?
             if let cpr = try? CPRNumber(reference) {
@@ -24,7 +24,7 @@ extension Store {
         }
     }
 
-    public func citizens() throws(StoreError) -> [Stored<Citizen>] {
+    package func citizens() throws(StoreError) -> [Stored<Citizen>] {
         try read {
             try database.query("""
                 SELECT c.pseudonym, c.cpr, c.name, w.id, w.at, w.user, w.command
@@ -35,7 +35,7 @@ extension Store {
         }
     }
 
-    public func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>] {
+    package func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>] {
         try read {
             try database.query("""
                 SELECT k.case_number, k.opened, k.municipality_name, k.municipality_code, w.id, w.at, w.user, w.command
@@ -52,7 +52,7 @@ extension Store {
     }
 
     /// The citizen a case belongs to.
-    public func caseFile(_ number: String) throws(StoreError) -> CaseFile {
+    package func caseFile(_ number: String) throws(StoreError) -> CaseFile {
         try read {
             guard let row = try database.firstRow("""
                 SELECT k.case_number, c.pseudonym, k.opened, k.municipality_name, k.municipality_code
@@ -70,7 +70,7 @@ extension Store {
     // MARK: Assessments
 
     /// Every assessment of a citizen (and every follow-up's levels), oldest first.
-    public func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>] {
+    package func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>] {
         try read {
             let observations = try database.prepare(Self.entriesOfAssessment)
             return try database.query("""
@@ -122,13 +122,13 @@ extension Store {
     // MARK: Orders, goals, follow-ups
 
     /// An order by id or by an unambiguous id prefix of at least 8 characters.
-    public func order(_ reference: String) throws(StoreError) -> Stored<Order> {
+    package func order(_ reference: String) throws(StoreError) -> Stored<Order> {
         let id = try resolve(reference, table: "orders", what: "order")
         guard let order = try orders(where: "o.id = ?", [.text(id)]).first else { throw .notFound("no order \(reference)") }
         return order
     }
 
-    public func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>] {
+    package func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>] {
         guard let citizen else { return try orders(where: "1 = 1", []) }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
@@ -167,19 +167,19 @@ extension Store {
     }
 
     /// Every version of every goal of an order, in series and version order.
-    public func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>] {
+    package func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>] {
         try goals(where: "g.order_id = ?", [.text(orderID.storeText)])
     }
 
     /// A goal version by id or unambiguous prefix.
-    public func goal(_ reference: String) throws(StoreError) -> Stored<Goal> {
+    package func goal(_ reference: String) throws(StoreError) -> Stored<Goal> {
         let id = try resolve(reference, table: "goals", what: "goal")
         guard let goal = try goals(where: "g.id = ?", [.text(id)]).first else { throw .notFound("no goal \(reference)") }
         return goal
     }
 
     /// The newest version of the goal series `seriesID`.
-    public func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>? {
+    package func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>? {
         try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
     }
 
@@ -208,7 +208,7 @@ extension Store {
         }
     }
 
-    public func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
+    package func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try database.prepare("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ? ORDER BY rowid")
             return try database.query("""
@@ -284,7 +284,7 @@ extension Store {
 
 extension Store {
     /// Resolves a record id or unambiguous prefix.
-    public func resolveID(_ reference: String, kind: RecordKind) throws(StoreError) -> String {
+    package func resolveID(_ reference: String, kind: RecordKind) throws(StoreError) -> String {
         try resolve(reference, table: kind.table, what: kind.rawValue)
     }
 }

@@ -4,7 +4,7 @@ import FFBSQLite
 
 extension StoreWriter {
     /// Adds tariffs; a period that overlaps a stored tariff of the same provider and level is an error.
-    public func addTariffs(_ tariffs: [Tariff]) throws(StoreError) {
+    package func addTariffs(_ tariffs: [Tariff]) throws(StoreError) {
         try StoreError.mapping {
             // Compared within their provider and level only: a file at the row limit against a store
             // as large costs what the few periods of one provider and level cost, not row × row.
@@ -24,7 +24,7 @@ extension StoreWriter {
 }
 
 extension Store {
-    public func tariffs() throws(StoreError) -> [Tariff] {
+    package func tariffs() throws(StoreError) -> [Tariff] {
         try read { try Self.tariffs(in: database) }
     }
 

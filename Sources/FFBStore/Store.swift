@@ -9,10 +9,10 @@ import Foundation
 ///
 /// Every write goes through `write(user:command:_:)`: one immediate transaction, one audit row,
 /// all or nothing.
-public final class Store {
+package final class Store {
     let database: Database
-    public let catalog: Catalog
-    public let path: String
+    package let catalog: Catalog
+    package let path: String
     private let identity: FileIdentity?
 
     private init(database: Database, catalog: Catalog, path: String) {
@@ -23,7 +23,7 @@ public final class Store {
     }
 
     /// Opens the store at `path`; with `create`, makes it (owner-only, 0600) when it is missing.
-    public static func open(path: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> Store {
+    package static func open(path: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> Store {
         let kind = FileKind(path: path)
         let exists = kind != .missing
         if !exists, !create { throw .missingStore(path: path) }
@@ -57,12 +57,12 @@ public final class Store {
         return try? Database(path: path, options: options)
     }
 
-    public func close() {
+    package func close() {
         database.close()
     }
 
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
-    public func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
+    package func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
             try requireIntactSchema()
             let writeID = try StoreError.mapping { () throws(SQLiteError) in
@@ -93,12 +93,12 @@ public final class Store {
     }
 
     /// `PRAGMA integrity_check`, for tests and `ffb doctor`-style checks.
-    public func integrityCheck() throws(StoreError) -> [String] {
+    package func integrityCheck() throws(StoreError) -> [String] {
         try StoreError.mapping { () throws(SQLiteError) in try database.integrityCheck() }
     }
 
     /// Every row of every table in a stable order: proves a failed command changed nothing.
-    public func logicalDump() throws(StoreError) -> String {
+    package func logicalDump() throws(StoreError) -> String {
         try StoreError.mapping { () throws(SQLiteError) in try database.logicalDump() }
     }
 }

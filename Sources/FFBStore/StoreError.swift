@@ -11,7 +11,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case busy
     case database(String)
     /// A rule the schema enforces was broken (a key already used, a missing reference, a check).
-    case ruleBroken(SQLiteError.ConstraintKind, String)
+    case ruleBroken(StoreRule, String)
     /// The write would add nothing new (the same follow-up again): not an error, and nothing
     /// was written. The message says what the store already holds.
     case alreadyRecorded(String)
@@ -79,8 +79,33 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 owner-only: run chmod 600 \(files.joined(separator: " "))
                 """)
         case .schemaTooNew(let found, let known): self = .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
-        case .constraint(let message): self = .ruleBroken(error.constraintKind ?? .other, message)
+        case .constraint(let message): self = .ruleBroken(StoreRule(error.constraintKind, message: message), message)
         default: self = .database(error.description)
+        }
+    }
+}
+
+/// Which of the store's rules a write broke, whatever the backend says in its own words.
+public enum StoreRule: Sendable, Equatable {
+    /// A record's key (its id, a case number, a CPR number) is already taken.
+    case keyTaken
+    /// A record points at one the store does not have.
+    case missingReference
+    /// A value the schema does not allow (a check or a missing value).
+    case valueRefused
+    /// A change to a stored record: records are only ever added.
+    case appendOnly
+    case other
+
+    init(_ kind: SQLiteError.ConstraintKind?, message: String) {
+        self = switch kind {
+        case .unique, .primaryKey: .keyTaken
+        case .foreignKey: .missingReference
+        case .check, .notNull: .valueRefused
+        // The append-only triggers refuse a taken key (an INSERT OR REPLACE) before SQLite's own
+        // constraint would, and any update or delete: their messages are the schema's own.
+        case .trigger: message.hasSuffix(Schema.replacedMessageSuffix) ? .keyTaken : .appendOnly
+        case .other, nil: .other
         }
     }
 }

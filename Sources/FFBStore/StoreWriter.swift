@@ -9,7 +9,7 @@ import Glibc
 
 /// The write side of one store transaction. Only `Store.write` makes one, so every row it adds
 /// carries the same audit `writeID` and commits or rolls back together.
-public struct StoreWriter {
+package struct StoreWriter {
     let database: Database
     let writeID: Int64
     let catalog: Catalog
@@ -24,7 +24,7 @@ public struct StoreWriter {
 
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
-    public func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen {
+    package func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen {
         try StoreError.mapping {
             // Looked up before the insert: the append-only key triggers refuse a taken key outright
             // (an INSERT … ON CONFLICT DO NOTHING would abort on them, not do nothing).
@@ -43,7 +43,7 @@ public struct StoreWriter {
         }
     }
 
-    public func openCase(_ caseFile: CaseFile) throws(StoreError) {
+    package func openCase(_ caseFile: CaseFile) throws(StoreError) {
         try StoreError.mapping {
             let citizen = try citizenRowID(caseFile.citizen)
             if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
@@ -58,13 +58,13 @@ public struct StoreWriter {
     }
 
     /// Records an assessment; each theme's observation joins that theme's lasting series.
-    public func record(_ assessment: Assessment) throws(StoreError) {
+    package func record(_ assessment: Assessment) throws(StoreError) {
         try StoreError.mapping {
             try insertAssessment(id: assessment.id, citizen: assessment.citizen, caseNumber: assessment.caseNumber, kind: "assessment", date: assessment.date, assessor: assessment.assessor, entries: assessment.entries)
         }
     }
 
-    public func createOrder(_ order: Order) throws(StoreError) {
+    package func createOrder(_ order: Order) throws(StoreError) {
         try StoreError.mapping {
             let citizen = try citizenRowID(order.citizen)
             let caseID = try caseRowID(order.caseNumber, citizen: citizen)
@@ -94,7 +94,7 @@ public struct StoreWriter {
     }
 
     /// Adds a goal version. A version after the first must supersede the series' current version.
-    public func addGoal(_ goal: Goal) throws(StoreError) {
+    package func addGoal(_ goal: Goal) throws(StoreError) {
         try StoreError.mapping {
             guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
                 throw StoreError.notFound("no order \(goal.orderID.storeText)")
@@ -134,7 +134,7 @@ public struct StoreWriter {
     /// different follow-up for that order and date is refused unless it names the one it
     /// supersedes, which is then marked entered in error. This runs under the write lock
     /// (`BEGIN IMMEDIATE`), so the check and the insert cannot interleave with another writer.
-    public func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
+    package func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
         try StoreError.mapping {
             try checkNotRecordedBefore(followUp)
             if let replaced = followUp.supersedes {
@@ -161,7 +161,7 @@ public struct StoreWriter {
 
     /// Keeps a warning this write gave with its audit row (never a CPR number: the message is
     /// shown to whoever reads the audit trail).
-    public func recordWarning(_ message: String) throws(StoreError) {
+    package func recordWarning(_ message: String) throws(StoreError) {
         try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute("""
                 INSERT INTO write_warnings (write_id, position, message)
@@ -171,7 +171,7 @@ public struct StoreWriter {
     }
 
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
-    public func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
+    package func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
         try StoreError.mapping {
             guard try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id)]) != nil else {
                 throw StoreError.notFound("no \(kind.rawValue) \(id)")
@@ -334,7 +334,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
 extension UUID {
     /// Lowercase, as FHIR and our exchange documents write UUIDs. Formatted by hand because
     /// Foundation's `uuidString` goes through printf, and an import formats hundreds of thousands.
-    public var storeText: String {
+    package var storeText: String {
         let digits = Array("0123456789abcdef".utf8)
         return withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { buffer in

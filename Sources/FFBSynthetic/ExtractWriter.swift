@@ -4,12 +4,12 @@ import Foundation
 
 /// Writes a population as an extract CSV (`citizen,theme,date,level`) fast: bytes are assembled in
 /// a buffer from precomputed pieces (theme codes, dates) and written in large blocks.
-public struct ExtractWriter {
-    public init() {}
+package struct ExtractWriter {
+    package init() {}
 
     /// Writes the extract and returns the number of data rows.
     @discardableResult
-    public func write(_ population: SyntheticPopulation, to url: URL) throws -> Int {
+    package func write(_ population: SyntheticPopulation, to url: URL) throws -> Int {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission)
         }

@@ -5,15 +5,15 @@ import FFBModel
 /// A deterministic synthetic population: citizens with themes assessed over time, levels that are
 /// correlated within a citizen and drift slowly (mostly towards improvement), some "ikke vurderet",
 /// some citizens assessed once only. Never real people: CPR numbers are made up from the index.
-public struct SyntheticPopulation: Sendable {
-    public struct Settings: Sendable {
-        public var citizens: Int
-        public var seed: UInt64
-        public var followUps: Int
+package struct SyntheticPopulation: Sendable {
+    package struct Settings: Sendable {
+        package var citizens: Int
+        package var seed: UInt64
+        package var followUps: Int
         /// The first baseline day; baselines spread over the following year.
-        public var start: LocalDate
+        package var start: LocalDate
 
-        public init(citizens: Int, seed: UInt64 = 1, followUps: Int = 3, start: LocalDate = LocalDate(dayNumber: 19_358)) {
+        package init(citizens: Int, seed: UInt64 = 1, followUps: Int = 3, start: LocalDate = LocalDate(dayNumber: 19_358)) {
             self.citizens = citizens
             self.seed = seed
             self.followUps = followUps
@@ -21,14 +21,14 @@ public struct SyntheticPopulation: Sendable {
         }
     }
 
-    public let settings: Settings
-    public let themes: [Theme]
+    package let settings: Settings
+    package let themes: [Theme]
 
     /// Per theme: how much harder than the citizen's general level it tends to be, and how
     /// strongly it follows the course's drift (practical tasks respond more than communication).
     let themeEffects: [(offset: Double, responsiveness: Double)]
 
-    public init(settings: Settings, catalog: Catalog) {
+    package init(settings: Settings, catalog: Catalog) {
         self.settings = settings
         themes = catalog.scoredThemes
         themeEffects = themes.indices.map { index in
@@ -38,28 +38,28 @@ public struct SyntheticPopulation: Sendable {
     }
 
     /// One citizen's synthetic course.
-    public struct Citizen: Sendable {
-        public var index: Int
-        public var pseudonym: String
+    package struct Citizen: Sendable {
+        package var index: Int
+        package var pseudonym: String
         /// Assessment days: the baseline, then follow-ups about every six months.
-        public var days: [Int32]
+        package var days: [Int32]
         /// Per assessed theme (index into `themes`): a level per day (-1 = ikke vurderet).
-        public var levels: [(theme: Int, levels: [Int8])]
+        package var levels: [(theme: Int, levels: [Int8])]
         /// Support level ordinal (0…4 = A…E) per day.
-        public var support: [Int8]
+        package var support: [Int8]
         /// The goal type drawn for the citizen's first theme: 0 develop, 1 maintain, 2 limit loss.
-        public var goalType: Int
+        package var goalType: Int
     }
 
     /// Calls `body` for each citizen in order; the same settings give the same citizens.
-    public func forEachCitizen(_ body: (Citizen) throws -> Void) rethrows {
+    package func forEachCitizen(_ body: (Citizen) throws -> Void) rethrows {
         for index in 0..<settings.citizens {
             try body(citizen(index))
         }
     }
 
     /// Citizen `index`, generated independently of the others (so work can be split).
-    public func citizen(_ index: Int) -> Citizen {
+    package func citizen(_ index: Int) -> Citizen {
         var random = SplitMix64(seed: settings.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index))
         let severity = random.unit() * 3.2 + 0.3          // the citizen's general level
         let goalType = random.below(10) < 6 ? 0 : random.below(2) == 0 ? 1 : 2
@@ -98,7 +98,7 @@ public struct SyntheticPopulation: Sendable {
     }
 
     /// `P-` and eight Crockford base-32 digits of the index: valid pseudonym text.
-    public static func pseudonym(_ index: Int) -> String {
+    package static func pseudonym(_ index: Int) -> String {
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var value = index
         var digits: [Character] = []
@@ -111,7 +111,7 @@ public struct SyntheticPopulation: Sendable {
 
     /// A fake CPR number that is valid in form: a real birth date between 1940 and 2004 and a
     /// sequence number from the index. It belongs to nobody we know of.
-    public static func cpr(_ index: Int) -> String {
+    package static func cpr(_ index: Int) -> String {
         let birth = LocalDate(dayNumber: -10_957 + (index * 7919) % 23_725)
         let yy = birth.year % 100
         let seventh = birth.year >= 2000 ? 4 : 0
@@ -123,14 +123,14 @@ public struct SyntheticPopulation: Sendable {
 }
 
 /// SplitMix64: tiny, fast and good enough for synthetic data; seeded, so runs repeat exactly.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -138,12 +138,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(bound))
     }
 
     /// A uniform double in [0, 1).
-    public mutating func unit() -> Double {
+    package mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
@@ -151,7 +151,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 extension SyntheticPopulation {
     /// A version-4-shaped UUID that depends only on the seed, the citizen and `salt`: the same
     /// synthetic documents get the same ids on every run.
-    public func uuid(citizen index: Int, salt: UInt64) -> UUID {
+    package func uuid(citizen index: Int, salt: UInt64) -> UUID {
         var random = SplitMix64(seed: settings.seed &* 0xD6E8_FEB8_6659_FD93 &+ UInt64(index) &* 0x9E37_79B9 &+ salt)
         let a = random.next(), b = random.next()
         var bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }

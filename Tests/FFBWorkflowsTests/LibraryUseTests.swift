@@ -9,7 +9,8 @@ import Testing
 
 /// FFBKit used as a library, the way another Swift package would (the `FFBKit` product, no CLI):
 /// a provider's system imports the documents of Docs/examples into its own store, reads the
-/// citizen's progression and sends the order back, unchanged.
+/// citizen's progression and sends the order back, unchanged. This file uses `public` API only:
+/// `publicAPIIsEnough` compiles it as another package would, where `package` symbols are hidden.
 @Suite struct LibraryUseTests {
     let directory: URL
 
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aProviderSystemImportsReadsProgressionAndExportsTheOrderUnchanged() throws {
-        let store = try Store.open(path: directory.appendingPathComponent("provider.sqlite").path, create: true)
+        let store = try CaseStores.open(directory.appendingPathComponent("provider.sqlite").path, create: true)
         defer { store.close() }
         let order = try document("order.json"), report = try document("follow-up-report.json")
         let summary = try ExchangeImport.run([order, report], into: store, user: "provider-system", command: "library import")
@@ -47,7 +48,7 @@ import Testing
 
         // Exported again, the order is the document that came in (export → import is a fixed point).
         guard case .order(let package) = order.content else { Issue.record("not an order"); return }
-        let exported = try ExchangeExporter(store: store).order(package.order.id.storeText)
+        let exported = try ExchangeExporter(store: store).order(package.order.id.uuidString.lowercased())
         #expect(NativeWriter().document(exported)["id"]?.stringValue == order.header.id)
     }
 }

@@ -2,19 +2,19 @@ import FFBCommandLine
 
 /// One problem for the user, printed as `FILE:LOCATION: message` (or `ffb: message` when no file
 /// is involved). Messages never contain a CPR number unless the problem is that very number.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-    public var file: String?
+package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    package var file: String?
     /// A JSON pointer for JSON input, a line number for CSV, nil when the whole input is meant.
-    public var location: String?
-    public var message: String
+    package var location: String?
+    package var message: String
 
-    public init(file: String? = nil, location: String? = nil, message: String) {
+    package init(file: String? = nil, location: String? = nil, message: String) {
         self.file = file
         self.location = location
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         guard let file else { return "ffb: \(message)" }
         guard let location else { return "\(file): \(message)" }
         return "\(file):\(location.isEmpty ? "/" : location): \(message)"
@@ -22,7 +22,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// How a command fails; the exit code follows from the case (CLI.md).
-public enum CLIError: Error, Sendable {
+package enum CLIError: Error, Sendable {
     /// The command line does not fit the command: exit 2.
     case usage(UsageError)
     /// The input is invalid and nothing was written: exit 1.
@@ -33,11 +33,11 @@ public enum CLIError: Error, Sendable {
     /// on standard output, exit 0, nothing written.
     case unchanged(String)
 
-    public static func invalid(_ message: String, file: String? = nil, location: String? = nil) -> CLIError {
+    package static func invalid(_ message: String, file: String? = nil, location: String? = nil) -> CLIError {
         .invalidInput([Diagnostic(file: file, location: location, message: message)])
     }
 
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch self {
         case .usage: 2
         case .invalidInput: 1

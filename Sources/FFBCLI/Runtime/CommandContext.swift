@@ -2,15 +2,15 @@ import FFBFiles
 import Foundation
 
 /// Where a command reads and writes: the real terminal in `ffb`, buffers in tests.
-public final class CommandContext {
-    public let stdout: OutputSink
-    public let stderr: OutputSink
-    public let environment: [String: String]
-    public let currentDirectory: URL
+package final class CommandContext {
+    package let stdout: OutputSink
+    package let stderr: OutputSink
+    package let environment: [String: String]
+    package let currentDirectory: URL
     /// Standard input, for interactive commands; nil when there is none.
-    public let stdin: LineSource?
+    package let stdin: LineSource?
 
-    public init(
+    package init(
         stdout: OutputSink,
         stderr: OutputSink,
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -25,32 +25,32 @@ public final class CommandContext {
     }
 
     /// A context writing to the process's standard streams.
-    public static func standard() -> CommandContext {
+    package static func standard() -> CommandContext {
         CommandContext(stdout: .standardOutput(), stderr: .standardError(), stdin: StandardInputLines())
     }
 
     /// Resolves a path given on the command line against the working directory.
-    public func url(for path: String) -> URL {
+    package func url(for path: String) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
         return currentDirectory.appendingPathComponent(path)
     }
 }
 
 /// A text sink that buffers and flushes in large writes; a captured sink keeps the text for tests.
-public final class OutputSink {
+package final class OutputSink {
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
-    public private(set) var captured = ""
+    package private(set) var captured = ""
 
     private init(handle: FileHandle?) {
         self.handle = handle
     }
 
-    public static func standardOutput() -> OutputSink { OutputSink(handle: .standardOutput) }
-    public static func standardError() -> OutputSink { OutputSink(handle: .standardError) }
-    public static func capture() -> OutputSink { OutputSink(handle: nil) }
+    package static func standardOutput() -> OutputSink { OutputSink(handle: .standardOutput) }
+    package static func standardError() -> OutputSink { OutputSink(handle: .standardError) }
+    package static func capture() -> OutputSink { OutputSink(handle: nil) }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         guard handle != nil else {
             captured += text
             return
@@ -61,12 +61,12 @@ public final class OutputSink {
 
     /// Writes `text` as one line: whatever it holds from the store or an imported file (a name
     /// with an escape sequence or a newline) is escaped, so one call is always one line on screen.
-    public func line(_ text: String = "") {
+    package func line(_ text: String = "") {
         write(TerminalText.safe(text))
         write("\n")
     }
 
-    public func flush() {
+    package func flush() {
         guard let handle, !buffer.isEmpty else { return }
         handle.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
@@ -76,7 +76,7 @@ public final class OutputSink {
 }
 
 /// Reads input line by line (interactive prompts).
-public protocol LineSource: AnyObject {
+package protocol LineSource: AnyObject {
     func readLine() -> String?
 }
 
@@ -85,14 +85,14 @@ final class StandardInputLines: LineSource {
 }
 
 /// Lines given up front, for tests.
-public final class ScriptedLines: LineSource {
+package final class ScriptedLines: LineSource {
     private var lines: [String]
 
-    public init(_ lines: [String]) {
+    package init(_ lines: [String]) {
         self.lines = lines
     }
 
-    public func readLine() -> String? {
+    package func readLine() -> String? {
         lines.isEmpty ? nil : lines.removeFirst()
     }
 }

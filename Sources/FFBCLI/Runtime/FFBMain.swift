@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// The `ffb` program: parses the command line, runs the command, and maps failures to exit codes.
-public enum FFBMain {
-    public static let version = "0.1.0"
+package enum FFBMain {
+    package static let version = "0.1.0"
 
     static var tree: CommandNode {
         var root = CommandNode.group("ffb", abstract: "FFBKit: KL's Fælles Faglige Begreber (FFB) for adult social services, made executable.", [
@@ -68,12 +68,12 @@ public enum FFBMain {
     }
 
     /// The longest single argument accepted, in bytes. Longer texts belong in a file (`--file`).
-    public static let argumentLimit = 16 * 1024
+    package static let argumentLimit = 16 * 1024
 
     /// Runs the process's own command line: every argument must be UTF-8 and of sane length
     /// before it becomes a `String` (Swift would quietly replace broken bytes, and a `--db` path
     /// or a name would then differ from what was typed).
-    public static func runProcess(context: CommandContext = .standard()) -> Int32 {
+    package static func runProcess(context: CommandContext = .standard()) -> Int32 {
         var arguments: [String] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[index] else { continue }
@@ -109,7 +109,7 @@ public enum FFBMain {
     }
 
     /// Runs one command line and returns the process exit code.
-    public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    package static func run(_ arguments: [String], context: CommandContext) -> Int32 {
         defer {
             context.stdout.flush()
             context.stderr.flush()

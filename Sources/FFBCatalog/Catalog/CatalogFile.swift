@@ -2,43 +2,43 @@ import Foundation
 
 /// The on-disk form of a catalogue version (`Catalogs/*.json`): plain JSON that people can read and
 /// diff. Kinds left out are taken from the catalogue named by `base`.
-public struct CatalogFile: Codable, Sendable, Equatable {
-    public static let formatName = "ffb-catalog"
-    public static let currentFormatVersion = 1
+package struct CatalogFile: Codable, Sendable, Equatable {
+    package static let formatName = "ffb-catalog"
+    package static let currentFormatVersion = 1
 
-    public var format: String
-    public var formatVersion: Int
-    public var catalogVersion: String
-    public var title: String
-    public var source: String?
-    public var base: String?
-    public var groups: [Concept]?
-    public var areas: [Concept]?
-    public var themes: [Concept]?
-    public var functionLevels: [Scale]?
-    public var supportLevels: [Scale]?
-    public var goalTypes: [Scale]?
-    public var followUpStatuses: [Scale]?
-    public var services: [Concept]?
-    public var offerTypes: [Concept]?
-    public var targetGroups: [Concept]?
-    public var headings: [Concept]?
+    package var format: String
+    package var formatVersion: Int
+    package var catalogVersion: String
+    package var title: String
+    package var source: String?
+    package var base: String?
+    package var groups: [Concept]?
+    package var areas: [Concept]?
+    package var themes: [Concept]?
+    package var functionLevels: [Scale]?
+    package var supportLevels: [Scale]?
+    package var goalTypes: [Scale]?
+    package var followUpStatuses: [Scale]?
+    package var services: [Concept]?
+    package var offerTypes: [Concept]?
+    package var targetGroups: [Concept]?
+    package var headings: [Concept]?
 
     /// One concept; which fields apply depends on the kind (areas have `group`, themes `area`,
     /// `group` and `scored`, tree concepts `parent`).
-    public struct Concept: Codable, Sendable, Equatable {
-        public var code: String
-        public var name: String
-        public var group: String?
-        public var area: String?
-        public var scored: Bool?
-        public var parent: String?
-        public var mapping: String?
-        public var klName: String?
-        public var note: String?
-        public var definition: String?
+    package struct Concept: Codable, Sendable, Equatable {
+        package var code: String
+        package var name: String
+        package var group: String?
+        package var area: String?
+        package var scored: Bool?
+        package var parent: String?
+        package var mapping: String?
+        package var klName: String?
+        package var note: String?
+        package var definition: String?
 
-        public init(code: String, name: String, group: String? = nil, area: String? = nil, scored: Bool? = nil, parent: String? = nil, mapping: String? = nil, klName: String? = nil, note: String? = nil, definition: String? = nil) {
+        package init(code: String, name: String, group: String? = nil, area: String? = nil, scored: Bool? = nil, parent: String? = nil, mapping: String? = nil, klName: String? = nil, note: String? = nil, definition: String? = nil) {
             self.code = code
             self.name = name
             self.group = group
@@ -58,13 +58,13 @@ public struct CatalogFile: Codable, Sendable, Equatable {
     }
 
     /// A value of a fixed scale, with its CLI spelling in `value`.
-    public struct Scale: Codable, Sendable, Equatable {
-        public var code: String
-        public var value: String
-        public var name: String
-        public var definition: String?
+    package struct Scale: Codable, Sendable, Equatable {
+        package var code: String
+        package var value: String
+        package var name: String
+        package var definition: String?
 
-        public init(code: String, value: String, name: String, definition: String? = nil) {
+        package init(code: String, value: String, name: String, definition: String? = nil) {
             self.code = code
             self.value = value
             self.name = name
@@ -84,7 +84,7 @@ public struct CatalogFile: Codable, Sendable, Equatable {
         case targetGroups = "target_groups"
     }
 
-    public init(catalogVersion: String, title: String, source: String? = nil, base: String? = nil) {
+    package init(catalogVersion: String, title: String, source: String? = nil, base: String? = nil) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
         self.catalogVersion = catalogVersion
@@ -94,7 +94,7 @@ public struct CatalogFile: Codable, Sendable, Equatable {
     }
 
     /// Stable, diff-friendly JSON: sorted keys, two-space indentation, a final newline.
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)

@@ -3,23 +3,23 @@ import Foundation
 
 /// Turns catalogue files into `Catalog`s, checking every rule a catalogue must keep and reporting
 /// each broken rule with its JSON pointer.
-public struct CatalogLoader: Sendable {
+package struct CatalogLoader: Sendable {
     /// Resolves `base` names; by default the catalogues built into the binary.
-    public var baseResolver: @Sendable (String) -> Catalog?
+    package var baseResolver: @Sendable (String) -> Catalog?
 
-    public init(baseResolver: @escaping @Sendable (String) -> Catalog? = { BuiltInCatalogs.catalog(version: $0) }) {
+    package init(baseResolver: @escaping @Sendable (String) -> Catalog? = { BuiltInCatalogs.catalog(version: $0) }) {
         self.baseResolver = baseResolver
     }
 
     /// The largest catalogue file read; KL's full catalogue is about 120 KB.
-    public static let maxFileBytes = 16 << 20
+    package static let maxFileBytes = 16 << 20
 
-    public func load(contentsOf url: URL) throws(CatalogError) -> Catalog {
+    package func load(contentsOf url: URL) throws(CatalogError) -> Catalog {
         try load(Data(Self.contents(of: url)))
     }
 
     /// A catalogue (or KL CodeSystem) file's bytes, within `maxFileBytes`.
-    public static func contents(of url: URL) throws(CatalogError) -> [UInt8] {
+    package static func contents(of url: URL) throws(CatalogError) -> [UInt8] {
         do {
             return try InputFile.contents(of: url.path, limit: maxFileBytes)
         } catch {
@@ -27,11 +27,11 @@ public struct CatalogLoader: Sendable {
         }
     }
 
-    public func load(_ data: Data) throws(CatalogError) -> Catalog {
+    package func load(_ data: Data) throws(CatalogError) -> Catalog {
         try build(decode(data))
     }
 
-    public func decode(_ data: Data) throws(CatalogError) -> CatalogFile {
+    package func decode(_ data: Data) throws(CatalogError) -> CatalogFile {
         do {
             return try JSONDecoder().decode(CatalogFile.self, from: data)
         } catch let error as DecodingError {
@@ -41,7 +41,7 @@ public struct CatalogLoader: Sendable {
         }
     }
 
-    public func build(_ file: CatalogFile) throws(CatalogError) -> Catalog {
+    package func build(_ file: CatalogFile) throws(CatalogError) -> Catalog {
         var check = CatalogChecker()
         if file.format != CatalogFile.formatName {
             check.fail("/format", "expected \"\(CatalogFile.formatName)\", found \(Excerpt.quoted(file.format))")

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The CodeSystem is a tree; its top concepts say what their descendants are (themes, services,
 /// levels ...). Every concept lands in exactly one kind, so every published code is reachable.
-public struct KLTerminologyImporter: Sendable {
-    public init() {}
+package struct KLTerminologyImporter: Sendable {
+    package init() {}
 
     /// Top concepts of KL's tree, by code. Anything else at the top is an error: a new KL release
     /// must be looked at by a person before it becomes a catalogue.
@@ -32,7 +32,7 @@ public struct KLTerminologyImporter: Sendable {
         var concept: [Concept]?
     }
 
-    public func catalogFile(fromCodeSystem data: Data) throws(CatalogError) -> CatalogFile {
+    package func catalogFile(fromCodeSystem data: Data) throws(CatalogError) -> CatalogFile {
         let system: CodeSystem
         do {
             system = try JSONDecoder().decode(CodeSystem.self, from: data)

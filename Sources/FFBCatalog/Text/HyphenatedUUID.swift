@@ -4,7 +4,7 @@ extension UUID {
     /// Parses the canonical `8-4-4-4-12` hexadecimal form in either letter case; nil for anything
     /// else (braces, missing hyphens, other lengths). Written out because Foundation's parser goes
     /// through `sscanf`, and an import parses every record id of every document.
-    public init?(hyphenatedHex text: String) {
+    package init?(hyphenatedHex text: String) {
         var text = text
         guard let uuid = text.withUTF8(Self.parse) else { return nil }
         self.init(uuid: uuid)

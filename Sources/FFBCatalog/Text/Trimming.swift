@@ -3,13 +3,13 @@ extension String {
     /// as Foundation's `trimmingCharacters(in: .whitespaces)` but in pure Swift: Foundation's goes
     /// through `NSString` on Linux and was a tenth of an import's time. Returns `self` unchanged,
     /// without copying, when there is nothing to trim.
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         trimming { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// The text without leading and trailing white space and line breaks (the Unicode White_Space
     /// property), like `trimmingCharacters(in: .whitespacesAndNewlines)`.
-    public func trimmingSpacesAndNewlines() -> String {
+    package func trimmingSpacesAndNewlines() -> String {
         trimming { $0.properties.isWhitespace }
     }
 

@@ -2,16 +2,17 @@ import FFBJSON
 
 /// A document as read, before the catalogue has been consulted: the stage between decoding and
 /// validation. Both native documents and KL FHIR messages decode to this shape, so one validator
-/// serves both and every value still knows where it came from.
+/// serves both and every value still knows where it came from. Its shape is the package's own
+/// business: a library user hands it from `DocumentDecoder` to `DocumentValidator`.
 public struct RawDocument: Sendable {
-    public var header: RawHeader
-    public var content: RawContent
+    package var header: RawHeader
+    package var content: RawContent
     public var syntax: DocumentSyntax
-    public var contentHash: String
+    package var contentHash: String
     /// Members and elements the reader skipped or values it filled in.
     public var warnings: [JSONIssue]
 
-    public init(header: RawHeader, content: RawContent, syntax: DocumentSyntax, contentHash: String, warnings: [JSONIssue]) {
+    package init(header: RawHeader, content: RawContent, syntax: DocumentSyntax, contentHash: String, warnings: [JSONIssue]) {
         self.header = header
         self.content = content
         self.syntax = syntax
@@ -20,21 +21,21 @@ public struct RawDocument: Sendable {
     }
 }
 
-public enum RawContent: Sendable {
+package enum RawContent: Sendable {
     case order(RawOrder)
     case followUpReport(RawFollowUp)
     case assessment(RawAssessmentDocument)
     case extract(RawExtract)
 }
 
-public struct RawHeader: Sendable {
-    public var id: Located<String>
-    public var kind: DocumentKind
-    public var created: Located<String>
-    public var sender: RawParty
-    public var receiver: RawParty
+package struct RawHeader: Sendable {
+    package var id: Located<String>
+    package var kind: DocumentKind
+    package var created: Located<String>
+    package var sender: RawParty
+    package var receiver: RawParty
 
-    public init(id: Located<String>, kind: DocumentKind, created: Located<String>, sender: RawParty, receiver: RawParty) {
+    package init(id: Located<String>, kind: DocumentKind, created: Located<String>, sender: RawParty, receiver: RawParty) {
         self.id = id
         self.kind = kind
         self.created = created
@@ -44,12 +45,12 @@ public struct RawHeader: Sendable {
 }
 
 /// An organisation: name and identifier.
-public struct RawParty: Sendable {
-    public var name: Located<String>
-    public var identifier: Located<String>
-    public var pointer: JSONPointer
+package struct RawParty: Sendable {
+    package var name: Located<String>
+    package var identifier: Located<String>
+    package var pointer: JSONPointer
 
-    public init(name: Located<String>, identifier: Located<String>, pointer: JSONPointer) {
+    package init(name: Located<String>, identifier: Located<String>, pointer: JSONPointer) {
         self.name = name
         self.identifier = identifier
         self.pointer = pointer

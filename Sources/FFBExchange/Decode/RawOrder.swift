@@ -3,14 +3,14 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-public struct RawTargetGroup: Sendable {
-    public var code: Located<String>
-    public var isPrimary: Bool
-    public var pointer: JSONPointer
+package struct RawTargetGroup: Sendable {
+    package var code: Located<String>
+    package var isPrimary: Bool
+    package var pointer: JSONPointer
     /// Where the primary flag is (a member in native documents, a ConditionRank in FHIR).
-    public var primaryPointer: JSONPointer
+    package var primaryPointer: JSONPointer
 
-    public init(code: Located<String>, isPrimary: Bool, pointer: JSONPointer, primaryPointer: JSONPointer? = nil) {
+    package init(code: Located<String>, isPrimary: Bool, pointer: JSONPointer, primaryPointer: JSONPointer? = nil) {
         self.code = code
         self.isPrimary = isPrimary
         self.pointer = pointer
@@ -18,20 +18,20 @@ public struct RawTargetGroup: Sendable {
     }
 }
 
-public struct RawOrderTerms: Sendable {
-    public var id: Located<UUID>
-    public var services: Located<[Located<String>]>
-    public var offerType: Located<String>?
-    public var targetGroups: Located<[RawTargetGroup]>
-    public var provider: RawParty
-    public var payer: RawParty?
-    public var supportLevel: Located<Assessed<SupportLevel>>
-    public var issued: Located<LocalDate>
-    public var start: Located<LocalDate>
-    public var followUpDate: Located<LocalDate>?
-    public var pointer: JSONPointer
+package struct RawOrderTerms: Sendable {
+    package var id: Located<UUID>
+    package var services: Located<[Located<String>]>
+    package var offerType: Located<String>?
+    package var targetGroups: Located<[RawTargetGroup]>
+    package var provider: RawParty
+    package var payer: RawParty?
+    package var supportLevel: Located<Assessed<SupportLevel>>
+    package var issued: Located<LocalDate>
+    package var start: Located<LocalDate>
+    package var followUpDate: Located<LocalDate>?
+    package var pointer: JSONPointer
 
-    public init(id: Located<UUID>, services: Located<[Located<String>]>, offerType: Located<String>?, targetGroups: Located<[RawTargetGroup]>,
+    package init(id: Located<UUID>, services: Located<[Located<String>]>, offerType: Located<String>?, targetGroups: Located<[RawTargetGroup]>,
                 provider: RawParty, payer: RawParty?, supportLevel: Located<Assessed<SupportLevel>>, issued: Located<LocalDate>,
                 start: Located<LocalDate>, followUpDate: Located<LocalDate>?, pointer: JSONPointer) {
         self.id = id
@@ -48,21 +48,21 @@ public struct RawOrderTerms: Sendable {
     }
 }
 
-public struct RawGoal: Sendable {
-    public var id: Located<UUID>
-    public var seriesID: Located<UUID>
-    public var version: Located<Int>
-    public var supersedes: Located<UUID>?
-    public var primaryTheme: Located<String>
-    public var secondaryThemes: [Located<String>]
-    public var type: Located<GoalType>
-    public var expectedLevel: Located<FunctionLevel>
-    public var description: Located<String>
-    public var followUpDate: Located<LocalDate>?
-    public var enteredInError: String?
-    public var pointer: JSONPointer
+package struct RawGoal: Sendable {
+    package var id: Located<UUID>
+    package var seriesID: Located<UUID>
+    package var version: Located<Int>
+    package var supersedes: Located<UUID>?
+    package var primaryTheme: Located<String>
+    package var secondaryThemes: [Located<String>]
+    package var type: Located<GoalType>
+    package var expectedLevel: Located<FunctionLevel>
+    package var description: Located<String>
+    package var followUpDate: Located<LocalDate>?
+    package var enteredInError: String?
+    package var pointer: JSONPointer
 
-    public init(id: Located<UUID>, seriesID: Located<UUID>, version: Located<Int>, supersedes: Located<UUID>?, primaryTheme: Located<String>,
+    package init(id: Located<UUID>, seriesID: Located<UUID>, version: Located<Int>, supersedes: Located<UUID>?, primaryTheme: Located<String>,
                 secondaryThemes: [Located<String>], type: Located<GoalType>, expectedLevel: Located<FunctionLevel>,
                 description: Located<String>, followUpDate: Located<LocalDate>?, enteredInError: String?, pointer: JSONPointer) {
         self.id = id
@@ -81,15 +81,15 @@ public struct RawGoal: Sendable {
 }
 
 /// An order document's content.
-public struct RawOrder: Sendable {
-    public var citizen: RawCitizen
-    public var caseFile: RawCase
-    public var assessments: [RawAssessment]
-    public var order: RawOrderTerms
-    public var goals: [RawGoal]
-    public var pointer: JSONPointer
+package struct RawOrder: Sendable {
+    package var citizen: RawCitizen
+    package var caseFile: RawCase
+    package var assessments: [RawAssessment]
+    package var order: RawOrderTerms
+    package var goals: [RawGoal]
+    package var pointer: JSONPointer
 
-    public init(citizen: RawCitizen, caseFile: RawCase, assessments: [RawAssessment], order: RawOrderTerms, goals: [RawGoal], pointer: JSONPointer) {
+    package init(citizen: RawCitizen, caseFile: RawCase, assessments: [RawAssessment], order: RawOrderTerms, goals: [RawGoal], pointer: JSONPointer) {
         self.citizen = citizen
         self.caseFile = caseFile
         self.assessments = assessments
@@ -99,29 +99,29 @@ public struct RawOrder: Sendable {
     }
 }
 
-public struct RawGoalEvaluation: Sendable {
-    public var goalSeries: Located<UUID>
-    public var note: Located<String>
+package struct RawGoalEvaluation: Sendable {
+    package var goalSeries: Located<UUID>
+    package var note: Located<String>
 
-    public init(goalSeries: Located<UUID>, note: Located<String>) {
+    package init(goalSeries: Located<UUID>, note: Located<String>) {
         self.goalSeries = goalSeries
         self.note = note
     }
 }
 
 /// A follow-up report's content.
-public struct RawFollowUp: Sendable {
-    public var id: Located<UUID>
-    public var orderID: Located<UUID>
-    public var date: Located<LocalDate>
-    public var author: Located<String>
-    public var status: Located<FollowUpStatus>
-    public var supportLevel: Located<Assessed<SupportLevel>>?
-    public var entries: Located<[RawEntry]>
-    public var goalEvaluations: [RawGoalEvaluation]
-    public var pointer: JSONPointer
+package struct RawFollowUp: Sendable {
+    package var id: Located<UUID>
+    package var orderID: Located<UUID>
+    package var date: Located<LocalDate>
+    package var author: Located<String>
+    package var status: Located<FollowUpStatus>
+    package var supportLevel: Located<Assessed<SupportLevel>>?
+    package var entries: Located<[RawEntry]>
+    package var goalEvaluations: [RawGoalEvaluation]
+    package var pointer: JSONPointer
 
-    public init(id: Located<UUID>, orderID: Located<UUID>, date: Located<LocalDate>, author: Located<String>, status: Located<FollowUpStatus>,
+    package init(id: Located<UUID>, orderID: Located<UUID>, date: Located<LocalDate>, author: Located<String>, status: Located<FollowUpStatus>,
                 supportLevel: Located<Assessed<SupportLevel>>?, entries: Located<[RawEntry]>, goalEvaluations: [RawGoalEvaluation], pointer: JSONPointer) {
         self.id = id
         self.orderID = orderID

@@ -3,26 +3,26 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-public struct RawCitizen: Sendable {
-    public var cpr: Located<CPRNumber>
-    public var name: Located<String>
-    public var pointer: JSONPointer
+package struct RawCitizen: Sendable {
+    package var cpr: Located<CPRNumber>
+    package var name: Located<String>
+    package var pointer: JSONPointer
 
-    public init(cpr: Located<CPRNumber>, name: Located<String>, pointer: JSONPointer) {
+    package init(cpr: Located<CPRNumber>, name: Located<String>, pointer: JSONPointer) {
         self.cpr = cpr
         self.name = name
         self.pointer = pointer
     }
 }
 
-public struct RawCase: Sendable {
-    public var number: Located<String>
-    public var opened: Located<LocalDate>
-    public var municipalityName: Located<String>
-    public var municipalityCode: Located<String>
-    public var pointer: JSONPointer
+package struct RawCase: Sendable {
+    package var number: Located<String>
+    package var opened: Located<LocalDate>
+    package var municipalityName: Located<String>
+    package var municipalityCode: Located<String>
+    package var pointer: JSONPointer
 
-    public init(number: Located<String>, opened: Located<LocalDate>, municipalityName: Located<String>, municipalityCode: Located<String>, pointer: JSONPointer) {
+    package init(number: Located<String>, opened: Located<LocalDate>, municipalityName: Located<String>, municipalityCode: Located<String>, pointer: JSONPointer) {
         self.number = number
         self.opened = opened
         self.municipalityName = municipalityName
@@ -32,18 +32,18 @@ public struct RawCase: Sendable {
 }
 
 /// One theme of an assessment or follow-up, its theme still a code or name to look up.
-public struct RawEntry: Sendable {
-    public var theme: Located<String>
-    public var level: Located<Assessed<FunctionLevel>>?
-    public var relevance: Located<AssessmentEntry.Relevance>?
-    public var note: String?
-    public var source: AssessmentSource?
-    public var pointer: JSONPointer
+package struct RawEntry: Sendable {
+    package var theme: Located<String>
+    package var level: Located<Assessed<FunctionLevel>>?
+    package var relevance: Located<AssessmentEntry.Relevance>?
+    package var note: String?
+    package var source: AssessmentSource?
+    package var pointer: JSONPointer
     /// KL FHIR messages may leave an A&D theme without a level (it then counts as "ikke
     /// vurderet") and mark any theme inactive; native documents must say exactly what they mean.
-    public var lenient: Bool
+    package var lenient: Bool
 
-    public init(theme: Located<String>, level: Located<Assessed<FunctionLevel>>?, relevance: Located<AssessmentEntry.Relevance>?,
+    package init(theme: Located<String>, level: Located<Assessed<FunctionLevel>>?, relevance: Located<AssessmentEntry.Relevance>?,
                 note: String?, source: AssessmentSource?, pointer: JSONPointer, lenient: Bool = false) {
         self.theme = theme
         self.level = level
@@ -55,16 +55,16 @@ public struct RawEntry: Sendable {
     }
 }
 
-public struct RawAssessment: Sendable {
-    public var id: Located<UUID>
-    public var caseNumber: Located<String>?
-    public var date: Located<LocalDate>
-    public var assessor: Located<String>
-    public var entries: Located<[RawEntry]>
-    public var enteredInError: String?
-    public var pointer: JSONPointer
+package struct RawAssessment: Sendable {
+    package var id: Located<UUID>
+    package var caseNumber: Located<String>?
+    package var date: Located<LocalDate>
+    package var assessor: Located<String>
+    package var entries: Located<[RawEntry]>
+    package var enteredInError: String?
+    package var pointer: JSONPointer
 
-    public init(id: Located<UUID>, caseNumber: Located<String>?, date: Located<LocalDate>, assessor: Located<String>,
+    package init(id: Located<UUID>, caseNumber: Located<String>?, date: Located<LocalDate>, assessor: Located<String>,
                 entries: Located<[RawEntry]>, enteredInError: String?, pointer: JSONPointer) {
         self.id = id
         self.caseNumber = caseNumber
@@ -77,12 +77,12 @@ public struct RawAssessment: Sendable {
 }
 
 /// An assessment document's content.
-public struct RawAssessmentDocument: Sendable {
-    public var citizen: RawCitizen
-    public var caseFile: RawCase?
-    public var assessment: RawAssessment
+package struct RawAssessmentDocument: Sendable {
+    package var citizen: RawCitizen
+    package var caseFile: RawCase?
+    package var assessment: RawAssessment
 
-    public init(citizen: RawCitizen, caseFile: RawCase?, assessment: RawAssessment) {
+    package init(citizen: RawCitizen, caseFile: RawCase?, assessment: RawAssessment) {
         self.citizen = citizen
         self.caseFile = caseFile
         self.assessment = assessment
@@ -90,12 +90,12 @@ public struct RawAssessmentDocument: Sendable {
 }
 
 /// An extract document's content.
-public struct RawExtract: Sendable {
-    public var orders: [RawOrder]
-    public var assessments: [RawAssessmentDocument]
-    public var followUps: [RawFollowUp]
+package struct RawExtract: Sendable {
+    package var orders: [RawOrder]
+    package var assessments: [RawAssessmentDocument]
+    package var followUps: [RawFollowUp]
 
-    public init(orders: [RawOrder], assessments: [RawAssessmentDocument], followUps: [RawFollowUp]) {
+    package init(orders: [RawOrder], assessments: [RawAssessmentDocument], followUps: [RawFollowUp]) {
         self.orders = orders
         self.assessments = assessments
         self.followUps = followUps

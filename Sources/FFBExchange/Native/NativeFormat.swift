@@ -1,10 +1,10 @@
 /// The constants of FFBKit's own exchange format. See `Docs/exchange-format.md`.
-public enum NativeFormat {
+package enum NativeFormat {
     /// The value of the `format` member that marks a document as ours.
-    public static let name = "ffb-exchange"
+    package static let name = "ffb-exchange"
     /// The major version this reader understands and this writer writes. A reader refuses newer
     /// major versions: they may carry meaning it would silently drop.
-    public static let version = 1
+    package static let version = 1
 
     /// The member that holds the content of each kind.
     static func bodyKey(_ kind: DocumentKind) -> String {

@@ -6,12 +6,12 @@ import Foundation
 ///
 /// The UUIDs are RFC 9562 version 8 ("custom"): the first 122 bits of a SHA-256 over a role name
 /// and the parts, which keeps them stable across stores and machines and distinct between roles.
-public enum DerivedID {
-    public static func uuid(_ role: String, _ parts: String...) -> UUID {
+package enum DerivedID {
+    package static func uuid(_ role: String, _ parts: String...) -> UUID {
         uuid(role: role, parts: parts)
     }
 
-    public static func uuid(role: String, parts: [String]) -> UUID {
+    package static func uuid(role: String, parts: [String]) -> UUID {
         var bytes = Array("ffbkit:\(role)".utf8)
         for part in parts {
             bytes.append(0x1F)
@@ -27,9 +27,9 @@ public enum DerivedID {
 }
 
 /// The hash that decides whether two documents with the same id say the same thing.
-public enum ContentHash {
+package enum ContentHash {
     /// SHA-256 over the value written with sorted keys: layout and member order do not count.
-    public static func of(_ value: JSONValue) -> String {
+    package static func of(_ value: JSONValue) -> String {
         SHA256.hexHash(JSONWriter(options: [.sortedKeys]).bytes(value))
     }
 }

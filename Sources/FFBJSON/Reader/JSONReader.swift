@@ -24,25 +24,25 @@
 /// Messages use the same words as schema validation (`missing required
 /// property "cpr"`, `expected string, found number`) and never quote free
 /// text, which might hold a CPR number.
-public struct JSONReader: Sendable {
+package struct JSONReader: Sendable {
     /// The value this reader reads.
-    public let value: JSONValue
+    package let value: JSONValue
     /// Where `value` is in the document.
-    public let pointer: JSONPointer
+    package let pointer: JSONPointer
     /// The problems found so far, in the order they were found.
-    public private(set) var issues: [JSONIssue] = []
+    package private(set) var issues: [JSONIssue] = []
     /// Members asked for, so `rejectUnknownProperties` can name the rest.
     private var readKeys: Set<String> = []
     private var reportedNotObject = false
 
-    public init(_ value: JSONValue, at pointer: JSONPointer = JSONPointer()) {
+    package init(_ value: JSONValue, at pointer: JSONPointer = JSONPointer()) {
         self.value = value
         self.pointer = pointer
     }
 
     /// Runs `body` on a reader for `value` and returns its result, or throws
     /// every problem it recorded.
-    public static func read<T>(_ value: JSONValue, at pointer: JSONPointer = JSONPointer(),
+    package static func read<T>(_ value: JSONValue, at pointer: JSONPointer = JSONPointer(),
                                _ body: (inout JSONReader) -> T?) throws(JSONDecodingError) -> T {
         var reader = JSONReader(value, at: pointer)
         let result = body(&reader)
@@ -57,22 +57,22 @@ public struct JSONReader: Sendable {
     }
 
     /// Whether any problem has been recorded.
-    public var hasIssues: Bool { !issues.isEmpty }
+    package var hasIssues: Bool { !issues.isEmpty }
 
     /// Records a problem the caller found, such as a cross-field rule
     /// (`"end is before start"`), at `key` or at this reader's value.
-    public mutating func fail(_ message: String, at key: String? = nil) {
+    package mutating func fail(_ message: String, at key: String? = nil) {
         issues.append(JSONIssue(pointer: key.map(pointer.appending) ?? pointer, message: message))
     }
 
     /// Records a problem at a pointer of the caller's choosing.
-    public mutating func fail(_ message: String, at location: JSONPointer) {
+    package mutating func fail(_ message: String, at location: JSONPointer) {
         issues.append(JSONIssue(pointer: location, message: message))
     }
 
     /// Records every member of this object that no accessor asked for, as
     /// `property "x" is not allowed`. Call it after reading the members.
-    public mutating func rejectUnknownProperties() {
+    package mutating func rejectUnknownProperties() {
         guard case .object(let object) = value else { return }
         for member in object where !readKeys.contains(member.key) {
             fail(Wording.propertyNotAllowed(member.key), at: member.key)
@@ -82,42 +82,42 @@ public struct JSONReader: Sendable {
     // MARK: Members of an object
 
     /// The member `key`, of any type. A `null` member counts as absent.
-    public mutating func value(_ key: String, required: Bool = true) -> JSONValue? {
+    package mutating func value(_ key: String, required: Bool = true) -> JSONValue? {
         member(key, required: required, expected: "a value")
     }
 
     /// A string member; absent, `null` or another type records a problem
     /// unless `required` is false (then only another type does).
-    public mutating func string(_ key: String, required: Bool = true) -> String? {
+    package mutating func string(_ key: String, required: Bool = true) -> String? {
         typedMember(key, required: required, expected: "string") { $0.stringValue }
     }
 
     /// An integer member; `3.0` counts, `3.5` does not.
-    public mutating func int(_ key: String, required: Bool = true) -> Int? {
+    package mutating func int(_ key: String, required: Bool = true) -> Int? {
         typedMember(key, required: required, expected: "integer") { $0.intValue }
     }
 
     /// A number member.
-    public mutating func double(_ key: String, required: Bool = true) -> Double? {
+    package mutating func double(_ key: String, required: Bool = true) -> Double? {
         typedMember(key, required: required, expected: "number") { $0.doubleValue }
     }
 
     /// A boolean member.
-    public mutating func bool(_ key: String, required: Bool = true) -> Bool? {
+    package mutating func bool(_ key: String, required: Bool = true) -> Bool? {
         typedMember(key, required: required, expected: "boolean") { $0.boolValue }
     }
 
     /// A string member converted by `convert`; what it throws becomes the
     /// message, so it should say what was expected (`not a valid date
     /// (expected YYYY-MM-DD)`) rather than quote the value.
-    public mutating func string<T>(_ key: String, required: Bool = true, as convert: (String) throws -> T) -> T? {
+    package mutating func string<T>(_ key: String, required: Bool = true, as convert: (String) throws -> T) -> T? {
         guard let text = string(key, required: required) else { return nil }
         return converted(text, at: pointer.appending(key), convert)
     }
 
     /// A string member that must be one of the raw values of `T`:
     /// `"grow" is not one of "udvikle", "fastholde", "begraense-tab"`.
-    public mutating func code<T: RawRepresentable & CaseIterable>(
+    package mutating func code<T: RawRepresentable & CaseIterable>(
         _ key: String, as type: T.Type = T.self, required: Bool = true
     ) -> T? where T.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
@@ -126,7 +126,7 @@ public struct JSONReader: Sendable {
 
     /// An object member, read by `body` with a reader positioned on it.
     /// `nil` when absent or when anything inside it was wrong.
-    public mutating func object<T>(_ key: String, required: Bool = true, _ body: (inout JSONReader) -> T?) -> T? {
+    package mutating func object<T>(_ key: String, required: Bool = true, _ body: (inout JSONReader) -> T?) -> T? {
         guard let member = member(key, required: required, expected: "object") else { return nil }
         guard case .object = member else {
             fail(Wording.typeMismatch(expected: "object", found: member), at: key)
@@ -138,7 +138,7 @@ public struct JSONReader: Sendable {
     /// An array member, each element read by `body` with a reader positioned
     /// on it. Every element is read, so every bad element is reported; the
     /// result is `nil` if any was bad.
-    public mutating func array<T>(_ key: String, required: Bool = true, _ body: (inout JSONReader) -> T?) -> [T]? {
+    package mutating func array<T>(_ key: String, required: Bool = true, _ body: (inout JSONReader) -> T?) -> [T]? {
         guard let member = member(key, required: required, expected: "array") else { return nil }
         guard case .array(let elements) = member else {
             fail(Wording.typeMismatch(expected: "array", found: member), at: key)
@@ -150,39 +150,39 @@ public struct JSONReader: Sendable {
     // MARK: The value itself (array elements, the root)
 
     /// This value as a string.
-    public mutating func string() -> String? {
+    package mutating func string() -> String? {
         typedValue(expected: "string") { $0.stringValue }
     }
 
     /// This value as an integer.
-    public mutating func int() -> Int? {
+    package mutating func int() -> Int? {
         typedValue(expected: "integer") { $0.intValue }
     }
 
     /// This value as a number.
-    public mutating func double() -> Double? {
+    package mutating func double() -> Double? {
         typedValue(expected: "number") { $0.doubleValue }
     }
 
     /// This value as a boolean.
-    public mutating func bool() -> Bool? {
+    package mutating func bool() -> Bool? {
         typedValue(expected: "boolean") { $0.boolValue }
     }
 
     /// This string converted by `convert`; see `string(_:required:as:)`.
-    public mutating func string<T>(as convert: (String) throws -> T) -> T? {
+    package mutating func string<T>(as convert: (String) throws -> T) -> T? {
         guard let text = string() else { return nil }
         return converted(text, at: pointer, convert)
     }
 
     /// This string as one of the raw values of `T`.
-    public mutating func code<T: RawRepresentable & CaseIterable>(as type: T.Type = T.self) -> T? where T.RawValue == String {
+    package mutating func code<T: RawRepresentable & CaseIterable>(as type: T.Type = T.self) -> T? where T.RawValue == String {
         guard let text = string() else { return nil }
         return code(text, at: pointer, as: type)
     }
 
     /// This array's elements, each read by `body`; `nil` if any was bad.
-    public mutating func elements<T>(_ body: (inout JSONReader) -> T?) -> [T]? {
+    package mutating func elements<T>(_ body: (inout JSONReader) -> T?) -> [T]? {
         guard case .array(let elements) = value else {
             fail(Wording.typeMismatch(expected: "array", found: value))
             return nil
@@ -274,16 +274,16 @@ public struct JSONReader: Sendable {
 }
 
 /// Everything wrong with a document that `JSONReader.read` could not read.
-public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Every problem, in the order found.
-    public let issues: [JSONIssue]
+    package let issues: [JSONIssue]
 
-    public init(issues: [JSONIssue]) {
+    package init(issues: [JSONIssue]) {
         self.issues = issues
     }
 
     /// One `LOCATION: message` line per issue.
-    public var description: String {
+    package var description: String {
         issues.map(\.description).joined(separator: "\n")
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Any other keyword makes `load` fail, naming it: a schema that says more
 /// than the validator checks would give false confidence.
-public struct JSONSchema: Sendable {
+package struct JSONSchema: Sendable {
     let root: SchemaNode
     /// `$ref` targets by the text of their JSON pointer (`/$defs/goal`).
     let refTargets: [String: SchemaNode]
@@ -25,7 +25,7 @@ public struct JSONSchema: Sendable {
     }
 
     /// Keywords whose assertions the validator checks.
-    public static let assertionKeywords: Set<String> = [
+    package static let assertionKeywords: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties",
         "items", "prefixItems", "minItems", "maxItems", "uniqueItems",
         "minLength", "maxLength", "pattern", "format",
@@ -35,48 +35,48 @@ public struct JSONSchema: Sendable {
     ]
 
     /// Keywords that only describe (or identify) and are accepted without effect.
-    public static let annotationKeywords: Set<String> = [
+    package static let annotationKeywords: Set<String> = [
         "$id", "$schema", "$comment", "title", "description", "examples",
         "default", "deprecated", "readOnly", "writeOnly",
     ]
 
     /// Compiles a schema document, or throws every problem with it at once.
-    public static func load(_ document: JSONValue) throws(JSONSchemaLoadError) -> JSONSchema {
+    package static func load(_ document: JSONValue) throws(JSONSchemaLoadError) -> JSONSchema {
         var compiler = SchemaCompiler(document: document)
         return try compiler.compileDocument()
     }
 
     /// Reads, parses and compiles a schema file. Throws `JSONSyntaxError`,
     /// `JSONSchemaLoadError`, or Foundation's error when the file cannot be read.
-    public static func load(contentsOf url: URL, parser: JSONParser = JSONParser()) throws -> JSONSchema {
+    package static func load(contentsOf url: URL, parser: JSONParser = JSONParser()) throws -> JSONSchema {
         try load(parser.parse(contentsOf: url))
     }
 
     /// Every way `instance` breaks the schema, in document order; empty when
     /// it is valid.
-    public func validate(_ instance: JSONValue) -> [JSONIssue] {
+    package func validate(_ instance: JSONValue) -> [JSONIssue] {
         var issues: [JSONIssue] = []
         SchemaValidator(schema: self).validate(instance, against: root, at: JSONPointer(), into: &issues)
         return issues.removingRepeats()
     }
 
     /// Whether `instance` satisfies the schema.
-    public func isValid(_ instance: JSONValue) -> Bool {
+    package func isValid(_ instance: JSONValue) -> Bool {
         validate(instance).isEmpty
     }
 }
 
 /// The problems that stop a schema from being loaded; each issue's pointer is
 /// a location in the schema document.
-public struct JSONSchemaLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONSchemaLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Every problem found, in schema document order.
-    public let problems: [JSONIssue]
+    package let problems: [JSONIssue]
 
-    public init(problems: [JSONIssue]) {
+    package init(problems: [JSONIssue]) {
         self.problems = problems
     }
 
-    public var description: String {
+    package var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return (["invalid schema (\(count)):"] + problems.map { "  \($0)" }).joined(separator: "\n")
     }

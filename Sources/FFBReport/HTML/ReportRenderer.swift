@@ -4,10 +4,10 @@ import FFBStatistics
 
 /// Renders a `ReportInput` as one self-contained HTML page: inline CSS and SVG, no scripts, no
 /// requests to anywhere. Groups smaller than `settings.minimumGroupSize` are suppressed.
-public struct ReportRenderer: Sendable {
-    public init() {}
+package struct ReportRenderer: Sendable {
+    package init() {}
 
-    public func render(_ input: ReportInput) -> String {
+    package func render(_ input: ReportInput) -> String {
         let words = Words(language: input.language)
         let minimum = input.settings.minimumGroupSize
         var suppressedGroups = 0

@@ -6,7 +6,7 @@ import Foundation
 /// · √(n / (2π k (n − k))), keeps ~1e-15 relative precision for n in the billions,
 /// where ln C(n, k) alone would lose seven digits. 0 for k outside 0…n; NaN for a
 /// negative `trials` or a probability outside 0…1.
-public func binomialProbability(_ k: Int, trials: Int, probability: Double) -> Double {
+package func binomialProbability(_ k: Int, trials: Int, probability: Double) -> Double {
     guard trials >= 0, probability >= 0, probability <= 1 else { return .nan }
     guard k >= 0, k <= trials else { return 0 }
     let complement = 1 - probability
@@ -29,7 +29,7 @@ public func binomialProbability(_ k: Int, trials: Int, probability: Double) -> D
 /// continued fraction's leading denominators nearly cancel; ``signTestPValue(successes:trials:)``
 /// avoids that for p = ½. 0 for k < 0, 1 for k ≥ n; NaN for a negative `trials` or a
 /// probability outside 0…1.
-public func binomialCDF(_ k: Int, trials: Int, probability: Double) -> Double {
+package func binomialCDF(_ k: Int, trials: Int, probability: Double) -> Double {
     guard trials >= 0, probability >= 0, probability <= 1 else { return .nan }
     if k < 0 { return 0 }
     if k >= trials { return 1 }

@@ -8,7 +8,7 @@ import Foundation
 /// where it converges in O(√max(a, b)) steps. The factor xᵃ(1 − x)ᵇ / B(a, b) is
 /// taken in Loader's saddle-point form, so parameters in the tens of millions keep
 /// ~1e-14 relative precision instead of the ~1e-8 left after subtracting ln Γ values.
-public func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
+package func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
     IncompleteBeta.regularized(x: x, complement: 1 - x, a: a, b: b)
 }
 

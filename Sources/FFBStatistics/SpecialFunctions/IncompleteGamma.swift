@@ -2,7 +2,7 @@ import Foundation
 
 /// The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), for
 /// a > 0 and x ≥ 0 (NaN otherwise).
-public func regularizedLowerIncompleteGamma(_ a: Double, _ x: Double) -> Double {
+package func regularizedLowerIncompleteGamma(_ a: Double, _ x: Double) -> Double {
     guard let kind = IncompleteGamma.evaluate(a, x) else { return .nan }
     switch kind {
     case .lower(let p): return p
@@ -19,7 +19,7 @@ public func regularizedLowerIncompleteGamma(_ a: Double, _ x: Double) -> Double 
 /// side, so `1 − P` loses at most one digit; for smaller a, Q(a, x) there can fall to
 /// ~a/5 with a correspondingly larger relative error. The common
 /// factor xᵃ e⁻ˣ/Γ(a) is taken in Loader's saddle-point form for accuracy at large x.
-public func regularizedUpperIncompleteGamma(_ a: Double, _ x: Double) -> Double {
+package func regularizedUpperIncompleteGamma(_ a: Double, _ x: Double) -> Double {
     guard let kind = IncompleteGamma.evaluate(a, x) else { return .nan }
     switch kind {
     case .lower(let p): return 1 - p
@@ -29,7 +29,7 @@ public func regularizedUpperIncompleteGamma(_ a: Double, _ x: Double) -> Double 
 
 /// The chi-square survival function P(χ²_df > x) = Q(df/2, x/2); 1 for x ≤ 0,
 /// NaN for degrees of freedom ≤ 0 or a NaN argument.
-public func chiSquareSurvival(_ x: Double, degreesOfFreedom: Double) -> Double {
+package func chiSquareSurvival(_ x: Double, degreesOfFreedom: Double) -> Double {
     guard degreesOfFreedom > 0, !x.isNaN else { return .nan }
     if x <= 0 { return 1 }
     return regularizedUpperIncompleteGamma(degreesOfFreedom / 2, x / 2)

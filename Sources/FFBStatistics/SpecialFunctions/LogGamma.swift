@@ -6,7 +6,7 @@ import Foundation
 /// correction ``stirlingCorrection(_:)``, which the incomplete gamma and beta
 /// functions need on its own, comes from the same series. Absolute error is a few
 /// units in 1e-15 for small x and relative error about 1e-16 for x ≥ 15.
-public func logGamma(_ x: Double) -> Double {
+package func logGamma(_ x: Double) -> Double {
     guard x > 0, x.isFinite else { return x == .infinity ? .infinity : .nan }
     return (x - 0.5) * log(x) - x + StirlingSeries.halfLogTwoPi + stirlingCorrection(x)
 }

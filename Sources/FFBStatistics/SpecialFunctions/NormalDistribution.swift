@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Computed as `standardNormalSurvival(-z)`, so it keeps full relative precision
 /// in the lower tail.
-public func standardNormalCDF(_ z: Double) -> Double {
+package func standardNormalCDF(_ z: Double) -> Double {
     standardNormalSurvival(-z)
 }
 
@@ -23,7 +23,7 @@ public func standardNormalCDF(_ z: Double) -> Double {
 ///   (at most 640 terms), which damps rounding errors where the forward Lentz
 ///   evaluation lets them grow to a few 1e-15.
 /// φ(z) uses an exactly split z² so that exp(−z²/2) is accurate for large z.
-public func standardNormalSurvival(_ z: Double) -> Double {
+package func standardNormalSurvival(_ z: Double) -> Double {
     if z.isNaN { return .nan }
     if z < 0 { return 1 - standardNormalSurvival(-z) }
     if z == .infinity { return 0 }
@@ -34,7 +34,7 @@ public func standardNormalSurvival(_ z: Double) -> Double {
 }
 
 /// The standard normal density φ(z) = exp(−z²/2)/√(2π).
-public func standardNormalDensity(_ z: Double) -> Double {
+package func standardNormalDensity(_ z: Double) -> Double {
     NormalTail.density(z, times: 1)
 }
 

@@ -15,38 +15,38 @@ import Foundation
 /// the provider imports them into its own store, records follow-ups over two years and exports
 /// follow-up reports; the authority imports those, prices support with tariffs and writes the
 /// report. Every step goes through the same workflows the commands use, on real files.
-public struct DemoScenario {
-    public let directory: URL
-    public let citizens: Int
-    public let settings: ProgressionSettings
-    public let catalog: Catalog
+package struct DemoScenario {
+    package let directory: URL
+    package let citizens: Int
+    package let settings: ProgressionSettings
+    package let catalog: Catalog
 
     /// What the demo did, for its summary.
-    public struct Outcome: Sendable {
-        public var citizens = 0
-        public var assessments = 0
-        public var orders = 0
-        public var goals = 0
-        public var followUps = 0
-        public var exchanged = 0
-        public var reportFile = ""
+    package struct Outcome: Sendable {
+        package var citizens = 0
+        package var assessments = 0
+        package var orders = 0
+        package var goals = 0
+        package var followUps = 0
+        package var exchanged = 0
+        package var reportFile = ""
         /// The share of citizen-theme pairs improved, over everyone.
-        public var improvedShare: Double?
-        public var providers: [String] = []
+        package var improvedShare: Double?
+        package var providers: [String] = []
     }
 
     /// One of the demo's providers, with the service it gives.
-    public struct Provider: Sendable {
-        public var name: String
-        public var identifier: String
-        public var service: String
-        public var offerType: String
-        public var targetGroup: String
+    package struct Provider: Sendable {
+        package var name: String
+        package var identifier: String
+        package var service: String
+        package var offerType: String
+        package var targetGroup: String
         /// DKK per day for support levels A–E.
-        public var rates: [Int]
+        package var rates: [Int]
     }
 
-    public static let providers = [
+    package static let providers = [
         Provider(name: "Bostøtten Øst", identifier: "SOR-401", service: "Støtte til praktiske opgaver", offerType: "Mobilt tilbud", targetGroup: "Psykisk funktionsnedsættelse", rates: [0, 450, 700, 950, 1300]),
         Provider(name: "Værestedet Fyrtårnet", identifier: "SOR-402", service: "Social aktivitet", offerType: "Aktivitets- og samværstilbud", targetGroup: "Social isolation", rates: [0, 250, 400, 550, 700]),
         Provider(name: "Botilbuddet Lindely", identifier: "SOR-403", service: "Længerevarende ophold", offerType: "Længerevarende botilbud til voksne", targetGroup: "Udviklingshæmning", rates: [0, 1400, 1900, 2500, 3200]),
@@ -60,18 +60,18 @@ public struct DemoScenario {
     /// The file in a demo folder that says the folder is ours to replace.
     static let marker = ".ffb-demo"
 
-    public init(directory: URL, citizens: Int, settings: ProgressionSettings = ProgressionSettings(), catalog: Catalog = BuiltInCatalogs.standard) {
+    package init(directory: URL, citizens: Int, settings: ProgressionSettings = ProgressionSettings(), catalog: Catalog = BuiltInCatalogs.standard) {
         self.directory = directory
         self.citizens = citizens
         self.settings = settings
         self.catalog = catalog
     }
 
-    public var authorityStore: String { directory.appendingPathComponent("ffb.sqlite").path }
-    public var providerStore: String { directory.appendingPathComponent("provider.sqlite").path }
+    package var authorityStore: String { directory.appendingPathComponent("ffb.sqlite").path }
+    package var providerStore: String { directory.appendingPathComponent("provider.sqlite").path }
 
     /// Runs every step; the folder is made ready first (see `prepare`).
-    public func run() throws -> Outcome {
+    package func run() throws -> Outcome {
         try prepare()
         var outcome = Outcome()
         outcome.providers = Self.providers.map(\.name)
@@ -280,8 +280,8 @@ public struct DemoScenario {
 }
 
 /// Why the demo could not run.
-public struct DemoError: Error, CustomStringConvertible {
-    public let description: String
+package struct DemoError: Error, CustomStringConvertible {
+    package let description: String
 
     init(_ description: String) {
         self.description = description

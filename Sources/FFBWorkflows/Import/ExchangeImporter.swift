@@ -98,9 +98,7 @@ struct ExchangeImporter {
             if classified.isUserError { return classified.description }
             // Records of a citizen new to this store are written without looking their ids up
             // first; an id another record already has is then refused by the store's key.
-            // The append-only key triggers refuse a taken key before SQLite's own constraint would.
-            if case .ruleBroken(let kind, let message) = classified,
-               [.unique, .primaryKey].contains(kind) || (kind == .trigger && message.hasSuffix("rows are never replaced")) {
+            if case .ruleBroken(.keyTaken, let message) = classified {
                 return "an id in this record is already used by another record in this store (\(message))"
             }
             throw error

@@ -9,22 +9,22 @@ import Foundation
 /// The native exchange documents of a synthetic population: for each citizen an order (with the
 /// baseline assessment and goals) and a follow-up report per later visit. The same citizens and
 /// levels as the extract, so importing the documents and extracting gives the extract back.
-public struct SyntheticExchange {
-    public let population: SyntheticPopulation
-    public let catalog: Catalog
+package struct SyntheticExchange {
+    package let population: SyntheticPopulation
+    package let catalog: Catalog
 
-    public init(population: SyntheticPopulation, catalog: Catalog) {
+    package init(population: SyntheticPopulation, catalog: Catalog) {
         self.population = population
         self.catalog = catalog
     }
 
-    public struct Written: Sendable {
-        public var orders = 0
-        public var reports = 0
-        public var themeEntries = 0
+    package struct Written: Sendable {
+        package var orders = 0
+        package var reports = 0
+        package var themeEntries = 0
     }
 
-    public func write(to directory: URL) throws -> Written {
+    package func write(to directory: URL) throws -> Written {
         var written = Written()
         try OutputFile.makeDirectory(directory.path)
         let writer = NativeWriter()

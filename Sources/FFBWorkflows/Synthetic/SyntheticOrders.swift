@@ -5,14 +5,14 @@ import FFBSynthetic
 import Foundation
 
 /// The generator behind `synth-orders`: SplitMix64 over the catalogue's codes.
-public struct SyntheticOrders {
+package struct SyntheticOrders {
     let catalog: Catalog
     let scored: [Theme]
     let unscored: [Theme]
     let themeCount: Int
     var random: SplitMix64
 
-    public init(catalog: Catalog, seed: UInt64, themeCount: Int) {
+    package init(catalog: Catalog, seed: UInt64, themeCount: Int) {
         self.catalog = catalog
         scored = catalog.scoredThemes
         unscored = catalog.themes.filter { !$0.scored }
@@ -33,20 +33,20 @@ public struct SyntheticOrders {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
-    public struct Generated: Sendable {
-        public var content: ExportedContent
-        public var themeEntries: Int
+    package struct Generated: Sendable {
+        package var content: ExportedContent
+        package var themeEntries: Int
     }
 
     /// Index `i` gets a CPR number no other index gets: day, month, year and serial are digits of `i`.
-    public static func cpr(_ index: Int) throws -> CPRNumber {
+    package static func cpr(_ index: Int) throws -> CPRNumber {
         let day = 1 + index % 28, month = 1 + (index / 28) % 12, year = (index / 336) % 100, serial = (index / 33_600) % 4_000
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         let serialText = String(repeating: "0", count: 4 - String(serial).count) + String(serial)
         return try CPRNumber("\(two(day))\(two(month))\(two(year))-\(serialText)")
     }
 
-    public mutating func order(_ index: Int) throws -> Generated {
+    package mutating func order(_ index: Int) throws -> Generated {
         let municipality = try Municipality(name: "Syntetisk Kommune", code: "0999")
         let provider = try Organization(name: "Syntetisk Bosted \(index % 50)", identifier: "SOR-\(100_000 + index % 50)")
         let issued = LocalDate(dayNumber: LocalDate(iso: "2024-01-01").map(\.dayNumber).map { $0 + below(365) } ?? 0)
