@@ -11,14 +11,6 @@ public struct RawDocument: Sendable {
     package var contentHash: String
     /// Members and elements the reader skipped or values it filled in.
     public var warnings: [JSONIssue]
-
-    package init(header: RawHeader, content: RawContent, syntax: DocumentSyntax, contentHash: String, warnings: [JSONIssue]) {
-        self.header = header
-        self.content = content
-        self.syntax = syntax
-        self.contentHash = contentHash
-        self.warnings = warnings
-    }
 }
 
 package enum RawContent: Sendable {
@@ -34,14 +26,6 @@ package struct RawHeader: Sendable {
     package var created: Located<String>
     package var sender: RawParty
     package var receiver: RawParty
-
-    package init(id: Located<String>, kind: DocumentKind, created: Located<String>, sender: RawParty, receiver: RawParty) {
-        self.id = id
-        self.kind = kind
-        self.created = created
-        self.sender = sender
-        self.receiver = receiver
-    }
 }
 
 /// An organisation: name and identifier.
@@ -49,10 +33,4 @@ package struct RawParty: Sendable {
     package var name: Located<String>
     package var identifier: Located<String>
     package var pointer: JSONPointer
-
-    package init(name: Located<String>, identifier: Located<String>, pointer: JSONPointer) {
-        self.name = name
-        self.identifier = identifier
-        self.pointer = pointer
-    }
 }

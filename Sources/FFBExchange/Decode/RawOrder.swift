@@ -30,22 +30,6 @@ package struct RawOrderTerms: Sendable {
     package var start: Located<LocalDate>
     package var followUpDate: Located<LocalDate>?
     package var pointer: JSONPointer
-
-    package init(id: Located<UUID>, services: Located<[Located<String>]>, offerType: Located<String>?, targetGroups: Located<[RawTargetGroup]>,
-                provider: RawParty, payer: RawParty?, supportLevel: Located<Assessed<SupportLevel>>, issued: Located<LocalDate>,
-                start: Located<LocalDate>, followUpDate: Located<LocalDate>?, pointer: JSONPointer) {
-        self.id = id
-        self.services = services
-        self.offerType = offerType
-        self.targetGroups = targetGroups
-        self.provider = provider
-        self.payer = payer
-        self.supportLevel = supportLevel
-        self.issued = issued
-        self.start = start
-        self.followUpDate = followUpDate
-        self.pointer = pointer
-    }
 }
 
 package struct RawGoal: Sendable {
@@ -61,23 +45,6 @@ package struct RawGoal: Sendable {
     package var followUpDate: Located<LocalDate>?
     package var enteredInError: String?
     package var pointer: JSONPointer
-
-    package init(id: Located<UUID>, seriesID: Located<UUID>, version: Located<Int>, supersedes: Located<UUID>?, primaryTheme: Located<String>,
-                secondaryThemes: [Located<String>], type: Located<GoalType>, expectedLevel: Located<FunctionLevel>,
-                description: Located<String>, followUpDate: Located<LocalDate>?, enteredInError: String?, pointer: JSONPointer) {
-        self.id = id
-        self.seriesID = seriesID
-        self.version = version
-        self.supersedes = supersedes
-        self.primaryTheme = primaryTheme
-        self.secondaryThemes = secondaryThemes
-        self.type = type
-        self.expectedLevel = expectedLevel
-        self.description = description
-        self.followUpDate = followUpDate
-        self.enteredInError = enteredInError
-        self.pointer = pointer
-    }
 }
 
 /// An order document's content.
@@ -88,25 +55,11 @@ package struct RawOrder: Sendable {
     package var order: RawOrderTerms
     package var goals: [RawGoal]
     package var pointer: JSONPointer
-
-    package init(citizen: RawCitizen, caseFile: RawCase, assessments: [RawAssessment], order: RawOrderTerms, goals: [RawGoal], pointer: JSONPointer) {
-        self.citizen = citizen
-        self.caseFile = caseFile
-        self.assessments = assessments
-        self.order = order
-        self.goals = goals
-        self.pointer = pointer
-    }
 }
 
 package struct RawGoalEvaluation: Sendable {
     package var goalSeries: Located<UUID>
     package var note: Located<String>
-
-    package init(goalSeries: Located<UUID>, note: Located<String>) {
-        self.goalSeries = goalSeries
-        self.note = note
-    }
 }
 
 /// A follow-up report's content.
@@ -120,17 +73,4 @@ package struct RawFollowUp: Sendable {
     package var entries: Located<[RawEntry]>
     package var goalEvaluations: [RawGoalEvaluation]
     package var pointer: JSONPointer
-
-    package init(id: Located<UUID>, orderID: Located<UUID>, date: Located<LocalDate>, author: Located<String>, status: Located<FollowUpStatus>,
-                supportLevel: Located<Assessed<SupportLevel>>?, entries: Located<[RawEntry]>, goalEvaluations: [RawGoalEvaluation], pointer: JSONPointer) {
-        self.id = id
-        self.orderID = orderID
-        self.date = date
-        self.author = author
-        self.status = status
-        self.supportLevel = supportLevel
-        self.entries = entries
-        self.goalEvaluations = goalEvaluations
-        self.pointer = pointer
-    }
 }

@@ -7,12 +7,6 @@ package struct RawCitizen: Sendable {
     package var cpr: Located<CPRNumber>
     package var name: Located<String>
     package var pointer: JSONPointer
-
-    package init(cpr: Located<CPRNumber>, name: Located<String>, pointer: JSONPointer) {
-        self.cpr = cpr
-        self.name = name
-        self.pointer = pointer
-    }
 }
 
 package struct RawCase: Sendable {
@@ -21,14 +15,6 @@ package struct RawCase: Sendable {
     package var municipalityName: Located<String>
     package var municipalityCode: Located<String>
     package var pointer: JSONPointer
-
-    package init(number: Located<String>, opened: Located<LocalDate>, municipalityName: Located<String>, municipalityCode: Located<String>, pointer: JSONPointer) {
-        self.number = number
-        self.opened = opened
-        self.municipalityName = municipalityName
-        self.municipalityCode = municipalityCode
-        self.pointer = pointer
-    }
 }
 
 /// One theme of an assessment or follow-up, its theme still a code or name to look up.
@@ -63,17 +49,6 @@ package struct RawAssessment: Sendable {
     package var entries: Located<[RawEntry]>
     package var enteredInError: String?
     package var pointer: JSONPointer
-
-    package init(id: Located<UUID>, caseNumber: Located<String>?, date: Located<LocalDate>, assessor: Located<String>,
-                entries: Located<[RawEntry]>, enteredInError: String?, pointer: JSONPointer) {
-        self.id = id
-        self.caseNumber = caseNumber
-        self.date = date
-        self.assessor = assessor
-        self.entries = entries
-        self.enteredInError = enteredInError
-        self.pointer = pointer
-    }
 }
 
 /// An assessment document's content.
@@ -81,12 +56,6 @@ package struct RawAssessmentDocument: Sendable {
     package var citizen: RawCitizen
     package var caseFile: RawCase?
     package var assessment: RawAssessment
-
-    package init(citizen: RawCitizen, caseFile: RawCase?, assessment: RawAssessment) {
-        self.citizen = citizen
-        self.caseFile = caseFile
-        self.assessment = assessment
-    }
 }
 
 /// An extract document's content.
@@ -94,10 +63,4 @@ package struct RawExtract: Sendable {
     package var orders: [RawOrder]
     package var assessments: [RawAssessmentDocument]
     package var followUps: [RawFollowUp]
-
-    package init(orders: [RawOrder], assessments: [RawAssessmentDocument], followUps: [RawFollowUp]) {
-        self.orders = orders
-        self.assessments = assessments
-        self.followUps = followUps
-    }
 }
