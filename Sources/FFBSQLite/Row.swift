@@ -5,11 +5,6 @@ package struct Row: Sendable, Hashable, RowReading {
     /// The stored values, in column order.
     package let values: [SQLiteValue]
 
-    package init(columnNames: [String], values: [SQLiteValue]) {
-        self.columnNames = columnNames
-        self.values = values
-    }
-
     package func value(at index: Int) throws(SQLiteError) -> SQLiteValue {
         guard values.indices.contains(index) else {
             throw SQLiteError(.misuse("column \(index) is out of range 0..<\(values.count)"))

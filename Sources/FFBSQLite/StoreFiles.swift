@@ -7,11 +7,6 @@ package struct StoreFileMode: Sendable, Equatable {
     package let path: String
     /// Its permission bits, e.g. `0o600`.
     package let permissions: Int
-
-    package init(path: String, permissions: Int) {
-        self.path = path
-        self.permissions = permissions
-    }
 }
 
 /// The files of a store on disk: the database itself and SQLite's companions.

@@ -16,12 +16,6 @@ package struct StoreWriter {
     /// What this write has made, so that bulk writes need not ask the store about it.
     private let made = WriteMemory()
 
-    init(database: Database, writeID: Int64, catalog: Catalog) {
-        self.database = database
-        self.writeID = writeID
-        self.catalog = catalog
-    }
-
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
     package func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen {

@@ -28,11 +28,6 @@ struct JSONScanner {
     /// Reused between strings that contain escapes.
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONParser.Limits) {
-        self.bytes = bytes
-        self.limits = limits
-    }
-
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         guard bytes.count <= limits.maxBytes else { throw .documentTooLarge(limit: limits.maxBytes) }
         if hasByteOrderMark { position = 3 }

@@ -72,10 +72,6 @@ package struct JSONSchemaLoadError: Error, Sendable, Hashable, CustomStringConve
     /// Every problem found, in schema document order.
     package let problems: [JSONIssue]
 
-    package init(problems: [JSONIssue]) {
-        self.problems = problems
-    }
-
     package var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return (["invalid schema (\(count)):"] + problems.map { "  \($0)" }).joined(separator: "\n")

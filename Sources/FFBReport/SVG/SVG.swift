@@ -6,12 +6,6 @@ struct SVG {
     /// What a screen reader announces for the whole chart.
     let label: String
 
-    init(width: Double, height: Double, label: String) {
-        self.width = width
-        self.height = height
-        self.label = label
-    }
-
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil, stroke: String? = nil) {
         let strokeText = stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? ""
         let shape = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\"\(strokeText)"

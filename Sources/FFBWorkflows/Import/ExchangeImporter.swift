@@ -35,11 +35,6 @@ struct ExchangeImporter {
     var locations = DocumentLocations()
     var syntax = DocumentSyntax.native
 
-    init(store: any CaseStore, writer: any CaseStoreWriter) {
-        self.store = store
-        self.writer = writer
-    }
-
     var catalog: Catalog { store.catalog }
 
     /// Applies one document; its problems are kept under `index`.
