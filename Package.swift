@@ -37,8 +37,8 @@ let package = Package(
         .testTarget(name: "FFBDigestTests", dependencies: ["FFBDigest"]),
         .testTarget(name: "FFBCommandLineTests", dependencies: ["FFBCommandLine"]),
         .testTarget(name: "FFBParallelTests", dependencies: ["FFBParallel"]),
-        .testTarget(name: "FFBJSONTests", dependencies: ["FFBJSON"]),
-        .testTarget(name: "FFBStatisticsTests", dependencies: ["FFBStatistics"], exclude: ["oracle.py"]),
+        .testTarget(name: "FFBJSONTests", dependencies: ["FFBJSON", "FFBSynthetic"]),
+        .testTarget(name: "FFBStatisticsTests", dependencies: ["FFBStatistics", "FFBSynthetic"], exclude: ["oracle.py"]),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport"]),
         .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI"], exclude: ["Fixtures", "stats_oracle.py"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBSynthetic"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,14 @@ package struct StoreWriter {
     /// What this write has made, so that bulk writes need not ask the store about it.
     private let made = WriteMemory()
 
+    // Written out: with the synthesized initialiser this toolchain's debug build crashed in a
+    // write's body (a retain of a captured value), seen in GuardsMigrationTests.
+    init(database: Database, writeID: Int64, catalog: Catalog) {
+        self.database = database
+        self.writeID = writeID
+        self.catalog = catalog
+    }
+
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
     /// that names the existing pseudonym, not the number.
     package func addCitizen(cpr: CPRNumber, name: String) throws(StoreError) -> Citizen {

@@ -146,6 +146,14 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
     package mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
+
+    package mutating func chance(_ probability: Double) -> Bool {
+        unit() < probability
+    }
+
+    package mutating func pick<T>(_ choices: [T]) -> T {
+        choices[below(choices.count)]
+    }
 }
 
 extension SyntheticPopulation {

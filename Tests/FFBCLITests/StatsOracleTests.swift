@@ -1,22 +1,11 @@
 import Foundation
 import Testing
+import FFBSynthetic
 
 /// `ffb stats --input … --format json` against an independent oracle (Python: csv pairing,
 /// scipy/statsmodels statistics) on 200 random extracts with ties, zeros, tiny groups, empty
 /// levels and "ikke vurderet", for both baseline rules and with periods.
 @Suite struct StatsOracleTests {
-    /// A small deterministic generator (SplitMix64), so failures can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let themes = [
         "01770afa-cd17-41fe-a966-b8895e4d55d8", "b947f321-7cdb-4b33-9653-f3ff800572b0",
         "8f32c948-41c4-49d7-8913-cdeede2e7fe1", "4977ce08-df4d-4c09-8e03-c2a563862e68",
@@ -24,7 +13,7 @@ import Testing
     ]
 
     static func extract(seed: UInt64) -> String {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let citizens = Int.random(in: 0...40, using: &random)
         let themeCount = Int.random(in: 1...themes.count, using: &random)
         let notAssessedShare = [0.0, 0.1, 0.3][Int.random(in: 0...2, using: &random)]

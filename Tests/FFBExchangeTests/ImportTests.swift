@@ -38,7 +38,7 @@ import Testing
         let package = try #require(Documents.order(document))
         try stores.importing([document])
         let stored = try store.order(package.order.id.storeText)
-        #expect(OrderTerms(stored.value) == package.order)
+        #expect(stored.value.terms == package.order)
         let goals = try store.goals(of: package.order.id).map(\.value)
         #expect(Set(goals.map(\.id)) == Set(package.goals.map(\.goal.id)))
         #expect(Set(goals) == Set(package.goals.map(\.goal)))

@@ -1,5 +1,6 @@
 import Testing
 import FFBJSON
+import FFBSynthetic
 
 struct JSONWriterTests {
     @Test func compactOutputHasNoWhitespaceAndKeepsMemberOrder() {
@@ -50,7 +51,7 @@ struct JSONWriterTests {
     }
 
     @Test func writtenDocumentsParseBackToEqualValues() throws {
-        var generator = SplitMix64(state: 11)
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<300 {
             let value = Self.randomValue(depth: 0, using: &generator)
             for options in [JSONWriter.Options(), .prettyPrinted, .sortedKeys, [.prettyPrinted, .sortedKeys]] {

@@ -1,5 +1,6 @@
 import Testing
 import FFBJSON
+import FFBSynthetic
 
 /// Numbers keep integers exact and decimals correctly rounded.
 struct ParserNumberTests {
@@ -61,7 +62,7 @@ struct ParserNumberTests {
     @Test func decimalsMatchTheCorrectlyRoundedConversion() throws {
         // Compares the parser's fast path with the C library on many random
         // literals, including ones near the fast path's edges.
-        var generator = SplitMix64(state: 2024)
+        var generator = SplitMix64(seed: 2024)
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...20, using: &generator)
             var mantissa = String(Int.random(in: 1...9, using: &generator))

@@ -1,5 +1,6 @@
 import Testing
 import FFBJSON
+import FFBSynthetic
 
 /// The parser must survive anything: it will meet truncated uploads, binary
 /// files with a .json name and, later, a fuzzer. Whatever it accepts must
@@ -13,7 +14,7 @@ struct ParserRobustnessTests {
     """#
 
     @Test func randomMutationsOfAValidDocumentNeverCrash() throws {
-        var generator = SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         let original = Array(Self.seed.utf8)
         let interesting: [UInt8] = Array(#"{}[]",:\u0123456789-+.eE truefalsenull"#.utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
         var accepted = 0
@@ -44,7 +45,7 @@ struct ParserRobustnessTests {
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = SplitMix64(state: 99)
+        var generator = SplitMix64(seed: 99)
         for _ in 0..<3_000 {
             let bytes = (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             if let error = syntaxError(bytes) {

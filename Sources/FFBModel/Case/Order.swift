@@ -12,20 +12,48 @@ public struct TargetGroupAssignment: Hashable, Sendable {
     }
 }
 
-/// An order (bestilling): the intervention the authority orders from a provider.
+/// What the authority orders, without the store-local citizen and case: the part of an order
+/// that travels between systems unchanged.
+public struct OrderTerms: Hashable, Sendable {
+    public var id: UUID
+    public var services: [KLCode]
+    public var offerType: KLCode?
+    public var targetGroups: [TargetGroupAssignment]
+    public var provider: Organization
+    public var payer: Organization?
+    public var supportLevel: Assessed<SupportLevel>
+    public var issued: LocalDate
+    public var start: LocalDate
+    public var followUpDate: LocalDate?
+
+    public init(
+        id: UUID, services: [KLCode], offerType: KLCode?, targetGroups: [TargetGroupAssignment], provider: Organization,
+        payer: Organization?, supportLevel: Assessed<SupportLevel>, issued: LocalDate, start: LocalDate, followUpDate: LocalDate?
+    ) {
+        self.id = id
+        self.services = services
+        self.offerType = offerType
+        self.targetGroups = targetGroups
+        self.provider = provider
+        self.payer = payer
+        self.supportLevel = supportLevel
+        self.issued = issued
+        self.start = start
+        self.followUpDate = followUpDate
+    }
+}
+
+/// An order (bestilling): the intervention the authority orders from a provider, for a citizen
+/// on a case. Its terms read as its own members (`order.start`, `order.provider`).
+@dynamicMemberLookup
 public struct Order: Hashable, Sendable {
-    public let id: UUID
     public let citizen: Pseudonym
     public let caseNumber: String
-    public let services: [KLCode]
-    public let offerType: KLCode?
-    public let targetGroups: [TargetGroupAssignment]
-    public let provider: Organization
-    public let payer: Organization?
-    public let supportLevel: Assessed<SupportLevel>
-    public let issued: LocalDate
-    public let start: LocalDate
-    public let followUpDate: LocalDate?
+    public let terms: OrderTerms
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<OrderTerms, Value>) -> Value {
+        terms[keyPath: keyPath]
+    }
 
     public init(
         id: UUID = UUID(),
@@ -42,6 +70,15 @@ public struct Order: Hashable, Sendable {
         followUpDate: LocalDate? = nil,
         catalog: Catalog
     ) throws(ModelError) {
+        let terms = OrderTerms(id: id, services: services, offerType: offerType, targetGroups: targetGroups, provider: provider,
+                               payer: payer, supportLevel: supportLevel, issued: issued, start: start, followUpDate: followUpDate)
+        try self.init(terms: terms, citizen: citizen, caseNumber: caseNumber, catalog: catalog)
+    }
+
+    /// An order on `terms`, checked against the catalogue and its own dates.
+    public init(terms: OrderTerms, citizen: Pseudonym, caseNumber: String, catalog: Catalog) throws(ModelError) {
+        let (services, offerType, targetGroups) = (terms.services, terms.offerType, terms.targetGroups)
+        let (issued, start, followUpDate) = (terms.issued, terms.start, terms.followUpDate)
         guard !services.isEmpty else { throw .invalid("an order needs at least one service") }
         for service in services where !catalog.services.contains(where: { $0.code == service }) {
             throw .invalid("unknown service \(service)")
@@ -64,21 +101,12 @@ public struct Order: Hashable, Sendable {
         if let followUpDate, followUpDate < start {
             throw .invalid("follow-up date \(followUpDate) is before the start \(start)")
         }
-        self.id = id
         self.citizen = citizen
         self.caseNumber = caseNumber
-        self.services = services
-        self.offerType = offerType
-        self.targetGroups = targetGroups
-        self.provider = provider
-        self.payer = payer
-        self.supportLevel = supportLevel
-        self.issued = issued
-        self.start = start
-        self.followUpDate = followUpDate
+        self.terms = terms
     }
 
     public var primaryTargetGroup: KLCode? {
-        targetGroups.first(where: \.isPrimary)?.code
+        terms.targetGroups.first(where: \.isPrimary)?.code
     }
 }

@@ -110,7 +110,7 @@ public struct ExchangeExporter {
             .sorted { ($0.value.seriesID.storeText, $0.value.version) < ($1.value.seriesID.storeText, $1.value.version) }
             .map { GoalRecord(goal: $0.value, enteredInError: $0.enteredInError) }
         return OrderPackage(citizen: CitizenIdentity(cpr: citizen.cpr, name: citizen.name), caseDetails: CaseDetails(caseFile),
-                            assessments: assessments, order: OrderTerms(order), goals: goals)
+                            assessments: assessments, order: order.terms, goals: goals)
     }
 
     public func followUpRecord(_ reference: String) throws(ExportError) -> FollowUpRecord {

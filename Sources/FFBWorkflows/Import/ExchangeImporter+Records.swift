@@ -16,13 +16,13 @@ extension ExchangeImporter {
         var created = false
         if try !isNew && writer.contains(.order, id: terms.id) {
             let stored = try store.order(terms.id.storeText).value
-            guard OrderTerms(stored) == terms, stored.citizen == citizen.pseudonym, stored.caseNumber == package.caseDetails.number else {
+            guard stored.terms == terms, stored.citizen == citizen.pseudonym, stored.caseNumber == package.caseDetails.number else {
                 fail("order \(terms.id.storeText) is already in the store with other content; an order is never changed (send new goal versions, or a new order)", at: .order(terms.id))
                 return
             }
         } else {
             if let refusal = try refusal({
-                try writer.createOrder(try terms.order(citizen: citizen.pseudonym, caseNumber: package.caseDetails.number, catalog: catalog))
+                try writer.createOrder(try Order(terms: terms, citizen: citizen.pseudonym, caseNumber: package.caseDetails.number, catalog: catalog))
             }) {
                 fail(refusal, at: .order(terms.id))
             } else {

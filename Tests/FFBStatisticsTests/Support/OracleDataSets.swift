@@ -1,4 +1,5 @@
 import FFBStatistics
+import FFBSynthetic
 
 /// The deterministic data sets the oracle test sends to `oracle.py`.
 enum OracleDataSets {
@@ -17,7 +18,7 @@ enum OracleDataSets {
     }
 
     static func groups() -> [Group] {
-        var generator = SeededGenerator(seed: 20_240_601)
+        var generator = SplitMix64(seed: 20_240_601)
         var groups = edgeCases().map(Group.matrix)
         groups += (0..<240).map { _ in .matrix(randomMatrix(&generator)) }
         groups += (0..<12).map { _ in .pairs(randomPairs(&generator)) }
@@ -93,7 +94,7 @@ enum OracleDataSets {
     /// A matrix from a random mix of shapes: sparse or dense, small or large counts,
     /// a dominant diagonal, levels split into disconnected groups, empty levels,
     /// only improvements or only worsenings.
-    private static func randomMatrix(_ generator: inout SeededGenerator) -> TransitionMatrix {
+    private static func randomMatrix(_ generator: inout SplitMix64) -> TransitionMatrix {
         let levels = TransitionMatrix.levels
         let largestCount = generator.pick([1, 1, 2, 3, 5, 10, 30, 100, 1_000, 100_000])
         let density = generator.pick([0.08, 0.2, 0.4, 0.7, 1.0])
@@ -134,7 +135,7 @@ enum OracleDataSets {
         return matrix(rows)
     }
 
-    private static func randomPairs(_ generator: inout SeededGenerator) -> [(baseline: Int, followUp: Int)] {
+    private static func randomPairs(_ generator: inout SplitMix64) -> [(baseline: Int, followUp: Int)] {
         (0..<generator.below(30)).map { _ in
             let baseline = generator.below(5)
             // Mostly small moves, as in real follow-ups.
@@ -147,7 +148,7 @@ enum OracleDataSets {
 
     /// Millions of pairs: large enough to exercise the precision of the rank sums and
     /// the sign test's incomplete beta, small enough for scipy to rank in a second.
-    private static func largeMatrices(_ generator: inout SeededGenerator) -> [TransitionMatrix] {
+    private static func largeMatrices(_ generator: inout SplitMix64) -> [TransitionMatrix] {
         let dense = matrix(TransitionMatrix.levels.map { _ in
             TransitionMatrix.levels.map { _ in 50_000 + generator.below(60_000) }
         })
