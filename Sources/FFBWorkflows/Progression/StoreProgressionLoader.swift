@@ -7,10 +7,17 @@ import Foundation
 /// Reads a store into the progression engine's domain values. Records marked entered in error are
 /// left out; when a theme has two levels on one day, the later record wins.
 public enum StoreProgressionLoader {
+    /// Everyone in the store.
     public static func load(_ store: any CaseStore) throws -> ProgressionData {
+        try load(store, citizens: store.citizens().map(\.value.pseudonym))
+    }
+
+    /// The given citizens only, read by the store's per-citizen queries: one citizen's view costs
+    /// what that citizen's records cost, whatever the size of the store.
+    public static func load(_ store: any CaseStore, citizens: [Pseudonym]) throws -> ProgressionData {
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
-        for citizen in try store.citizens().map(\.value.pseudonym) {
+        for citizen in citizens {
             var byTheme: [KLCode: [Int32: Int8]] = [:]
             for stored in try store.assessments(of: citizen) where stored.enteredInError == nil {
                 let day = Int32(stored.value.date.dayNumber)

@@ -26,7 +26,7 @@ enum ProgressCommand: Command {
         let today = try arguments.date("today") ?? LocalDate.today
         let (citizen, data, followUps) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
-            let data = try StoreProgressionLoader.load(store)
+            let data = try StoreProgressionLoader.load(store, citizens: [citizen.pseudonym])
             var followUps: [UUID: [StoredFollowUp]] = [:]
             for course in data.courses where course.order.citizen == citizen.pseudonym {
                 followUps[course.order.id] = try store.followUps(of: course.order.id).filter { $0.enteredInError == nil }.map(\.value)
