@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -100,21 +102,14 @@ package enum OutputFile {
         ".\(name).\(process).tmp"
     }
 
-    /// Removes `.NAME.PID.tmp` files in `folder` whose process no longer runs.
+    /// Removes `.NAME.PID.tmp` files in `folder` whose process no longer runs. The folder is
+    /// listed once per process (a command writing thousands of files into one folder must not
+    /// list it thousands of times); each name's stale temporaries go when that name is written.
     static func removeStaleTemporaries(of name: String, in folder: String) {
-        guard let entries = opendir(folder) else { return }
-        defer { closedir(entries) }
-        let prefix = ".\(name).", suffix = ".tmp"
-        while let entry = readdir(entries) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard entryName.hasPrefix(prefix), entryName.hasSuffix(suffix), entryName.count > prefix.count + suffix.count else { continue }
-            let middle = entryName.dropFirst(prefix.count).dropLast(suffix.count)
-            guard let process = pid_t(middle), process > 0 else { continue }
-            if kill(process, 0) != 0, errno == ESRCH { unlink(folder + "/" + entryName) }
-        }
+        for entry in staleTemporaries.take(name, in: folder) { unlink(folder + "/" + entry) }
     }
+
+    private static let staleTemporaries = StaleTemporaries()
 
     /// Whether `path` and one of `candidates` name the same file: the same inode where both
     /// exist, else the same canonical path (a `-wal` that SQLite has not made yet).
@@ -153,5 +148,39 @@ package struct FileIdentity: Equatable, Sendable {
         guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
+    }
+}
+
+/// The temporaries dead writers left, per folder and output name, found by one listing of each
+/// folder.
+private final class StaleTemporaries: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Folder → output name → its stale temporaries.
+    private var found: [String: [String: [String]]] = [:]
+
+    func take(_ name: String, in folder: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if found[folder] == nil { found[folder] = Self.list(folder) }
+        return found[folder]?.removeValue(forKey: name) ?? []
+    }
+
+    /// `.NAME.PID.tmp` entries whose process no longer runs, by NAME.
+    private static func list(_ folder: String) -> [String: [String]] {
+        guard let entries = opendir(folder) else { return [:] }
+        defer { closedir(entries) }
+        var stale: [String: [String]] = [:]
+        while let entry = readdir(entries) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix("."), entryName.hasSuffix(".tmp") else { continue }
+            let parts = entryName.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 2, let process = pid_t(parts[parts.count - 1]), process > 0 else { continue }
+            if kill(process, 0) != 0, errno == ESRCH {
+                stale[parts.dropLast().joined(separator: "."), default: []].append(entryName)
+            }
+        }
+        return stale
     }
 }
