@@ -25,13 +25,10 @@ import Testing
         ("SELECT * FROM \"", "logicalDump() renders every row of every WITHOUT ROWID table"),
     ]
 
-    let directory: URL
     let store: Store
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-plans-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try Store.open(path: directory.appendingPathComponent("s.sqlite").path, create: true)
+        store = try freshStore("ffb-plans").store
     }
 
     @Test func everyQueryTheStoreIssuesFindsItsRowsThroughAnIndex() throws {
@@ -106,11 +103,18 @@ import Testing
         return recorder.sql
     }
 
-    /// The growing table a plan line reads in full ("SCAN k" for `FROM cases k`), if any.
+    /// The growing table a plan line reads in full, if any: "SCAN k" for `FROM cases k`, an
+    /// automatic index or a Bloom filter (each built from the whole table, every time it runs).
     static func fullRead(_ line: String, of sql: String, among growing: Set<String>) -> String? {
         let words = line.split(separator: " ").map(String.init)
-        guard words.count > 1, words[0] == "SCAN" || line.contains("AUTOMATIC") else { return nil }
-        let table = aliases(in: sql)[words[1]] ?? words[1]
+        let name: String
+        switch words.first {
+        case "SCAN" where words.count > 1: name = words[1]
+        case "SEARCH" where words.count > 1 && line.contains(" AUTOMATIC "): name = words[1]
+        case "BLOOM" where words.count > 3: name = words[3]
+        default: return nil
+        }
+        let table = aliases(in: sql)[name] ?? name
         return growing.contains(table) ? table : nil
     }
 
@@ -197,7 +201,7 @@ struct StoreWorkout {
         }
         let replacement = try FollowUp(order: order, date: followUp.date, entries: try entries(["Købe ind"], level: .mild),
                                        supportLevel: .assessed(.b), goalNotes: [], status: .end, author: "A", supersedes: followUp.id)
-        let revised = try goal.revised(primaryTheme: try catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .none)
+        let revised = try goal.revised(primaryTheme: try catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .moderate)
         try store.write(user: "t", command: "corrections") { writer in
             try writer.record(replacement, citizen: citizen.pseudonym, caseNumber: "S-1")
             try writer.addGoal(revised)
