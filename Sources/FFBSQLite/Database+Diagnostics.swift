@@ -7,6 +7,21 @@ extension Database {
         try query("PRAGMA integrity_check").map { row throws(SQLiteError) in try row.string(0) }
     }
 
+    /// How SQLite would run `sql` (`EXPLAIN QUERY PLAN`): one line per step, indented two spaces
+    /// per level of nesting, as "SEARCH c USING INDEX sqlite_autoindex_citizens_1 (pseudonym=?)"
+    /// or "SCAN w". Parameters stay unbound; SQLite plans without their values.
+    package func queryPlan(_ sql: String) throws(SQLiteError) -> [String] {
+        let statement = try Statement(connection: connection, sql: "EXPLAIN QUERY PLAN " + sql, persistent: false)
+        var depths: [Int64: Int] = [:]
+        var lines: [String] = []
+        while try statement.step() {
+            let depth = depths[try statement.int64(1)].map { $0 + 1 } ?? 0
+            depths[try statement.int64(0)] = depth
+            lines.append(String(repeating: "  ", count: depth) + (try statement.string(3)))
+        }
+        return lines
+    }
+
     /// A deterministic text rendering of the whole store: `user_version`, the
     /// schema, and every table's rows in rowid order (primary-key order for
     /// WITHOUT ROWID tables). Two stores with equal dumps hold the same data,

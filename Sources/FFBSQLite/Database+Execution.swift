@@ -4,13 +4,15 @@ extension Database {
     /// Prepares a statement that the caller owns, bypassing the cache.
     /// Hold on to it in hot loops; ``Statement/execute(_:)`` rebinds it.
     package func prepare(_ sql: String) throws(SQLiteError) -> Statement {
-        try Statement(connection: connection, sql: sql, persistent: true)
+        statementObserver?(sql)
+        return try Statement(connection: connection, sql: sql, persistent: true)
     }
 
     /// Runs `body` with the cached statement for `sql`, leaving the statement
     /// reset and its bindings cleared afterwards.
     func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         _ = try connection.requireHandle()
+        statementObserver?(sql)
         let statement = try statementCache.statement(for: sql, connection: connection)
         statement.isInUse = true
         defer {

@@ -24,6 +24,11 @@ package final class Database {
     var statementCache: StatementCache
     /// Names nested savepoints uniquely within this connection.
     var savepointDepth = 0
+    /// Called with the SQL text of every statement this connection runs or prepares through
+    /// `execute`, `query`, `firstRow`, `forEach`, `insertRows` and `prepare` (scripts and
+    /// `queryPlan` excepted), each time it runs. Nil, the default, costs one check per statement.
+    /// Tests use it to see every query a caller issues and ask SQLite how it plans them.
+    package var statementObserver: ((String) -> Void)?
 
     /// Opens (and with `options.create`, creates) the store at `path`.
     ///

@@ -9,9 +9,7 @@ import Testing
     let store: Store
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try Store.open(path: directory.appendingPathComponent("s.sqlite").path, create: true)
+        (directory, store) = try freshStore("ffb-store")
     }
 
     func addCitizen() throws -> Citizen {
