@@ -1,0 +1,51 @@
+import FFBCatalog
+import FFBModel
+import FFBProgression
+import FFBStore
+import FFBWorkflows
+import Foundation
+import Testing
+
+/// The demo run as a library, and one citizen's progression read on its own.
+@Suite struct DemoScenarioTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ffb-demo-scenario-\(UUID().uuidString)")
+
+    @Test func theDemoTellsItsStoryAndOneCitizenLoadsAsInTheWhole() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try DemoScenario(directory: directory, citizens: 12).run()
+        #expect(outcome.citizens == 12)
+        #expect(outcome.orders == 12)
+        #expect(outcome.followUps == 36)
+        #expect(outcome.exchanged == 12 + 36)
+        #expect(outcome.providers.count == 4)
+        let report = try String(contentsOf: directory.appendingPathComponent(outcome.reportFile), encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>"))
+        let documents = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("exchange/reports").path)
+        #expect(documents.count == 36)
+
+        let store = try CaseStores.open(directory.appendingPathComponent("ffb.sqlite").path, create: false)
+        defer { store.close() }
+        let everyone = try StoreProgressionLoader.load(store)
+        #expect(everyone.levels.count == 12)
+        #expect(outcome.improvedShare == everyone.statistics(by: .none, rule: .first).groups.first?.statistics.improvedShare)
+        for citizen in try store.citizens().map(\.value.pseudonym) {
+            let one = try StoreProgressionLoader.load(store, citizens: [citizen])
+            #expect(Array(one.levels.keys) == [citizen])
+            #expect(describe(one.levels[citizen]) == describe(everyone.levels[citizen]))
+            #expect(one.courses.map(\.order) == everyone.courses.filter { $0.order.citizen == citizen }.map(\.order))
+            #expect(one.courses.map(\.end) == everyone.courses.filter { $0.order.citizen == citizen }.map(\.end))
+        }
+    }
+
+    @Test func aFolderThatIsNotADemoFolderIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: directory.appendingPathComponent("notes.txt"))
+        #expect(throws: DemoError.self) { try DemoScenario(directory: directory, citizens: 1).run() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["notes.txt"])
+    }
+
+    private func describe(_ series: [KLCode: LevelSeries]?) -> [String] {
+        (series ?? [:]).map { "\($0.key): " + $0.value.points.map { "\($0.day)=\($0.level)" }.joined(separator: " ") }.sorted()
+    }
+}
