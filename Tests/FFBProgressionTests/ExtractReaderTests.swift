@@ -138,6 +138,18 @@ import Testing
         }
     }
 
+    @Test(arguments: [4096, 70_000, 100_000])
+    func aQuotedLineBreakIsReadWhereverTheBlocksEnd(blockSize: Int) throws {
+        // Blocks are read 64 KiB at a time at least, so this is several of them.
+        let rows = (1...3000).map { "P-\($0),\(Self.shopping),2024-01-01,3,\"a note\non two lines\"\nP-\($0),\(Self.shopping),2024-06-01,1,\n" }
+        var reader = ExtractReader(catalog: catalog)
+        reader.blockSize = blockSize
+        reader.workers = 2
+        let extract = try reader.read(Data(("citizen,theme,date,level,note\n" + rows.joined()).utf8))
+        #expect(extract.rows == 6000)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 3000)
+    }
+
     @Test func aCitizenComingBackAfterOthersKeepsOneSeriesPerTheme() throws {
         // P-1, P-2, then P-1 again: the parser leaves its per-citizen fast path for the keyed table.
         let rows = [("P-1", "2024-01-01", 3), ("P-2", "2024-01-01", 2), ("P-1", "2024-06-01", 1), ("P-2", "2024-06-01", 4), ("P-3", "2024-01-01", 1)]
