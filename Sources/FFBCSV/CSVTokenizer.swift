@@ -110,7 +110,7 @@ public struct CSVTokenizer: Sendable {
         return Row(fields: index &+ 1, end: position, next: position, quotedLineFeeds: lineFeeds, hasQuotes: hasQuotes, openQuote: quoted ? openQuote : nil)
     }
 
-    @inlinable public static var quote: UInt8 { 34 }
+    @inlinable static var quote: UInt8 { 34 }
     @inlinable static var lineFeed: UInt8 { 10 }
     @inlinable static var carriageReturn: UInt8 { 13 }
 }
