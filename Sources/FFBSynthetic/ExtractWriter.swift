@@ -1,9 +1,11 @@
 import FFBCatalog
+import FFBCSV
 import FFBModel
 import Foundation
 
 /// Writes a population as an extract CSV (`citizen,theme,date,level`) fast: bytes are assembled in
-/// a buffer from precomputed pieces (theme codes, dates) and written in large blocks.
+/// a buffer from precomputed pieces (theme codes, dates) and written in large blocks. Citizens and
+/// themes are quoted by `CSVWriter` (they never need it); dates and levels cannot need it.
 package struct ExtractWriter {
     package init() {}
 
@@ -15,15 +17,16 @@ package struct ExtractWriter {
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        let themeBytes = population.themes.map { Array($0.code.rawValue.utf8) }
+        let csv = CSVWriter()
+        let themeBytes = population.themes.map { Array(csv.field($0.code.rawValue).utf8) }
         var dateCache: [Int32: [UInt8]] = [:]
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
-        buffer.append(contentsOf: Array("citizen,theme,date,level\n".utf8))
+        buffer.append(contentsOf: Array(csv.line(["citizen", "theme", "date", "level"]).utf8))
         let notAssessed = Array("ikke-vurderet".utf8)
         var rows = 0
         try population.forEachCitizen { citizen in
-            let name = Array(citizen.pseudonym.utf8)
+            let name = Array(csv.field(citizen.pseudonym).utf8)
             for (theme, levels) in citizen.levels {
                 for (visit, level) in levels.enumerated() {
                     let day = citizen.days[visit]

@@ -112,6 +112,44 @@ import Testing
         #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 1)
     }
 
+    @Test func aQuotedLineBreakIsALineOfTheFile() throws {
+        // Errors and duplicates after it are reported at the lines an editor shows.
+        let note = "P-1,\(Self.shopping),2024-01-01,3,\"two\nlines\"\n"
+        let header = "citizen,theme,date,level,note\n"
+        #expect(throws: ExtractError(line: 4, message: "level \"9\" is not 0–4 or ikke-vurderet")) {
+            try ExtractReader(catalog: catalog).read(Data((header + note + "P-1,\(Self.shopping),2024-02-01,9,\n").utf8))
+        }
+        #expect(throws: ExtractError(line: 4, message: "citizen P-1 has theme \"Købe ind\" twice on 2024-01-01 (also line 2)")) {
+            try ExtractReader(catalog: catalog).read(Data((header + note + "P-1,\(Self.shopping),2024-01-01,2,\n").utf8))
+        }
+    }
+
+    @Test func quotedFieldsAreDecodedAsTheTariffReaderDecodesThem() throws {
+        // "P-""1" is the citizen P-"1 in both rows, and a third citizen's quote is never closed.
+        let rows = "citizen,theme,date,level\n\"P-\"\"1\",\(Self.shopping),2024-01-01,3\n\"P-\"\"1\",\"\(Self.shopping)\",2024-06-01,\"1\"\n"
+        let extract = try ExtractReader(catalog: catalog).read(Data(rows.utf8))
+        #expect(extract.citizenCount == 1)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 1)
+        #expect(throws: ExtractError(line: 4, message: "citizen P-\"1 has theme \"Købe ind\" twice on 2024-06-01 (also line 3)")) {
+            try ExtractReader(catalog: catalog).read(Data((rows + "\"P-\"\"1\",\(Self.shopping),2024-06-01,2\n").utf8))
+        }
+        #expect(throws: ExtractError(line: 4, message: "unterminated quoted field")) {
+            try ExtractReader(catalog: catalog).read(Data((rows + "\"P-2,\(Self.shopping),2024-06-01,2\nP-3\n").utf8))
+        }
+    }
+
+    @Test(arguments: [4096, 70_000, 100_000])
+    func aQuotedLineBreakIsReadWhereverTheBlocksEnd(blockSize: Int) throws {
+        // Blocks are read 64 KiB at a time at least, so this is several of them.
+        let rows = (1...3000).map { "P-\($0),\(Self.shopping),2024-01-01,3,\"a note\non two lines\"\nP-\($0),\(Self.shopping),2024-06-01,1,\n" }
+        var reader = ExtractReader(catalog: catalog)
+        reader.blockSize = blockSize
+        reader.workers = 2
+        let extract = try reader.read(Data(("citizen,theme,date,level,note\n" + rows.joined()).utf8))
+        #expect(extract.rows == 6000)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 3000)
+    }
+
     @Test func aCitizenComingBackAfterOthersKeepsOneSeriesPerTheme() throws {
         // P-1, P-2, then P-1 again: the parser leaves its per-citizen fast path for the keyed table.
         let rows = [("P-1", "2024-01-01", 3), ("P-2", "2024-01-01", 2), ("P-1", "2024-06-01", 1), ("P-2", "2024-06-01", 4), ("P-3", "2024-01-01", 1)]
@@ -124,21 +162,6 @@ import Testing
         #expect(statistics.n == 2)
         #expect(statistics.improved == 1)
         #expect(statistics.worsened == 1)
-    }
-
-    @Test func theWordScanFindsExactlyTheSpecialBytes() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = [10, 13, 34, 44, 59, 0, 0x80, 0xFF, 0x7F, 0x2B, 0x2D, 0x0B, 0x8A, 0xAC, 48, 97]
-        for _ in 0..<20_000 {
-            let bytes = (0..<8).map { _ in alphabet.randomElement(using: &generator)! }
-            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
-            let separator = [UInt8(44), UInt8(59)].randomElement(using: &generator)!
-            let found = BlockParser.specialBytes(word, separator: UInt64(separator) &* 0x0101_0101_0101_0101)
-            let expected = bytes.enumerated().reduce(UInt64(0)) { mask, item in
-                [10, 13, 34, separator].contains(item.element) ? mask | (0x80 << (8 * UInt64(item.offset))) : mask
-            }
-            #expect(found == expected, "bytes \(bytes)")
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import FFBCSV
 import FFBJSON
 
 /// Rows of named values that a command prints in whichever `--format` was asked for.

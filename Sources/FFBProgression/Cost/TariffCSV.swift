@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCSV
 import FFBFiles
 import FFBModel
 import Foundation
@@ -29,13 +30,13 @@ public enum TariffCSV {
         var columnCount = 0
         var tariffs: [(line: Int, tariff: Tariff)] = []
         var problems = LineProblems()
-        do throws(LineProblems) {
-            try CSVRows(limits: limits).forEach(in: bytes) { row throws(LineProblems) in
+        do throws(CSVError) {
+            try CSVRows(limits: limits).forEach(in: bytes) { row throws(CSVError) in
                 guard let indices = columnIndices else {
                     let header = row.fields.map { $0.trimmingSpaces().lowercased() }
                     var indices: [Int] = []
                     for name in columns {
-                        guard let index = header.firstIndex(of: name) else { throw LineProblems("missing column \"\(name)\"", line: row.line) }
+                        guard let index = header.firstIndex(of: name) else { throw CSVError("missing column \"\(name)\"", line: row.line) }
                         indices.append(index)
                     }
                     columnIndices = indices
@@ -50,7 +51,7 @@ public enum TariffCSV {
                 }
             }
         } catch {
-            for problem in error.problems { problems.append(problem.message, line: problem.line) }
+            problems.append(error.message, line: error.line)
             throw problems
         }
         guard columnIndices != nil else { throw LineProblems("the file is empty", line: 1) }

@@ -1,3 +1,4 @@
+import FFBCSV
 import FFBFiles
 import FFBModel
 
@@ -91,15 +92,15 @@ struct BlockParser {
         }
     }
 
-    /// Parses one block; stops at the first hard error.
-    mutating func parse(_ block: UnsafeBufferPointer<UInt8>, number: Int) {
+    /// Parses one block; stops at the first hard error. Fields are found by `CSVTokenizer`; the
+    /// few that hold quotes are decoded in place, so the block's bytes are the parser's to change.
+    mutating func parse(_ block: UnsafeMutableBufferPointer<UInt8>, number: Int) {
         guard output.error == nil, let base = block.baseAddress else { return }
         let end = block.count
         var position = 0
-        var line = -1
-        let separator = layout.separator
-        let needed = layout.needed
-        let separatorWord = UInt64(separator) &* Self.everyByte
+        var line = 0
+        let tokenizer = CSVTokenizer(separator: layout.separator)
+        let columns = layout.columns, needed = layout.needed
         // The previous row's citizen, theme and series: extracts are grouped, so most rows reuse them.
         var lastCitizen = (start: -1, length: 0, index: Int32(-1))
         var lastTheme = (start: -1, index: Int16(-1))
@@ -118,56 +119,31 @@ struct BlockParser {
         }
 
         while position < end {
-            line += 1
-            let lineStart = position
-            var field = 0
-            var fieldStart = position
-            var quoted = false
-            while true {
-                // Outside quotes, skip eight bytes at a time to the next separator, quote or line end.
-                if !quoted, position &+ 8 <= end {
-                    let found = Self.specialBytes(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self), separator: separatorWord)
-                    if found == 0 {
-                        position &+= 8
-                        continue
-                    }
-                    position &+= found.trailingZeroBitCount >> 3
+            let rowStart = position, rowLine = line
+            let row = tokenizer.row(base, from: position, end: end, maxLength: lineLimit) { field, start, end in
+                if field <= columns {
+                    fieldStarts[field] = start
+                    fieldEnds[field] = end
                 }
-                guard position < end else { break }
-                let byte = base[position]
-                if byte == separator, !quoted {
-                    if field <= layout.columns {
-                        fieldStarts[field] = fieldStart
-                        fieldEnds[field] = position
-                    }
-                    field += 1
-                    fieldStart = position + 1
-                } else if byte == 10 || byte == 13 {
-                    if !quoted { break }
-                } else if byte == 34 {
-                    quoted.toggle()
-                }
-                position += 1
             }
-            let lineEnd = position
-            if field <= layout.columns {
-                fieldStarts[field] = fieldStart
-                fieldEnds[field] = lineEnd
-            }
-            field += 1
-            if position < end, base[position] == 13 { position += 1 }
-            if position < end, base[position] == 10 { position += 1 }
+            position = row.next
+            line += row.lines
             func fail(_ message: String) {
-                output.error = (number, line, message)
+                output.error = (number, rowLine, message)
             }
-            if lineEnd - lineStart > lineLimit { return fail(ExtractError.lineTooLong(line: 0, limit: lineLimit).message) }
-            if lineEnd == lineStart { continue } // a blank line
-            if quoted { return fail("unterminated quoted field") }
-            guard field > needed else {
-                return fail("expected \(layout.columns) columns, found \(field) (truncated line?)")
+            if row.end - rowStart > lineLimit { return fail(ExtractError.lineTooLong(line: 0, limit: lineLimit).message) }
+            if row.end == rowStart { continue } // a blank line
+            if row.openQuote != nil { return fail("unterminated quoted field") }
+            guard row.fields > needed else {
+                return fail("expected \(columns) columns, found \(row.fields) (truncated line?)")
+            }
+            if row.hasQuotes {
+                for column in [layout.citizen, layout.theme, layout.date, layout.level] {
+                    fieldEnds[column] = fieldStarts[column] + tokenizer.value(base, from: fieldStarts[column], to: fieldEnds[column], into: base + fieldStarts[column]).count
+                }
             }
 
-            var (cs, ce) = unquote(base, fieldStarts[layout.citizen], fieldEnds[layout.citizen])
+            var (cs, ce) = (fieldStarts[layout.citizen], fieldEnds[layout.citizen])
             guard ce > cs else { return fail("empty citizen") }
             let citizen: Int32
             if ce - cs == lastCitizen.length, lastCitizen.start >= 0, Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
@@ -185,7 +161,7 @@ struct BlockParser {
                     runCitizen = citizen
                 }
             }
-            (cs, ce) = unquote(base, fieldStarts[layout.theme], fieldEnds[layout.theme])
+            (cs, ce) = (fieldStarts[layout.theme], fieldEnds[layout.theme])
             let theme: Int16
             if ce - cs == 36, lastTheme.start >= 0, Self.equal(base + cs, base + lastTheme.start, 36) {
                 theme = lastTheme.index
@@ -196,7 +172,7 @@ struct BlockParser {
                 theme = Int16(found)
                 lastTheme = (ce - cs == 36 ? cs : -1, theme)
             }
-            (cs, ce) = unquote(base, fieldStarts[layout.date], fieldEnds[layout.date])
+            (cs, ce) = (fieldStarts[layout.date], fieldEnds[layout.date])
             let day: Int32
             if ce - cs == 10, lastDate.start >= 0, Self.equal(base + cs, base + lastDate.start, 10) {
                 day = lastDate.day
@@ -207,7 +183,7 @@ struct BlockParser {
                 day = parsed
                 lastDate = (ce - cs == 10 ? cs : -1, day)
             }
-            (cs, ce) = unquote(base, fieldStarts[layout.level], fieldEnds[layout.level])
+            (cs, ce) = (fieldStarts[layout.level], fieldEnds[layout.level])
             guard let level = parseLevel(base, cs, ce) else {
                 return fail("level \(excerpt(base, cs, ce)) is not 0–4 or ikke-vurderet")
             }
@@ -243,7 +219,7 @@ struct BlockParser {
             rowLevel[rows] = level
             rows += 1
         }
-        output.blockLines[number] = line + 1
+        output.blockLines[number] = line
     }
 
     /// Leaves the run mode: every series so far goes into the keyed table.
@@ -254,20 +230,6 @@ struct BlockParser {
             _ = table.value(for: key) { Int32(series) }
         }
         output.seriesByKey = table
-    }
-
-    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
-
-    /// The bytes of `word` (little-endian) that are the separator, a quote or a line end, as the
-    /// high bit of each such byte. Exact: no false hits from borrows between bytes.
-    @inline(__always)
-    static func specialBytes(_ word: UInt64, separator: UInt64) -> UInt64 {
-        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            return ~(((x & low7) &+ low7) | x | low7)
-        }
-        return zeroBytes(word ^ separator) | zeroBytes(word ^ (10 &* everyByte))
-            | zeroBytes(word ^ (13 &* everyByte)) | zeroBytes(word ^ (34 &* everyByte))
     }
 
     /// Byte equality for short fields, eight bytes at a time, without a call to `memcmp`.
@@ -283,12 +245,6 @@ struct BlockParser {
             offset += 1
         }
         return true
-    }
-
-    @inline(__always)
-    private func unquote(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
-        if end - start >= 2, base[start] == 34, base[end - 1] == 34 { return (start + 1, end - 1) }
-        return (start, end)
     }
 
     private func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {

@@ -1,11 +1,6 @@
+import FFBCSV
 import FFBFiles
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A reusable byte buffer for one block of an extract. The reader keeps a few of these and refills
 /// them, so reading a large file neither allocates nor page-faults a fresh buffer per block.
@@ -47,30 +42,16 @@ final class ByteBlock: @unchecked Sendable {
         (base).update(from: base + n, count: count - n)
         count -= n
     }
-
-    func lastIndex(of byte: UInt8) -> Int? {
-        var index = count - 1
-        while index >= 0 {
-            if base[index] == byte { return index }
-            index -= 1
-        }
-        return nil
-    }
-
-    func firstIndex(of byte: UInt8, from start: Int = 0) -> Int? {
-        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
-        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - UnsafePointer(base)
-    }
 }
 
-/// Hands out an extract's bytes in blocks that end at a line end, so each block holds whole lines
+/// Hands out an extract's bytes in blocks that end at a row's end, so each block holds whole rows
 /// and can be parsed on its own. Reading from a file keeps only a few blocks in memory at a time,
 /// and `read(2)` goes straight into the caller's reused buffer.
 ///
-/// A block grows past its size only to reach the next line end, and only while that line is
+/// A block grows past its size only to reach the next row end, and only while that row is
 /// within `lineLimit`: a file with no line ends fails after one block, not when memory runs out.
 struct BlockSource {
-    /// The first line of the block being read is longer than the limit.
+    /// The first row of the block being read is longer than the limit.
     struct LineTooLong: Error {}
 
     private let file: InputFile?
@@ -100,29 +81,29 @@ struct BlockSource {
     /// A buffer sized for this source's blocks.
     func makeBlock() -> ByteBlock { ByteBlock(capacity: blockSize + (64 << 10)) }
 
-    /// Refills `block` with the next whole lines (the last block may end without a newline);
+    /// Refills `block` with the next whole rows (the last block may end without a newline);
     /// false at the end of the input.
     mutating func next(into block: ByteBlock) throws -> Bool {
         block.count = 0
         guard !finished else { return false }
         carry.withUnsafeBytes { block.append($0) }
         carry.removeAll(keepingCapacity: true)
-        // Fill to a block, then keep reading until the block holds at least one line end.
-        var searched = 0
+        // Fill to a block, then keep reading until the block holds at least one row end.
+        var rowsEnd: Int?
         while !finished {
             if block.count >= blockSize {
-                if block.firstIndex(of: 10, from: searched) != nil { break }
-                // No line end in the whole block: its first line is all of it so far. (One
-                // byte more for a CR before the line end, which is not part of the line.)
+                rowsEnd = CSVTokenizer.endOfLastRow(block.base, count: block.count)
+                if rowsEnd != nil { break }
+                // No row end in the whole block: its first row is all of it so far. (One byte
+                // more for a CR before the line end, which is not part of the row.)
                 if block.count > lineLimit + 1 { throw LineTooLong() }
-                searched = block.count
             }
             let got = try fill(block, upTo: max(blockSize - block.count, 64 << 10))
             if got == 0 { finished = true }
         }
-        if !finished, let lastNewline = block.lastIndex(of: 10) {
-            carry.append(contentsOf: UnsafeBufferPointer(start: block.base + lastNewline + 1, count: block.count - lastNewline - 1))
-            block.count = lastNewline + 1
+        if !finished, let rowsEnd {
+            carry.append(contentsOf: UnsafeBufferPointer(start: block.base + rowsEnd, count: block.count - rowsEnd))
+            block.count = rowsEnd
         }
         return !(block.isEmpty && finished)
     }

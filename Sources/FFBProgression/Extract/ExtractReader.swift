@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCSV
 import FFBFiles
 import FFBModel
 import FFBParallel
@@ -65,10 +66,8 @@ public struct ExtractReader: Sendable {
             throw ExtractError.lineTooLong(line: 1, limit: lineLimit)
         }
         if first.count >= 3, first.base[0] == 0xEF, first.base[1] == 0xBB, first.base[2] == 0xBF { first.removeFirst(3) }
-        let headerEnd = first.firstIndex(of: 10) ?? first.count
-        guard headerEnd <= lineLimit + 1 else { throw ExtractError.lineTooLong(line: 1, limit: lineLimit) }
-        let layout = try Layout(header: Array(first.bytes[..<headerEnd]))
-        first.removeFirst(headerEnd + 1)
+        let (layout, header) = try Layout.read(first, lineLimit: lineLimit)
+        first.removeFirst(header.next)
         let themes = ThemeIndex(catalog: catalog)
 
         let boxes = (0..<workers).map { _ in WorkerBox(BlockParser(layout: layout, themes: themes, lineLimit: lineLimit)) }
@@ -117,7 +116,7 @@ public struct ExtractReader: Sendable {
         var lines: [Int: Int] = [:]
         for output in outputs { lines.merge(output.blockLines) { first, _ in first } }
         func lineNumber(block: Int, line: Int) -> Int {
-            2 + (0..<block).reduce(0) { $0 + (lines[$1] ?? 0) } + line
+            1 + header.lines + (0..<block).reduce(0) { $0 + (lines[$1] ?? 0) } + line
         }
         if let error = outputs.compactMap(\.error).min(by: { ($0.block, $0.line) < ($1.block, $1.line) }) {
             throw ExtractError(line: lineNumber(block: error.block, line: error.line), message: error.message)
@@ -138,21 +137,28 @@ public struct ExtractReader: Sendable {
 
     /// The slow path for a duplicate: find the lines holding the citizen, theme and date.
     static func lines(in source: inout BlockSource, layout: Layout, citizen: String, theme: Theme, day: Int32) throws -> [Int] {
-        var found: [Int] = []
-        var line = 0
+        let tokenizer = CSVTokenizer(separator: layout.separator)
         let date = LocalDate(dayNumber: Int(day)).iso
+        var fields = [Range<Int>](repeating: 0..<0, count: layout.needed + 1)
+        var found: [Int] = []
+        var line = 1
         while let block = try source.next() {
-            for text in String(decoding: block, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-                line += 1
-                let fields = text.split(separator: Character(UnicodeScalar(layout.separator)), omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r ")) }
-                guard fields.count > layout.needed else { continue }
-                if fields[layout.citizen] == citizen, fields[layout.date] == date,
-                   fields[layout.theme].lowercased() == theme.code.rawValue || fields[layout.theme].lowercased() == theme.name.lowercased() {
-                    found.append(line)
+            block.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var position = 0
+                while position < buffer.count {
+                    let row = tokenizer.row(base, from: position, end: buffer.count) { index, start, end in
+                        if index <= layout.needed { fields[index] = start..<end }
+                    }
+                    func text(_ column: Int) -> String { tokenizer.text(base, from: fields[column].lowerBound, to: fields[column].upperBound) }
+                    if row.fields > layout.needed, text(layout.citizen) == citizen, text(layout.date) == date,
+                       [theme.code.rawValue, theme.name.lowercased()].contains(text(layout.theme).lowercased()) {
+                        found.append(line)
+                    }
+                    line += row.lines
+                    position = row.next
                 }
             }
-            line -= 1 // a block ends with a newline: its last split piece is empty, not a line
         }
         return found
     }
@@ -167,7 +173,7 @@ final class WorkerBox: @unchecked Sendable {
     }
 
     func parse(_ block: ByteBlock, number: Int) {
-        parser.parse(block.bytes, number: number)
+        parser.parse(UnsafeMutableBufferPointer(start: block.base, count: block.count), number: number)
     }
 }
 
@@ -182,13 +188,22 @@ struct Layout: Sendable {
 
     var needed: Int { max(citizen, theme, date, level) }
 
-    init(header: [UInt8]) throws {
-        var bytes = header
-        if bytes.last == 13 { bytes.removeLast() }
-        let text = String(decoding: bytes, as: UTF8.self)
-        separator = !text.contains(",") && text.contains(";") ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        let names = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
-            .map { String($0).trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+    /// The header at the start of `block` (past a byte-order mark), and the row it takes.
+    static func read(_ block: ByteBlock, lineLimit: Int) throws -> (Layout, CSVTokenizer.Row) {
+        // The separator is guessed from the first line as it stands.
+        let firstLine = block.bytes.prefix { $0 != 10 && $0 != 13 }
+        let separator = !firstLine.contains(UInt8(ascii: ",")) && firstLine.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let tokenizer = CSVTokenizer(separator: separator)
+        var bounds: [Range<Int>] = []
+        let row = tokenizer.row(block.base, from: 0, end: block.count, maxLength: lineLimit) { _, start, end in bounds.append(start..<end) }
+        guard row.end <= lineLimit else { throw ExtractError.lineTooLong(line: 1, limit: lineLimit) }
+        if row.openQuote != nil { throw ExtractError(line: 1, message: "unterminated quoted field") }
+        let names = bounds.map { tokenizer.text(block.base, from: $0.lowerBound, to: $0.upperBound).trimmingSpaces().lowercased() }
+        return (try Layout(names: names, separator: separator), row)
+    }
+
+    init(names: [String], separator: UInt8) throws {
+        self.separator = separator
         func column(_ name: String) throws -> Int {
             guard let index = names.firstIndex(of: name) else {
                 throw ExtractError(line: 1, message: "missing column \"\(name)\" (the header must name citizen,theme,date,level)")

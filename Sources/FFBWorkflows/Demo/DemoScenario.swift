@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCSV
 import FFBExchange
 import FFBFiles
 import FFBJSON
@@ -253,10 +254,11 @@ package struct DemoScenario {
     /// Step 5: tariffs, written as the CSV a municipality would keep and read back from it, so
     /// the report can show what support costs.
     private func importTariffs() throws {
-        var text = "provider,support_level,daily_rate,valid_from,valid_to\n"
+        let csv = CSVWriter()
+        var text = csv.line(TariffCSV.columns)
         for provider in Self.providers {
             for (level, rate) in zip(["A", "B", "C", "D", "E"], provider.rates) {
-                text += "\(provider.identifier),\(level),\(rate),2020-01-01,\n"
+                text += csv.line([provider.identifier, level, String(rate), "2020-01-01", ""])
             }
         }
         let file = directory.appendingPathComponent("tariffs.csv").path

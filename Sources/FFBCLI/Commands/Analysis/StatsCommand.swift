@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBCSV
 import FFBJSON
 import FFBModel
 import FFBProgression

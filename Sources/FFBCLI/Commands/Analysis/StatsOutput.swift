@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCSV
 import FFBJSON
 import FFBProgression
 import FFBReport
