@@ -19,6 +19,10 @@ public protocol CaseStore: AnyObject {
 
     func close()
 
+    /// Runs `body`'s reads on one consistent snapshot of the store (one read transaction): no
+    /// write lands between its queries, and the store is locked and unlocked once, not per query.
+    func snapshot<T>(_ body: () throws -> T) throws -> T
+
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
     func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T
 

@@ -61,6 +61,10 @@ package final class Store {
         database.close()
     }
 
+    package func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(.deferred, mapError: { StoreError($0) as any Error }) { _ in try body() }
+    }
+
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
     package func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in

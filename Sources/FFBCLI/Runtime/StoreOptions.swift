@@ -103,7 +103,7 @@ enum StoreOptions {
         let store = try open(arguments, context: context, create: false)
         defer { store.close() }
         do {
-            return try body(store)
+            return try store.snapshot { try body(store) }
         } catch {
             throw CLIError(error)
         }
