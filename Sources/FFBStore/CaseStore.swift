@@ -38,6 +38,11 @@ public protocol CaseStore: AnyObject {
 
     /// A citizen's assessments and follow-up levels, oldest first.
     func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>]
+    /// Every level that counts, for whole-store analysis, in one ordered pass: citizen by
+    /// citizen (in the order they were registered), each citizen's levels in the order
+    /// `assessments(of:)` gives their records and the entries in their order. Records entered in
+    /// error (a follow-up's levels with the follow-up) and entries without a level are left out.
+    func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) throws -> Void) throws
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
@@ -51,6 +56,10 @@ public protocol CaseStore: AnyObject {
     /// The latest version of a goal series.
     func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>?
     func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>]
+    /// Every goal version in the store by order (whole-store analysis: one pass, not one per order).
+    func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]]
+    /// Every follow-up in the store by order (whole-store analysis).
+    func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]]
     /// A follow-up by id, with its levels; nil when the store has none.
     func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)?
     /// The full id of a record given by id or unambiguous prefix (at least 8 characters).
@@ -106,6 +115,19 @@ public protocol CaseStoreWriter {
     func recordImportedDocument(_ document: ImportedDocument) throws(StoreError)
     /// A hint that this write is large: keep about this much of the store in memory.
     func reserveCache(megabytes: Int) throws(StoreError)
+}
+
+/// One theme's level on one day, as a whole-store pass reads it.
+public struct RecordedLevel: Sendable, Equatable {
+    public let date: LocalDate
+    public let theme: KLCode
+    public let level: Assessed<FunctionLevel>
+
+    public init(date: LocalDate, theme: KLCode, level: Assessed<FunctionLevel>) {
+        self.date = date
+        self.theme = theme
+        self.level = level
+    }
 }
 
 /// Opens case stores by address.

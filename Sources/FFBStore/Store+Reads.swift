@@ -95,6 +95,57 @@ extension Store {
         }
     }
 
+    package func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) throws -> Void) throws {
+        var citizenRow: Int64 = -1
+        var citizen: Pseudonym?
+        var levels: [RecordedLevel] = []
+        var dates: [String: LocalDate] = [:]
+        var themes: [String: KLCode] = [:]
+        // The caller's own error stops the pass; SQLite's callback can only throw SQLiteError.
+        var stoppedBy: (any Error)?
+        func deliver() throws(SQLiteError) {
+            guard let citizen else { return }
+            do {
+                try body(citizen, levels)
+            } catch {
+                stoppedBy = error
+                throw SQLiteError(.misuse("stopped by the caller"))
+            }
+        }
+        do {
+            try database.forEach("""
+                SELECT c.id, c.pseudonym, a.date, s.theme, o.level, o.not_assessed
+                FROM citizens c JOIN assessments a ON a.citizen_id = c.id
+                JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
+                WHERE (o.level IS NOT NULL OR o.not_assessed = 1)
+                  AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
+                  AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN entered_in_error fe ON fe.target_kind = 'follow-up' AND fe.target_id = f.id
+                                  WHERE a.kind = 'follow-up' AND f.assessment_id = a.id)
+                ORDER BY c.id, a.date, a.write_id, a.rowid, o.position
+                """) { (row: Row) throws(SQLiteError) in
+                let rowID = try row.int64(0)
+                if rowID != citizenRow {
+                    try deliver()
+                    citizenRow = rowID
+                    guard let next = Pseudonym(try row.string(1)) else { throw SQLiteError(.misuse("damaged pseudonym in store")) }
+                    citizen = next
+                    levels.removeAll(keepingCapacity: true)
+                }
+                let dateText = try row.string(2), themeText = try row.string(3)
+                let level = try row.optionalInt(4).map { FunctionLevel(rawValue: $0).map(Assessed.assessed) } ?? .notAssessed
+                guard let level, let date = dates[dateText] ?? LocalDate(iso: dateText) else { return }
+                dates[dateText] = date
+                let theme = themes[themeText] ?? KLCode(unchecked: themeText)
+                themes[themeText] = theme
+                levels.append(RecordedLevel(date: date, theme: theme, level: level))
+            }
+            try deliver()
+        } catch {
+            if let stoppedBy { throw stoppedBy }
+            throw StoreError(error)
+        }
+    }
+
     /// The theme entries of one assessment (or follow-up's levels), in the order given; read
     /// into values by `entry(_:catalog:)`.
     static let entriesOfAssessment = """
@@ -171,6 +222,11 @@ extension Store {
         try goals(where: "g.order_id = ?", [.text(orderID.storeText)])
     }
 
+    /// Every version of every goal, by order, each order's in the order `goals(of:)` gives.
+    package func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]] {
+        Dictionary(grouping: try goals(where: "1 = 1", []), by: \.value.orderID)
+    }
+
     /// A goal version by id or unambiguous prefix.
     package func goal(_ reference: String) throws(StoreError) -> Stored<Goal> {
         let id = try resolve(reference, table: "goals", what: "goal")
@@ -209,17 +265,26 @@ extension Store {
     }
 
     package func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
+        try followUps(where: "f.order_id = ?", [.text(orderID.storeText)])
+    }
+
+    /// Every follow-up, by order, each order's in the order `followUps(of:)` gives.
+    package func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]] {
+        Dictionary(grouping: try followUps(where: "1 = 1", []), by: \.value.orderID)
+    }
+
+    private func followUps(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try database.prepare("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ? ORDER BY rowid")
             return try database.query("""
-                SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason
+                SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
-                WHERE f.order_id = ? ORDER BY f.date, w.id
-                """, [.text(orderID.storeText)]).map { row in
+                WHERE \(condition) ORDER BY f.order_id, f.date, w.id
+                """, .positional(bindings)).map { row in
                 let id = try row.string(0)
                 let followUp = StoredFollowUp(
-                    id: try Self.uuid(id), orderID: orderID, assessmentID: try Self.uuid(row.string(1)),
+                    id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: FollowUpStatus(cliValue: try row.string(4)) ?? .continue,
                     goalNotes: try notes.rows([.text(id)]).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.string(0)), note: try $0.string(1)) }

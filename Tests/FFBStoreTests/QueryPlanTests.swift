@@ -17,6 +17,9 @@ import Testing
     static let wholeTableReads: [(sql: String, reason: String)] = [
         ("FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id", "citizens() lists every citizen"),
         ("WHERE 1 = 1 ORDER BY o.issued", "orders(of: nil) lists every order"),
+        ("WHERE 1 = 1 ORDER BY g.order_id", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
+        ("WHERE 1 = 1 ORDER BY f.order_id", "followUpsByOrder() reads every follow-up in one pass (whole-store statistics)"),
+        ("FROM citizens c JOIN assessments a ON a.citizen_id = c.id", "forEachCitizenLevels reads every counted level in one pass (whole-store statistics)"),
         ("FROM tariffs ORDER BY provider, support_level, valid_from",
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
@@ -236,6 +239,11 @@ struct StoreWorkout {
         #expect(try store.citizen(citizen.pseudonym.rawValue).name == "Mette")
         #expect(try store.citizen("010190-1234").pseudonym == citizen.pseudonym)
         #expect(try store.citizens().count == 2)
+        var levelCitizens: [Pseudonym] = []
+        try store.forEachCitizenLevels { citizen, _ in levelCitizens.append(citizen) }
+        #expect(levelCitizens.contains(citizen.pseudonym))
+        #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == store.goals(of: order.id).map(\.value.id))
+        #expect(try store.followUpsByOrder()[order.id]?.map(\.value.id) == store.followUps(of: order.id).map(\.value.id))
         #expect(try store.cases(of: citizen.pseudonym).count == 1)
         #expect(try store.caseFile("S-1").citizen == citizen.pseudonym)
         let assessments = try store.assessments(of: citizen.pseudonym)
