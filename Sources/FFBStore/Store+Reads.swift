@@ -180,14 +180,25 @@ extension Store {
     }
 
     package func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>] {
-        guard let citizen else { return try orders(where: "1 = 1", []) }
+        guard let citizen else { return try orders(where: "1 = 1", [], everyOrder: true) }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
 
-    private func orders(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Order>] {
+    /// Orders matching `condition`; with `everyOrder`, their services and target groups are read
+    /// in one ordered pass each instead of two queries per order.
+    private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false) throws(StoreError) -> [Stored<Order>] {
         try read {
             let services = try database.prepare("SELECT service FROM order_services WHERE order_id = ? ORDER BY position")
             let groups = try database.prepare("SELECT target_group, is_primary FROM order_target_groups WHERE order_id = ? ORDER BY position")
+            var allServices: [String: [KLCode]] = [:], allGroups: [String: [TargetGroupAssignment]] = [:]
+            if everyOrder {
+                try database.forEach("SELECT order_id, service FROM order_services ORDER BY order_id, position") { (row: Row) throws(SQLiteError) in
+                    allServices[try row.string(0), default: []].append(KLCode(unchecked: try row.string(1)))
+                }
+                try database.forEach("SELECT order_id, target_group, is_primary FROM order_target_groups ORDER BY order_id, position") { (row: Row) throws(SQLiteError) in
+                    allGroups[try row.string(0), default: []].append(TargetGroupAssignment(code: KLCode(unchecked: try row.string(1)), isPrimary: try row.bool(2)))
+                }
+            }
             return try database.query("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
                        o.support_level, o.issued, o.start, o.follow_up_date, w.id, w.at, w.user, w.command, e.reason
@@ -204,9 +215,10 @@ extension Store {
                 }
                 let order = try Order(
                     id: try Self.uuid(id), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
-                    services: try services.rows([.text(id)]).map { KLCode(unchecked: try $0.string(0)) },
+                    services: everyOrder ? allServices[id] ?? [] : try services.rows([.text(id)]).map { KLCode(unchecked: try $0.string(0)) },
                     offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
-                    targetGroups: try groups.rows([.text(id)]).map { TargetGroupAssignment(code: KLCode(unchecked: try $0.string(0)), isPrimary: try $0.bool(1)) },
+                    targetGroups: everyOrder ? allGroups[id] ?? []
+                        : try groups.rows([.text(id)]).map { TargetGroupAssignment(code: KLCode(unchecked: try $0.string(0)), isPrimary: try $0.bool(1)) },
                     provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
                     supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
                     issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),

@@ -17,6 +17,8 @@ import Testing
     static let wholeTableReads: [(sql: String, reason: String)] = [
         ("FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id", "citizens() lists every citizen"),
         ("WHERE 1 = 1 ORDER BY o.issued", "orders(of: nil) lists every order"),
+        ("FROM order_services ORDER BY order_id, position", "orders(of: nil) reads every order's services in one pass"),
+        ("FROM order_target_groups ORDER BY order_id, position", "orders(of: nil) reads every order's target groups in one pass"),
         ("WHERE 1 = 1 ORDER BY g.order_id", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
         ("WHERE 1 = 1 ORDER BY f.order_id", "followUpsByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("FROM citizens c JOIN assessments a ON a.citizen_id = c.id", "forEachCitizenLevels reads every counted level in one pass (whole-store statistics)"),
