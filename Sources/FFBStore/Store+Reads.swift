@@ -236,7 +236,7 @@ extension Store {
 
     /// Every version of every goal, by order, each order's in the order `goals(of:)` gives.
     package func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]] {
-        Dictionary(grouping: try goals(where: "1 = 1", []), by: \.value.orderID)
+        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID)
     }
 
     /// A goal version by id or unambiguous prefix.
@@ -251,9 +251,17 @@ extension Store {
         try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
     }
 
-    private func goals(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Goal>] {
+    /// Goal versions matching `condition`; with `everyGoal`, their secondary themes are read in
+    /// one ordered pass instead of a query per goal.
+    private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
             let secondary = try database.prepare("SELECT theme FROM goal_secondary_themes WHERE goal_id = ? ORDER BY position")
+            var allSecondary: [String: [String]] = [:]
+            if everyGoal {
+                try database.forEach("SELECT goal_id, theme FROM goal_secondary_themes ORDER BY goal_id, position") { (row: Row) throws(SQLiteError) in
+                    allSecondary[try row.string(0), default: []].append(try row.string(1))
+                }
+            }
             return try database.query("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
@@ -266,7 +274,7 @@ extension Store {
                     id: try Self.uuid(id), seriesID: try Self.uuid(row.string(1)), version: try row.int(2),
                     supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row.string(4)),
                     primaryTheme: try theme(row.string(5)),
-                    secondaryThemes: try secondary.rows([.text(id)]).map { try theme($0.string(0)) },
+                    secondaryThemes: everyGoal ? try (allSecondary[id] ?? []).map(theme) : try secondary.rows([.text(id)]).map { try theme($0.string(0)) },
                     type: GoalType(cliValue: try row.string(6)) ?? .develop,
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
                     description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
@@ -282,12 +290,21 @@ extension Store {
 
     /// Every follow-up, by order, each order's in the order `followUps(of:)` gives.
     package func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]] {
-        Dictionary(grouping: try followUps(where: "1 = 1", []), by: \.value.orderID)
+        Dictionary(grouping: try followUps(where: "1 = 1", [], everyFollowUp: true), by: \.value.orderID)
     }
 
-    private func followUps(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<StoredFollowUp>] {
+    /// Follow-ups matching `condition`; with `everyFollowUp`, their goal notes are read in one
+    /// ordered pass instead of a query per follow-up.
+    private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try database.prepare("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ? ORDER BY rowid")
+            var allNotes: [String: [FollowUp.GoalNote]] = [:]
+            if everyFollowUp {
+                try database.forEach("SELECT follow_up_id, goal_series_id, note FROM follow_up_goal_notes ORDER BY rowid") { (row: Row) throws(SQLiteError) in
+                    guard let series = UUID(hyphenatedHex: try row.string(1)) else { throw SQLiteError(.misuse("damaged id in store")) }
+                    allNotes[try row.string(0), default: []].append(FollowUp.GoalNote(goalSeriesID: series, note: try row.string(2)))
+                }
+            }
             return try database.query("""
                 SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id
@@ -299,7 +316,7 @@ extension Store {
                     id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: FollowUpStatus(cliValue: try row.string(4)) ?? .continue,
-                    goalNotes: try notes.rows([.text(id)]).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.string(0)), note: try $0.string(1)) }
+                    goalNotes: everyFollowUp ? allNotes[id] ?? [] : try notes.rows([.text(id)]).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.string(0)), note: try $0.string(1)) }
                 )
                 return Stored(value: followUp, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }
