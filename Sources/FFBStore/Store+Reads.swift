@@ -188,16 +188,12 @@ extension Store {
     /// in one ordered pass each instead of two queries per order.
     private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false) throws(StoreError) -> [Stored<Order>] {
         try read {
-            let services = try database.prepare("SELECT service FROM order_services WHERE order_id = ? ORDER BY position")
-            let groups = try database.prepare("SELECT target_group, is_primary FROM order_target_groups WHERE order_id = ? ORDER BY position")
-            var allServices: [String: [KLCode]] = [:], allGroups: [String: [TargetGroupAssignment]] = [:]
-            if everyOrder {
-                try database.forEach("SELECT order_id, service FROM order_services ORDER BY order_id, position") { (row: Row) throws(SQLiteError) in
-                    allServices[try row.string(0), default: []].append(KLCode(unchecked: try row.string(1)))
-                }
-                try database.forEach("SELECT order_id, target_group, is_primary FROM order_target_groups ORDER BY order_id, position") { (row: Row) throws(SQLiteError) in
-                    allGroups[try row.string(0), default: []].append(TargetGroupAssignment(code: KLCode(unchecked: try row.string(1)), isPrimary: try row.bool(2)))
-                }
+            let services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
+                (row: Row) throws(SQLiteError) in KLCode(unchecked: try row.string(0))
+            }
+            let groups = try ChildRows(database, "target_group, is_primary", from: "order_target_groups", record: "order_id", order: "position",
+                                       everyRecord: everyOrder) { (row: Row) throws(SQLiteError) in
+                TargetGroupAssignment(code: KLCode(unchecked: try row.string(0)), isPrimary: try row.bool(1))
             }
             return try database.query("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
@@ -215,10 +211,9 @@ extension Store {
                 }
                 let order = try Order(
                     id: try Self.uuid(id), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
-                    services: everyOrder ? allServices[id] ?? [] : try services.rows([.text(id)]).map { KLCode(unchecked: try $0.string(0)) },
+                    services: try services.of(id),
                     offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
-                    targetGroups: everyOrder ? allGroups[id] ?? []
-                        : try groups.rows([.text(id)]).map { TargetGroupAssignment(code: KLCode(unchecked: try $0.string(0)), isPrimary: try $0.bool(1)) },
+                    targetGroups: try groups.of(id),
                     provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
                     supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
                     issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),
@@ -255,12 +250,8 @@ extension Store {
     /// one ordered pass instead of a query per goal.
     private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
-            let secondary = try database.prepare("SELECT theme FROM goal_secondary_themes WHERE goal_id = ? ORDER BY position")
-            var allSecondary: [String: [String]] = [:]
-            if everyGoal {
-                try database.forEach("SELECT goal_id, theme FROM goal_secondary_themes ORDER BY goal_id, position") { (row: Row) throws(SQLiteError) in
-                    allSecondary[try row.string(0), default: []].append(try row.string(1))
-                }
+            let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
+                (row: Row) throws(SQLiteError) in try row.string(0)
             }
             return try database.query("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
@@ -274,7 +265,7 @@ extension Store {
                     id: try Self.uuid(id), seriesID: try Self.uuid(row.string(1)), version: try row.int(2),
                     supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row.string(4)),
                     primaryTheme: try theme(row.string(5)),
-                    secondaryThemes: everyGoal ? try (allSecondary[id] ?? []).map(theme) : try secondary.rows([.text(id)]).map { try theme($0.string(0)) },
+                    secondaryThemes: try secondary.of(id).map(theme),
                     type: GoalType(cliValue: try row.string(6)) ?? .develop,
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
                     description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
@@ -297,14 +288,8 @@ extension Store {
     /// ordered pass instead of a query per follow-up.
     private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
-            let notes = try database.prepare("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ? ORDER BY rowid")
-            var allNotes: [String: [FollowUp.GoalNote]] = [:]
-            if everyFollowUp {
-                try database.forEach("SELECT follow_up_id, goal_series_id, note FROM follow_up_goal_notes ORDER BY rowid") { (row: Row) throws(SQLiteError) in
-                    guard let series = UUID(hyphenatedHex: try row.string(1)) else { throw SQLiteError(.misuse("damaged id in store")) }
-                    allNotes[try row.string(0), default: []].append(FollowUp.GoalNote(goalSeriesID: series, note: try row.string(2)))
-                }
-            }
+            let notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
+                                      everyRecord: everyFollowUp) { (row: Row) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
             return try database.query("""
                 SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id
@@ -316,7 +301,7 @@ extension Store {
                     id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: FollowUpStatus(cliValue: try row.string(4)) ?? .continue,
-                    goalNotes: everyFollowUp ? allNotes[id] ?? [] : try notes.rows([.text(id)]).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.string(0)), note: try $0.string(1)) }
+                    goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) }
                 )
                 return Stored(value: followUp, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }

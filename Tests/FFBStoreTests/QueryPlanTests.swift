@@ -20,7 +20,7 @@ import Testing
         ("FROM order_services ORDER BY order_id, position", "orders(of: nil) reads every order's services in one pass"),
         ("FROM order_target_groups ORDER BY order_id, position", "orders(of: nil) reads every order's target groups in one pass"),
         ("FROM goal_secondary_themes ORDER BY goal_id, position", "goalsByOrder() reads every goal's secondary themes in one pass"),
-        ("FROM follow_up_goal_notes ORDER BY rowid", "followUpsByOrder() reads every follow-up's goal notes in one pass"),
+        ("FROM follow_up_goal_notes ORDER BY follow_up_id, rowid", "followUpsByOrder() reads every follow-up's goal notes in one pass"),
         ("WHERE 1 = 1 ORDER BY g.order_id", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
         ("WHERE 1 = 1 ORDER BY f.order_id", "followUpsByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("FROM citizens c JOIN assessments a ON a.citizen_id = c.id", "forEachCitizenLevels reads every counted level in one pass (whole-store statistics)"),

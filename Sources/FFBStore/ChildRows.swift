@@ -1,0 +1,38 @@
+import FFBSQLite
+
+/// The rows a record owns in a child table (an order's services and target groups, a goal's
+/// secondary themes, a follow-up's goal notes), read the way the caller reads records: one query
+/// per record, or, for a read of every record in the store, all of them in one ordered pass
+/// grouped by record, so a whole-store read costs a query per table instead of one per record.
+struct ChildRows<Value> {
+    private let perRecord: Statement?
+    private let grouped: [String: [Value]]
+    private let decode: (Row) throws(SQLiteError) -> Value
+
+    /// `columns` of the rows of `table` whose `record` column holds the record's id, in `order`
+    /// within a record; `decode` reads one row's columns (from column 0).
+    init(
+        _ database: Database, _ columns: String, from table: String, record: String, order: String, everyRecord: Bool,
+        decode: @escaping (Row) throws(SQLiteError) -> Value
+    ) throws(SQLiteError) {
+        self.decode = decode
+        guard everyRecord else {
+            perRecord = try database.prepare("SELECT \(columns) FROM \(table) WHERE \(record) = ? ORDER BY \(order)")
+            grouped = [:]
+            return
+        }
+        perRecord = nil
+        var grouped: [String: [Value]] = [:]
+        // The record's id comes last, so `decode` reads the same columns in both queries.
+        try database.forEach("SELECT \(columns), \(record) FROM \(table) ORDER BY \(record), \(order)") { (row: Row) throws(SQLiteError) in
+            grouped[try row.string(row.values.count - 1), default: []].append(try decode(row))
+        }
+        self.grouped = grouped
+    }
+
+    /// The rows of the record with this id, in order.
+    func of(_ id: String) throws(SQLiteError) -> [Value] {
+        guard let perRecord else { return grouped[id] ?? [] }
+        return try perRecord.rows([.text(id)]).map { (row: Row) throws(SQLiteError) in try decode(row) }
+    }
+}
