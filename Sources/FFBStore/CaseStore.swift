@@ -42,7 +42,7 @@ public protocol CaseStore: AnyObject {
     /// citizen (in the order they were registered), each citizen's levels in the order
     /// `assessments(of:)` gives their records and the entries in their order. Records entered in
     /// error (a follow-up's levels with the follow-up) and entries without a level are left out.
-    func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) throws -> Void) throws
+    func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) -> Void) throws(StoreError)
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.

@@ -95,24 +95,16 @@ extension Store {
         }
     }
 
-    package func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) throws -> Void) throws {
+    package func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) -> Void) throws(StoreError) {
         var citizenRow: Int64 = -1
         var citizen: Pseudonym?
         var levels: [RecordedLevel] = []
         var dates: [String: LocalDate] = [:]
         var themes: [String: KLCode] = [:]
-        // The caller's own error stops the pass; SQLite's callback can only throw SQLiteError.
-        var stoppedBy: (any Error)?
-        func deliver() throws(SQLiteError) {
-            guard let citizen else { return }
-            do {
-                try body(citizen, levels)
-            } catch {
-                stoppedBy = error
-                throw SQLiteError(.misuse("stopped by the caller"))
-            }
+        func deliver() {
+            if let citizen { body(citizen, levels) }
         }
-        do {
+        try StoreError.mapping { () throws(SQLiteError) in
             try database.forEach("""
                 SELECT c.id, c.pseudonym, a.date, s.theme, o.level, o.not_assessed
                 FROM citizens c JOIN assessments a ON a.citizen_id = c.id
@@ -125,7 +117,7 @@ extension Store {
                 """) { (row: Row) throws(SQLiteError) in
                 let rowID = try row.int64(0)
                 if rowID != citizenRow {
-                    try deliver()
+                    deliver()
                     citizenRow = rowID
                     guard let next = Pseudonym(try row.string(1)) else { throw SQLiteError(.misuse("damaged pseudonym in store")) }
                     citizen = next
@@ -139,10 +131,7 @@ extension Store {
                 themes[themeText] = theme
                 levels.append(RecordedLevel(date: date, theme: theme, level: level))
             }
-            try deliver()
-        } catch {
-            if let stoppedBy { throw stoppedBy }
-            throw StoreError(error)
+            deliver()
         }
     }
 
