@@ -122,6 +122,13 @@ package struct SyntheticPopulation: Sendable {
     }
 }
 
+extension SyntheticPopulation {
+    /// A drawn level as the model records it: negative means not assessed.
+    package static func assessed(_ value: Int8) -> Assessed<FunctionLevel> {
+        value < 0 ? .notAssessed : .assessed(FunctionLevel(rawValue: Int(value)) ?? .moderate)
+    }
+}
+
 /// SplitMix64: tiny, fast and good enough for synthetic data; seeded, so runs repeat exactly.
 package struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64

@@ -132,7 +132,7 @@ package struct DemoScenario {
                 try writer.openCase(CaseFile(caseNumber: caseNumber, citizen: citizen.pseudonym, opened: baseline.adding(days: -21), municipality: municipality))
                 var entries: [AssessmentEntry] = []
                 for (theme, levels) in person.levels {
-                    entries.append(try AssessmentEntry(theme: scored[theme], level: Self.level(levels[0]), note: nil, source: person.index % 3 == 0 ? .citizen : .caseworker))
+                    entries.append(try AssessmentEntry(theme: scored[theme], level: SyntheticPopulation.assessed(levels[0]), note: nil, source: person.index % 3 == 0 ? .citizen : .caseworker))
                 }
                 let unscored = noted[person.index % noted.count]
                 entries.append(try AssessmentEntry(theme: unscored, level: nil, relevance: .relevant, note: "Beskrevet i samtale med borgeren", source: .citizen))
@@ -169,11 +169,6 @@ package struct DemoScenario {
             }
         }
         return orders
-    }
-
-    /// A synthetic level: negative means not assessed.
-    static func level(_ value: Int8) -> Assessed<FunctionLevel> {
-        value < 0 ? .notAssessed : .assessed(FunctionLevel(rawValue: Int(value)) ?? .moderate)
     }
 
     /// The level a goal of `type` expects from `baseline`: develop aims `1 + stretch` levels
@@ -232,7 +227,7 @@ package struct DemoScenario {
                 for visit in person.days.indices.dropFirst() {
                     var entries: [AssessmentEntry] = []
                     for (theme, levels) in person.levels {
-                        entries.append(try AssessmentEntry(theme: scored[theme], level: Self.level(levels[visit]), note: nil, source: .citizenSupportedByStaff))
+                        entries.append(try AssessmentEntry(theme: scored[theme], level: SyntheticPopulation.assessed(levels[visit]), note: nil, source: .citizenSupportedByStaff))
                     }
                     let last = visit == person.days.count - 1
                     let status: FollowUpStatus = last && person.index % 5 == 0 ? .end : .continue

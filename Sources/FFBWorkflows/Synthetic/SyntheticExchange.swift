@@ -38,11 +38,8 @@ package struct SyntheticExchange {
             let baseline = LocalDate(dayNumber: Int(person.days[0]))
             let caseNumber = "SYN-\(person.index + 1)"
             let provider = person.index % providers.count
-            func level(_ value: Int8) -> Assessed<FunctionLevel> {
-                value < 0 ? .notAssessed : .assessed(FunctionLevel(rawValue: Int(value)) ?? .moderate)
-            }
             let entries = try person.levels.map { theme, levels in
-                try AssessmentEntry(theme: scored[theme], level: level(levels[0]), note: nil, source: .caseworker)
+                try AssessmentEntry(theme: scored[theme], level: SyntheticPopulation.assessed(levels[0]), note: nil, source: .caseworker)
             }
             let start = baseline.adding(days: 14)
             let order = OrderTerms(
@@ -55,9 +52,8 @@ package struct SyntheticExchange {
             var goals: [Goal] = []
             for (index, (theme, levels)) in person.levels.prefix(2).enumerated() where levels[0] >= 0 {
                 let type = GoalType.allCases[(person.goalType + index) % 3]
-                let expected = type == .develop ? max(0, Int(levels[0]) - 1) : type == .maintain ? Int(levels[0]) : min(4, Int(levels[0]) + 1)
                 goals.append(try Goal(id: population.uuid(citizen: person.index, salt: 10 + UInt64(index)), orderID: order.id, primaryTheme: scored[theme],
-                                      type: type, expectedLevel: FunctionLevel(rawValue: expected) ?? .moderate,
+                                      type: type, expectedLevel: DemoScenario.expectedLevel(type, baseline: Int(levels[0]), stretch: 0),
                                       description: DemoScenario.goalText(type, theme: scored[theme].name), followUpDate: order.followUpDate))
             }
             let package = OrderPackage(
@@ -73,7 +69,7 @@ package struct SyntheticExchange {
             for visit in person.days.indices.dropFirst() {
                 let date = LocalDate(dayNumber: Int(person.days[visit]))
                 let visitEntries = try person.levels.map { theme, levels in
-                    try AssessmentEntry(theme: scored[theme], level: level(levels[visit]), note: nil, source: .citizenSupportedByStaff)
+                    try AssessmentEntry(theme: scored[theme], level: SyntheticPopulation.assessed(levels[visit]), note: nil, source: .citizenSupportedByStaff)
                 }
                 let record = FollowUpRecord(
                     id: population.uuid(citizen: person.index, salt: 100 + UInt64(visit)), orderID: order.id, date: date, author: "Kontaktperson",
