@@ -1,11 +1,18 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Paths with their symbolic links followed, the one place `realpath(3)` is called.
+/// Paths: a user's path read from a folder, and paths with their symbolic links followed (the one
+/// place `realpath(3)` is called).
 package enum FilePath {
+    /// `path` as a user gave it, read from `base` when it is relative.
+    package static func url(_ path: String, from base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
     /// The file a path names with links followed: SQLite names its `-wal` and `-shm` after the
     /// file a link points to, so every check of a store's files starts here. A path that does
     /// not exist yet is returned as given.

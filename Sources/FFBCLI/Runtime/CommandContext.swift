@@ -31,8 +31,7 @@ package final class CommandContext {
 
     /// Resolves a path given on the command line against the working directory.
     package func url(for path: String) -> URL {
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
-        return currentDirectory.appendingPathComponent(path)
+        FilePath.url(path, from: currentDirectory)
     }
 }
 

@@ -17,7 +17,7 @@ public enum ExchangeFiles {
     public static func expand(_ paths: [String], base: URL) -> [String] {
         paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
-            let url = resolve(path, base: base)
+            let url = FilePath.url(path, from: base)
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
                   let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [path] }
             let folder = path.hasSuffix("/") ? path : path + "/"
@@ -29,7 +29,7 @@ public enum ExchangeFiles {
     public static func check(_ paths: [String], base: URL, validator: DocumentValidator = DocumentValidator()) -> [Checked] {
         let decoder = DocumentDecoder()
         return expand(paths, base: base).map { path in
-            Checked(path: path, result: document(at: resolve(path, base: base), decoder: decoder, validator: validator))
+            Checked(path: path, result: document(at: FilePath.url(path, from: base), decoder: decoder, validator: validator))
         }
     }
 
@@ -52,9 +52,5 @@ public enum ExchangeFiles {
         let decoder = DocumentDecoder(), validator = DocumentValidator()
         return try ExchangeImport.run(count: urls.count, decode: { document(at: urls[$0], decoder: decoder, validator: validator) },
                                       into: store, user: user, command: command, strict: strict)
-    }
-
-    static func resolve(_ path: String, base: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }
 }
