@@ -48,8 +48,9 @@ extension Database {
                 ? "SELECT * FROM \(quoted) ORDER BY \(try primaryKeyOrder(of: name))"
                 : "SELECT _rowid_, * FROM \(quoted) ORDER BY _rowid_"
             lines.append("rows \(name)")
-            try forEach(sql) { row in
-                lines.append("  (" + row.values.map(Self.literal).joined(separator: ", ") + ")")
+            try forEach(sql) { row throws(SQLiteError) in
+                let values = try row.currentRow().values
+                lines.append("  (" + values.map(Self.literal).joined(separator: ", ") + ")")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -52,13 +52,36 @@ extension Database {
         }
     }
 
-    /// Runs a statement and calls `body` with each row in turn, without
-    /// collecting them. `body` reads rows, so it throws what reading throws; to stop on a
-    /// condition of your own, collect the rows with ``query(_:_:)`` instead.
-    package func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Row) throws(SQLiteError) -> Void) throws(SQLiteError) {
+    /// Runs a statement and calls `body` with each row in turn, without collecting or copying
+    /// them: `body` gets the statement positioned on the row, valid only during the call
+    /// (`currentRow()` copies one out). `body` reads rows, so it throws what reading throws; to
+    /// stop on a condition of your own, collect the rows with ``query(_:_:)`` instead.
+    package func forEach(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Statement) throws(SQLiteError) -> Void) throws(SQLiteError) {
         try withCachedStatement(sql) { statement throws(SQLiteError) in
-            try statement.forEachRow(bindings) { statement throws(SQLiteError) in try body(statement.currentRow()) }
+            try statement.forEachRow(bindings, body)
         }
+    }
+
+    /// Runs a statement and turns each row into a value where it stands (no row is copied out),
+    /// stopping at the first error `transform` throws, which is rethrown as it is.
+    package func map<T>(_ sql: String, _ bindings: SQLiteBindings = .none, _ transform: (Statement) throws -> T) throws -> [T] {
+        var values: [T] = []
+        var failure: (any Error)?
+        do {
+            try forEach(sql, bindings) { row throws(SQLiteError) in
+                do {
+                    values.append(try transform(row))
+                } catch let error as SQLiteError {
+                    throw error
+                } catch {
+                    failure = error
+                    throw SQLiteError(.misuse("stopped by the caller"))
+                }
+            }
+        } catch {
+            throw failure ?? error
+        }
+        return values
     }
 
     /// Runs every statement in `sql` in order (a schema, a migration), without

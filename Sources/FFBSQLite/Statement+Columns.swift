@@ -39,3 +39,90 @@ extension Statement: RowReading {
         Row(columnNames: columnNames, values: try columnNames.indices.map { index throws(SQLiteError) in try value(at: index) })
     }
 }
+
+/// Typed getters that read the current row in place: no copied `Row`, no `SQLiteValue`, no
+/// generic dispatch. They shadow `RowReading`'s getters wherever the row is a `Statement` (the
+/// cursor `Database.forEach` hands out), which is what makes a whole-store pass cheap per row.
+/// Same rules and errors as `RowReading`: strict storage classes, NULL only for `optional…`.
+extension Statement {
+    package func int64(_ index: Int) throws(SQLiteError) -> Int64 {
+        let handle = try column(index, holding: SQLITE_INTEGER, expected: "Int64")
+        return sqlite3_column_int64(handle, Int32(index))
+    }
+
+    package func optionalInt64(_ index: Int) throws(SQLiteError) -> Int64? {
+        guard let handle = try column(index, holdingOrNull: SQLITE_INTEGER, expected: "Int64") else { return nil }
+        return sqlite3_column_int64(handle, Int32(index))
+    }
+
+    package func int(_ index: Int) throws(SQLiteError) -> Int {
+        let handle = try column(index, holding: SQLITE_INTEGER, expected: "Int")
+        return Int(sqlite3_column_int64(handle, Int32(index)))
+    }
+
+    package func optionalInt(_ index: Int) throws(SQLiteError) -> Int? {
+        guard let handle = try column(index, holdingOrNull: SQLITE_INTEGER, expected: "Int") else { return nil }
+        return Int(sqlite3_column_int64(handle, Int32(index)))
+    }
+
+    package func bool(_ index: Int) throws(SQLiteError) -> Bool {
+        let handle = try column(index, holding: SQLITE_INTEGER, expected: "Bool")
+        switch sqlite3_column_int64(handle, Int32(index)) {
+        case 0: return false
+        case 1: return true
+        default: throw SQLiteError(.typeMismatch(column: columnNames[index], expected: "Bool", found: "INTEGER"))
+        }
+    }
+
+    package func string(_ index: Int) throws(SQLiteError) -> String {
+        let handle = try column(index, holding: SQLITE_TEXT, expected: "String")
+        return Self.text(handle, Int32(index))
+    }
+
+    package func optionalString(_ index: Int) throws(SQLiteError) -> String? {
+        guard let handle = try column(index, holdingOrNull: SQLITE_TEXT, expected: "String") else { return nil }
+        return Self.text(handle, Int32(index))
+    }
+
+    /// The UTF-8 bytes of a TEXT column, valid only inside `body` (dates and codes parsed without
+    /// making a `String`).
+    package func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SQLiteError) -> Result {
+        let handle = try column(index, holding: SQLITE_TEXT, expected: "String")
+        let column = Int32(index)
+        let text = sqlite3_column_text(handle, column)
+        return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+
+    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
+        // Text before bytes: the byte count must describe the UTF-8 form.
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    /// The handle, once the statement is on a row, `index` is a column and it holds `type`.
+    private func column(_ index: Int, holding type: Int32, expected: String) throws(SQLiteError) -> OpaquePointer {
+        guard let handle = try column(index, holdingOrNull: type, expected: expected) else {
+            throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: "NULL"))
+        }
+        return handle
+    }
+
+    /// As `column(_:holding:expected:)`, but nil for NULL.
+    private func column(_ index: Int, holdingOrNull type: Int32, expected: String) throws(SQLiteError) -> OpaquePointer? {
+        let handle = try requireHandle()
+        guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
+        guard index >= 0, index < columnNames.count else {
+            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        }
+        let found = sqlite3_column_type(handle, Int32(index))
+        if found == type { return handle }
+        if found == SQLITE_NULL { return nil }
+        let storageClass = switch found {
+        case SQLITE_INTEGER: "INTEGER"
+        case SQLITE_FLOAT: "REAL"
+        case SQLITE_TEXT: "TEXT"
+        default: "BLOB"
+        }
+        throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: storageClass))
+    }
+}

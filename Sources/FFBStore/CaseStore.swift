@@ -38,11 +38,12 @@ public protocol CaseStore: AnyObject {
 
     /// A citizen's assessments and follow-up levels, oldest first.
     func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>]
-    /// Every level that counts, for whole-store analysis, in one ordered pass: citizen by
-    /// citizen (in the order they were registered), each citizen's levels in the order
-    /// `assessments(of:)` gives their records and the entries in their order. Records entered in
-    /// error (a follow-up's levels with the follow-up) and entries without a level are left out.
-    func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) -> Void) throws(StoreError)
+    /// Every level that counts, for whole-store analysis, in a few ordered passes: `body` is
+    /// called once for every citizen, in the order they were registered, with the citizen's
+    /// levels by theme (catalogue order), then date, then the order they were written (none for a
+    /// citizen not assessed yet). Records entered in error (a follow-up's levels with the
+    /// follow-up) and entries without a level are left out.
+    func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError)
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
@@ -117,15 +118,21 @@ public protocol CaseStoreWriter {
     func reserveCache(megabytes: Int) throws(StoreError)
 }
 
-/// One theme's level on one day, as a whole-store pass reads it.
-public struct RecordedLevel: Sendable, Equatable {
-    public let date: LocalDate
-    public let theme: KLCode
-    public let level: Assessed<FunctionLevel>
+/// One theme's level on one day, compact, as a whole-store pass reads it (`forEachCitizenLevels`).
+public struct ScoredLevel: Sendable, Equatable {
+    /// The level of an entry "ikke vurderet".
+    public static let notAssessed: Int8 = -1
 
-    public init(date: LocalDate, theme: KLCode, level: Assessed<FunctionLevel>) {
-        self.date = date
+    /// The theme's position in the store's catalogue (`catalog.themes`).
+    public let theme: Int16
+    /// The assessment's date as `LocalDate.dayNumber`.
+    public let day: Int32
+    /// 0…4, or `notAssessed`.
+    public let level: Int8
+
+    public init(theme: Int16, day: Int32, level: Int8) {
         self.theme = theme
+        self.day = day
         self.level = level
     }
 }

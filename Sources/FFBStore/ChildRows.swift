@@ -7,13 +7,13 @@ import FFBSQLite
 struct ChildRows<Value> {
     private let perRecord: Statement?
     private let grouped: [String: [Value]]
-    private let decode: (Row) throws(SQLiteError) -> Value
+    private let decode: (Statement) throws(SQLiteError) -> Value
 
     /// `columns` of the rows of `table` whose `record` column holds the record's id, in `order`
     /// within a record; `decode` reads one row's columns (from column 0).
     init(
         _ database: Database, _ columns: String, from table: String, record: String, order: String, everyRecord: Bool,
-        decode: @escaping (Row) throws(SQLiteError) -> Value
+        decode: @escaping (Statement) throws(SQLiteError) -> Value
     ) throws(SQLiteError) {
         self.decode = decode
         guard everyRecord else {
@@ -24,8 +24,8 @@ struct ChildRows<Value> {
         perRecord = nil
         var grouped: [String: [Value]] = [:]
         // The record's id comes last, so `decode` reads the same columns in both queries.
-        try database.forEach("SELECT \(columns), \(record) FROM \(table) ORDER BY \(record), \(order)") { (row: Row) throws(SQLiteError) in
-            grouped[try row.string(row.values.count - 1), default: []].append(try decode(row))
+        try database.forEach("SELECT \(columns), \(record) FROM \(table) ORDER BY \(record), \(order)") { (row: Statement) throws(SQLiteError) in
+            grouped[try row.string(row.columnNames.count - 1), default: []].append(try decode(row))
         }
         self.grouped = grouped
     }
@@ -33,6 +33,8 @@ struct ChildRows<Value> {
     /// The rows of the record with this id, in order.
     func of(_ id: String) throws(SQLiteError) -> [Value] {
         guard let perRecord else { return grouped[id] ?? [] }
-        return try perRecord.rows([.text(id)]).map { (row: Row) throws(SQLiteError) in try decode(row) }
+        var values: [Value] = []
+        try perRecord.forEachRow([.text(id)]) { (row: Statement) throws(SQLiteError) in values.append(try decode(row)) }
+        return values
     }
 }

@@ -40,12 +40,7 @@ extension StoreWriter {
 
     /// The citizen with this CPR number, if the store knows one.
     package func citizen(cpr: CPRNumber) throws(StoreError) -> Citizen? {
-        try StoreError.mapping {
-            guard let row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) else {
-                return nil
-            }
-            return try Store.citizen(row)
-        }
+        try StoreError.mapping { try Store.citizen(cpr: cpr, in: database) }
     }
 
     /// The case with this number, if the store knows one.

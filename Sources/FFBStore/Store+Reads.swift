@@ -9,27 +9,25 @@ extension Store {
     /// A citizen by pseudonym or CPR number (the caseworker may type either).
     package func citizen(_ reference: String) throws(StoreError) -> Citizen {
         try read {
-            let row: Row?
             if let cpr = try? CPRNumber(reference) {
-                row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)])
-                guard let row else { throw StoreError.notFound("no citizen with this CPR number") }
-                return try Self.citizen(row)
+                guard let citizen = try Self.citizen(cpr: cpr, in: database) else { throw StoreError.notFound("no citizen with this CPR number") }
+                return citizen
             }
             guard let pseudonym = Pseudonym(reference) else {
                 throw StoreError.invalid("\"\(reference)\" is neither a pseudonym (P-XXXXXXXX) nor a CPR number")
             }
-            row = try database.firstRow("SELECT pseudonym, cpr, name FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)])
-            guard let row else { throw StoreError.notFound("unknown citizen \(pseudonym)") }
-            return try Self.citizen(row)
+            let found = try database.map("SELECT pseudonym, cpr, name FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)], Self.citizen)
+            guard let citizen = found.first else { throw StoreError.notFound("unknown citizen \(pseudonym)") }
+            return citizen
         }
     }
 
     package func citizens() throws(StoreError) -> [Stored<Citizen>] {
         try read {
-            try database.query("""
+            try database.map("""
                 SELECT c.pseudonym, c.cpr, c.name, w.id, w.at, w.user, w.command
                 FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id
-                """).map { row in
+                """) { row in
                 Stored(value: try Self.citizen(row), recorded: try Self.writeInfo(row, from: 3), enteredInError: nil)
             }
         }
@@ -37,11 +35,11 @@ extension Store {
 
     package func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>] {
         try read {
-            try database.query("""
+            try database.map("""
                 SELECT k.case_number, k.opened, k.municipality_name, k.municipality_code, w.id, w.at, w.user, w.command
                 FROM cases k JOIN citizens c ON c.id = k.citizen_id JOIN writes w ON w.id = k.write_id
                 WHERE c.pseudonym = ? ORDER BY k.opened, k.id
-                """, [.text(citizen.rawValue)]).map { row in
+                """, [.text(citizen.rawValue)]) { row in
                 let caseFile = try CaseFile(
                     caseNumber: try row.string(0), citizen: citizen, opened: try Self.date(row.string(1)),
                     municipality: try Municipality(name: row.string(2), code: row.string(3))
@@ -72,8 +70,7 @@ extension Store {
     /// Every assessment of a citizen (and every follow-up's levels), oldest first.
     package func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>] {
         try read {
-            let observations = try database.prepare(Self.entriesOfAssessment)
-            return try database.query("""
+            return try database.map("""
                 SELECT a.id, a.kind, k.case_number, a.date, a.assessor, w.id, w.at, w.user, w.command, coalesce(e.reason, fe.reason)
                 FROM assessments a JOIN citizens c ON c.id = a.citizen_id JOIN writes w ON w.id = a.write_id
                 LEFT JOIN cases k ON k.id = a.case_id
@@ -82,9 +79,9 @@ extension Store {
                 LEFT JOIN follow_ups f ON a.kind = 'follow-up' AND f.assessment_id = a.id
                 LEFT JOIN entered_in_error fe ON fe.target_kind = 'follow-up' AND fe.target_id = f.id
                 WHERE c.pseudonym = ? ORDER BY a.date, w.id
-                """, [.text(citizen.rawValue)]).map { row in
+                """, [.text(citizen.rawValue)]) { row in
                 let id = try row.string(0)
-                let entries = try observations.rows([.text(id)]).map { try Self.entry($0, catalog: catalog) }
+                let entries = try database.map(Self.entriesOfAssessment, [.text(id)]) { try Self.entry($0, catalog: catalog) }
                 let assessment = StoredAssessment(
                     id: try Self.uuid(id), kind: StoredAssessment.Kind(rawValue: try row.string(1)) ?? .assessment,
                     citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row.string(3)),
@@ -95,43 +92,126 @@ extension Store {
         }
     }
 
-    package func forEachCitizenLevels(_ body: (Pseudonym, [RecordedLevel]) -> Void) throws(StoreError) {
-        var citizenRow: Int64 = -1
-        var citizen: Pseudonym?
-        var levels: [RecordedLevel] = []
-        var dates: [String: LocalDate] = [:]
-        var themes: [String: KLCode] = [:]
-        func deliver() {
-            if let citizen { body(citizen, levels) }
+    /// Reads every table involved once, in its own key order, and joins in memory: the entries
+    /// in primary-key order (by assessment id) merge with the assessments in id order, so no
+    /// entry costs an index search. Memory grows with the store's entries (24 bytes each, twice
+    /// while they are sorted by citizen), as the statistics built from them do anyway.
+    package func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+        var damage: StoreError?
+        func damaged(_ message: String) -> SQLiteError {
+            damage = .database(message)
+            return SQLiteError(.misuse(message))
         }
-        try StoreError.mapping { () throws(SQLiteError) in
-            try database.forEach("""
-                SELECT c.id, c.pseudonym, a.date, s.theme, o.level, o.not_assessed
-                FROM citizens c JOIN assessments a ON a.citizen_id = c.id
-                JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
-                WHERE (o.level IS NOT NULL OR o.not_assessed = 1)
-                  AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
-                  AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN entered_in_error fe ON fe.target_kind = 'follow-up' AND fe.target_id = f.id
-                                  WHERE a.kind = 'follow-up' AND f.assessment_id = a.id)
-                ORDER BY c.id, a.date, a.write_id, a.rowid, o.position
-                """) { (row: Row) throws(SQLiteError) in
-                let rowID = try row.int64(0)
-                if rowID != citizenRow {
-                    deliver()
-                    citizenRow = rowID
-                    guard let next = Pseudonym(try row.string(1)) else { throw SQLiteError(.misuse("damaged pseudonym in store")) }
-                    citizen = next
-                    levels.removeAll(keepingCapacity: true)
-                }
-                let dateText = try row.string(2), themeText = try row.string(3)
-                let level = try row.optionalInt(4).map { FunctionLevel(rawValue: $0).map(Assessed.assessed) } ?? .notAssessed
-                guard let level, let date = dates[dateText] ?? LocalDate(iso: dateText) else { return }
-                dates[dateText] = date
-                let theme = themes[themeText] ?? KLCode(unchecked: themeText)
-                themes[themeText] = theme
-                levels.append(RecordedLevel(date: date, theme: theme, level: level))
+        do {
+            var citizens: [Pseudonym] = []
+            var citizenIndex: [Int64: Int32] = [:]
+            try database.forEach("SELECT id, pseudonym FROM citizens ORDER BY id") { row throws(SQLiteError) in
+                guard let pseudonym = Pseudonym(try row.string(1)) else { throw damaged("damaged pseudonym in store") }
+                citizenIndex[try row.int64(0)] = Int32(citizens.count)
+                citizens.append(pseudonym)
             }
-            deliver()
+            let position = Dictionary(catalog.themes.enumerated().map { ($1.code.rawValue, Int16($0)) }, uniquingKeysWith: { first, _ in first })
+            // Series ids are the table's row numbers, 1, 2, 3…: an array, not a hash, per entry.
+            var themeOfSeries: [Int16] = []
+            try database.forEach("SELECT id, theme FROM theme_series ORDER BY id") { row throws(SQLiteError) in
+                let id = try row.int64(0), code = try row.string(1)
+                guard let theme = position[code] else {
+                    throw damaged("the store names theme \(code), which catalogue \(catalog.version) does not have")
+                }
+                guard id >= 0, id <= Int64(themeOfSeries.count) + (1 << 20) else { throw damaged("damaged theme series id in store") }
+                if themeOfSeries.count <= Int(id) { themeOfSeries += repeatElement(-1, count: Int(id) + 1 - themeOfSeries.count) }
+                themeOfSeries[Int(id)] = theme
+            }
+            var excluded = Set<Int64>()
+            try database.forEach("""
+                SELECT a.rowid FROM entered_in_error e JOIN assessments a ON a.id = e.target_id WHERE e.target_kind = 'assessment'
+                UNION ALL
+                SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
+                WHERE e.target_kind = 'follow-up'
+                """) { row throws(SQLiteError) in excluded.insert(try row.int64(0)) }
+
+            // Assessments that count, in id order (SQLite compares text byte by byte, as `ids` is searched).
+            var ids: [[UInt8]] = [], assessments: [(citizen: Int32, day: Int32, order: Int64)] = []
+            try database.forEach("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id") { row throws(SQLiteError) in
+                let order = try row.int64(1)
+                guard !excluded.contains(order) else { return }
+                guard let citizen = citizenIndex[try row.int64(2)] else { throw damaged("an assessment names a citizen the store does not have") }
+                guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw damaged("damaged date in store") }
+                ids.append(try row.withText(0) { Array($0) })
+                assessments.append((citizen, day, order))
+            }
+
+            var entries: [LevelEntry] = []
+            var current = -1, next = 0
+            try database.forEach("""
+                SELECT assessment_id, series_id, level FROM theme_observations
+                WHERE level IS NOT NULL OR not_assessed = 1 ORDER BY assessment_id
+                """) { (row: Statement) throws(SQLiteError) in
+                let sameAssessment = try row.withText(0) { id in current >= 0 && Self.compare(ids[current], id) == 0 }
+                if !sameAssessment {
+                    // The next counted assessment at or after this id; none equal means it does not count.
+                    current = -1
+                    while next < ids.count {
+                        let order = try row.withText(0) { id in Self.compare(ids[next], id) }
+                        if order > 0 { break }
+                        next += 1
+                        if order == 0 {
+                            current = next - 1
+                            break
+                        }
+                    }
+                }
+                guard current >= 0 else { return }
+                let series = try row.int64(1)
+                guard series >= 0, series < Int64(themeOfSeries.count), themeOfSeries[Int(series)] >= 0 else {
+                    throw damaged("a theme entry names a theme series the store does not have")
+                }
+                let theme = themeOfSeries[Int(series)]
+                let level = try row.optionalInt(2) ?? Int(ScoredLevel.notAssessed)
+                guard level >= Int(ScoredLevel.notAssessed), level <= 4 else { throw damaged("damaged level in store") }
+                let assessment = assessments[current]
+                entries.append(LevelEntry(order: assessment.order, day: assessment.day, citizen: assessment.citizen, theme: theme, level: Int8(level)))
+            }
+
+            // By citizen (a counting sort), then each citizen's by theme, date and the order written.
+            var start = [Int](repeating: 0, count: citizens.count + 1)
+            for entry in entries { start[Int(entry.citizen) + 1] += 1 }
+            for index in citizens.indices { start[index + 1] += start[index] }
+            var slot = start
+            var sorted = [LevelEntry](repeating: LevelEntry(order: 0, day: 0, citizen: 0, theme: 0, level: 0), count: entries.count)
+            for entry in entries {
+                sorted[slot[Int(entry.citizen)]] = entry
+                slot[Int(entry.citizen)] += 1
+            }
+            entries = []
+            var levels: [ScoredLevel] = []
+            for (index, citizen) in citizens.enumerated() {
+                let range = start[index]..<start[index + 1]
+                sorted[range].sort { ($0.theme, $0.day, $0.order) < ($1.theme, $1.day, $1.order) }
+                levels.removeAll(keepingCapacity: true)
+                for entry in sorted[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
+                body(citizen, levels)
+            }
+        } catch {
+            throw damage ?? StoreError(error)
+        }
+    }
+
+    /// One entry of the levels pass: its assessment's row (the order written), date and citizen.
+    private struct LevelEntry {
+        var order: Int64
+        var day: Int32
+        var citizen: Int32
+        var theme: Int16
+        var level: Int8
+    }
+
+    /// Text as SQLite's BINARY collation orders it: bytes, then length.
+    private static func compare(_ stored: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        stored.withUnsafeBufferPointer { stored in
+            let common = min(stored.count, text.count)
+            let bytes = common == 0 ? 0 : memcmp(stored.baseAddress!, text.baseAddress!, common)
+            return bytes != 0 ? Int(bytes) : stored.count - text.count
         }
     }
 
@@ -143,7 +223,7 @@ extension Store {
         WHERE o.assessment_id = ? ORDER BY o.position
         """
 
-    static func entry(_ row: Row, catalog: Catalog) throws -> AssessmentEntry {
+    static func entry(_ row: Statement, catalog: Catalog) throws -> AssessmentEntry {
         let themeCode = try row.string(0)
         guard let theme = catalog.theme(KLCode(unchecked: themeCode)) else {
             throw StoreError.database("the store names theme \(themeCode), which catalogue \(catalog.version) does not have")
@@ -178,20 +258,20 @@ extension Store {
     private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false) throws(StoreError) -> [Stored<Order>] {
         try read {
             let services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
-                (row: Row) throws(SQLiteError) in KLCode(unchecked: try row.string(0))
+                (row: Statement) throws(SQLiteError) in KLCode(unchecked: try row.string(0))
             }
             let groups = try ChildRows(database, "target_group, is_primary", from: "order_target_groups", record: "order_id", order: "position",
-                                       everyRecord: everyOrder) { (row: Row) throws(SQLiteError) in
+                                       everyRecord: everyOrder) { (row: Statement) throws(SQLiteError) in
                 TargetGroupAssignment(code: KLCode(unchecked: try row.string(0)), isPrimary: try row.bool(1))
             }
-            return try database.query("""
+            return try database.map("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
                        o.support_level, o.issued, o.start, o.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM orders o JOIN citizens c ON c.id = o.citizen_id JOIN cases k ON k.id = o.case_id
                 JOIN writes w ON w.id = o.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'order' AND e.target_id = o.id
                 WHERE \(condition) ORDER BY o.issued, w.id
-                """, .positional(bindings)).map { row in
+                """, .positional(bindings)) { row in
                 let id = try row.string(0)
                 let payer: Organization? = if let name = try row.optionalString(6), let identifier = try row.optionalString(7) {
                     try Organization(name: name, identifier: identifier)
@@ -240,15 +320,15 @@ extension Store {
     private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
             let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
-                (row: Row) throws(SQLiteError) in try row.string(0)
+                (row: Statement) throws(SQLiteError) in try row.string(0)
             }
-            return try database.query("""
+            return try database.map("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
                 WHERE \(condition) ORDER BY g.order_id, (SELECT MIN(w2.id) FROM goals g2 JOIN writes w2 ON w2.id = g2.write_id WHERE g2.series_id = g.series_id), g.version
-                """, .positional(bindings)).map { row in
+                """, .positional(bindings)) { row in
                 let id = try row.string(0)
                 let goal = try Goal(
                     id: try Self.uuid(id), seriesID: try Self.uuid(row.string(1)), version: try row.int(2),
@@ -278,13 +358,13 @@ extension Store {
     private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
-                                      everyRecord: everyFollowUp) { (row: Row) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
-            return try database.query("""
+                                      everyRecord: everyFollowUp) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
+            return try database.map("""
                 SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
                 WHERE \(condition) ORDER BY f.order_id, f.date, w.id
-                """, .positional(bindings)).map { row in
+                """, .positional(bindings)) { row in
                 let id = try row.string(0)
                 let followUp = StoredFollowUp(
                     id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
@@ -322,11 +402,15 @@ extension Store {
         return theme
     }
 
-    static func citizen(_ row: Row) throws -> Citizen {
+    static func citizen(cpr: CPRNumber, in database: Database) throws -> Citizen? {
+        try database.map("SELECT pseudonym, cpr, name FROM citizens WHERE cpr = ?", [.text(cpr.digits)], citizen).first
+    }
+
+    static func citizen(_ row: Statement) throws -> Citizen {
         try Citizen(pseudonym: pseudonym(row.string(0)), cpr: CPRNumber(row.string(1)), name: row.string(2))
     }
 
-    static func writeInfo(_ row: Row, from index: Int) throws -> WriteInfo {
+    static func writeInfo(_ row: Statement, from index: Int) throws -> WriteInfo {
         WriteInfo(id: try row.int64(index), at: try row.string(index + 1), user: try row.string(index + 2), command: try row.string(index + 3))
     }
 

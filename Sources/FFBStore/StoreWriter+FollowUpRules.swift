@@ -29,7 +29,7 @@ struct FollowUpContent: Equatable {
         goalNotes = Set(try database.query("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ?", [.text(id)]).map {
             "\(try $0.string(0))\u{0}\(try $0.string(1))"
         })
-        entries = Self.byTheme(try database.query(Store.entriesOfAssessment, [.text(try row.string(2))]).map {
+        entries = Self.byTheme(try database.map(Store.entriesOfAssessment, [.text(try row.string(2))]) {
             try Store.entry($0, catalog: catalog)
         })
     }

@@ -28,6 +28,17 @@ import Testing
         let everyone = try StoreProgressionLoader.load(store)
         #expect(everyone.levels.count == 12)
         #expect(outcome.improvedShare == everyone.statistics(by: .none, rule: .first).groups.first?.statistics.improvedShare)
+        // The compact levels-only read pairs exactly as the full read does.
+        let extract = try StoreProgressionLoader.extract(store)
+        #expect(extract.citizenCount == 12)
+        for dimension in GroupDimension.extractDimensions {
+            for rule in [BaselineRule.first, .previous] {
+                let compact = extract.statistics(by: dimension, rule: rule), full = everyone.statistics(by: dimension, rule: rule)
+                #expect(compact.tally == full.tally)
+                #expect(compact.groups.map(\.key) == full.groups.map(\.key))
+                #expect(compact.groups.map(\.statistics.transitions) == full.groups.map(\.statistics.transitions), "\(dimension) \(rule)")
+            }
+        }
         for citizen in try store.citizens().map(\.value.pseudonym) {
             let one = try StoreProgressionLoader.load(store, citizens: [citizen])
             #expect(Array(one.levels.keys) == [citizen])

@@ -32,6 +32,22 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
+    /// The `dayNumber` of ISO `YYYY-MM-DD` bytes, checking the calendar, without making a
+    /// `LocalDate` (the extract reader and the store's whole-store passes, once per row).
+    @inlinable
+    public static func dayNumber(iso bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
+        @inline(__always) func digit(_ offset: Int) -> Int? {
+            let byte = bytes[offset]
+            return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return Int32(dayNumber(year: year, month: month, day: day))
+    }
+
     public var iso: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
@@ -60,7 +76,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days since 1970-01-01 (negative before), for day arithmetic without Foundation calendars.
     public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
+        Self.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Howard Hinnant's days_from_civil.
+    @usableFromInline @inline(__always)
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

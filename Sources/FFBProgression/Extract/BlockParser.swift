@@ -259,22 +259,7 @@ struct BlockParser {
     /// `YYYY-MM-DD` straight to a day number, checking the calendar; no `LocalDate` on the hot path.
     @inline(__always)
     static func parseDay(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        guard end - start == 10, base[start + 4] == 45, base[start + 7] == 45 else { return nil }
-        @inline(__always) func digit(_ offset: Int) -> Int? {
-            let byte = base[start + offset]
-            return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
-        }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Int32(era * 146_097 + doe - 719_468)
+        end - start == 10 ? LocalDate.dayNumber(iso: UnsafeBufferPointer(start: base + start, count: 10)) : nil
     }
 
     @inline(__always)

@@ -10,9 +10,15 @@ public enum StoreProgressionLoader {
     /// Everyone in the store, in a few ordered passes: the levels in one, the orders in one, each
     /// order's goals and follow-ups by their index.
     public static func load(_ store: any CaseStore) throws -> ProgressionData {
-        let citizens = try store.citizens().map(\.value.pseudonym)
-        var levels = Dictionary(uniqueKeysWithValues: citizens.map { ($0, [KLCode: LevelSeries]()) })
-        try store.forEachCitizenLevels { citizen, recorded in levels[citizen] = series(recorded) }
+        let themes = store.catalog.themes.map(\.code)
+        var citizens: [Pseudonym] = []
+        var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
+        try store.forEachCitizenLevels { citizen, scored in
+            var byTheme: [KLCode: LevelSeries] = [:]
+            forEachSeries(scored) { theme, points in byTheme[themes[Int(theme)]] = LevelSeries(points: Array(points)) }
+            citizens.append(citizen)
+            levels[citizen] = byTheme
+        }
         // Courses citizen by citizen, as the per-citizen path gives them.
         let position = Dictionary(uniqueKeysWithValues: citizens.enumerated().map { ($1, $0) })
         let orders = try store.orders().filter { $0.enteredInError == nil }.map(\.value).enumerated()
@@ -22,20 +28,37 @@ public enum StoreProgressionLoader {
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
     }
 
+    /// Everyone's levels in the engine's compact form, in one ordered pass and nothing else:
+    /// what statistics by theme, area or nothing need, read the way an extract file is.
+    public static func extract(_ store: any CaseStore) throws -> Extract {
+        var builder = ExtractBuilder(themes: store.catalog.themes)
+        try store.forEachCitizenLevels { _, scored in
+            builder.beginCitizen()
+            forEachSeries(scored) { theme, points in builder.addSeries(theme: theme, points: points) }
+        }
+        return builder.build()
+    }
+
     /// The given citizens only, read by the store's per-citizen queries: one citizen's view costs
     /// what that citizen's records cost, whatever the size of the store.
     public static func load(_ store: any CaseStore, citizens: [Pseudonym]) throws -> ProgressionData {
+        let position = Dictionary(store.catalog.themes.enumerated().map { ($1.code, Int16($0)) }, uniquingKeysWith: { first, _ in first })
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
         for citizen in citizens {
-            var recorded: [RecordedLevel] = []
+            var scored: [ScoredLevel] = []
             for stored in try store.assessments(of: citizen) where stored.enteredInError == nil {
+                let day = Int32(stored.value.date.dayNumber)
                 for entry in stored.value.entries {
-                    guard let level = entry.level else { continue }
-                    recorded.append(RecordedLevel(date: stored.value.date, theme: entry.theme, level: level))
+                    guard let level = entry.level, let theme = position[entry.theme] else { continue }
+                    scored.append(ScoredLevel(theme: theme, day: day, level: level.level.map { Int8($0.rawValue) } ?? ScoredLevel.notAssessed))
                 }
             }
-            levels[citizen] = series(recorded)
+            // The whole-store pass's order: theme, date, then the order written (as listed).
+            let ordered = scored.indices.sorted { (scored[$0].theme, scored[$0].day, $0) < (scored[$1].theme, scored[$1].day, $1) }.map { scored[$0] }
+            var byTheme: [KLCode: LevelSeries] = [:]
+            forEachSeries(ordered) { theme, points in byTheme[store.catalog.themes[Int(theme)].code] = LevelSeries(points: Array(points)) }
+            levels[citizen] = byTheme
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
                 courses.append(course(order, goals: try store.goals(of: order.id), followUps: try store.followUps(of: order.id)))
@@ -44,16 +67,24 @@ public enum StoreProgressionLoader {
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
     }
 
-    /// A citizen's levels as one series per theme; when a theme has two levels on one day, the
-    /// later record wins.
-    static func series(_ recorded: [RecordedLevel]) -> [KLCode: LevelSeries] {
-        var byTheme: [KLCode: [Int32: Int8]] = [:]
-        for entry in recorded {
-            byTheme[entry.theme, default: [:]][Int32(entry.date.dayNumber)] = entry.level.level.map { Int8($0.rawValue) } ?? LevelSeries.notAssessed
+    /// A citizen's levels, ordered by theme, date and the order written, as one series per
+    /// theme; when a theme has two levels on one day, the later record wins.
+    static func forEachSeries(_ scored: [ScoredLevel], _ body: (Int16, ArraySlice<LevelSeries.Point>) -> Void) {
+        var points: [LevelSeries.Point] = []
+        points.reserveCapacity(scored.count)
+        var lower = 0
+        for (index, entry) in scored.enumerated() {
+            if index > 0, entry.theme != scored[index - 1].theme {
+                body(scored[index - 1].theme, points[lower...])
+                lower = points.count
+            }
+            if points.count > lower, points[points.count - 1].day == entry.day {
+                points[points.count - 1].level = entry.level
+            } else {
+                points.append(LevelSeries.Point(day: entry.day, level: entry.level))
+            }
         }
-        return byTheme.mapValues { days in
-            LevelSeries(points: days.keys.sorted().map { LevelSeries.Point(day: $0, level: days[$0] ?? LevelSeries.notAssessed) })
-        }
+        if let last = scored.last { body(last.theme, points[lower...]) }
     }
 
     /// An order's course: its current goals, its support spells, and when it ended.

@@ -54,6 +54,20 @@ enum StatsCommand: Command {
             return
         }
 
+        if modes.isEmpty {
+            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
+            let result: GroupedPairStatistics
+            if GroupDimension.extractDimensions.contains(dimension) {
+                // Levels only: the store read into the extract's compact form, paired by the same code.
+                let extract = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store) }
+                result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+            } else {
+                let data = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store) }
+                result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+            }
+            context.stdout.write(render(result, format: format, catalog: catalog))
+            return
+        }
         let data = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store) }
         if arguments.flag("goals") {
             let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
@@ -62,14 +76,10 @@ enum StatsCommand: Command {
             let dimension = try dimension(arguments, settings: settings, default: .none, allowed: [.none, .intervention, .provider, .targetGroup])
             let result = data.supportStatistics(by: dimension, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog, support: true))
-        } else if arguments.flag("cost") {
+        } else {
             let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
             let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
             try CostOutput.run(data: data, tariffs: tariffs, dimension: dimension, settings: settings, format: format, context: context)
-        } else {
-            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
-            let result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog))
         }
     }
 

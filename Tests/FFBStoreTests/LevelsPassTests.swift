@@ -1,0 +1,109 @@
+import FFBCatalog
+import FFBModel
+import Foundation
+import Testing
+@testable import FFBStore
+
+/// The whole-store levels pass (`forEachCitizenLevels`) joins entries, assessments, series,
+/// citizens and entered-in-error marks in memory; these are the cases where that join could go
+/// wrong, each with the levels expected by hand.
+@Suite struct LevelsPassTests {
+    let catalog = BuiltInCatalogs.standard
+    let store: Store
+
+    init() throws {
+        store = try freshStore("ffb-levels-pass").store
+    }
+
+    func date(_ text: String) throws -> LocalDate { try #require(LocalDate(iso: text)) }
+
+    func position(_ name: String) throws -> Int16 {
+        let theme = try catalog.resolveTheme(name)
+        return Int16(try #require(catalog.themes.firstIndex { $0.code == theme.code }))
+    }
+
+    func entry(_ name: String, _ level: Assessed<FunctionLevel>) throws -> AssessmentEntry {
+        try AssessmentEntry(theme: try catalog.resolveTheme(name), level: level, note: nil, source: .caseworker)
+    }
+
+    func assess(_ citizen: Citizen, _ day: String, _ entries: [AssessmentEntry]) throws -> Assessment {
+        let assessment = try Assessment(citizen: citizen.pseudonym, caseNumber: nil, date: try date(day), assessor: "A", entries: entries)
+        try store.write(user: "t", command: "assess") { try $0.record(assessment) }
+        return assessment
+    }
+
+    @Test func everyCitizenInRegistrationOrderWithTheLevelsThatCount() throws {
+        let (first, unassessed, second) = try store.write(user: "t", command: "citizens") { writer in
+            (try writer.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette"),
+             try writer.addCitizen(cpr: try CPRNumber("020290-1234"), name: "Bo"),
+             try writer.addCitizen(cpr: try CPRNumber("030390-1234"), name: "Ib"))
+        }
+        let relevance = try AssessmentEntry(theme: try #require(catalog.themes.first { !$0.scored }), level: nil, relevance: .relevant,
+                                            note: "en note", source: .caseworker)
+        // Written out of date order, with a theme scored twice on one day (the later write wins),
+        // an "ikke vurderet", an unscored theme (no level: left out) and a record entered in error.
+        _ = try assess(first, "2025-03-01", [try entry("Købe ind", .assessed(.moderate)), try entry("Lave mad", .notAssessed), relevance])
+        _ = try assess(first, "2025-01-10", [try entry("Købe ind", .assessed(.severe))])
+        _ = try assess(first, "2025-03-01", [try entry("Købe ind", .assessed(.mild))])
+        let wrong = try assess(first, "2025-02-01", [try entry("Lave mad", .assessed(.complete))])
+        try store.write(user: "t", command: "error") { try $0.markEnteredInError(kind: .assessment, id: wrong.id.storeText, reason: "forkert borger") }
+        _ = try assess(second, "2024-12-24", [try entry("Lave mad", .assessed(.none))])
+
+        var seen: [(Pseudonym, [ScoredLevel])] = []
+        try store.forEachCitizenLevels { seen.append(($0, $1)) }
+
+        let buy = try position("Købe ind"), cook = try position("Lave mad")
+        let day = { (text: String) throws -> Int32 in Int32(try self.date(text).dayNumber) }
+        #expect(seen.map(\.0) == [first.pseudonym, unassessed.pseudonym, second.pseudonym])
+        // By theme in catalogue order, then date, then the order written.
+        let buying = [
+            ScoredLevel(theme: buy, day: try day("2025-01-10"), level: 3),
+            ScoredLevel(theme: buy, day: try day("2025-03-01"), level: 2),
+            ScoredLevel(theme: buy, day: try day("2025-03-01"), level: 1),
+        ]
+        let cooking = [ScoredLevel(theme: cook, day: try day("2025-03-01"), level: ScoredLevel.notAssessed)]
+        let expected = buy < cook ? buying + cooking : cooking + buying
+        #expect(seen[0].1 == expected)
+        #expect(seen[1].1.isEmpty)
+        #expect(seen[2].1 == [ScoredLevel(theme: cook, day: try day("2024-12-24"), level: 0)])
+    }
+
+    @Test func aFollowUpEnteredInErrorTakesItsLevelsWithIt() throws {
+        let citizen = try store.write(user: "t", command: "citizen") { try $0.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette") }
+        let caseFile = try CaseFile(caseNumber: "S-1", citizen: citizen.pseudonym, opened: try date("2025-01-01"),
+                                    municipality: try Municipality(name: "Aarhus", code: "0751"))
+        let order = try Order(
+            citizen: citizen.pseudonym, caseNumber: "S-1", services: [catalog.services[0].code], offerType: nil, targetGroups: [],
+            provider: try Organization(name: "Bostøtten", identifier: "123"), payer: nil, supportLevel: .assessed(.c),
+            issued: try date("2025-02-01"), start: try date("2025-02-01"), followUpDate: nil, catalog: catalog
+        )
+        try store.write(user: "t", command: "order") { writer in
+            try writer.openCase(caseFile)
+            try writer.createOrder(order)
+        }
+        _ = try assess(citizen, "2025-01-15", [try entry("Købe ind", .assessed(.severe))])
+        let kept = try FollowUp(order: order, date: try date("2025-05-01"), entries: [try entry("Købe ind", .assessed(.moderate))],
+                                supportLevel: nil, goalNotes: [], status: .continue, author: "A")
+        let dropped = try FollowUp(order: order, date: try date("2025-08-01"), entries: [try entry("Købe ind", .assessed(.none))],
+                                   supportLevel: nil, goalNotes: [], status: .continue, author: "A")
+        try store.write(user: "t", command: "follow-ups") { writer in
+            try writer.record(kept, citizen: citizen.pseudonym, caseNumber: "S-1")
+            try writer.record(dropped, citizen: citizen.pseudonym, caseNumber: "S-1")
+        }
+        try store.write(user: "t", command: "error") { try $0.markEnteredInError(kind: .followUp, id: dropped.id.storeText, reason: "forkert dato") }
+
+        var levels: [ScoredLevel] = []
+        try store.forEachCitizenLevels { _, scored in levels += scored }
+        let buy = try position("Købe ind")
+        #expect(levels == [
+            ScoredLevel(theme: buy, day: Int32(try date("2025-01-15").dayNumber), level: 3),
+            ScoredLevel(theme: buy, day: Int32(try date("2025-05-01").dayNumber), level: 2),
+        ])
+    }
+
+    @Test func anEmptyStoreCallsNothing() throws {
+        var calls = 0
+        try store.forEachCitizenLevels { _, _ in calls += 1 }
+        #expect(calls == 0)
+    }
+}
