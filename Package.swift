@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "FFBProgression", dependencies: ["FFBCSV", "FFBFiles", "FFBModel", "FFBParallel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBCSV", "FFBDigest", "FFBExchange", "FFBFiles", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore", "FFBSynthetic"]),
-        .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBCSV", "FFBModel"]),
+        .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBCSV", "FFBModel", "FFBParallel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
         .target(name: "FFBCLI", dependencies: ["FFBCSV", "FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBParallel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
