@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "FFBSQLite", dependencies: ["CSQLite", "FFBFiles"]),
         .target(name: "FFBCatalog", dependencies: ["FFBFiles"]),
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
-        .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
+        .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBParallel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBCSV", "FFBFiles", "FFBModel", "FFBParallel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBCSV", "FFBDigest", "FFBExchange", "FFBFiles", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore", "FFBSynthetic"]),
