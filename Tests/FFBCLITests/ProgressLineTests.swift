@@ -88,3 +88,88 @@ import Testing
         #expect(terminal.written == ["\rx  80,000 / 80,000 items  8,000/s\u{1B}[K"])
     }
 }
+
+/// `ffb` with its stderr on a pseudo-terminal, as a person at a terminal runs it: the long
+/// commands draw the line there and wipe it; piped or with `--quiet` they print nothing extra.
+@Suite struct ProgressOnATerminalTests {
+    /// Shows the line from the start, so these short runs draw it.
+    static let now = ["FFB_PROGRESS_AFTER": "0"]
+
+    /// Every piece of a terminal's output between carriage returns, the empty ones left out.
+    static func redraws(_ terminal: String) -> [String] {
+        terminal.split(separator: "\r").map(String.init)
+    }
+
+    @Test func importDrawsTheDocumentsAppliedOnTheTerminalAndWipesTheLine() throws {
+        let directory = try TemporaryDirectory()
+        let documents = try Self.synth(directory, citizens: 10)
+        // An order per citizen and a follow-up report per later visit: 34 documents for these 10.
+        let count = try FileManager.default.contentsOfDirectory(atPath: documents.path).count
+        #expect(count == 34)
+        let shown = try TerminalProcess.run(["import", "--db", directory.file("a.sqlite").path, documents.path], environment: Self.now)
+        #expect(shown.status == 0)
+        let redraws = Self.redraws(shown.terminal)
+        #expect(redraws.contains { $0.hasPrefix("import  ") && $0.contains(" / \(count) documents") }, "\(shown.terminal.debugDescription)")
+        // Every redraw is the line, ended by erasing what a longer one left; the last erases the line.
+        let line = try Regex(#"import  [0-9,]+( / \#(count))? documents(  [0-9.,]+/s(  [0-9a-z ]+ left)?)?\x{1B}\[K"#)
+        #expect(redraws.dropLast().allSatisfy { $0.wholeMatch(of: line) != nil }, "\(shown.terminal.debugDescription)")
+        #expect(shown.terminal.hasSuffix("\r\u{1B}[K"))
+        #expect(shown.stdout.hasPrefix("\(count) documents imported.\n"))
+
+        let piped = try FFBProcess.run(["import", "--db", directory.file("b.sqlite").path, documents.path], environment: Self.now)
+        #expect(piped.status == 0)
+        #expect(piped.stderr == "")
+        #expect(piped.stdout.hasPrefix("\(count) documents imported.\n"))
+
+        let quiet = try TerminalProcess.run(["import", "--quiet", "--db", directory.file("c.sqlite").path, documents.path], environment: Self.now)
+        #expect(quiet.status == 0)
+        #expect(quiet.terminal == "")
+    }
+
+    @Test func aShortImportOnATerminalPrintsNothingExtra() throws {
+        let directory = try TemporaryDirectory()
+        let documents = try Self.synth(directory, citizens: 2)
+        let shown = try TerminalProcess.run(["import", "--db", directory.file("a.sqlite").path, documents.path], environment: ["FFB_PROGRESS_AFTER": "60"])
+        #expect(shown.status == 0)
+        #expect(shown.terminal == "")
+    }
+
+    @Test func synthAndCheckDrawTheirLinesOnTheTerminal() throws {
+        let directory = try TemporaryDirectory()
+        let synth = try TerminalProcess.run(["synth", "--citizens", "30", "--out", directory.file("s").path], environment: Self.now)
+        #expect(synth.status == 0)
+        #expect(Self.redraws(synth.terminal).contains { $0.hasPrefix("synth extract  ") && $0.contains(" / 30 citizens") })
+        #expect(Self.redraws(synth.terminal).contains { $0.hasPrefix("synth exchange  ") && $0.contains(" / 30 citizens") })
+        #expect(synth.terminal.hasSuffix("\r\u{1B}[K"))
+        let piped = try FFBProcess.run(["synth", "--citizens", "30", "--out", directory.file("t").path], environment: Self.now)
+        #expect(piped.stderr == "")
+        // The same report on stdout, but for the folder's name and the time taken.
+        let words = { (text: String) in text.split(separator: " ").filter { !$0.contains("/") && Double($0) == nil } }
+        #expect(words(piped.stdout) == words(synth.stdout))
+        let quiet = try TerminalProcess.run(["synth", "--quiet", "--citizens", "30", "--out", directory.file("u").path], environment: Self.now)
+        #expect(quiet.status == 0)
+        #expect(quiet.terminal == "")
+
+        let db = directory.file("store.sqlite").path
+        #expect(try FFBProcess.run(["import", "--db", db, directory.file("s/exchange").path]).status == 0)
+        let pages = Int(try SQLiteShell.run(db, "PRAGMA page_count").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(pages > 0)
+        let check = try TerminalProcess.run(["check", "--db", db], environment: Self.now)
+        #expect(check.status == 0)
+        // Two passes over the file: SQLite's integrity check, then the references.
+        #expect(Self.redraws(check.terminal).contains { $0.hasPrefix("check  ") && $0.contains(" / \(ProgressLine.grouped(2 * pages)) pages") }, "\(check.terminal.debugDescription)")
+        #expect(check.terminal.hasSuffix("\r\u{1B}[K"))
+        let pipedCheck = try FFBProcess.run(["check", "--db", db], environment: Self.now)
+        #expect(pipedCheck.stderr == "")
+        #expect(pipedCheck.stdout == check.stdout)
+        #expect(try TerminalProcess.run(["check", "-q", "--db", db], environment: Self.now).terminal == "")
+    }
+
+    /// `ffb synth`'s exchange documents for `citizens` citizens (an order and three follow-up
+    /// reports each).
+    static func synth(_ directory: TemporaryDirectory, citizens: Int) throws -> URL {
+        let out = directory.file("synth")
+        #expect(try FFBProcess.run(["synth", "--citizens", "\(citizens)", "--out", out.path]).status == 0)
+        return out.appendingPathComponent("exchange")
+    }
+}
