@@ -25,13 +25,13 @@ let package = Package(
         .target(name: "FFBSQLite", dependencies: ["CSQLite", "FFBFiles"]),
         .target(name: "FFBCatalog", dependencies: ["FFBFiles"]),
         .target(name: "FFBModel", dependencies: ["FFBCatalog"]),
-        .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBSQLite"]),
+        .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBParallel", "FFBSQLite"]),
         .target(name: "FFBProgression", dependencies: ["FFBCSV", "FFBFiles", "FFBModel", "FFBParallel", "FFBStatistics"]),
         .target(name: "FFBExchange", dependencies: ["FFBCatalog", "FFBDigest", "FFBFiles", "FFBJSON", "FFBModel"]),
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBCSV", "FFBDigest", "FFBExchange", "FFBFiles", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore", "FFBSynthetic"]),
-        .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBCSV", "FFBModel"]),
+        .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBCSV", "FFBModel", "FFBParallel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
-        .target(name: "FFBCLI", dependencies: ["FFBCSV", "FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCSV", "FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBParallel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBFilesTests", dependencies: ["FFBFiles"]),
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport"]),
         .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBSynthetic"], exclude: ["Fixtures", "stats_oracle.py"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBSynthetic"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

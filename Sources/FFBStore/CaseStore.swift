@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBParallel
 import Foundation
 
 /// What the application layer may ask of a case store, whatever holds it.
@@ -74,10 +75,15 @@ public protocol CaseStore: AnyObject {
     /// The warnings the given writes gave (an import's identity warnings), by write id.
     func warnings(ofWrites ids: Set<Int64>) throws(StoreError) -> [Int64: [String]]
     /// Checks everything the store promises: schema, append-only rules, audit chain, integrity.
-    func check() throws(StoreError) -> StoreCheckReport
+    /// `progress` counts the store's pages as they are checked.
+    func check(progress: WorkProgress) throws(StoreError) -> StoreCheckReport
 }
 
 extension CaseStore {
+    public func check() throws(StoreError) -> StoreCheckReport {
+        try check(progress: .none)
+    }
+
     public func write<T>(user: String, command: String, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         try write(user: user, command: command, now: Date(), body)
     }

@@ -1,3 +1,4 @@
+import FFBParallel
 import FFBSQLite
 
 /// The store's guard against changes made outside ffb: the schema (tables, indexes and the
@@ -50,15 +51,22 @@ extension Store {
 
     /// Everything `ffb check` looks at: SQLite's own integrity check, the references between
     /// records, the schema against this ffb's and the recorded seal, and the audit hash chain.
-    package func check() throws(StoreError) -> StoreCheckReport {
+    ///
+    /// `progress` counts pages: the first two checks, nearly all of the time, each read the whole
+    /// file; one SQLite statement each, so the count moves once per check.
+    package func check(progress: WorkProgress) throws(StoreError) -> StoreCheckReport {
         try read {
             var findings: [StoreCheckReport.Finding] = []
+            let pages = try database.firstRow("PRAGMA page_count")?.int(0) ?? 0
+            progress.start(total: 2 * pages)
             let integrity = try database.integrityCheck()
             findings.append(.init(check: "SQLite integrity", problems: integrity == ["ok"] ? [] : Array(integrity.prefix(10)), detail: "ok"))
+            progress.advance(by: pages)
             let orphans = try database.query("PRAGMA foreign_key_check").map { row in
                 "a row of \(try row.string(0)) points at a missing row of \(try row.string(2))"
             }
             findings.append(.init(check: "references between records", problems: Array(Set(orphans)).sorted(), detail: "every reference resolves"))
+            progress.advance(by: pages)
             let actual = try SchemaObject.all(in: database)
             let differences = try schemaDifferences(actual)
             let digest = SchemaObject.digest(actual)

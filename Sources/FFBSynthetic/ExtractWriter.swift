@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCSV
 import FFBModel
+import FFBParallel
 import Foundation
 
 /// Writes a population as an extract CSV (`citizen,theme,date,level`) fast: bytes are assembled in
@@ -9,9 +10,9 @@ import Foundation
 package struct ExtractWriter {
     package init() {}
 
-    /// Writes the extract and returns the number of data rows.
+    /// Writes the extract and returns the number of data rows; `progress` counts citizens.
     @discardableResult
-    package func write(_ population: SyntheticPopulation, to url: URL) throws -> Int {
+    package func write(_ population: SyntheticPopulation, to url: URL, progress: WorkProgress = .none) throws -> Int {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission)
         }
@@ -25,7 +26,7 @@ package struct ExtractWriter {
         buffer.append(contentsOf: Array(csv.line(["citizen", "theme", "date", "level"]).utf8))
         let notAssessed = Array("ikke-vurderet".utf8)
         var rows = 0
-        try population.forEachCitizen { citizen in
+        try population.forEachCitizen(progress: progress) { citizen in
             let name = Array(csv.field(citizen.pseudonym).utf8)
             for (theme, levels) in citizen.levels {
                 for (visit, level) in levels.enumerated() {

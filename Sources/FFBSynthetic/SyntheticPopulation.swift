@@ -1,6 +1,7 @@
 import Foundation
 import FFBCatalog
 import FFBModel
+import FFBParallel
 
 /// A deterministic synthetic population: citizens with themes assessed over time, levels that are
 /// correlated within a citizen and drift slowly (mostly towards improvement), some "ikke vurderet",
@@ -52,9 +53,12 @@ package struct SyntheticPopulation: Sendable {
     }
 
     /// Calls `body` for each citizen in order; the same settings give the same citizens.
-    package func forEachCitizen(_ body: (Citizen) throws -> Void) rethrows {
+    /// `progress` counts the citizens done.
+    package func forEachCitizen(progress: WorkProgress = .none, _ body: (Citizen) throws -> Void) rethrows {
+        progress.start(total: settings.citizens)
         for index in 0..<settings.citizens {
             try body(citizen(index))
+            progress.advance()
         }
     }
 

@@ -1,6 +1,12 @@
 import FFBFiles
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a command reads and writes: the real terminal in `ffb`, buffers in tests.
 package final class CommandContext {
     package let stdout: OutputSink
@@ -48,6 +54,13 @@ package final class OutputSink {
     package static func standardOutput() -> OutputSink { OutputSink(handle: .standardOutput) }
     package static func standardError() -> OutputSink { OutputSink(handle: .standardError) }
     package static func capture() -> OutputSink { OutputSink(handle: nil) }
+
+    /// The sink's file when it is a terminal (where a progress line may be drawn); nil for a
+    /// pipe, a file or a capture.
+    package var terminal: FileHandle? {
+        guard let handle, isatty(handle.fileDescriptor) != 0 else { return nil }
+        return handle
+    }
 
     package func write(_ text: String) {
         guard handle != nil else {

@@ -63,7 +63,7 @@ package enum FFBMain {
                 .command(TariffListCommand.self),
             ]),
         ])
-        root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error."
+        root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error. Long work shows a progress line on stderr when it is a terminal and the work runs past a second; piped or with --quiet, nothing extra is printed."
         return root
     }
 

@@ -1,5 +1,6 @@
 import FFBExchange
 import FFBFiles
+import FFBParallel
 import FFBStore
 import Foundation
 
@@ -45,12 +46,13 @@ public enum ExchangeFiles {
     }
 
     /// Imports the files (already expanded) into `store` in one transaction, all or nothing:
-    /// decoded on the spare cores while the documents already decoded are applied.
+    /// decoded on the spare cores while the documents already decoded are applied. `progress`
+    /// counts documents (`ExchangeImport.run`).
     public static func importFiles(
-        _ urls: [URL], into store: any CaseStore, user: String, command: String, strict: Bool = false
+        _ urls: [URL], into store: any CaseStore, user: String, command: String, strict: Bool = false, progress: WorkProgress = .none
     ) throws(ImportError) -> ImportReport {
         let decoder = DocumentDecoder(), validator = DocumentValidator()
         return try ExchangeImport.run(count: urls.count, decode: { document(at: urls[$0], decoder: decoder, validator: validator) },
-                                      into: store, user: user, command: command, strict: strict)
+                                      into: store, user: user, command: command, strict: strict, progress: progress)
     }
 }

@@ -3,6 +3,7 @@ import FFBExchange
 import FFBFiles
 import FFBJSON
 import FFBModel
+import FFBParallel
 import FFBSynthetic
 import Foundation
 
@@ -24,7 +25,8 @@ package struct SyntheticExchange {
         package var themeEntries = 0
     }
 
-    package func write(to directory: URL) throws -> Written {
+    /// Writes every citizen's documents into `directory`; `progress` counts citizens.
+    package func write(to directory: URL, progress: WorkProgress = .none) throws -> Written {
         var written = Written()
         try OutputFile.makeDirectory(directory.path)
         let writer = NativeWriter()
@@ -34,7 +36,7 @@ package struct SyntheticExchange {
         let providers = try DemoScenario.providers.map { try Organization(name: $0.name, identifier: $0.identifier) }
         let services = try DemoScenario.providers.map { try catalog.resolve($0.service, kind: .services).code }
         let groups = try DemoScenario.providers.map { try catalog.resolve($0.targetGroup, kind: .targetGroups).code }
-        try population.forEachCitizen { person in
+        try population.forEachCitizen(progress: progress) { person in
             let baseline = LocalDate(dayNumber: Int(person.days[0]))
             let caseNumber = "SYN-\(person.index + 1)"
             let provider = person.index % providers.count

@@ -19,7 +19,7 @@ enum ReportCommand: Command {
             OptionSpec("min-n", value: "N", help: "Suppress groups smaller than this (privacy).", defaultDescription: "5"),
             OptionSpec("lang", value: "LANG", help: "Language of the report.", allowed: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "da"),
             OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
-        ] + AnalysisOptions.options,
+        ] + AnalysisOptions.options + [.quiet],
         examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html"]
     )
 

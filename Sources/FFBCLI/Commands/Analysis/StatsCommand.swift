@@ -28,7 +28,7 @@ enum StatsCommand: Command {
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
-        ] + AnalysisOptions.options + [OutputFormat.option()],
+        ] + AnalysisOptions.options + [OutputFormat.option(), .quiet],
         examples: [
             "ffb stats --db ffb.sqlite --by area",
             "ffb stats --input extract.csv --by theme --format json",

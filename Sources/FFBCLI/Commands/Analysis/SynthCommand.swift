@@ -17,6 +17,7 @@ enum SynthCommand: Command {
             OptionSpec("follow-ups", value: "K", help: "Follow-ups per citizen after the baseline.", defaultDescription: "3"),
             OptionSpec("out", value: "DIR", help: "Output folder (created).", required: true),
             .flag("extract-only", help: "Write only DIR/extract.csv."),
+            .quiet,
         ],
         examples: ["ffb synth --citizens 10000 --seed 7 --out synth"]
     )
@@ -41,11 +42,15 @@ enum SynthCommand: Command {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let start = Date()
-            let rows = try ExtractWriter().write(population, to: directory.appendingPathComponent("extract.csv"))
+            let rows = try context.withProgress(arguments, "synth extract", unit: "citizens") { progress in
+                try ExtractWriter().write(population, to: directory.appendingPathComponent("extract.csv"), progress: progress)
+            }
             let seconds = Date().timeIntervalSince(start)
             context.stdout.line("Wrote \(rows) rows for \(citizens) citizens to \(directory.appendingPathComponent("extract.csv").path) in \(String(format: "%.2f", seconds)) s.")
             if !arguments.flag("extract-only") {
-                let written = try SyntheticExchange(population: population, catalog: BuiltInCatalogs.standard).write(to: directory.appendingPathComponent("exchange"))
+                let written = try context.withProgress(arguments, "synth exchange", unit: "citizens") { progress in
+                    try SyntheticExchange(population: population, catalog: BuiltInCatalogs.standard).write(to: directory.appendingPathComponent("exchange"), progress: progress)
+                }
                 context.stdout.line("Wrote \(written.orders) order documents and \(written.reports) follow-up reports (\(written.themeEntries) theme entries) to \(directory.appendingPathComponent("exchange").path).")
             }
         } catch {

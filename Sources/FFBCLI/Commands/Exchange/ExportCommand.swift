@@ -36,7 +36,7 @@ enum ExportCommand: Command {
                        defaultDescription: "the case's kommunekode"),
             OptionSpec("case-system", value: "URL", help: "With --fhir reporting: the identifier system of case numbers.",
                        defaultDescription: DeliveryReportSettings.defaultCaseSystem),
-        ] + ExtractExport.options,
+        ] + ExtractExport.options + [.quiet],
         examples: [
             "ffb export --kind order --id 3f2a9c1e --out order.json",
             "ffb export --kind follow-up-report --id 7d1e4b20 --out follow-up.json",

@@ -19,7 +19,7 @@ enum ImportCommand: Command {
         (kept in the audit trail), or refused with --strict.
         """,
         options: StoreOptions.writeOptions + [
-            .flag("quiet", short: "q", help: "Do not print warnings."),
+            .flag("quiet", short: "q", help: "Print no warnings, and no progress line while the documents are applied."),
             .flag("strict", help: "Refuse, instead of warning about, a CPR number the store knows under another name or municipality."),
         ],
         positionals: [PositionalSpec("FILE", help: "Exchange documents (JSON); a directory means every .json file in it.", variadic: true)],
@@ -43,7 +43,9 @@ enum ImportCommand: Command {
         let command = StoreOptions.command(arguments)
         let report: ImportReport
         do {
-            report = try ExchangeFiles.importFiles(urls, into: store, user: user, command: command, strict: arguments.flag("strict"))
+            report = try context.withProgress(arguments, "import", unit: "documents") { progress throws(ImportError) in
+                try ExchangeFiles.importFiles(urls, into: store, user: user, command: command, strict: arguments.flag("strict"), progress: progress)
+            }
             store.close()
         } catch {
             store.close()

@@ -13,12 +13,14 @@ enum CheckCommand: Command {
         Every write makes the same schema check and refuses to write into a store changed outside ffb. \
         Exit 0 when every check passes, 3 when one finds a problem (each problem is printed).
         """,
-        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
+        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json]), .quiet],
         examples: ["ffb check --db ffb.sqlite"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let report = try StoreOptions.read(arguments, context: context) { store in try store.check() }
+        let report = try StoreOptions.read(arguments, context: context) { store in
+            try context.withProgress(arguments, "check", unit: "pages") { progress throws(StoreError) in try store.check(progress: progress) }
+        }
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("schema_version", .number(JSONNumber(report.schemaVersion))),
