@@ -22,10 +22,6 @@ extension Database {
         /// files. For a store on read-only media, where a WAL store cannot otherwise be read;
         /// only safe while nothing else writes the file.
         package var immutable: Bool
-        /// `PRAGMA mmap_size`: read up to this many bytes of the file through a memory map
-        /// instead of copying each page with a read call (whole-store passes read every page).
-        /// 0 turns it off.
-        package var memoryMapBytes: Int
 
         package init(
             readOnly: Bool = false,
@@ -34,10 +30,8 @@ extension Database {
             synchronous: Synchronous = .full,
             secureDelete: Bool = true,
             statementCacheCapacity: Int = 128,
-            immutable: Bool = false,
-            memoryMapBytes: Int = 0
+            immutable: Bool = false
         ) {
-            self.memoryMapBytes = memoryMapBytes
             self.immutable = immutable
             self.readOnly = readOnly
             self.create = create

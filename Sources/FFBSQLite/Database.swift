@@ -108,7 +108,6 @@ package final class Database {
         _ = try scalar("PRAGMA foreign_keys = ON", on: connection)
         _ = try scalar("PRAGMA synchronous = \(options.synchronous.rawValue)", on: connection)
         _ = try scalar("PRAGMA secure_delete = \(options.secureDelete ? "ON" : "OFF")", on: connection)
-        if options.memoryMapBytes > 0 { _ = try scalar("PRAGMA mmap_size = \(options.memoryMapBytes)", on: connection) }
     }
 
     private static func scalar(_ sql: String, on connection: Connection) throws(SQLiteError) -> SQLiteValue {

@@ -34,7 +34,6 @@ package final class Store {
         do throws(SQLiteError) {
             var options = Database.Options()
             options.create = create
-            options.memoryMapBytes = 1 << 30
             let database: Database
             do {
                 database = try Database(path: path, options: options)
