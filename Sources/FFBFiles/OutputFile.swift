@@ -57,32 +57,79 @@ package enum OutputFile {
     /// renamed over it. A temporary file left by a killed earlier run is removed first. `durable`
     /// flushes the file to disk before it takes the name (generated test data skips that).
     package static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(OutputWriteError) {
-        // Every writer's last line of defence, whatever its caller checked: never over a database.
-        if SQLiteSignature.matches(path) { throw OutputWriteError(errno: EEXIST, reason: "\(path) is an SQLite database; ffb never writes over one") }
-        let (folder, name) = FilePath.split(path)
-        removeStaleTemporaries(of: name, in: folder)
-        let temporary = folder + "/" + temporaryName(of: name, process: getpid())
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw OutputWriteError(errno: errno) }
-        var written = 0
-        var failure: Int32?
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                if result <= 0 {
-                    failure = result < 0 ? errno : ENOSPC
-                    return
-                }
-                written += result
+        let stream = try Stream(path: path, durable: durable)
+        stream.write(bytes)
+        try stream.commit()
+    }
+
+    /// An output file written piece by piece, so a large export never holds its whole text:
+    /// owner-only and atomic like `write(_:to:)` (the pieces go to a temporary file that takes
+    /// the name only on `commit`; a stream dropped without committing leaves nothing behind).
+    package final class Stream {
+        private let path: String
+        private let temporary: String
+        private let durable: Bool
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var failure: Int32?
+
+        package init(path: String, durable: Bool = true) throws(OutputWriteError) {
+            // Every writer's last line of defence, whatever its caller checked: never over a database.
+            if SQLiteSignature.matches(path) { throw OutputWriteError(errno: EEXIST, reason: "\(path) is an SQLite database; ffb never writes over one") }
+            let (folder, name) = FilePath.split(path)
+            removeStaleTemporaries(of: name, in: folder)
+            self.path = path
+            self.durable = durable
+            temporary = folder + "/" + temporaryName(of: name, process: getpid())
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw OutputWriteError(errno: errno) }
+        }
+
+        /// Adds bytes; they reach the file in large writes. A failure is kept for `commit`.
+        package func write(_ bytes: some Sequence<UInt8>) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 20 { drain() }
+        }
+
+        package func write(_ text: String) {
+            write(text.utf8)
+        }
+
+        /// Gives the file its name, or throws the first failure (and removes the temporary file).
+        package func commit() throws(OutputWriteError) {
+            drain()
+            if failure == nil, durable, fsync(descriptor) != 0 { failure = errno }
+            close(descriptor)
+            descriptor = -1
+            if failure == nil, rename(temporary, path) != 0 { failure = errno }
+            if let failure {
+                unlink(temporary)
+                throw OutputWriteError(errno: failure)
             }
         }
-        if failure == nil, durable, fsync(descriptor) != 0 { failure = errno }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw OutputWriteError(errno: failure)
+
+        private func drain() {
+            defer { buffer.removeAll(keepingCapacity: true) }
+            guard failure == nil else { return }
+            var written = 0
+            buffer.withUnsafeBytes { bytes in
+                while written < bytes.count {
+                    let result = Glibc.write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                    if result < 0, errno == EINTR { continue }
+                    if result <= 0 {
+                        failure = result < 0 ? errno : ENOSPC
+                        return
+                    }
+                    written += result
+                }
+            }
+        }
+
+        deinit {
+            if descriptor >= 0 {
+                close(descriptor)
+                unlink(temporary)
+            }
         }
     }
 

@@ -39,6 +39,12 @@ public struct JSONWriter: Sendable {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
+    /// Appends `value` as it is written nested `indent` levels deep (a streamed document writes
+    /// its large array's elements one by one, as `bytes` would have written them in place).
+    public func append(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
+        write(value, indent: indent, to: &out)
+    }
+
     private var pretty: Bool { options.contains(.prettyPrinted) }
 
     private func write(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {

@@ -44,7 +44,8 @@ public protocol CaseStore: AnyObject {
     /// levels by theme (catalogue order), then date, then the order they were written (none for a
     /// citizen not assessed yet). Records entered in error (a follow-up's levels with the
     /// follow-up) and entries without a level are left out.
-    func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError)
+    /// `progress` advances by the entries read.
+    func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError)
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
@@ -86,6 +87,10 @@ extension CaseStore {
 
     public func write<T>(user: String, command: String, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         try write(user: user, command: command, now: Date(), body)
+    }
+
+    public func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+        try forEachCitizenLevels(progress: .none, body)
     }
 
     public func orders() throws(StoreError) -> [Stored<Order>] {

@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBParallel
 import FFBSQLite
 import Foundation
 
@@ -96,7 +97,7 @@ extension Store {
     /// in primary-key order (by assessment id) merge with the assessments in id order, so no
     /// entry costs an index search. Memory grows with the store's entries (24 bytes each, twice
     /// while they are sorted by citizen), as the statistics built from them do anyway.
-    package func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+    package func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
         var damage: StoreError?
         func damaged(_ message: String) -> SQLiteError {
             damage = .database(message)
@@ -142,7 +143,7 @@ extension Store {
             }
 
             var entries: [LevelEntry] = []
-            var current = -1, next = 0
+            var current = -1, next = 0, read = 0
             try database.forEach("""
                 SELECT assessment_id, series_id, level FROM theme_observations
                 WHERE level IS NOT NULL OR not_assessed = 1 ORDER BY assessment_id
@@ -161,6 +162,8 @@ extension Store {
                         }
                     }
                 }
+                read += 1
+                if read & 0xFFFF == 0 { progress.advance(by: 0x10000) }
                 guard current >= 0 else { return }
                 let series = try row.int64(1)
                 guard series >= 0, series < Int64(themeOfSeries.count), themeOfSeries[Int(series)] >= 0 else {
@@ -173,6 +176,7 @@ extension Store {
                 entries.append(LevelEntry(order: assessment.order, day: assessment.day, citizen: assessment.citizen, theme: theme, level: Int8(level)))
             }
 
+            progress.advance(by: read & 0xFFFF)
             // By citizen (a counting sort), then each citizen's by theme, date and the order written.
             var start = [Int](repeating: 0, count: citizens.count + 1)
             for entry in entries { start[Int(entry.citizen) + 1] += 1 }

@@ -165,6 +165,37 @@ import Testing
         #expect(try TerminalProcess.run(["check", "-q", "--db", db], environment: Self.now).terminal == "")
     }
 
+    @Test func theStoreWideReadsDrawTheirLinesAndPrintTheSameResults() throws {
+        let directory = try TemporaryDirectory()
+        let db = directory.file("store.sqlite").path
+        #expect(try FFBProcess.run(["import", "--db", db, try Self.synth(directory, citizens: 12).path]).status == 0)
+        let runs: [(arguments: [String], line: String)] = [
+            (["stats", "--db", db, "--by", "theme"], "stats  "),
+            (["stats", "--db", db, "--by", "provider"], "stats  "),
+            (["report", "--db", db, "--out", directory.file("r-NAME.html").path], "report  "),
+            (["export", "--db", db, "--extract", "csv", "--out", directory.file("x-NAME.csv").path], "export  "),
+            (["export", "--db", db, "--fhir", "reporting", "--out", directory.file("f-NAME").path], "export  "),
+        ]
+        for (arguments, prefix) in runs {
+            let named = { (name: String) in arguments.map { $0.replacingOccurrences(of: "NAME", with: name) } }
+            let shown = try TerminalProcess.run(named("terminal"), environment: Self.now)
+            #expect(shown.status == 0, "\(arguments)")
+            #expect(Self.redraws(shown.terminal).contains { $0.hasPrefix(prefix) }, "\(arguments): \(shown.terminal.debugDescription)")
+            #expect(shown.terminal.hasSuffix("\r\u{1B}[K"), "\(arguments)")
+            let piped = try FFBProcess.run(named("piped"), environment: Self.now)
+            #expect(piped.stderr == "", "\(arguments)")
+            #expect(piped.stdout.replacingOccurrences(of: "piped", with: "terminal") == shown.stdout, "\(arguments)")
+            #expect(try TerminalProcess.run(named("quiet") + ["--quiet"], environment: Self.now).terminal == "", "\(arguments)")
+        }
+        // The reporting export counts citizens against their total.
+        let reporting = try TerminalProcess.run(["export", "--db", db, "--fhir", "reporting", "--out", directory.file("g").path], environment: Self.now)
+        #expect(Self.redraws(reporting.terminal).contains { $0.contains(" / 12 citizens") }, "\(reporting.terminal.debugDescription)")
+        // Written as they were built, the files are those of one whole write.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("g").path).sorted()
+            == FileManager.default.contentsOfDirectory(atPath: directory.file("f-piped").path).sorted())
+        #expect(try Data(contentsOf: directory.file("x-terminal.csv")) == Data(contentsOf: directory.file("x-piped.csv")))
+    }
+
     /// `ffb synth`'s exchange documents for `citizens` citizens (an order and three follow-up
     /// reports each).
     static func synth(_ directory: TemporaryDirectory, citizens: Int) throws -> URL {

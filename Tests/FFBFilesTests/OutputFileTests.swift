@@ -26,6 +26,29 @@ import Testing
         #expect(throws: OutputRefusal.isTheStore(link)) { try OutputFile.check(link, notOverwriting: store) }
     }
 
+    @Test func aStreamTakesItsNameOnlyWhenCommittedAndAnAbandonedOneLeavesNothing() throws {
+        let path = folder + "/extract.csv"
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            let stream = try OutputFile.Stream(path: path)
+            stream.write("a,b\n")
+            stream.write(Array(repeating: UInt8(ascii: "x"), count: 3 << 20))
+            // Until the commit, readers see the old file; then the whole new one.
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+            try stream.commit()
+        }
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written.count == 4 + 3 << 20)
+        #expect(written.prefix(4) == Data("a,b\n".utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        do {
+            let abandoned = try OutputFile.Stream(path: folder + "/never.csv")
+            abandoned.write("half a file")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["extract.csv"])
+        #expect(throws: OutputWriteError.self) { try OutputFile.Stream(path: try sqliteFile("s.sqlite")) }
+    }
+
     @Test func anySQLiteFileAndTheWrongKindOfFileAreRefused() throws {
         let other = try sqliteFile("other.db")
         #expect(throws: OutputRefusal.isADatabase(other)) { try OutputFile.check(other, notOverwriting: nil) }

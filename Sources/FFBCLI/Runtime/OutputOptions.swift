@@ -19,8 +19,23 @@ enum OutputOptions {
 
     /// Writes one output file; `shown` is the path as the user typed it, for the error.
     static func write(_ text: String, to path: String, shown: String) throws(CLIError) {
+        let stream = try self.stream(to: path, shown: shown)
+        stream.write(text)
+        try commit(stream, shown: shown)
+    }
+
+    /// An output file written piece by piece, named only by `commit(_:shown:)`.
+    static func stream(to path: String, shown: String) throws(CLIError) -> OutputFile.Stream {
         do {
-            try OutputFile.write(Array(text.utf8), to: path)
+            return try OutputFile.Stream(path: path)
+        } catch {
+            throw .invalid("cannot write the file (\(error.description))", file: shown)
+        }
+    }
+
+    static func commit(_ stream: OutputFile.Stream, shown: String) throws(CLIError) {
+        do {
+            try stream.commit()
         } catch {
             throw .invalid("cannot write the file (\(error.description))", file: shown)
         }

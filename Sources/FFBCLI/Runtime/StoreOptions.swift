@@ -3,6 +3,7 @@ import FFBCommandLine
 import FFBFiles
 import FFBModel
 import FFBStore
+import FFBWorkflows
 import Foundation
 
 /// `--db PATH` (default `$FFB_DB`, else `./ffb.sqlite`) and `--user NAME` (default `$USER`).
@@ -120,6 +121,7 @@ extension CLIError {
         case let error as ModelError: self = .invalid(error.message)
         case let error as CatalogLookupError: self = .invalid(error.description)
         case let error as UsageError: self = .usage(error)
+        case let error as ExportError: self = CLIError(exporting: error)
         default: self = .store("\(error)")
         }
     }

@@ -33,11 +33,20 @@ extension ProgressionData {
     /// and date. An assessment belongs to the order running on its date (the latest started),
     /// else to the next order it is the baseline of.
     public func extractRows() -> [ExtractRow] {
+        var rows: [ExtractRow] = []
+        forEachCitizenExtractRows { rows += $0 }
+        return rows
+    }
+
+    /// The extract rows citizen by citizen (in `extractRows()` order), so a writer can stream
+    /// them out without holding them all.
+    public func forEachCitizenExtractRows<Failure: Error>(_ body: ([ExtractRow]) throws(Failure) -> Void) throws(Failure) {
         var coursesByCitizen: [Pseudonym: [OrderCourse]] = [:]
         for course in courses { coursesByCitizen[course.order.citizen, default: []].append(course) }
         let themeOrder = Dictionary(catalog.themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [ExtractRow] = []
         for citizen in levels.keys.sorted() {
+            rows.removeAll(keepingCapacity: true)
             let citizenCourses = (coursesByCitizen[citizen] ?? []).sorted { $0.order.start < $1.order.start }
             let themes = (levels[citizen] ?? [:]).keys.sorted { (themeOrder[$0] ?? 0) < (themeOrder[$1] ?? 0) }
             for theme in themes {
@@ -57,7 +66,7 @@ extension ProgressionData {
                     ))
                 }
             }
+            if !rows.isEmpty { try body(rows) }
         }
-        return rows
     }
 }

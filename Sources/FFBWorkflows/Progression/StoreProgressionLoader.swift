@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBParallel
 import FFBProgression
 import FFBStore
 import Foundation
@@ -8,12 +9,12 @@ import Foundation
 /// left out; when a theme has two levels on one day, the later record wins.
 public enum StoreProgressionLoader {
     /// Everyone in the store, in a few ordered passes: the levels in one, the orders in one, each
-    /// order's goals and follow-ups by their index.
-    public static func load(_ store: any CaseStore) throws -> ProgressionData {
+    /// order's goals and follow-ups by their index. `progress` counts theme entries read.
+    public static func load(_ store: any CaseStore, progress: WorkProgress = .none) throws -> ProgressionData {
         let themes = store.catalog.themes.map(\.code)
         var citizens: [Pseudonym] = []
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
-        try store.forEachCitizenLevels { citizen, scored in
+        try store.forEachCitizenLevels(progress: progress) { citizen, scored in
             var byTheme: [KLCode: LevelSeries] = [:]
             forEachSeries(scored) { theme, points in byTheme[themes[Int(theme)]] = LevelSeries(points: Array(points)) }
             citizens.append(citizen)
@@ -30,9 +31,10 @@ public enum StoreProgressionLoader {
 
     /// Everyone's levels in the engine's compact form, in one ordered pass and nothing else:
     /// what statistics by theme, area or nothing need, read the way an extract file is.
-    public static func extract(_ store: any CaseStore) throws -> Extract {
+    /// `progress` counts theme entries read.
+    public static func extract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> Extract {
         var builder = ExtractBuilder(themes: store.catalog.themes)
-        try store.forEachCitizenLevels { _, scored in
+        try store.forEachCitizenLevels(progress: progress) { _, scored in
             builder.beginCitizen()
             forEachSeries(scored) { theme, points in builder.addSeries(theme: theme, points: points) }
         }

@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBParallel
 import FFBProgression
 import FFBReport
 import FFBStore
@@ -32,8 +33,8 @@ public struct ReportAssembly {
     }
 
     /// From a store: progression, goals, support levels and cost, and one extra grouping.
-    public func input(store: any CaseStore, named name: String, extraDimension: GroupDimension?) throws -> ReportInput {
-        let data = try StoreProgressionLoader.load(store)
+    public func input(store: any CaseStore, named name: String, extraDimension: GroupDimension?, progress: WorkProgress = .none) throws -> ReportInput {
+        let data = try StoreProgressionLoader.load(store, progress: progress)
         let tariffs = try store.tariffs()
         let rule = settings.baseline, period = settings.period
         var input = ReportInput(

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBJSON
 import FFBModel
+import FFBParallel
 import FFBExchange
 import FFBStore
 import Foundation
@@ -34,21 +35,42 @@ public struct DeliveryReportExporter {
 
     /// The reports of one citizen (pseudonym or CPR), or of every citizen.
     public func reports(citizen reference: String? = nil) throws(ExportError) -> [DeliveryReport] {
+        var reports: [DeliveryReport] = []
         do {
-            let citizens = try reference.map { [try store.citizen($0)] } ?? store.citizens().map(\.value)
-            var reports: [DeliveryReport] = []
-            for citizen in citizens.sorted(by: { $0.pseudonym < $1.pseudonym }) {
-                let history = try CitizenHistory(citizen: citizen, store: store)
-                for day in history.changeDays {
-                    var builder = DeliveryReportBuilder(history: history, day: day, settings: settings, catalog: store.catalog)
-                    reports.append(DeliveryReport(citizen: citizen.pseudonym, day: day, bundle: builder.bundle()))
-                }
-            }
-            return reports
-        } catch let error as StoreError {
-            throw .from(error)
+            try forEachCitizenReports(citizen: reference) { reports += $0 }
         } catch {
-            throw .store("\(error)")
+            throw error as? ExportError ?? .store("\(error)")
+        }
+        return reports
+    }
+
+    /// The reports citizen by citizen (in pseudonym order), each citizen's read and built only
+    /// when its turn comes, so a whole store's reports can be written out in bounded memory.
+    /// `progress` counts citizens. The store's errors are `ExportError`s; an error `body` throws
+    /// stops the export and is rethrown as it is.
+    public func forEachCitizenReports(
+        citizen reference: String? = nil, progress: WorkProgress = .none, _ body: ([DeliveryReport]) throws -> Void
+    ) throws {
+        let citizens: [Citizen]
+        do {
+            citizens = try reference.map { [try store.citizen($0)] } ?? store.citizens().map(\.value)
+        } catch let error as StoreError {
+            throw ExportError.from(error)
+        }
+        progress.start(total: citizens.count)
+        for citizen in citizens.sorted(by: { $0.pseudonym < $1.pseudonym }) {
+            let reports: [DeliveryReport]
+            do {
+                let history = try CitizenHistory(citizen: citizen, store: store)
+                reports = history.changeDays.map { day in
+                    var builder = DeliveryReportBuilder(history: history, day: day, settings: settings, catalog: store.catalog)
+                    return DeliveryReport(citizen: citizen.pseudonym, day: day, bundle: builder.bundle())
+                }
+            } catch let error as StoreError {
+                throw ExportError.from(error)
+            }
+            try body(reports)
+            progress.advance()
         }
     }
 }

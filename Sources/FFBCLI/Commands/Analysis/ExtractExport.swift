@@ -20,25 +20,50 @@ enum ExtractExport {
         let out = try arguments.requiredValue("out")
         if arguments.flag("excel"), format != "csv" { throw .usage(UsageError("--excel goes with --extract csv", command: arguments.commandPath)) }
         let path = try OutputOptions.path(arguments, context: context)
-        let rows = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store).extractRows() }
-        let text: String
-        if format == "json" {
-            text = JSONWriter.fileText(.object(JSONObject([
-                ("columns", .array(ExtractRow.columns.map(JSONValue.string))),
-                ("rows", .array(rows.map { row in
-                    .object(JSONObject(zip(ExtractRow.columns, row.fields).map { key, value in
-                        (key, key == "level" ? (Int(value).map { .number(JSONNumber($0)) } ?? .string(value)) : (value.isEmpty ? .null : .string(value)))
-                    }))
-                })),
-            ])))
-        } else {
-            let writer = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
-            var csv = arguments.flag("excel") ? "\u{FEFF}" : ""
-            csv += writer.line(ExtractRow.columns)
-            for row in rows { csv += writer.line(row.fields) }
-            text = csv
+        let data = try context.withProgress(arguments, "export", unit: "theme entries") { progress throws(CLIError) in
+            try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store, progress: progress) }
         }
-        try OutputOptions.write(text, to: path, shown: out)
-        context.stdout.line("Wrote \(rows.count) rows to \(out) (pseudonymised: no CPR numbers, no names).")
+        // Written citizen by citizen as the rows are made: the file never sits whole in memory.
+        let stream = try OutputOptions.stream(to: path, shown: out)
+        var rows = 0
+        context.withProgress(arguments, "export", unit: "citizens") { progress in
+            progress.start(total: data.levels.count)
+            if format == "json" {
+                let writer = JSONWriter(options: [.prettyPrinted])
+                var text: [UInt8] = Array("{\n  \"columns\": ".utf8)
+                writer.append(.array(ExtractRow.columns.map(JSONValue.string)), indent: 1, to: &text)
+                text += Array(",\n  \"rows\": ".utf8)
+                data.forEachCitizenExtractRows { citizenRows in
+                    for row in citizenRows {
+                        text += Array((rows == 0 ? "[\n    " : ",\n    ").utf8)
+                        writer.append(jsonRow(row), indent: 2, to: &text)
+                        rows += 1
+                    }
+                    stream.write(text)
+                    text.removeAll(keepingCapacity: true)
+                    progress.advance()
+                }
+                text += Array((rows == 0 ? "[]\n}\n" : "\n  ]\n}\n").utf8)
+                stream.write(text)
+            } else {
+                let writer = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
+                stream.write((arguments.flag("excel") ? "\u{FEFF}" : "") + writer.line(ExtractRow.columns))
+                data.forEachCitizenExtractRows { citizenRows in
+                    var text = ""
+                    for row in citizenRows { text += writer.line(row.fields) }
+                    stream.write(text)
+                    rows += citizenRows.count
+                    progress.advance()
+                }
+            }
+        }
+        try OutputOptions.commit(stream, shown: out)
+        context.stdout.line("Wrote \(rows) rows to \(out) (pseudonymised: no CPR numbers, no names).")
+    }
+
+    private static func jsonRow(_ row: ExtractRow) -> JSONValue {
+        .object(JSONObject(zip(ExtractRow.columns, row.fields).map { key, value in
+            (key, key == "level" ? (Int(value).map { .number(JSONNumber($0)) } ?? .string(value)) : (value.isEmpty ? .null : .string(value)))
+        }))
     }
 }

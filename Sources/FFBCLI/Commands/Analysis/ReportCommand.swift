@@ -49,8 +49,10 @@ enum ReportCommand: Command {
             return assembly.input(extract: extract, named: URL(fileURLWithPath: path).lastPathComponent)
         }
         let storeName = URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent
-        return try StoreOptions.read(arguments, context: context) { store in
-            try assembly.input(store: store, named: storeName, extraDimension: extraDimension)
+        return try context.withProgress(arguments, "report", unit: "theme entries") { progress throws(CLIError) in
+            try StoreOptions.read(arguments, context: context) { store in
+                try assembly.input(store: store, named: storeName, extraDimension: extraDimension, progress: progress)
+            }
         }
     }
 }

@@ -59,16 +59,18 @@ enum StatsCommand: Command {
             let result: GroupedPairStatistics
             if GroupDimension.extractDimensions.contains(dimension) {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
-                let extract = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store) }
+                let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
+                    try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
+                }
                 result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             } else {
-                let data = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store) }
+                let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             }
             context.stdout.write(render(result, format: format, catalog: catalog))
             return
         }
-        let data = try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store) }
+        let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
             let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
             context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog))
@@ -80,6 +82,12 @@ enum StatsCommand: Command {
             let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
             let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
             try CostOutput.run(data: data, tariffs: tariffs, dimension: dimension, settings: settings, format: format, context: context)
+        }
+    }
+
+    static func loadWithProgress(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionData {
+        try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
+            try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store, progress: progress) }
         }
     }
 

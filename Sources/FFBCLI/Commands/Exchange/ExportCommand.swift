@@ -78,8 +78,6 @@ enum ExportCommand: Command {
             }
             let document = NativeWriter().document(exported)
             return (document, "\(kind) document \(document["id"]?.stringValue ?? "")")
-        } catch let error as ExportError {
-            throw CLIError(error)
         } catch {
             throw CLIError(error)
         }
@@ -103,28 +101,43 @@ enum ExportCommand: Command {
         var settings = DeliveryReportSettings()
         settings.reportingOrganisation = arguments.value("reporting-organisation")
         if let system = arguments.value("case-system") { settings.caseSystem = system }
-        let reports = try StoreOptions.read(arguments, context: context) { store throws(CLIError) in
-            do {
-                return try DeliveryReportExporter(store: store, settings: settings).reports(citizen: arguments.value("citizen"))
-            } catch {
-                throw CLIError(error)
-            }
-        }
+        // Written citizen by citizen as they are built (bounded memory); if the export fails part
+        // way, the bundles it wrote are removed again, so it writes all or nothing.
         do {
             try OutputFile.makeDirectory(directory)
-            for report in reports {
-                try OutputFile.write(Array(JSONWriter.fileText(report.bundle).utf8), to: directory + "/" + report.fileName)
-            }
         } catch {
             throw .invalid("cannot write the reports (\(error.description))", file: out)
         }
-        let citizens = Set(reports.map(\.citizen)).count
-        context.stdout.line("Wrote \(reports.count) DeliveryReport bundle\(reports.count == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")
+        var written: [String] = []
+        var citizens = 0
+        do throws(CLIError) {
+            try context.withProgress(arguments, "export", unit: "citizens") { progress throws(CLIError) in
+                try StoreOptions.read(arguments, context: context) { store in
+                    try DeliveryReportExporter(store: store, settings: settings)
+                        .forEachCitizenReports(citizen: arguments.value("citizen"), progress: progress) { reports in
+                            if !reports.isEmpty { citizens += 1 }
+                            for report in reports {
+                                let path = directory + "/" + report.fileName
+                                do throws(OutputWriteError) {
+                                    try OutputFile.write(Array(JSONWriter.fileText(report.bundle).utf8), to: path)
+                                } catch {
+                                    throw CLIError.invalid("cannot write the reports (\(error.description))", file: out)
+                                }
+                                written.append(path)
+                            }
+                        }
+                }
+            }
+        } catch {
+            for path in written { unlink(path) }
+            throw error
+        }
+        context.stdout.line("Wrote \(written.count) DeliveryReport bundle\(written.count == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")
     }
 }
 
 extension CLIError {
-    init(_ error: ExportError) {
+    init(exporting error: ExportError) {
         switch error {
         case .notFound(let message), .refused(let message): self = .invalid(message)
         case .store(let message): self = .store(message)
