@@ -96,6 +96,22 @@ import Testing
             "f5b8e809-7689-4952-838c-a069c99408b3", // Tobak (assessment)
         ])
 
+        // One order on its own, by an id prefix: its current goals (the revised version) and follow-ups.
+        let shown = try #require(try FFBProcess.json(try ok("order", "show", String(recorded.order.prefix(8)), "--format", "json")) as? [String: Any])
+        #expect(shown["id"] as? String == recorded.order)
+        #expect(shown["case"] as? String == "S-2025-001")
+        #expect(shown["goals"] as? Int == 2)
+        #expect((shown["goal_list"] as? [[String: Any]])?.map { $0["id"] as? String } == [recorded.goals[2], recorded.goals[1]])
+        #expect((shown["goal_list"] as? [[String: Any]])?.first?["expected_level"] as? Int == 2)
+        #expect((shown["follow_ups"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2025-09-01", "2026-03-01"])
+        #expect((shown["follow_ups"] as? [[String: Any]])?.map { $0["status"] as? String } == ["continue", "end"])
+        let text = try ok("order", "show", recorded.order)
+        #expect(text.contains("provider    Bostøtten Øst (SOR-123456)"))
+        #expect(text.contains("target      Angst (primary)"))
+        #expect(text.contains("\"Handler selv ind med følge\""))
+        #expect(!text.contains("Handler selv ind en gang om ugen"), "a superseded goal version is not the order's goal")
+        #expect(try ffb("order", "show", "00000000").status == 1)
+
         let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
         #expect(mode == 0o600)
 

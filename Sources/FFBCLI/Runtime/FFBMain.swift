@@ -31,8 +31,9 @@ package enum FFBMain {
                 .command(CaseOpenCommand.self),
             ]),
             .command(AssessCommand.self),
-            .group("order", abstract: "Create orders (bestillinger) to providers.", [
+            .group("order", abstract: "Create and show orders (bestillinger) to providers.", [
                 .command(OrderCreateCommand.self),
+                .command(OrderShowCommand.self),
             ]),
             .group("goal", abstract: "Add and revise goals on an order.", [
                 .command(GoalAddCommand.self),

@@ -16,7 +16,12 @@ public struct OrderSummary: Sendable {
 
     /// The orders of one citizen, or of everyone; those entered in error only when asked for.
     public static func list(in store: any CaseStore, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
-        try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }.map { try OrderSummary($0, store: store) }
+        try list(in: store, orders: store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil })
+    }
+
+    /// The summaries of these orders.
+    public static func list(in store: any CaseStore, orders: [Stored<Order>]) throws -> [OrderSummary] {
+        try orders.map { try OrderSummary($0, store: store) }
     }
 
     init(_ stored: Stored<Order>, store: any CaseStore) throws {

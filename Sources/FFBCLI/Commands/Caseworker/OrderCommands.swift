@@ -111,3 +111,78 @@ extension ListOrdersCommand {
         ])
     }
 }
+
+/// `ffb order show ORDER`: one order with its goals and follow-ups, read for that order alone.
+enum OrderShowCommand: Command {
+    static let spec = CommandSpec(
+        "show",
+        abstract: "Show one order: its terms, current goals and follow-ups (no CPR number).",
+        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
+        positionals: [PositionalSpec("ORDER", help: "The order's id or an unambiguous prefix of at least 8 characters.")],
+        examples: ["ffb order show 3f2a9c1e", "ffb order show 3f2a9c1e --format json"]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let (summary, goals, followUps) = try StoreOptions.read(arguments, context: context) { store in
+            let stored = try store.order(arguments.positionals[0])
+            let summary = try OrderSummary.list(in: store, orders: [stored])[0]
+            return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id))
+        }
+        let catalog = BuiltInCatalogs.standard
+        let order = summary.order
+        func themeName(_ code: KLCode) -> String { catalog.theme(code)?.name ?? code.rawValue }
+        func conceptName(_ code: KLCode, _ kind: CatalogKind) -> String { (try? catalog.resolve(code.rawValue, kind: kind).name) ?? code.rawValue }
+        let current = Set(goals.currentVersions.map(\.id))
+        let shownGoals = goals.filter { current.contains($0.value.id) }
+        if OutputFormat.from(arguments) == .json {
+            var record = ListOrdersCommand.record(summary)
+            record["case"] = .string(order.caseNumber)
+            record["goal_list"] = .array(shownGoals.map { stored in
+                let goal = stored.value
+                return .object(JSONObject([
+                    ("id", .string(goal.id.storeText)), ("series", .string(goal.seriesID.storeText)), ("version", .number(JSONNumber(goal.version))),
+                    ("type", .string(goal.type.cliValue)), ("theme", .string(goal.primaryTheme.rawValue)),
+                    ("secondary_themes", .array(goal.secondaryThemes.map { .string($0.rawValue) })),
+                    ("expected_level", .number(JSONNumber(goal.expectedLevel.rawValue))), ("description", .string(goal.description)),
+                    ("follow_up", goal.followUpDate.map { .string($0.iso) } ?? .null),
+                ]))
+            })
+            record["follow_ups"] = .array(followUps.map { stored in
+                let followUp = stored.value
+                return .object(JSONObject([
+                    ("id", .string(followUp.id.storeText)), ("date", .string(followUp.date.iso)), ("status", .string(followUp.status.cliValue)),
+                    ("support_level", followUp.supportLevel.map { .string($0.cliValue) } ?? .null),
+                    ("entered_in_error", .bool(stored.enteredInError != nil)),
+                ]))
+            })
+            context.stdout.write(JSONWriter.fileText(.object(record)))
+            return
+        }
+        let mark = summary.isEnteredInError ? "  [entered in error]" : ""
+        context.stdout.line("Order \(order.id.storeText)\(mark)")
+        context.stdout.line("  citizen     \(order.citizen), case \(order.caseNumber)")
+        context.stdout.line("  provider    \(order.provider.name) (\(order.provider.identifier))")
+        if let payer = order.payer { context.stdout.line("  payer       \(payer.name) (\(payer.identifier))") }
+        for service in order.services { context.stdout.line("  service     \(conceptName(service, .services))") }
+        if let offerType = order.offerType { context.stdout.line("  offer type  \(conceptName(offerType, .offerTypes))") }
+        for group in order.targetGroups {
+            context.stdout.line("  target      \(conceptName(group.code, .targetGroups))\(group.isPrimary ? " (primary)" : "")")
+        }
+        context.stdout.line("  support     \(order.supportLevel.cliValue), issued \(order.issued), start \(order.start)"
+            + (order.followUpDate.map { ", follow-up \($0)" } ?? ""))
+        if !summary.themeNames.isEmpty { context.stdout.line("  themes      \(summary.themeNames.joined(separator: ", "))") }
+        for stored in shownGoals {
+            let goal = stored.value
+            let secondary = goal.secondaryThemes.isEmpty ? "" : ", also \(goal.secondaryThemes.map(themeName).joined(separator: ", "))"
+            context.stdout.line("  goal        \(goal.type.danishName) on \(themeName(goal.primaryTheme))\(secondary): expected level \(goal.expectedLevel.rawValue)"
+                + (goal.version > 1 ? " (version \(goal.version))" : "") + "; \(goal.id.storeText.prefix(8))")
+            context.stdout.line("              \"\(goal.description)\"")
+        }
+        for stored in followUps {
+            let followUp = stored.value
+            let error = stored.enteredInError == nil ? "" : "  [entered in error]"
+            context.stdout.line("  follow-up   \(followUp.date) \(followUp.status.englishName.lowercased())"
+                + (followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "") + error)
+        }
+    }
+}
