@@ -339,7 +339,7 @@ extension Store {
                     supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row.string(4)),
                     primaryTheme: try theme(row.string(5)),
                     secondaryThemes: try secondary.of(id).map(theme),
-                    type: GoalType(cliValue: try row.string(6)) ?? .develop,
+                    type: Self.stored(try row.string(6), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop,
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
                     description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
                 )
@@ -373,7 +373,7 @@ extension Store {
                 let followUp = StoredFollowUp(
                     id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
-                    status: FollowUpStatus(cliValue: try row.string(4)) ?? .continue,
+                    status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) }
                 )
                 return Stored(value: followUp, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
@@ -431,6 +431,12 @@ extension Store {
     static func uuid(_ text: String) throws -> UUID {
         guard let id = UUID(hyphenatedHex: text) else { throw StoreError.database("damaged id in store") }
         return id
+    }
+
+    /// A value the store wrote in its canonical spelling (`exact`), or, in a store from before
+    /// that spelling, in any spelling the command line takes (`lenient`, which folds text).
+    static func stored<Value>(_ text: String, _ exact: (String) -> Value?, _ lenient: (String) -> Value?) -> Value? {
+        exact(text) ?? lenient(text)
     }
 
     static func supportLevel(_ text: String) -> Assessed<SupportLevel>? {

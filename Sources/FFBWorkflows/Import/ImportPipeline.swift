@@ -13,11 +13,17 @@ public struct ImportReport: Sendable {
 extension ExchangeImport {
     /// Decodes `count` documents on the spare cores while this thread applies the ones already
     /// decoded, all in one transaction. Orders and extracts are applied as they arrive;
-    /// assessments and follow-up reports wait for the end, so they find orders given after them.
-    /// Any document that cannot be decoded or applied rolls everything back; every document is
-    /// still decoded, so every problem of every file is reported.
+    /// assessments and then follow-up reports are applied after them, so they find orders given
+    /// after them: they are decoded again then rather than kept, so an import holds only a
+    /// window of documents in memory whatever its size (a document that changed in between is
+    /// refused). Any document that cannot be decoded or applied rolls everything back; every
+    /// document is still decoded, so every problem of every file is reported.
     ///
     /// `progress` counts documents (`DocumentSteps`).
+    /// The most page cache an import asks SQLite for: enough for the indexes a large import
+    /// touches, small enough that an import's memory stays bounded.
+    static let cacheLimitMegabytes = 96
+
     public static func run(
         count: Int,
         decode: @escaping @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>,
@@ -38,7 +44,7 @@ extension ExchangeImport {
             let summary = try store.write(user: user, command: command) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
                 importer.strict = strict
-                var deferred: [(index: Int, document: ExchangeDocument)] = []
+                var deferred: [(rank: Int, index: Int, contentHash: String)] = []
                 var cacheReserved = false
                 try pool.orderedMap(count, window: 8 * pool.workers, decode) { index, result in
                     steps.decoded()
@@ -53,22 +59,38 @@ extension ExchangeImport {
                             return
                         }
                         if !cacheReserved {
-                            // About 8 kB of store per theme entry; capped so a huge import cannot take all memory.
-                            try writer.reserveCache(megabytes: min(512, 8 + count * document.themeEntryCount / 100))
+                            // About 8 kB of store per theme entry; capped so a large import keeps a bounded footprint.
+                            try writer.reserveCache(megabytes: min(Self.cacheLimitMegabytes, 8 + count * document.themeEntryCount / 100))
                             cacheReserved = true
                         }
-                        if document.header.kind.applyRank == 0 {
+                        let rank = document.header.kind.applyRank
+                        if rank == 0 {
                             try importer.apply(document, index: index)
                             steps.finished()
                         } else {
-                            deferred.append((index, document))
+                            deferred.append((rank, index, document.contentHash))
                         }
                     }
                 }
                 if problems.isEmpty {
-                    for (index, document) in deferred.sorted(by: { ($0.document.header.kind.applyRank, $0.index) < ($1.document.header.kind.applyRank, $1.index) }) {
-                        try importer.apply(document, index: index)
-                        steps.finished()
+                    let order = deferred.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }
+                    let indices = order.map(\.index)
+                    // Applying these is lighter than decoding them again, so every core decodes.
+                    let again = WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount)
+                    try again.orderedMap(order.count, window: 8 * again.workers, { decode(indices[$0]) }) { position, result in
+                        let (_, index, contentHash) = order[position]
+                        defer { steps.finished() }
+                        guard problems.isEmpty else { return }
+                        switch result {
+                        case .success(let document) where document.contentHash == contentHash:
+                            try importer.apply(document, index: index)
+                        case .success:
+                            var changed = ExchangeIssues()
+                            changed.error("the file changed while it was being imported; import it again", at: JSONPointer())
+                            problems.append(DocumentProblems(index: index, issues: changed))
+                        case .failure(let error):
+                            problems.append(DocumentProblems(index: index, issues: error.issues))
+                        }
                     }
                 }
                 problems += importer.problems
