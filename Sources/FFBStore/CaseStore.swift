@@ -61,6 +61,10 @@ public protocol CaseStore: AnyObject {
     func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>]
     /// Every goal version in the store by order (whole-store analysis: one pass, not one per order).
     func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]]
+    /// Every assessment (not follow-up levels) not entered in error, by citizen, each citizen's in
+    /// the order `assessments(of:)` gives them, with the themes their entries name (whole-store
+    /// listings: one pass, not one query per citizen).
+    func assessmentThemesByCitizen() throws(StoreError) -> [Pseudonym: [AssessmentThemes]]
     /// Every follow-up in the store by order (whole-store analysis).
     func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]]
     /// A follow-up by id, with its levels; nil when the store has none.
@@ -127,6 +131,19 @@ public protocol CaseStoreWriter {
     func recordImportedDocument(_ document: ImportedDocument) throws(StoreError)
     /// A hint that this write is large: keep about this much of the store in memory.
     func reserveCache(megabytes: Int) throws(StoreError)
+}
+
+/// What an assessment was about: its case, date and the themes of its entries, in their order.
+public struct AssessmentThemes: Sendable, Equatable {
+    public let caseNumber: String?
+    public let date: LocalDate
+    public let themes: [KLCode]
+
+    public init(caseNumber: String?, date: LocalDate, themes: [KLCode]) {
+        self.caseNumber = caseNumber
+        self.date = date
+        self.themes = themes
+    }
 }
 
 /// One theme's level on one day, compact, as a whole-store pass reads it (`forEachCitizenLevels`).

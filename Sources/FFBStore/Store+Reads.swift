@@ -210,6 +210,43 @@ extension Store {
         var level: Int8
     }
 
+    package func assessmentThemesByCitizen() throws(StoreError) -> [Pseudonym: [AssessmentThemes]] {
+        try read {
+            var result: [Pseudonym: [AssessmentThemes]] = [:]
+            var pseudonyms: [Int64: Pseudonym] = [:]
+            var current: (row: Int64, citizen: Pseudonym, caseNumber: String?, date: LocalDate, themes: [KLCode])?
+            func finish() {
+                guard let done = current else { return }
+                result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
+            }
+            try database.forEach("""
+                SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
+                FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
+                LEFT JOIN cases k ON k.id = a.case_id
+                JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
+                WHERE a.kind = 'assessment'
+                  AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
+                ORDER BY a.citizen_id, a.date, a.write_id, a.rowid, o.position
+                """) { row throws(SQLiteError) in
+                let assessment = try row.int64(0)
+                if assessment != current?.row {
+                    finish()
+                    let citizenRow = try row.int64(1)
+                    var citizen = pseudonyms[citizenRow]
+                    if citizen == nil { citizen = Pseudonym(try row.string(2)) }
+                    guard let citizen, let date = LocalDate(iso: try row.string(4)) else {
+                        throw SQLiteError(.misuse("damaged pseudonym or date in store"))
+                    }
+                    pseudonyms[citizenRow] = citizen
+                    current = (assessment, citizen, try row.optionalString(3), date, [])
+                }
+                current?.themes.append(KLCode(unchecked: try row.string(5)))
+            }
+            finish()
+            return result
+        }
+    }
+
     /// Text as SQLite's BINARY collation orders it: bytes, then length.
     private static func compare(_ stored: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Int {
         stored.withUnsafeBufferPointer { stored in

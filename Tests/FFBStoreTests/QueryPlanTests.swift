@@ -27,6 +27,7 @@ import Testing
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
         ("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id", "forEachCitizenLevels merges every assessment with its entries"),
         ("SELECT assessment_id, series_id, level FROM theme_observations", "forEachCitizenLevels reads every scored entry in key order (whole-store statistics)"),
+        ("SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme", "assessmentThemesByCitizen reads every assessment's themes in one pass (whole-store order listing)"),
         ("FROM tariffs ORDER BY provider, support_level, valid_from",
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
@@ -249,6 +250,12 @@ struct StoreWorkout {
         var levelCitizens: [Pseudonym] = []
         try store.forEachCitizenLevels { citizen, _ in levelCitizens.append(citizen) }
         #expect(levelCitizens.contains(citizen.pseudonym))
+        let themes = try store.assessmentThemesByCitizen()[citizen.pseudonym]
+        let expected = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
+            AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
+        }
+        #expect(themes == expected)
+        #expect(themes?.isEmpty == false)
         #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == store.goals(of: order.id).map(\.value.id))
         #expect(try store.followUpsByOrder()[order.id]?.map(\.value.id) == store.followUps(of: order.id).map(\.value.id))
         #expect(try store.cases(of: citizen.pseudonym).count == 1)

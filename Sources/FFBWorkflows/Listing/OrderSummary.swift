@@ -15,33 +15,40 @@ public struct OrderSummary: Sendable {
     public let themeNames: [String]
 
     /// The orders of one citizen, or of everyone; those entered in error only when asked for.
+    /// Everyone's are read in a few whole-store passes, one citizen's by that citizen's queries.
     public static func list(in store: any CaseStore, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
-        try list(in: store, orders: store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil })
+        let orders = try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }
+        guard citizen == nil else { return try list(in: store, orders: orders) }
+        let goals = try store.goalsByOrder(), assessments = try store.assessmentThemesByCitizen()
+        return orders.map { OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], catalog: store.catalog) }
     }
 
-    /// The summaries of these orders.
+    /// The summaries of these orders, each read by its own queries.
     public static func list(in store: any CaseStore, orders: [Stored<Order>]) throws -> [OrderSummary] {
-        try orders.map { try OrderSummary($0, store: store) }
+        try orders.map { stored in
+            let assessments = try store.assessments(of: stored.value.citizen).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
+                AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
+            }
+            return OrderSummary(stored, goals: try store.goals(of: stored.value.id), assessments: assessments, catalog: store.catalog)
+        }
     }
 
-    init(_ stored: Stored<Order>, store: any CaseStore) throws {
+    /// The order's themes: its current goals' themes, then those of the assessments of its case
+    /// (or of none) made up to the day it was issued.
+    init(_ stored: Stored<Order>, goals: [Stored<Goal>], assessments: [AssessmentThemes], catalog: Catalog) {
         let order = stored.value
-        let current = try store.goals(of: order.id).currentVersions
+        let current = goals.currentVersions
         var themes: [KLCode] = []
         for goal in current {
             for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
         }
-        let assessments = try store.assessments(of: order.citizen).filter {
-            $0.enteredInError == nil && $0.value.kind == .assessment
-                && ($0.value.caseNumber == nil || $0.value.caseNumber == order.caseNumber) && $0.value.date <= order.issued
-        }
-        for assessment in assessments {
-            for entry in assessment.value.entries where !themes.contains(entry.theme) { themes.append(entry.theme) }
+        for assessment in assessments where (assessment.caseNumber == nil || assessment.caseNumber == order.caseNumber) && assessment.date <= order.issued {
+            for theme in assessment.themes where !themes.contains(theme) { themes.append(theme) }
         }
         self.order = order
         isEnteredInError = stored.enteredInError != nil
         goalCount = current.count
         self.themes = themes
-        themeNames = themes.compactMap { store.catalog.theme($0)?.name }
+        themeNames = themes.compactMap { catalog.theme($0)?.name }
     }
 }
