@@ -40,6 +40,7 @@ package struct StoreWriter {
             }
             _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
                                      [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            made.bound()
             made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
             return citizen
         }
@@ -55,6 +56,7 @@ package struct StoreWriter {
                 "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
                 [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
             )
+            made.bound()
             made.cases[caseFile.caseNumber] = (try database.lastInsertRowID, citizen)
         }
     }
@@ -83,6 +85,7 @@ package struct StoreWriter {
                     .integer(writeID),
                 ]
             )
+            made.bound()
             made.orders.insert(order.id)
             for (position, service) in order.services.enumerated() {
                 _ = try database.execute("INSERT INTO order_services (order_id, position, service) VALUES (?, ?, ?)",
@@ -273,12 +276,24 @@ package struct StoreWriter {
     }
 }
 
-/// What one write has made so far: its new citizens (row id and series by theme), cases and orders.
-/// Nothing else can have touched them, so the writer answers questions about them from here.
+/// What one write has made lately: its new citizens (row id and series by theme), cases and
+/// orders. Nothing else can have touched them, so the writer answers questions about them from
+/// here. It is a cache, not a record: past `limit` entries it starts again, and a question about
+/// something forgotten goes to the database (which holds everything the write made), so a write
+/// of any size keeps a bounded memory.
 private final class WriteMemory {
+    static let limit = 4096
+
     var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: Int64])] = [:]
     var cases: [String: (rowID: Int64, citizen: Int64)] = [:]
     var orders: Set<UUID> = []
+
+    /// Starts again when any of the three has grown past `limit`.
+    func bound() {
+        if newCitizens.count > Self.limit { newCitizens.removeAll(keepingCapacity: true) }
+        if cases.count > Self.limit { cases.removeAll(keepingCapacity: true) }
+        if orders.count > Self.limit { orders.removeAll(keepingCapacity: true) }
+    }
     var random = BufferedSystemRandom()
     /// The next theme series id; series ids are handed out here, so one insert can make many.
     private var nextSeries: Int64?

@@ -209,7 +209,7 @@ package struct DemoScenario {
         if !files.isEmpty {
             let receiver = try CaseStores.open(target, create: true, catalog: catalog)
             defer { receiver.close() }
-            _ = try ExchangeFiles.importFiles(files, into: receiver, user: user, command: "ffb import")
+            _ = try ExchangeFiles.importFiles(files.map(\.path), base: directory, into: receiver, user: user, command: "ffb import")
         }
         outcome.exchanged += files.count
     }

@@ -45,14 +45,16 @@ public enum ExchangeFiles {
         return Result { () throws(ExchangeError) -> ExchangeDocument in try validator.validate(try decoder.decode(Data(bytes))) }
     }
 
-    /// Imports the files (already expanded) into `store` in one transaction, all or nothing:
-    /// decoded on the spare cores while the documents already decoded are applied. `progress`
-    /// counts documents (`ExchangeImport.run`).
+    /// Imports the files (already expanded; relative names are read from `base`) into `store` in
+    /// one transaction, all or nothing: decoded on the spare cores while the documents already
+    /// decoded are applied. `progress` counts documents (`ExchangeImport.run`). The names are kept
+    /// as given and made into URLs one at a time, as each is read.
     public static func importFiles(
-        _ urls: [URL], into store: any CaseStore, user: String, command: String, strict: Bool = false, progress: WorkProgress = .none
+        _ paths: [String], base: URL, into store: any CaseStore, user: String, command: String, strict: Bool = false,
+        progress: WorkProgress = .none
     ) throws(ImportError) -> ImportReport {
         let decoder = DocumentDecoder(), validator = DocumentValidator()
-        return try ExchangeImport.run(count: urls.count, decode: { document(at: urls[$0], decoder: decoder, validator: validator) },
+        return try ExchangeImport.run(count: paths.count, decode: { document(at: FilePath.url(paths[$0], from: base), decoder: decoder, validator: validator) },
                                       into: store, user: user, command: command, strict: strict, progress: progress)
     }
 }

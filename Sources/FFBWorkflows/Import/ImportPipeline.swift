@@ -44,7 +44,7 @@ extension ExchangeImport {
             let summary = try store.write(user: user, command: command) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
                 importer.strict = strict
-                var deferred: [(rank: Int, index: Int, contentHash: String)] = []
+                var deferred: [(rank: Int, index: Int, contentHash: Int)] = []
                 var cacheReserved = false
                 try pool.orderedMap(count, window: 8 * pool.workers, decode) { index, result in
                     steps.decoded()
@@ -53,7 +53,7 @@ extension ExchangeImport {
                         problems.append(DocumentProblems(index: index, issues: error.issues))
                         steps.finished()
                     case .success(let document):
-                        warnings[index] = document.warnings
+                        if !document.warnings.isEmpty { warnings[index] = document.warnings }
                         guard problems.isEmpty else {
                             steps.finished()
                             return
@@ -68,7 +68,7 @@ extension ExchangeImport {
                             try importer.apply(document, index: index)
                             steps.finished()
                         } else {
-                            deferred.append((rank, index, document.contentHash))
+                            deferred.append((rank, index, document.contentHash.hashValue))
                         }
                     }
                 }
@@ -82,7 +82,7 @@ extension ExchangeImport {
                         defer { steps.finished() }
                         guard problems.isEmpty else { return }
                         switch result {
-                        case .success(let document) where document.contentHash == contentHash:
+                        case .success(let document) where document.contentHash.hashValue == contentHash:
                             try importer.apply(document, index: index)
                         case .success:
                             var changed = ExchangeIssues()

@@ -36,7 +36,6 @@ enum ImportCommand: Command {
             throw .invalid("no .json documents to import", file: arguments.positionals.joined(separator: ", "))
         }
         let user = try StoreOptions.user(arguments, context: context)
-        let urls = files.map(context.url(for:))
         let storePath = StoreOptions.path(arguments, context: context)
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)
@@ -44,7 +43,8 @@ enum ImportCommand: Command {
         let report: ImportReport
         do {
             report = try context.withProgress(arguments, "import", unit: "documents") { progress throws(ImportError) in
-                try ExchangeFiles.importFiles(urls, into: store, user: user, command: command, strict: arguments.flag("strict"), progress: progress)
+                try ExchangeFiles.importFiles(files, base: context.currentDirectory, into: store, user: user, command: command,
+                                              strict: arguments.flag("strict"), progress: progress)
             }
             store.close()
         } catch {
