@@ -34,7 +34,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The `dayNumber` of ISO `YYYY-MM-DD` bytes, checking the calendar, without making a
     /// `LocalDate` (the extract reader and the store's whole-store passes, once per row).
-    @inlinable
+    @inlinable @inline(__always)
     public static func dayNumber(iso bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
         @inline(__always) func digit(_ offset: Int) -> Int? {
@@ -62,10 +62,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    @inlinable
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
