@@ -29,7 +29,7 @@ extension Store {
                 SELECT c.pseudonym, c.cpr, c.name, w.id, w.at, w.user, w.command
                 FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id
                 """) { row in
-                Stored(value: try Self.citizen(row), recorded: try Self.writeInfo(row, from: 3), enteredInError: nil)
+                Stored(value: try Self.citizen(row), recorded: try writeInfo(row, from: 3), enteredInError: nil)
             }
         }
     }
@@ -45,7 +45,7 @@ extension Store {
                     caseNumber: try row.string(0), citizen: citizen, opened: try Self.date(row.string(1)),
                     municipality: try Municipality(name: row.string(2), code: row.string(3))
                 )
-                return Stored(value: caseFile, recorded: try Self.writeInfo(row, from: 4), enteredInError: nil)
+                return Stored(value: caseFile, recorded: try writeInfo(row, from: 4), enteredInError: nil)
             }
         }
     }
@@ -88,7 +88,7 @@ extension Store {
                     citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row.string(3)),
                     assessor: try row.string(4), entries: entries
                 )
-                return Stored(value: assessment, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
+                return Stored(value: assessment, recorded: try writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }
         }
     }
@@ -329,7 +329,7 @@ extension Store {
                     issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),
                     followUpDate: try row.optionalString(11).map(Self.date), catalog: catalog
                 )
-                return Stored(value: order, recorded: try Self.writeInfo(row, from: 12), enteredInError: try row.optionalString(16))
+                return Stored(value: order, recorded: try writeInfo(row, from: 12), enteredInError: try row.optionalString(16))
             }
         }
     }
@@ -380,7 +380,7 @@ extension Store {
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
                     description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
                 )
-                return Stored(value: goal, recorded: try Self.writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
+                return Stored(value: goal, recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
             }
         }
     }
@@ -413,7 +413,7 @@ extension Store {
                     status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) }
                 )
-                return Stored(value: followUp, recorded: try Self.writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
+                return Stored(value: followUp, recorded: try writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }
         }
     }
@@ -451,8 +451,13 @@ extension Store {
         try Citizen(pseudonym: pseudonym(row.string(0)), cpr: CPRNumber(row.string(1)), name: row.string(2))
     }
 
-    static func writeInfo(_ row: Statement, from index: Int) throws -> WriteInfo {
-        WriteInfo(id: try row.int64(index), at: try row.string(index + 1), user: try row.string(index + 2), command: try row.string(index + 3))
+    /// The audit row in columns `index…index + 3` (id, at, user, command).
+    func writeInfo(_ row: Statement, from index: Int) throws -> WriteInfo {
+        let id = try row.int64(index)
+        if let known = writeInfos[id] { return known }
+        let info = WriteInfo(id: id, at: try row.string(index + 1), user: try row.string(index + 2), command: try row.string(index + 3))
+        writeInfos[id] = info
+        return info
     }
 
     static func pseudonym(_ text: String) throws -> Pseudonym {

@@ -14,6 +14,10 @@ package final class Store {
     package let catalog: Catalog
     package let path: String
     private let identity: FileIdentity?
+    /// The audit rows read so far, by id: every record of one write shares its row, and a
+    /// committed audit row never changes, so a whole-store read makes each once instead of once
+    /// per record. Emptied after every write (a rolled-back write's id is given out again).
+    var writeInfos: [Int64: WriteInfo] = [:]
 
     private init(database: Database, catalog: Catalog, path: String) {
         self.database = database
@@ -67,7 +71,9 @@ package final class Store {
 
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
     package func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
-        try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
+        // A write rolled back frees its audit row's id for the next write: forget what was read.
+        defer { writeInfos.removeAll() }
+        return try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
             try requireIntactSchema()
             let writeID = try StoreError.mapping { () throws(SQLiteError) in
                 try appendAuditRow(at: Self.timestamp(now), user: user, command: command)

@@ -107,3 +107,25 @@ import Testing
         #expect(calls == 0)
     }
 }
+
+/// Records of one write share its audit row, which the store reads once per write; a write that
+/// was rolled back gives its row's id to the next write, whose records must show their own.
+@Suite struct WriteInfoTests {
+    @Test func aRolledBackWritesAuditRowIsNotShownForTheNextWrite() throws {
+        let store = try freshStore("ffb-write-info").store
+        struct Abandon: Error {}
+        #expect(throws: StoreError.self) {
+            try store.write(user: "first", command: "abandoned") { writer in
+                _ = try writer.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette")
+                #expect(try store.citizens().map(\.recorded.command) == ["abandoned"])
+                throw Abandon()
+            }
+        }
+        try store.write(user: "second", command: "kept") { writer in
+            _ = try writer.addCitizen(cpr: try CPRNumber("020290-1234"), name: "Bo")
+        }
+        let citizens = try store.citizens()
+        #expect(citizens.map(\.recorded.command) == ["kept"])
+        #expect(citizens.map(\.recorded.user) == ["second"])
+    }
+}
