@@ -15,6 +15,13 @@ public enum CatalogLookupError: Error, Sendable, Equatable, CustomStringConverti
 }
 
 extension Catalog {
+    /// The name of a code of `kind` for people, or the code itself when this catalogue version
+    /// does not have it (a record kept from another version).
+    public func name(of code: KLCode, kind: CatalogKind) -> String {
+        if kind == .themes { return theme(code)?.name ?? code.rawValue }
+        return (try? resolve(code.rawValue, kind: kind).name) ?? code.rawValue
+    }
+
     /// Resolves a KL code or an exact (case-insensitive) Danish name within one kind.
     public func resolve(_ text: String, kind: CatalogKind) throws(CatalogLookupError) -> CatalogEntry {
         let candidates = entries(kind)

@@ -78,10 +78,7 @@ enum HistoryCommand: Command {
 
     static func timeline(of citizen: Citizen, in store: any CaseStore) throws -> [Event] {
         let catalog = store.catalog
-        func themeName(_ code: KLCode) -> String { catalog.theme(code)?.name ?? code.rawValue }
-        func conceptName(_ code: KLCode, _ kind: CatalogKind) -> String {
-            (try? catalog.resolve(code.rawValue, kind: kind).name) ?? code.rawValue
-        }
+        func themeName(_ code: KLCode) -> String { catalog.name(of: code, kind: .themes) }
         var events: [Event] = []
         for stored in try store.cases(of: citizen.pseudonym) {
             let caseFile = stored.value
@@ -102,20 +99,19 @@ enum HistoryCommand: Command {
             let order = stored.value
             events.append(Event(date: order.issued, sequence: stored.recorded.id, kind: "order", id: order.id.storeText,
                                 summary: "order to \(order.provider.name) (\(order.provider.identifier)), support level \(order.supportLevel.cliValue), start \(order.start)",
-                                details: order.services.map { "service: \(conceptName($0, .services))" }
-                                    + order.targetGroups.map { "target group: \(conceptName($0.code, .targetGroups))\($0.isPrimary ? " (primary)" : "")" },
+                                details: order.services.map { "service: \(catalog.name(of: $0, kind: .services))" }
+                                    + order.targetGroups.map { "target group: \(catalog.name(of: $0.code, kind: .targetGroups))\($0.isPrimary ? " (primary)" : "")" },
                                 recorded: stored.recorded, enteredInError: stored.enteredInError))
             let goals = try store.goals(of: order.id)
             for stored in goals {
                 let goal = stored.value
                 let successor = goals.first { $0.value.supersedes == goal.id }
-                let secondary = goal.secondaryThemes.isEmpty ? "" : ", also \(goal.secondaryThemes.map(themeName).joined(separator: ", "))"
                 // A goal has no clinical date: the first version belongs to the order, a revision to
                 // the day it was recorded.
                 let recordedDay = LocalDate(iso: String(stored.recorded.at.prefix(10))) ?? order.issued
                 events.append(Event(date: goal.version == 1 ? order.issued : max(order.issued, recordedDay),
                                     sequence: stored.recorded.id, kind: goal.version == 1 ? "goal" : "goal v\(goal.version)", id: goal.id.storeText,
-                                    summary: "\(goal.type.danishName) on \(themeName(goal.primaryTheme))\(secondary): expected level \(goal.expectedLevel.rawValue)",
+                                    summary: summary(of: goal, catalog: catalog),
                                     details: ["\"\(goal.description)\"", goal.followUpDate.map { "follow-up \($0)" } ?? "no follow-up date"]
                                         + (goal.supersedes.map { ["replaces \($0.storeText)"] } ?? []),
                                     recorded: stored.recorded, enteredInError: stored.enteredInError, supersededBy: successor?.value.id.storeText))
@@ -130,6 +126,12 @@ enum HistoryCommand: Command {
             }
         }
         return events.sorted { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+    }
+
+    /// A goal in one line: its type, themes and expected level.
+    static func summary(of goal: Goal, catalog: Catalog) -> String {
+        let secondary = goal.secondaryThemes.isEmpty ? "" : ", also \(goal.secondaryThemes.map { catalog.name(of: $0, kind: .themes) }.joined(separator: ", "))"
+        return "\(goal.type.danishName) on \(catalog.name(of: goal.primaryTheme, kind: .themes))\(secondary): expected level \(goal.expectedLevel.rawValue)"
     }
 
     static func describe(_ entry: AssessmentEntry, name: String) -> String {

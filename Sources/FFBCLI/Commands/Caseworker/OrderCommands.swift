@@ -130,8 +130,6 @@ enum OrderShowCommand: Command {
         }
         let catalog = BuiltInCatalogs.standard
         let order = summary.order
-        func themeName(_ code: KLCode) -> String { catalog.theme(code)?.name ?? code.rawValue }
-        func conceptName(_ code: KLCode, _ kind: CatalogKind) -> String { (try? catalog.resolve(code.rawValue, kind: kind).name) ?? code.rawValue }
         let current = Set(goals.currentVersions.map(\.id))
         let shownGoals = goals.filter { current.contains($0.value.id) }
         if OutputFormat.from(arguments) == .json {
@@ -163,18 +161,17 @@ enum OrderShowCommand: Command {
         context.stdout.line("  citizen     \(order.citizen), case \(order.caseNumber)")
         context.stdout.line("  provider    \(order.provider.name) (\(order.provider.identifier))")
         if let payer = order.payer { context.stdout.line("  payer       \(payer.name) (\(payer.identifier))") }
-        for service in order.services { context.stdout.line("  service     \(conceptName(service, .services))") }
-        if let offerType = order.offerType { context.stdout.line("  offer type  \(conceptName(offerType, .offerTypes))") }
+        for service in order.services { context.stdout.line("  service     \(catalog.name(of: service, kind: .services))") }
+        if let offerType = order.offerType { context.stdout.line("  offer type  \(catalog.name(of: offerType, kind: .offerTypes))") }
         for group in order.targetGroups {
-            context.stdout.line("  target      \(conceptName(group.code, .targetGroups))\(group.isPrimary ? " (primary)" : "")")
+            context.stdout.line("  target      \(catalog.name(of: group.code, kind: .targetGroups))\(group.isPrimary ? " (primary)" : "")")
         }
         context.stdout.line("  support     \(order.supportLevel.cliValue), issued \(order.issued), start \(order.start)"
             + (order.followUpDate.map { ", follow-up \($0)" } ?? ""))
         if !summary.themeNames.isEmpty { context.stdout.line("  themes      \(summary.themeNames.joined(separator: ", "))") }
         for stored in shownGoals {
             let goal = stored.value
-            let secondary = goal.secondaryThemes.isEmpty ? "" : ", also \(goal.secondaryThemes.map(themeName).joined(separator: ", "))"
-            context.stdout.line("  goal        \(goal.type.danishName) on \(themeName(goal.primaryTheme))\(secondary): expected level \(goal.expectedLevel.rawValue)"
+            context.stdout.line("  goal        \(HistoryCommand.summary(of: goal, catalog: catalog))"
                 + (goal.version > 1 ? " (version \(goal.version))" : "") + "; \(goal.id.storeText.prefix(8))")
             context.stdout.line("              \"\(goal.description)\"")
         }
