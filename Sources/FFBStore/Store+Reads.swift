@@ -93,123 +93,6 @@ extension Store {
         }
     }
 
-    /// Reads every table involved once, in its own key order, and joins in memory: the entries
-    /// in primary-key order (by assessment id) merge with the assessments in id order, so no
-    /// entry costs an index search. Memory grows with the store's entries (24 bytes each, twice
-    /// while they are sorted by citizen), as the statistics built from them do anyway.
-    package func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
-        var damage: StoreError?
-        func damaged(_ message: String) -> SQLiteError {
-            damage = .database(message)
-            return SQLiteError(.misuse(message))
-        }
-        do {
-            var citizens: [Pseudonym] = []
-            var citizenIndex: [Int64: Int32] = [:]
-            try database.forEach("SELECT id, pseudonym FROM citizens ORDER BY id") { row throws(SQLiteError) in
-                guard let pseudonym = Pseudonym(try row.string(1)) else { throw damaged("damaged pseudonym in store") }
-                citizenIndex[try row.int64(0)] = Int32(citizens.count)
-                citizens.append(pseudonym)
-            }
-            let position = Dictionary(catalog.themes.enumerated().map { ($1.code.rawValue, Int16($0)) }, uniquingKeysWith: { first, _ in first })
-            // Series ids are the table's row numbers, 1, 2, 3…: an array, not a hash, per entry.
-            var themeOfSeries: [Int16] = []
-            try database.forEach("SELECT id, theme FROM theme_series ORDER BY id") { row throws(SQLiteError) in
-                let id = try row.int64(0), code = try row.string(1)
-                guard let theme = position[code] else {
-                    throw damaged("the store names theme \(code), which catalogue \(catalog.version) does not have")
-                }
-                guard id >= 0, id <= Int64(themeOfSeries.count) + (1 << 20) else { throw damaged("damaged theme series id in store") }
-                if themeOfSeries.count <= Int(id) { themeOfSeries += repeatElement(-1, count: Int(id) + 1 - themeOfSeries.count) }
-                themeOfSeries[Int(id)] = theme
-            }
-            var excluded = Set<Int64>()
-            try database.forEach("""
-                SELECT a.rowid FROM entered_in_error e JOIN assessments a ON a.id = e.target_id WHERE e.target_kind = 'assessment'
-                UNION ALL
-                SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
-                WHERE e.target_kind = 'follow-up'
-                """) { row throws(SQLiteError) in excluded.insert(try row.int64(0)) }
-
-            // Assessments that count, in id order (SQLite compares text byte by byte, as `ids` is searched).
-            var ids: [[UInt8]] = [], assessments: [(citizen: Int32, day: Int32, order: Int64)] = []
-            try database.forEach("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id") { row throws(SQLiteError) in
-                let order = try row.int64(1)
-                guard !excluded.contains(order) else { return }
-                guard let citizen = citizenIndex[try row.int64(2)] else { throw damaged("an assessment names a citizen the store does not have") }
-                guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw damaged("damaged date in store") }
-                ids.append(try row.withText(0) { Array($0) })
-                assessments.append((citizen, day, order))
-            }
-
-            var entries: [LevelEntry] = []
-            var current = -1, next = 0, read = 0
-            try database.forEach("""
-                SELECT assessment_id, series_id, level FROM theme_observations
-                WHERE level IS NOT NULL OR not_assessed = 1 ORDER BY assessment_id
-                """) { (row: Statement) throws(SQLiteError) in
-                let sameAssessment = try row.withText(0) { id in current >= 0 && Self.compare(ids[current], id) == 0 }
-                if !sameAssessment {
-                    // The next counted assessment at or after this id; none equal means it does not count.
-                    current = -1
-                    while next < ids.count {
-                        let order = try row.withText(0) { id in Self.compare(ids[next], id) }
-                        if order > 0 { break }
-                        next += 1
-                        if order == 0 {
-                            current = next - 1
-                            break
-                        }
-                    }
-                }
-                read += 1
-                if read & 0xFFFF == 0 { progress.advance(by: 0x10000) }
-                guard current >= 0 else { return }
-                let series = try row.int64(1)
-                guard series >= 0, series < Int64(themeOfSeries.count), themeOfSeries[Int(series)] >= 0 else {
-                    throw damaged("a theme entry names a theme series the store does not have")
-                }
-                let theme = themeOfSeries[Int(series)]
-                let level = try row.optionalInt(2) ?? Int(ScoredLevel.notAssessed)
-                guard level >= Int(ScoredLevel.notAssessed), level <= 4 else { throw damaged("damaged level in store") }
-                let assessment = assessments[current]
-                entries.append(LevelEntry(order: assessment.order, day: assessment.day, citizen: assessment.citizen, theme: theme, level: Int8(level)))
-            }
-
-            progress.advance(by: read & 0xFFFF)
-            // By citizen (a counting sort), then each citizen's by theme, date and the order written.
-            var start = [Int](repeating: 0, count: citizens.count + 1)
-            for entry in entries { start[Int(entry.citizen) + 1] += 1 }
-            for index in citizens.indices { start[index + 1] += start[index] }
-            var slot = start
-            var sorted = [LevelEntry](repeating: LevelEntry(order: 0, day: 0, citizen: 0, theme: 0, level: 0), count: entries.count)
-            for entry in entries {
-                sorted[slot[Int(entry.citizen)]] = entry
-                slot[Int(entry.citizen)] += 1
-            }
-            entries = []
-            var levels: [ScoredLevel] = []
-            for (index, citizen) in citizens.enumerated() {
-                let range = start[index]..<start[index + 1]
-                sorted[range].sort { ($0.theme, $0.day, $0.order) < ($1.theme, $1.day, $1.order) }
-                levels.removeAll(keepingCapacity: true)
-                for entry in sorted[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
-                body(citizen, levels)
-            }
-        } catch {
-            throw damage ?? StoreError(error)
-        }
-    }
-
-    /// One entry of the levels pass: its assessment's row (the order written), date and citizen.
-    private struct LevelEntry {
-        var order: Int64
-        var day: Int32
-        var citizen: Int32
-        var theme: Int16
-        var level: Int8
-    }
-
     package func assessmentThemesByCitizen() throws(StoreError) -> [Pseudonym: [AssessmentThemes]] {
         try read {
             var result: [Pseudonym: [AssessmentThemes]] = [:]
@@ -244,15 +127,6 @@ extension Store {
             }
             finish()
             return result
-        }
-    }
-
-    /// Text as SQLite's BINARY collation orders it: bytes, then length.
-    private static func compare(_ stored: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Int {
-        stored.withUnsafeBufferPointer { stored in
-            let common = min(stored.count, text.count)
-            let bytes = common == 0 ? 0 : memcmp(stored.baseAddress!, text.baseAddress!, common)
-            return bytes != 0 ? Int(bytes) : stored.count - text.count
         }
     }
 

@@ -101,6 +101,19 @@ import Testing
         ])
     }
 
+    @Test func theEntriesReadOnASecondConnectionAreThoseReadOnThisOneAndOnlyForTheSameState() throws {
+        let citizen = try store.write(user: "t", command: "citizen") { try $0.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette") }
+        _ = try assess(citizen, "2025-01-10", [try entry("Købe ind", .assessed(.severe)), try entry("Lave mad", .notAssessed)])
+        _ = try assess(citizen, "2025-03-01", [try entry("Købe ind", .assessed(.mild))])
+        let lastWrite = try #require(try store.database.firstRow("SELECT MAX(id) FROM writes")?.int64(0))
+        let here = try EntryGroups.scan(store.database, progress: .none)
+        #expect(here.idEnds.count == 2)
+        #expect(here.series.count == 3)
+        #expect(try EntryGroups.scan(storeAt: store.path, lastWrite: lastWrite, progress: .none) == here)
+        // Another committed state (a write more, or fewer): the second connection's scan is not used.
+        #expect(try EntryGroups.scan(storeAt: store.path, lastWrite: lastWrite - 1, progress: .none) == nil)
+    }
+
     @Test func anEmptyStoreCallsNothing() throws {
         var calls = 0
         try store.forEachCitizenLevels { _, _ in calls += 1 }

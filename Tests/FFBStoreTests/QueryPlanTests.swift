@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func everyQueryTheStoreIssuesFindsItsRowsThroughAnIndex() throws {
-        let issued = try recordingStatements { try StoreWorkout(store: store).run() }
+        // The levels pass scans the entries on a connection of its own, which the recorder does not see.
+        let issued = try recordingStatements { try StoreWorkout(store: store).run() }.union([EntryGroups.sql])
         #expect(issued.count > 60, "the workout issued only \(issued.count) SQL texts; is the recorder attached?")
         let growing = try growingTables()
         let planner = try self.planner()

@@ -1,0 +1,243 @@
+import FFBCatalog
+import FFBModel
+import FFBParallel
+import FFBSQLite
+import Foundation
+
+/// The whole-store levels pass (`forEachCitizenLevels`): every table involved read once, in its
+/// own key order, and joined in memory, so no entry costs an index search. The entries, the
+/// largest part, are scanned on a second connection while this one reads the rest, when both
+/// see the same committed state; otherwise (an in-memory store, a store that cannot be opened
+/// twice, a write committed in between) they are scanned here afterwards.
+///
+/// Memory grows with the store's entries (about 24 bytes each, twice while they are sorted by
+/// citizen), as the statistics built from them do anyway.
+extension Store {
+    package func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+        do {
+            let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
+            let parallel = ParallelEntries()
+            var tables: Result<LevelTables, any Error> = .failure(StoreError.database("not read"))
+            let path = self.path
+            if path != ":memory:" {
+                WorkerPool(workers: 1).forEach(1, meanwhile: {
+                    tables = Result { try readLevelTables() }
+                }) { _ in
+                    parallel.groups = try? EntryGroups.scan(storeAt: path, lastWrite: lastWrite, progress: progress)
+                }
+            } else {
+                tables = Result { try readLevelTables() }
+            }
+            let levelTables = try tables.get()
+            var entries = try (parallel.take() ?? EntryGroups.scan(database, progress: progress)).merged(with: levelTables)
+            try deliver(&entries, tables: levelTables, body)
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    /// What the pass joins the entries with: citizens, theme series, and the assessments that
+    /// count in id order (SQLite compares text byte by byte, as the merge does).
+    struct LevelTables {
+        var citizens: [Pseudonym] = []
+        var themeOfSeries: [Int16] = []
+        var ids: [[UInt8]] = []
+        var assessments: [(citizen: Int32, day: Int32, order: Int64)] = []
+    }
+
+    private func readLevelTables() throws -> LevelTables {
+        var tables = LevelTables()
+        var citizenIndex: [Int64: Int32] = [:]
+        _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
+            guard let pseudonym = Pseudonym(try row.string(1)) else { throw StoreError.database("damaged pseudonym in store") }
+            citizenIndex[try row.int64(0)] = Int32(tables.citizens.count)
+            tables.citizens.append(pseudonym)
+        }
+        let position = Dictionary(catalog.themes.enumerated().map { ($1.code.rawValue, Int16($0)) }, uniquingKeysWith: { first, _ in first })
+        // Series ids are the table's row numbers, 1, 2, 3…: an array, not a hash, per entry.
+        _ = try database.map("SELECT id, theme FROM theme_series ORDER BY id") { row in
+            let id = try row.int64(0), code = try row.string(1)
+            guard let theme = position[code] else {
+                throw StoreError.database("the store names theme \(code), which catalogue \(catalog.version) does not have")
+            }
+            guard id >= 0, id <= Int64(tables.themeOfSeries.count) + (1 << 20) else { throw StoreError.database("damaged theme series id in store") }
+            if tables.themeOfSeries.count <= Int(id) { tables.themeOfSeries += repeatElement(-1, count: Int(id) + 1 - tables.themeOfSeries.count) }
+            tables.themeOfSeries[Int(id)] = theme
+        }
+        // Assessments entered in error, and the levels of follow-ups entered in error, do not count.
+        let excluded = Set(try database.map("""
+            SELECT a.rowid FROM entered_in_error e JOIN assessments a ON a.id = e.target_id WHERE e.target_kind = 'assessment'
+            UNION ALL
+            SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
+            WHERE e.target_kind = 'follow-up'
+            """) { try $0.int64(0) })
+        _ = try database.map("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id") { row in
+            let order = try row.int64(1)
+            guard !excluded.contains(order) else { return }
+            guard let citizen = citizenIndex[try row.int64(2)] else { throw StoreError.database("an assessment names a citizen the store does not have") }
+            guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            tables.ids.append(try row.withText(0) { Array($0) })
+            tables.assessments.append((citizen, day, order))
+        }
+        return tables
+    }
+
+    /// Each citizen's entries (by citizen with a counting sort, then by theme, date and the order
+    /// written) handed to `body`, every citizen in the order registered.
+    private func deliver(_ entries: inout [LevelEntry], tables: LevelTables, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws {
+        let citizens = tables.citizens
+        var start = [Int](repeating: 0, count: citizens.count + 1)
+        for entry in entries { start[Int(entry.citizen) + 1] += 1 }
+        for index in citizens.indices { start[index + 1] += start[index] }
+        var slot = start
+        var sorted = [LevelEntry](repeating: LevelEntry(order: 0, day: 0, citizen: 0, theme: 0, level: 0), count: entries.count)
+        for entry in entries {
+            sorted[slot[Int(entry.citizen)]] = entry
+            slot[Int(entry.citizen)] += 1
+        }
+        entries = []
+        var levels: [ScoredLevel] = []
+        for (index, citizen) in citizens.enumerated() {
+            let range = start[index]..<start[index + 1]
+            sorted[range].sort { ($0.theme, $0.day, $0.order) < ($1.theme, $1.day, $1.order) }
+            levels.removeAll(keepingCapacity: true)
+            for entry in sorted[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
+            body(citizen, levels)
+        }
+    }
+}
+
+/// One entry of the levels pass: its assessment's row (the order written), date and citizen.
+struct LevelEntry {
+    var order: Int64
+    var day: Int32
+    var citizen: Int32
+    var theme: Int16
+    var level: Int8
+}
+
+/// The scored entries in primary-key order, grouped by their assessment's id.
+struct EntryGroups: Sendable, Equatable {
+    /// Group `g`'s assessment id is `idBytes[idEnds[g - 1] ..< idEnds[g]]` (from 0 for the first).
+    var idBytes: [UInt8] = []
+    var idEnds: [Int] = []
+    /// Group `g`'s entries are `series[groupEnds[g - 1] ..< groupEnds[g]]` and the same of `levels`.
+    var groupEnds: [Int] = []
+    var series: [Int32] = []
+    var levels: [Int8] = []
+
+    static let sql = """
+        SELECT assessment_id, series_id, level FROM theme_observations
+        WHERE level IS NOT NULL OR not_assessed = 1 ORDER BY assessment_id
+        """
+
+    /// Scans the entries on `database`; `progress` advances by the entries read.
+    static func scan(_ database: Database, progress: WorkProgress) throws -> EntryGroups {
+        var groups = EntryGroups()
+        var read = 0
+        try database.forEach(sql) { row throws(SQLiteError) in
+            // The last group's id starts where the one before it ended.
+            let lower = groups.idEnds.count > 1 ? groups.idEnds[groups.idEnds.count - 2] : 0
+            let same = try row.withText(0) { id in !groups.idEnds.isEmpty && groups.idBytes[lower...].elementsEqualBytes(id) }
+            if !same {
+                if !groups.idEnds.isEmpty { groups.groupEnds.append(groups.series.count) }
+                try row.withText(0) { groups.idBytes.append(contentsOf: $0) }
+                groups.idEnds.append(groups.idBytes.count)
+            }
+            let series = try row.int64(1)
+            // Series ids are row numbers; past Int32 the merge reports the entry as damaged.
+            groups.series.append(Int32(clamping: series))
+            let level = try row.optionalInt(2) ?? Int(ScoredLevel.notAssessed)
+            groups.levels.append(Int8(clamping: level))
+            read += 1
+            if read & 0xFFFF == 0 { progress.advance(by: 0x10000) }
+        }
+        if !groups.idEnds.isEmpty { groups.groupEnds.append(groups.series.count) }
+        progress.advance(by: read & 0xFFFF)
+        return groups
+    }
+
+    /// Scans the entries on a connection of its own to the store at `path`, read-only; nil
+    /// unless it sees the same committed state as the caller (the same last audit row: every
+    /// write appends one).
+    static func scan(storeAt path: String, lastWrite: Int64, progress: WorkProgress) throws -> EntryGroups? {
+        let database = try Database(path: path, options: Database.Options(readOnly: true))
+        defer { database.close() }
+        return try database.transaction(.deferred) { database throws(SQLiteError) -> EntryGroups? in
+            guard try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) == lastWrite else { return nil }
+            do {
+                return try scan(database, progress: progress)
+            } catch let error as SQLiteError {
+                throw error
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    /// The entries of the assessments that count, each with its assessment's citizen, date and
+    /// row: both lists are in id order, so one walk joins them.
+    func merged(with tables: Store.LevelTables) throws -> [LevelEntry] {
+        var entries: [LevelEntry] = []
+        entries.reserveCapacity(series.count)
+        var next = 0
+        var lower = 0
+        for group in idEnds.indices {
+            let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
+            // The next counted assessment at or after this id; none equal means it does not count.
+            var order = 1
+            while next < tables.ids.count {
+                order = Self.compare(tables.ids[next], id)
+                if order >= 0 { break }
+                next += 1
+            }
+            let entryRange = lower..<groupEnds[group]
+            lower = groupEnds[group]
+            guard next < tables.ids.count, order == 0 else { continue }
+            let assessment = tables.assessments[next]
+            for index in entryRange {
+                let seriesID = Int(series[index])
+                guard seriesID >= 0, seriesID < tables.themeOfSeries.count, seriesID < Int(Int32.max), tables.themeOfSeries[seriesID] >= 0 else {
+                    throw StoreError.database("a theme entry names a theme series the store does not have")
+                }
+                let level = levels[index]
+                guard level >= ScoredLevel.notAssessed, level <= 4 else { throw StoreError.database("damaged level in store") }
+                entries.append(LevelEntry(order: assessment.order, day: assessment.day, citizen: assessment.citizen,
+                                          theme: tables.themeOfSeries[seriesID], level: level))
+            }
+        }
+        return entries
+    }
+
+    /// Text as SQLite's BINARY collation orders it: bytes, then length.
+    static func compare(_ stored: [UInt8], _ text: ArraySlice<UInt8>) -> Int {
+        stored.withUnsafeBufferPointer { stored in
+            text.withUnsafeBufferPointer { text in
+                let common = min(stored.count, text.count)
+                let bytes = common == 0 ? 0 : memcmp(stored.baseAddress!, text.baseAddress!, common)
+                return bytes != 0 ? Int(bytes) : stored.count - text.count
+            }
+        }
+    }
+}
+
+/// Where the second connection leaves its scan for the calling thread (written once by the
+/// worker before `forEach` returns, read after).
+private final class ParallelEntries: @unchecked Sendable {
+    var groups: EntryGroups?
+
+    /// The scan, handed over once (so it is freed as soon as it has been joined).
+    func take() -> EntryGroups? {
+        defer { groups = nil }
+        return groups
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Byte equality with SQLite's text (a `memcmp`).
+    func elementsEqualBytes(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == other.count && withUnsafeBufferPointer { mine in
+            count == 0 || memcmp(mine.baseAddress!, other.baseAddress!, count) == 0
+        }
+    }
+}
