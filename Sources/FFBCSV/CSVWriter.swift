@@ -25,6 +25,39 @@ package struct CSVWriter: Sendable {
     }
 
     package func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: String(separator)) + "\n"
+        guard separator.isASCII else { return fields.map(field).joined(separator: String(separator)) + "\n" }
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one line's UTF-8 bytes, quoted as `field` quotes (a large export writes bytes, not
+    /// strings). Looking at bytes is looking at scalars here: the separator, the quote and the
+    /// line ends are ASCII, and no byte of a longer UTF-8 sequence is.
+    package func append(_ fields: [String], to out: inout [UInt8]) {
+        guard separator.isASCII else {
+            out.append(contentsOf: line(fields).utf8)
+            return
+        }
+        let separator = UInt8(self.separator.value)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(separator) }
+            var field = field
+            field.withUTF8 { bytes in
+                let needsQuotes = bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                    || bytes.first == 0x20 || bytes.last == 0x20
+                guard needsQuotes else {
+                    out.append(contentsOf: bytes)
+                    return
+                }
+                out.append(0x22)
+                for byte in bytes {
+                    if byte == 0x22 { out.append(0x22) }
+                    out.append(byte)
+                }
+                out.append(0x22)
+            }
+        }
+        out.append(0x0A)
     }
 }

@@ -21,6 +21,8 @@ import Testing
         for _ in 0..<500 {
             let rows = (0..<(1 + generator.below(4))).map { _ in (0..<(1 + generator.below(5))).map { _ in field(&generator) } }
             let text = rows.map(writer.line).joined()
+            // The byte writer (`line`, `append`) quotes exactly as `field` does, scalar by scalar.
+            #expect(text == rows.map { $0.map(writer.field).joined(separator: String(separator)) + "\n" }.joined())
             let scanned = scan(text, separator: UInt8(separator.value))
             #expect(scanned.map(\.fields) == rows, "\(text.debugDescription)")
             // Each row spans one line more for every line feed in its fields.

@@ -48,10 +48,11 @@ enum ExtractExport {
             } else {
                 let writer = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
                 stream.write((arguments.flag("excel") ? "\u{FEFF}" : "") + writer.line(ExtractRow.columns))
+                var bytes: [UInt8] = []
                 data.forEachCitizenExtractRows { citizenRows in
-                    var text = ""
-                    for row in citizenRows { text += writer.line(row.fields) }
-                    stream.write(text)
+                    bytes.removeAll(keepingCapacity: true)
+                    for row in citizenRows { writer.append(row.fields, to: &bytes) }
+                    stream.write(bytes)
                     rows += citizenRows.count
                     progress.advance()
                 }
