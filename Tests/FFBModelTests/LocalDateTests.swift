@@ -22,3 +22,21 @@ import Testing
         #expect(LocalDate(dayNumber: number).dayNumber == number)
     }
 }
+
+@Test func everyFourDigitYearPrintsAndParsesBackAndOthersStillPrint() throws {
+    // The byte-writing path for years 1…9999, against the text a date's parts give.
+    for number in stride(from: LocalDate(year: 1, month: 1, day: 1)!.dayNumber, through: LocalDate(year: 9999, month: 12, day: 31)!.dayNumber, by: 641) {
+        let date = LocalDate(dayNumber: number)
+        let expected = String(repeating: "0", count: 4 - String(date.year).count) + String(date.year) + "-"
+            + (date.month < 10 ? "0" : "") + String(date.month) + "-" + (date.day < 10 ? "0" : "") + String(date.day)
+        #expect(date.iso == expected)
+        #expect(LocalDate(iso: date.iso) == date)
+        // The byte parser reads what is printed.
+        var text = date.iso
+        #expect(text.withUTF8 { LocalDate.dayNumber(iso: $0) } == Int32(number))
+    }
+    #expect(LocalDate(year: 1, month: 1, day: 1)?.iso == "0001-01-01")
+    #expect(LocalDate(year: 9999, month: 12, day: 31)?.iso == "9999-12-31")
+    // "Open-ended" dates far past 9999 (a tariff without an end) still print.
+    #expect(LocalDate(dayNumber: Int(Int32.max)).iso.hasSuffix(String(format: "-%02d-%02d", LocalDate(dayNumber: Int(Int32.max)).month, LocalDate(dayNumber: Int(Int32.max)).day)))
+}

@@ -49,6 +49,23 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var iso: String {
+        // The common case, a four-digit year, written straight into the string's bytes (an export
+        // writes millions of dates).
+        if (1...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                let digits: [(value: Int, width: Int, at: Int)] = [(year, 4, 0), (month, 2, 5), (day, 2, 8)]
+                for (value, width, at) in digits {
+                    var rest = value
+                    for offset in stride(from: at + width - 1, through: at, by: -1) {
+                        bytes[offset] = UInt8(48 + rest % 10)
+                        rest /= 10
+                    }
+                }
+                bytes[4] = 45
+                bytes[7] = 45
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
