@@ -117,12 +117,6 @@ extension Statement {
         let found = sqlite3_column_type(handle, Int32(index))
         if found == type { return handle }
         if found == SQLITE_NULL { return nil }
-        let storageClass = switch found {
-        case SQLITE_INTEGER: "INTEGER"
-        case SQLITE_FLOAT: "REAL"
-        case SQLITE_TEXT: "TEXT"
-        default: "BLOB"
-        }
-        throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: storageClass))
+        throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: try value(at: index).storageClass))
     }
 }

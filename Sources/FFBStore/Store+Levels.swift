@@ -49,9 +49,8 @@ extension Store {
         var tables = LevelTables()
         var citizenIndex: [Int64: Int32] = [:]
         _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
-            guard let pseudonym = Pseudonym(try row.string(1)) else { throw StoreError.database("damaged pseudonym in store") }
             citizenIndex[try row.int64(0)] = Int32(tables.citizens.count)
-            tables.citizens.append(pseudonym)
+            tables.citizens.append(try Self.pseudonym(row.string(1)))
         }
         let position = Dictionary(catalog.themes.enumerated().map { ($1.code.rawValue, Int16($0)) }, uniquingKeysWith: { first, _ in first })
         // Series ids are the table's row numbers, 1, 2, 3…: an array, not a hash, per entry.
@@ -132,7 +131,7 @@ struct EntryGroups: Sendable, Equatable {
         """
 
     /// Scans the entries on `database`; `progress` advances by the entries read.
-    static func scan(_ database: Database, progress: WorkProgress) throws -> EntryGroups {
+    static func scan(_ database: Database, progress: WorkProgress) throws(SQLiteError) -> EntryGroups {
         var groups = EntryGroups()
         var read = 0
         try database.forEach(sql) { row throws(SQLiteError) in
@@ -165,13 +164,7 @@ struct EntryGroups: Sendable, Equatable {
         defer { database.close() }
         return try database.transaction(.deferred) { database throws(SQLiteError) -> EntryGroups? in
             guard try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) == lastWrite else { return nil }
-            do {
-                return try scan(database, progress: progress)
-            } catch let error as SQLiteError {
-                throw error
-            } catch {
-                return nil
-            }
+            return try scan(database, progress: progress)
         }
     }
 

@@ -102,7 +102,7 @@ extension Store {
                 guard let done = current else { return }
                 result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
             }
-            try database.forEach("""
+            _ = try database.map("""
                 SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
                 FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
                 LEFT JOIN cases k ON k.id = a.case_id
@@ -110,18 +110,14 @@ extension Store {
                 WHERE a.kind = 'assessment'
                   AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
                 ORDER BY a.citizen_id, a.date, a.write_id, a.rowid, o.position
-                """) { row throws(SQLiteError) in
+                """) { row in
                 let assessment = try row.int64(0)
                 if assessment != current?.row {
                     finish()
                     let citizenRow = try row.int64(1)
-                    var citizen = pseudonyms[citizenRow]
-                    if citizen == nil { citizen = Pseudonym(try row.string(2)) }
-                    guard let citizen, let date = LocalDate(iso: try row.string(4)) else {
-                        throw SQLiteError(.misuse("damaged pseudonym or date in store"))
-                    }
+                    let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(2))
                     pseudonyms[citizenRow] = citizen
-                    current = (assessment, citizen, try row.optionalString(3), date, [])
+                    current = (assessment, citizen, try row.optionalString(3), try Self.date(row.string(4)), [])
                 }
                 current?.themes.append(KLCode(unchecked: try row.string(5)))
             }

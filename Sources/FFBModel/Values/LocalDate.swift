@@ -53,16 +53,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // writes millions of dates).
         if (1...9999).contains(year) {
             return String(unsafeUninitializedCapacity: 10) { bytes in
-                let digits: [(value: Int, width: Int, at: Int)] = [(year, 4, 0), (month, 2, 5), (day, 2, 8)]
-                for (value, width, at) in digits {
+                func put(_ value: Int, digits: Range<Int>) {
                     var rest = value
-                    for offset in stride(from: at + width - 1, through: at, by: -1) {
+                    for offset in digits.reversed() {
                         bytes[offset] = UInt8(48 + rest % 10)
                         rest /= 10
                     }
                 }
+                put(year, digits: 0..<4)
                 bytes[4] = 45
+                put(month, digits: 5..<7)
                 bytes[7] = 45
+                put(day, digits: 8..<10)
                 return 10
             }
         }

@@ -11,6 +11,10 @@ public struct ImportReport: Sendable {
 }
 
 extension ExchangeImport {
+    /// The most page cache an import asks SQLite for: enough for the indexes a large import
+    /// touches, small enough that an import's memory stays bounded.
+    static let cacheLimitMegabytes = 96
+
     /// Decodes `count` documents on the spare cores while this thread applies the ones already
     /// decoded, all in one transaction. Orders and extracts are applied as they arrive;
     /// assessments and then follow-up reports are applied after them, so they find orders given
@@ -20,10 +24,6 @@ extension ExchangeImport {
     /// document is still decoded, so every problem of every file is reported.
     ///
     /// `progress` counts documents (`DocumentSteps`).
-    /// The most page cache an import asks SQLite for: enough for the indexes a large import
-    /// touches, small enough that an import's memory stays bounded.
-    static let cacheLimitMegabytes = 96
-
     public static func run(
         count: Int,
         decode: @escaping @Sendable (Int) -> Result<ExchangeDocument, ExchangeError>,

@@ -23,12 +23,16 @@ public struct OrderSummary: Sendable {
         return orders.map { OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], catalog: store.catalog) }
     }
 
-    /// The summaries of these orders, each read by its own queries.
+    /// The summaries of these orders, each read by its own queries (a citizen's assessments once
+    /// for all of that citizen's orders).
     public static func list(in store: any CaseStore, orders: [Stored<Order>]) throws -> [OrderSummary] {
-        try orders.map { stored in
-            let assessments = try store.assessments(of: stored.value.citizen).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
+        var assessmentsOf: [Pseudonym: [AssessmentThemes]] = [:]
+        return try orders.map { stored in
+            let citizen = stored.value.citizen
+            let assessments = try assessmentsOf[citizen] ?? store.assessments(of: citizen).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
                 AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
             }
+            assessmentsOf[citizen] = assessments
             return OrderSummary(stored, goals: try store.goals(of: stored.value.id), assessments: assessments, catalog: store.catalog)
         }
     }

@@ -15,10 +15,8 @@ public enum StoreProgressionLoader {
         var citizens: [Pseudonym] = []
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         try store.forEachCitizenLevels(progress: progress) { citizen, scored in
-            var byTheme: [KLCode: LevelSeries] = [:]
-            forEachSeries(scored) { theme, points in byTheme[themes[Int(theme)]] = LevelSeries(points: Array(points)) }
             citizens.append(citizen)
-            levels[citizen] = byTheme
+            levels[citizen] = series(scored, themes: themes)
         }
         // Courses citizen by citizen, as the per-citizen path gives them.
         let position = Dictionary(uniqueKeysWithValues: citizens.enumerated().map { ($1, $0) })
@@ -44,7 +42,8 @@ public enum StoreProgressionLoader {
     /// The given citizens only, read by the store's per-citizen queries: one citizen's view costs
     /// what that citizen's records cost, whatever the size of the store.
     public static func load(_ store: any CaseStore, citizens: [Pseudonym]) throws -> ProgressionData {
-        let position = Dictionary(store.catalog.themes.enumerated().map { ($1.code, Int16($0)) }, uniquingKeysWith: { first, _ in first })
+        let themes = store.catalog.themes.map(\.code)
+        let position = Dictionary(themes.enumerated().map { ($1, Int16($0)) }, uniquingKeysWith: { first, _ in first })
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
         for citizen in citizens {
@@ -58,15 +57,21 @@ public enum StoreProgressionLoader {
             }
             // The whole-store pass's order: theme, date, then the order written (as listed).
             let ordered = scored.indices.sorted { (scored[$0].theme, scored[$0].day, $0) < (scored[$1].theme, scored[$1].day, $1) }.map { scored[$0] }
-            var byTheme: [KLCode: LevelSeries] = [:]
-            forEachSeries(ordered) { theme, points in byTheme[store.catalog.themes[Int(theme)].code] = LevelSeries(points: Array(points)) }
-            levels[citizen] = byTheme
+            levels[citizen] = series(ordered, themes: themes)
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
                 courses.append(course(order, goals: try store.goals(of: order.id), followUps: try store.followUps(of: order.id)))
             }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
+    }
+
+    /// A citizen's levels (ordered as `forEachSeries` takes them) as the engine's series by
+    /// theme code; `themes` are the catalogue's theme codes, which `ScoredLevel.theme` indexes.
+    static func series(_ scored: [ScoredLevel], themes: [KLCode]) -> [KLCode: LevelSeries] {
+        var byTheme: [KLCode: LevelSeries] = [:]
+        forEachSeries(scored) { theme, points in byTheme[themes[Int(theme)]] = LevelSeries(points: Array(points)) }
+        return byTheme
     }
 
     /// A citizen's levels, ordered by theme, date and the order written, as one series per

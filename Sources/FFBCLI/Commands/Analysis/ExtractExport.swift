@@ -32,10 +32,10 @@ enum ExtractExport {
                 let writer = JSONWriter(options: [.prettyPrinted])
                 var text: [UInt8] = Array("{\n  \"columns\": ".utf8)
                 writer.append(.array(ExtractRow.columns.map(JSONValue.string)), indent: 1, to: &text)
-                text += Array(",\n  \"rows\": ".utf8)
+                text.append(contentsOf: ",\n  \"rows\": ".utf8)
                 data.forEachCitizenExtractRows { citizenRows in
                     for row in citizenRows {
-                        text += Array((rows == 0 ? "[\n    " : ",\n    ").utf8)
+                        text.append(contentsOf: (rows == 0 ? "[\n    " : ",\n    ").utf8)
                         writer.append(jsonRow(row), indent: 2, to: &text)
                         rows += 1
                     }
@@ -43,7 +43,7 @@ enum ExtractExport {
                     text.removeAll(keepingCapacity: true)
                     progress.advance()
                 }
-                text += Array((rows == 0 ? "[]\n}\n" : "\n  ]\n}\n").utf8)
+                text.append(contentsOf: (rows == 0 ? "[]\n}\n" : "\n  ]\n}\n").utf8)
                 stream.write(text)
             } else {
                 let writer = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
