@@ -40,12 +40,15 @@ public protocol CaseStore: AnyObject {
     /// A citizen's assessments and follow-up levels, oldest first.
     func assessments(of citizen: Pseudonym) throws(StoreError) -> [Stored<StoredAssessment>]
     /// Every level that counts, for whole-store analysis, in a few ordered passes: `body` is
-    /// called once for every citizen, in the order they were registered, with the citizen's
-    /// levels by theme (catalogue order), then date, then the order they were written (none for a
-    /// citizen not assessed yet). Records entered in error (a follow-up's levels with the
-    /// follow-up) and entries without a level are left out.
-    /// `progress` advances by the entries read.
-    func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError)
+    /// called once for every citizen, in `order`, with the citizen's levels by theme (catalogue
+    /// order), then date, then the order they were written (none for a citizen not assessed
+    /// yet). Records entered in error (a follow-up's levels with the follow-up) and entries
+    /// without a level are left out. `meanwhile` runs first, on this store and in the same
+    /// snapshot, while the entries are read elsewhere where the store allows it (read the rest of
+    /// what the analysis needs there). `progress` advances by the entries read.
+    func forEachCitizenLevels(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
+    ) throws(StoreError)
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
@@ -65,8 +68,9 @@ public protocol CaseStore: AnyObject {
     /// the order `assessments(of:)` gives them, with the themes their entries name (whole-store
     /// listings: one pass, not one query per citizen).
     func assessmentThemesByCitizen() throws(StoreError) -> [Pseudonym: [AssessmentThemes]]
-    /// Every follow-up in the store by order (whole-store analysis).
-    func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]]
+    /// What every follow-up that counts (not entered in error) decided, by order, each order's in
+    /// the order `followUps(of:)` gives (whole-store analysis: one pass, and no notes).
+    func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]]
     /// A follow-up by id, with its levels; nil when the store has none.
     func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)?
     /// The full id of a record given by id or unambiguous prefix (at least 8 characters).
@@ -93,8 +97,8 @@ extension CaseStore {
         try write(user: user, command: command, now: Date(), body)
     }
 
-    public func forEachCitizenLevels(_ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
-        try forEachCitizenLevels(progress: .none, body)
+    public func forEachCitizenLevels(progress: WorkProgress = .none, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+        try forEachCitizenLevels(progress: progress, order: .registered, meanwhile: {}, body)
     }
 
     public func orders() throws(StoreError) -> [Stored<Order>] {
@@ -144,6 +148,28 @@ public struct AssessmentThemes: Sendable, Equatable {
         self.date = date
         self.themes = themes
     }
+}
+
+/// What a follow-up decided, as whole-store analysis reads it: the date, the support level set
+/// (if any) and whether the intervention goes on.
+public struct FollowUpOutcome: Sendable, Equatable {
+    public let date: LocalDate
+    public let supportLevel: Assessed<SupportLevel>?
+    public let status: FollowUpStatus
+
+    public init(date: LocalDate, supportLevel: Assessed<SupportLevel>?, status: FollowUpStatus) {
+        self.date = date
+        self.supportLevel = supportLevel
+        self.status = status
+    }
+}
+
+/// The order a whole-store pass hands citizens in.
+public enum CitizenOrder: Sendable {
+    /// The order they were registered in.
+    case registered
+    /// By pseudonym (as `Pseudonym` compares), the order of an analytic extract.
+    case pseudonym
 }
 
 /// One theme's level on one day, compact, as a whole-store pass reads it (`forEachCitizenLevels`).

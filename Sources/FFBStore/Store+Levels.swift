@@ -13,7 +13,9 @@ import Foundation
 /// Memory grows with the store's entries (about 24 bytes each, twice while they are sorted by
 /// citizen), as the statistics built from them do anyway.
 extension Store {
-    package func forEachCitizenLevels(progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
+    package func forEachCitizenLevels(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
+    ) throws(StoreError) {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
             let parallel = ParallelEntries()
@@ -21,16 +23,21 @@ extension Store {
             let path = self.path
             if path != ":memory:" {
                 WorkerPool(workers: 1).forEach(1, meanwhile: {
-                    tables = Result { try readLevelTables() }
+                    tables = Result {
+                        let read = try readLevelTables()
+                        try meanwhile()
+                        return read
+                    }
                 }) { _ in
                     parallel.groups = try? EntryGroups.scan(storeAt: path, lastWrite: lastWrite, progress: progress)
                 }
             } else {
                 tables = Result { try readLevelTables() }
+                try meanwhile()
             }
             let levelTables = try tables.get()
-            var entries = try (parallel.take() ?? EntryGroups.scan(database, progress: progress)).merged(with: levelTables)
-            try deliver(&entries, tables: levelTables, body)
+            var grouped = try (parallel.take() ?? EntryGroups.scan(database, progress: progress)).byCitizen(levelTables)
+            deliver(&grouped.entries, start: grouped.start, tables: levelTables, order: order, body)
         } catch {
             throw StoreError.from(error)
         }
@@ -41,7 +48,10 @@ extension Store {
     struct LevelTables {
         var citizens: [Pseudonym] = []
         var themeOfSeries: [Int16] = []
-        var ids: [[UInt8]] = []
+        /// Assessment `a`'s id is `idBytes[idEnds[a - 1] ..< idEnds[a]]` (from 0 for the first):
+        /// one buffer, not an array per assessment.
+        var idBytes: [UInt8] = []
+        var idEnds: [Int] = []
         var assessments: [(citizen: Int32, day: Int32, order: Int64)] = []
     }
 
@@ -75,42 +85,41 @@ extension Store {
             guard !excluded.contains(order) else { return }
             guard let citizen = citizenIndex[try row.int64(2)] else { throw StoreError.database("an assessment names a citizen the store does not have") }
             guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
-            tables.ids.append(try row.withText(0) { Array($0) })
+            try row.withText(0) { tables.idBytes.append(contentsOf: $0) }
+            tables.idEnds.append(tables.idBytes.count)
             tables.assessments.append((citizen, day, order))
         }
         return tables
     }
 
-    /// Each citizen's entries (by citizen with a counting sort, then by theme, date and the order
-    /// written) handed to `body`, every citizen in the order registered.
-    private func deliver(_ entries: inout [LevelEntry], tables: LevelTables, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws {
-        let citizens = tables.citizens
-        var start = [Int](repeating: 0, count: citizens.count + 1)
-        for entry in entries { start[Int(entry.citizen) + 1] += 1 }
-        for index in citizens.indices { start[index + 1] += start[index] }
-        var slot = start
-        var sorted = [LevelEntry](repeating: LevelEntry(order: 0, day: 0, citizen: 0, theme: 0, level: 0), count: entries.count)
-        for entry in entries {
-            sorted[slot[Int(entry.citizen)]] = entry
-            slot[Int(entry.citizen)] += 1
+    /// Each citizen's entries, sorted by theme, date and the order written, handed to `body`,
+    /// every citizen in `order`.
+    private func deliver(
+        _ entries: inout [LevelEntry], start: [Int], tables: LevelTables, order: CitizenOrder, _ body: (Pseudonym, [ScoredLevel]) -> Void
+    ) {
+        let citizens = tables.citizens, assessments = tables.assessments
+        let handed = switch order {
+        case .registered: Array(citizens.indices)
+        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
         }
-        entries = []
         var levels: [ScoredLevel] = []
-        for (index, citizen) in citizens.enumerated() {
+        for index in handed {
             let range = start[index]..<start[index + 1]
-            sorted[range].sort { ($0.theme, $0.day, $0.order) < ($1.theme, $1.day, $1.order) }
+            entries[range].sort {
+                ($0.theme, $0.day, assessments[Int($0.assessment)].order) < ($1.theme, $1.day, assessments[Int($1.assessment)].order)
+            }
             levels.removeAll(keepingCapacity: true)
-            for entry in sorted[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
-            body(citizen, levels)
+            for entry in entries[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
+            body(citizens[index], levels)
         }
     }
 }
 
-/// One entry of the levels pass: its assessment's row (the order written), date and citizen.
+/// One entry of the levels pass: its assessment (an index into `LevelTables.assessments`), its
+/// date, theme and level; 12 bytes, as there are millions.
 struct LevelEntry {
-    var order: Int64
+    var assessment: Int32
     var day: Int32
-    var citizen: Int32
     var theme: Int16
     var level: Int8
 }
@@ -168,42 +177,57 @@ struct EntryGroups: Sendable, Equatable {
         }
     }
 
-    /// The entries of the assessments that count, each with its assessment's citizen, date and
-    /// row: both lists are in id order, so one walk joins them.
-    func merged(with tables: Store.LevelTables) throws -> [LevelEntry] {
-        var entries: [LevelEntry] = []
-        entries.reserveCapacity(series.count)
+    /// The entries of the assessments that count, by citizen: citizen `c`'s are
+    /// `entries[start[c] ..< start[c + 1]]`, in no particular order.
+    struct ByCitizen {
+        var entries: [LevelEntry]
+        var start: [Int]
+    }
+
+    /// Joins the entries with their assessments (both lists are in id order, so one walk joins
+    /// them) and places them by citizen with a counting sort.
+    func byCitizen(_ tables: Store.LevelTables) throws -> ByCitizen {
+        // Each group's assessment (an index into tables.assessments), or -1 when it does not count.
+        var assessmentOf = [Int32](repeating: -1, count: idEnds.count)
         var next = 0
-        var lower = 0
         for group in idEnds.indices {
             let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
             // The next counted assessment at or after this id; none equal means it does not count.
             var order = 1
-            while next < tables.ids.count {
-                order = Self.compare(tables.ids[next], id)
+            while next < tables.idEnds.count {
+                order = Self.compare(tables.idBytes[(next == 0 ? 0 : tables.idEnds[next - 1])..<tables.idEnds[next]], id)
                 if order >= 0 { break }
                 next += 1
             }
-            let entryRange = lower..<groupEnds[group]
-            lower = groupEnds[group]
-            guard next < tables.ids.count, order == 0 else { continue }
-            let assessment = tables.assessments[next]
-            for index in entryRange {
+            if next < tables.idEnds.count, order == 0 { assessmentOf[group] = Int32(next) }
+        }
+        var start = [Int](repeating: 0, count: tables.citizens.count + 1)
+        for group in idEnds.indices where assessmentOf[group] >= 0 {
+            let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen)
+            start[citizen + 1] += groupEnds[group] - (group == 0 ? 0 : groupEnds[group - 1])
+        }
+        for index in tables.citizens.indices { start[index + 1] += start[index] }
+        var slot = start
+        var entries = [LevelEntry](repeating: LevelEntry(assessment: 0, day: 0, theme: 0, level: 0), count: start[tables.citizens.count])
+        for group in idEnds.indices where assessmentOf[group] >= 0 {
+            let assessment = tables.assessments[Int(assessmentOf[group])]
+            let citizen = Int(assessment.citizen)
+            for index in (group == 0 ? 0 : groupEnds[group - 1])..<groupEnds[group] {
                 let seriesID = Int(series[index])
                 guard seriesID >= 0, seriesID < tables.themeOfSeries.count, seriesID < Int(Int32.max), tables.themeOfSeries[seriesID] >= 0 else {
                     throw StoreError.database("a theme entry names a theme series the store does not have")
                 }
                 let level = levels[index]
                 guard level >= ScoredLevel.notAssessed, level <= 4 else { throw StoreError.database("damaged level in store") }
-                entries.append(LevelEntry(order: assessment.order, day: assessment.day, citizen: assessment.citizen,
-                                          theme: tables.themeOfSeries[seriesID], level: level))
+                entries[slot[citizen]] = LevelEntry(assessment: assessmentOf[group], day: assessment.day, theme: tables.themeOfSeries[seriesID], level: level)
+                slot[citizen] += 1
             }
         }
-        return entries
+        return ByCitizen(entries: entries, start: start)
     }
 
     /// Text as SQLite's BINARY collation orders it: bytes, then length.
-    static func compare(_ stored: [UInt8], _ text: ArraySlice<UInt8>) -> Int {
+    static func compare(_ stored: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Int {
         stored.withUnsafeBufferPointer { stored in
             text.withUnsafeBufferPointer { text in
                 let common = min(stored.count, text.count)

@@ -259,17 +259,32 @@ extension Store {
         try followUps(where: "f.order_id = ?", [.text(orderID.storeText)])
     }
 
-    /// Every follow-up, by order, each order's in the order `followUps(of:)` gives.
-    package func followUpsByOrder() throws(StoreError) -> [UUID: [Stored<StoredFollowUp>]] {
-        Dictionary(grouping: try followUps(where: "1 = 1", [], everyFollowUp: true), by: \.value.orderID)
+    package func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]] {
+        try read {
+            var outcomes: [UUID: [FollowUpOutcome]] = [:]
+            var order: (text: String, id: UUID)?
+            _ = try database.map("""
+                SELECT f.order_id, f.date, f.support_level, f.status FROM follow_ups f
+                WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
+                ORDER BY f.order_id, f.date, f.write_id
+                """) { row in
+                let text = try row.string(0)
+                if text != order?.text { order = (text, try Self.uuid(text)) }
+                let outcome = FollowUpOutcome(
+                    date: try Self.date(row.string(1)), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
+                    status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue
+                )
+                outcomes[order!.id, default: []].append(outcome)
+            }
+            return outcomes
+        }
     }
 
-    /// Follow-ups matching `condition`; with `everyFollowUp`, their goal notes are read in one
-    /// ordered pass instead of a query per follow-up.
-    private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
+    /// Follow-ups matching `condition`, with their goal notes.
+    private func followUps(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
-                                      everyRecord: everyFollowUp) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
+                                      everyRecord: false) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
             return try database.map("""
                 SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id

@@ -114,6 +114,31 @@ import Testing
         #expect(try EntryGroups.scan(storeAt: store.path, lastWrite: lastWrite - 1, progress: .none) == nil)
     }
 
+    @Test func inPseudonymOrderEachCitizenKeepsTheSameLevelsAndMeanwhileRunsOnceBeforeAny() throws {
+        var citizens: [Citizen] = []
+        try store.write(user: "t", command: "citizens") { writer in
+            for number in 1...12 { citizens.append(try writer.addCitizen(cpr: try CPRNumber(String(format: "%02d0190-1234", number)), name: "B\(number)")) }
+        }
+        for (index, citizen) in citizens.enumerated() {
+            _ = try assess(citizen, "2025-01-\(10 + index)", [try entry("Købe ind", .assessed(FunctionLevel(rawValue: index % 5)!))])
+        }
+        var registered: [Pseudonym: [ScoredLevel]] = [:]
+        try store.forEachCitizenLevels { registered[$0] = $1 }
+        var order: [Pseudonym] = [], meanwhile = 0, levels: [Pseudonym: [ScoredLevel]] = [:]
+        try store.forEachCitizenLevels(progress: .none, order: .pseudonym, meanwhile: { () throws(StoreError) in
+            #expect(order.isEmpty)
+            meanwhile += 1
+        }) { citizen, scored in
+            order.append(citizen)
+            levels[citizen] = scored
+        }
+        #expect(meanwhile == 1)
+        #expect(order == citizens.map(\.pseudonym).sorted())
+        #expect(order != citizens.map(\.pseudonym), "twelve random pseudonyms registered in sorted order: the test would show nothing")
+        #expect(levels == registered)
+        #expect(levels.values.allSatisfy { $0.count == 1 })
+    }
+
     @Test func anEmptyStoreCallsNothing() throws {
         var calls = 0
         try store.forEachCitizenLevels { _, _ in calls += 1 }

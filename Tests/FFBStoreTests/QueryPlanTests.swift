@@ -20,9 +20,8 @@ import Testing
         ("FROM order_services ORDER BY order_id, position", "orders(of: nil) reads every order's services in one pass"),
         ("FROM order_target_groups ORDER BY order_id, position", "orders(of: nil) reads every order's target groups in one pass"),
         ("FROM goal_secondary_themes ORDER BY goal_id, position", "goalsByOrder() reads every goal's secondary themes in one pass"),
-        ("FROM follow_up_goal_notes ORDER BY follow_up_id, rowid", "followUpsByOrder() reads every follow-up's goal notes in one pass"),
         ("WHERE 1 = 1 ORDER BY g.order_id", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
-        ("WHERE 1 = 1 ORDER BY f.order_id", "followUpsByOrder() reads every follow-up in one pass (whole-store statistics)"),
+        ("ORDER BY f.order_id, f.date, f.write_id", "followUpOutcomesByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("SELECT id, pseudonym FROM citizens ORDER BY id", "forEachCitizenLevels calls its body for every citizen"),
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
         ("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id", "forEachCitizenLevels merges every assessment with its entries"),
@@ -258,7 +257,9 @@ struct StoreWorkout {
         #expect(themes == expected)
         #expect(themes?.isEmpty == false)
         #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == store.goals(of: order.id).map(\.value.id))
-        #expect(try store.followUpsByOrder()[order.id]?.map(\.value.id) == store.followUps(of: order.id).map(\.value.id))
+        #expect(try store.followUpOutcomesByOrder()[order.id] == store.followUps(of: order.id).filter { $0.enteredInError == nil }.map {
+            FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status)
+        })
         #expect(try store.cases(of: citizen.pseudonym).count == 1)
         #expect(try store.caseFile("S-1").citizen == citizen.pseudonym)
         let assessments = try store.assessments(of: citizen.pseudonym)

@@ -60,6 +60,11 @@ public struct Catalog: Sendable {
         themesByCode[code].map { themes[$0] }
     }
 
+    /// The theme's position in `themes` (the catalogue's order).
+    public func themePosition(_ code: KLCode) -> Int? {
+        themesByCode[code]
+    }
+
     public func area(_ code: KLCode) -> FunctionArea? {
         areasByCode[code].map { areas[$0] }
     }

@@ -43,30 +43,37 @@ extension ProgressionData {
     public func forEachCitizenExtractRows<Failure: Error>(_ body: ([ExtractRow]) throws(Failure) -> Void) throws(Failure) {
         var coursesByCitizen: [Pseudonym: [OrderCourse]] = [:]
         for course in courses { coursesByCitizen[course.order.citizen, default: []].append(course) }
-        let themeOrder = Dictionary(catalog.themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [ExtractRow] = []
         for citizen in levels.keys.sorted() {
             rows.removeAll(keepingCapacity: true)
-            let citizenCourses = (coursesByCitizen[citizen] ?? []).sorted { $0.order.start < $1.order.start }
-            let themes = (levels[citizen] ?? [:]).keys.sorted { (themeOrder[$0] ?? 0) < (themeOrder[$1] ?? 0) }
-            for theme in themes {
-                for point in levels[citizen]?[theme]?.points ?? [] {
-                    let date = LocalDate(dayNumber: Int(point.day))
-                    let course = citizenCourses.last { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
-                        ?? citizenCourses.first { $0.order.start > date }
-                    let goal = course?.goals.first { $0.primaryTheme == theme }
-                    let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
-                    rows.append(ExtractRow(
-                        citizen: citizen.rawValue, theme: theme, date: date,
-                        level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
-                        area: catalog.theme(theme)?.area ?? theme,
-                        intervention: course?.order.services.first, provider: course?.order.provider.identifier,
-                        targetGroup: course.flatMap { $0.order.primaryTargetGroup ?? $0.order.targetGroups.first?.code },
-                        goalType: goal?.type, supportLevel: support
-                    ))
-                }
-            }
+            Self.appendExtractRows(of: citizen, levels: levels[citizen] ?? [:], courses: coursesByCitizen[citizen] ?? [], catalog: catalog, to: &rows)
             if !rows.isEmpty { try body(rows) }
+        }
+    }
+
+    /// One citizen's extract rows (theme in catalogue order, then date) from the citizen's levels
+    /// and courses (in the order the orders were created).
+    public static func appendExtractRows(
+        of citizen: Pseudonym, levels: [KLCode: LevelSeries], courses: [OrderCourse], catalog: Catalog, to rows: inout [ExtractRow]
+    ) {
+        let citizenCourses = courses.sorted { $0.order.start < $1.order.start }
+        let themes = levels.keys.sorted { (catalog.themePosition($0) ?? 0) < (catalog.themePosition($1) ?? 0) }
+        for theme in themes {
+            for point in levels[theme]?.points ?? [] {
+                let date = LocalDate(dayNumber: Int(point.day))
+                let course = citizenCourses.last { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
+                    ?? citizenCourses.first { $0.order.start > date }
+                let goal = course?.goals.first { $0.primaryTheme == theme }
+                let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
+                rows.append(ExtractRow(
+                    citizen: citizen.rawValue, theme: theme, date: date,
+                    level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
+                    area: catalog.theme(theme)?.area ?? theme,
+                    intervention: course?.order.services.first, provider: course?.order.provider.identifier,
+                    targetGroup: course.flatMap { $0.order.primaryTargetGroup ?? $0.order.targetGroups.first?.code },
+                    goalType: goal?.type, supportLevel: support
+                ))
+            }
         }
     }
 }

@@ -8,23 +8,41 @@ import Foundation
 /// Reads a store into the progression engine's domain values. Records marked entered in error are
 /// left out; when a theme has two levels on one day, the later record wins.
 public enum StoreProgressionLoader {
-    /// Everyone in the store, in a few ordered passes: the levels in one, the orders in one, each
-    /// order's goals and follow-ups by their index. `progress` counts theme entries read.
+    /// Everyone in the store, in a few ordered passes: the levels in one, the orders, goals and
+    /// follow-ups in one each (read while the levels' entries are). `progress` counts theme
+    /// entries read.
     public static func load(_ store: any CaseStore, progress: WorkProgress = .none) throws -> ProgressionData {
-        let themes = store.catalog.themes.map(\.code)
-        var citizens: [Pseudonym] = []
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
-        try store.forEachCitizenLevels(progress: progress) { citizen, scored in
-            citizens.append(citizen)
-            levels[citizen] = series(scored, themes: themes)
+        var courses: [OrderCourse] = []
+        try forEachCitizen(store, order: .registered, progress: progress) { citizen, citizenLevels, citizenCourses in
+            levels[citizen] = citizenLevels
+            courses += citizenCourses
         }
-        // Courses citizen by citizen, as the per-citizen path gives them.
-        let position = Dictionary(uniqueKeysWithValues: citizens.enumerated().map { ($1, $0) })
-        let orders = try store.orders().filter { $0.enteredInError == nil }.map(\.value).enumerated()
-            .sorted { (position[$0.element.citizen] ?? 0, $0.offset) < (position[$1.element.citizen] ?? 0, $1.offset) }
-        let goals = try store.goalsByOrder(), followUps = try store.followUpsByOrder()
-        let courses = orders.map { course($0.element, goals: goals[$0.element.id] ?? [], followUps: followUps[$0.element.id] ?? []) }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
+    }
+
+    /// Everyone in the store one citizen at a time, in `order`: the citizen's levels by theme and
+    /// courses (in the order the orders were created), as `load` gives them, without holding
+    /// everyone's levels (a streaming export holds one citizen's). `progress` counts theme
+    /// entries read.
+    public static func forEachCitizen(
+        _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress = .none,
+        _ body: (Pseudonym, [KLCode: LevelSeries], [OrderCourse]) -> Void
+    ) throws {
+        let themes = store.catalog.themes.map(\.code)
+        var courses: [Pseudonym: [OrderCourse]] = [:]
+        try store.forEachCitizenLevels(progress: progress, order: order, meanwhile: { () throws(StoreError) in
+            // Each table's records are reduced to what a course keeps before the next is read.
+            var goals = try store.goalsByOrder().mapValues(\.currentVersions)
+            var followUps = try store.followUpOutcomesByOrder()
+            for stored in try store.orders() where stored.enteredInError == nil {
+                let order = stored.value
+                let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
+                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps))
+            }
+        }) { citizen, scored in
+            body(citizen, series(scored, themes: themes), courses.removeValue(forKey: citizen) ?? [])
+        }
     }
 
     /// Everyone's levels in the engine's compact form, in one ordered pass and nothing else:
@@ -60,7 +78,8 @@ public enum StoreProgressionLoader {
             levels[citizen] = series(ordered, themes: themes)
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
-                courses.append(course(order, goals: try store.goals(of: order.id), followUps: try store.followUps(of: order.id)))
+                courses.append(course(order, goals: try store.goals(of: order.id).currentVersions,
+                                      followUps: followUpsThatCount(try store.followUps(of: order.id))))
             }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
@@ -94,10 +113,15 @@ public enum StoreProgressionLoader {
         if let last = scored.last { body(last.theme, points[lower...]) }
     }
 
+    /// An order's follow-ups that count (not entered in error), as a course reads them.
+    static func followUpsThatCount(_ recorded: [Stored<StoredFollowUp>]) -> [FollowUpOutcome] {
+        recorded.filter { $0.enteredInError == nil }.map { FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status) }
+    }
+
     /// An order's course: its current goals, its support spells, and when it ended.
-    static func course(_ order: Order, goals stored: [Stored<Goal>], followUps recorded: [Stored<StoredFollowUp>]) -> OrderCourse {
-        let goals = stored.currentVersions
-        let followUps = recorded.filter { $0.enteredInError == nil }.map(\.value)
+    static func course(
+        _ order: Order, goals: [Goal], followUps: [FollowUpOutcome]
+    ) -> OrderCourse {
         var spells = [SupportSpell(from: order.start, level: order.supportLevel)]
         for followUp in followUps {
             guard let level = followUp.supportLevel else { continue }

@@ -20,44 +20,44 @@ enum ExtractExport {
         let out = try arguments.requiredValue("out")
         if arguments.flag("excel"), format != "csv" { throw .usage(UsageError("--excel goes with --extract csv", command: arguments.commandPath)) }
         let path = try OutputOptions.path(arguments, context: context)
-        let data = try context.withProgress(arguments, "export", unit: "theme entries") { progress throws(CLIError) in
-            try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store, progress: progress) }
-        }
-        // Written citizen by citizen as the rows are made: the file never sits whole in memory.
+        // Written citizen by citizen as the store is read: neither the file nor everyone's levels
+        // ever sit whole in memory.
         let stream = try OutputOptions.stream(to: path, shown: out)
         var rows = 0
-        context.withProgress(arguments, "export", unit: "citizens") { progress in
-            progress.start(total: data.levels.count)
-            if format == "json" {
-                let writer = JSONWriter(options: [.prettyPrinted])
-                var text: [UInt8] = Array("{\n  \"columns\": ".utf8)
-                writer.append(.array(ExtractRow.columns.map(JSONValue.string)), indent: 1, to: &text)
-                text.append(contentsOf: ",\n  \"rows\": ".utf8)
-                data.forEachCitizenExtractRows { citizenRows in
+        var citizenRows: [ExtractRow] = []
+        var text: [UInt8] = []
+        let csv = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
+        let json = JSONWriter(options: [.prettyPrinted])
+        if format == "json" {
+            text = Array("{\n  \"columns\": ".utf8)
+            json.append(.array(ExtractRow.columns.map(JSONValue.string)), indent: 1, to: &text)
+            text.append(contentsOf: ",\n  \"rows\": ".utf8)
+        } else {
+            text = Array(((arguments.flag("excel") ? "\u{FEFF}" : "") + csv.line(ExtractRow.columns)).utf8)
+        }
+        try context.withProgress(arguments, "export", unit: "theme entries") { progress throws(CLIError) in
+            try StoreOptions.read(arguments, context: context) { store in
+                try StoreProgressionLoader.forEachCitizen(store, order: .pseudonym, progress: progress) { citizen, levels, courses in
+                    citizenRows.removeAll(keepingCapacity: true)
+                    ProgressionData.appendExtractRows(of: citizen, levels: levels, courses: courses, catalog: store.catalog, to: &citizenRows)
                     for row in citizenRows {
-                        text.append(contentsOf: (rows == 0 ? "[\n    " : ",\n    ").utf8)
-                        writer.append(jsonRow(row), indent: 2, to: &text)
+                        if format == "json" {
+                            text.append(contentsOf: (rows == 0 ? "[\n    " : ",\n    ").utf8)
+                            json.append(jsonRow(row), indent: 2, to: &text)
+                        } else {
+                            csv.append(row.fields, to: &text)
+                        }
                         rows += 1
                     }
-                    stream.write(text)
-                    text.removeAll(keepingCapacity: true)
-                    progress.advance()
-                }
-                text.append(contentsOf: (rows == 0 ? "[]\n}\n" : "\n  ]\n}\n").utf8)
-                stream.write(text)
-            } else {
-                let writer = CSVWriter(separator: arguments.flag("excel") ? ";" : ",")
-                stream.write((arguments.flag("excel") ? "\u{FEFF}" : "") + writer.line(ExtractRow.columns))
-                var bytes: [UInt8] = []
-                data.forEachCitizenExtractRows { citizenRows in
-                    bytes.removeAll(keepingCapacity: true)
-                    for row in citizenRows { writer.append(row.fields, to: &bytes) }
-                    stream.write(bytes)
-                    rows += citizenRows.count
-                    progress.advance()
+                    if text.count >= 1 << 16 {
+                        stream.write(text)
+                        text.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }
+        if format == "json" { text.append(contentsOf: (rows == 0 ? "[]\n}\n" : "\n  ]\n}\n").utf8) }
+        stream.write(text)
         try OutputOptions.commit(stream, shown: out)
         context.stdout.line("Wrote \(rows) rows to \(out) (pseudonymised: no CPR numbers, no names).")
     }

@@ -35,8 +35,7 @@ enum ProgressCommand: Command {
         }
         let catalog = data.catalog
         let period = settings.period
-        let themeOrder = Dictionary(catalog.themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let themes = (data.levels[citizen] ?? [:]).sorted { (themeOrder[$0.key] ?? 0) < (themeOrder[$1.key] ?? 0) }
+        let themes = (data.levels[citizen] ?? [:]).sorted { (catalog.themePosition($0.key) ?? 0) < (catalog.themePosition($1.key) ?? 0) }
         let courses = data.courses.filter { $0.order.citizen == citizen }
         let goals = data.goalEvaluations(period: period).filter { $0.order.citizen == citizen }
 
