@@ -5,7 +5,7 @@ import Testing
 @Suite struct ExchangeCommandTests {
     let directory: TemporaryDirectory
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
-    static let klOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
+    static let klOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
 
     init() throws {
         directory = try TemporaryDirectory()
@@ -239,7 +239,7 @@ import Testing
     }
 
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
-    static let klMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
+    static let klMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
     static let tobacco = "f5b8e809-7689-4952-838c-a069c99408b3"
     static let unknownCode = "00000000-0000-4000-8000-000000000000"
 
