@@ -6,6 +6,7 @@ import Testing
     let directory: TemporaryDirectory
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
     static let klOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
+    static let klDraftOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-0.1.0-draft/order-message-example.json")
 
     init() throws {
         directory = try TemporaryDirectory()
@@ -144,6 +145,22 @@ import Testing
             "986898d0-e2e5-4afa-9cb3-ee7aecaa0143", // Samtale
             "b947f321-7cdb-4b33-9653-f3ff800572b0", // Lave mad
         ])
+    }
+
+    @Test func kl_sExampleOfEitherGuideVersionValidatesAndImportsWithLocatedWarnings() throws {
+        for example in [Self.klOrderMessage, Self.klDraftOrderMessage] {
+            let validate = try ffb(["validate", example.path])
+            #expect(validate.status == 0, "\(validate.stderr)")
+            #expect(validate.stdout.contains("order"), "\(validate.stdout)")
+            #expect(!validate.errorLines.isEmpty && validate.errorLines.allSatisfy { $0.hasPrefix(example.path + ":/entry/") && $0.contains(": warning: ") })
+            let db = path("\(example.deletingLastPathComponent().lastPathComponent).sqlite")
+            let imported = try ffb(["import", "--db", db, example.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("1 document imported"))
+            let orders = try #require(try FFBProcess.json(try ok("list", "orders", "--db", db, "--format", "json")) as? [[String: Any]])
+            #expect(orders.map { $0["provider"] as? String } == ["Bostedet Lillested"])
+            #expect(orders.first?["goals"] as? Int == 1)
+        }
     }
 
     @Test func validateChecksEveryFileAndWritesNothing() throws {
