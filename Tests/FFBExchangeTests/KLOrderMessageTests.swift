@@ -88,6 +88,9 @@ import Testing
         #expect(errors.has("/entry/3/resource/addresses/1/extension/0/valuePositiveInt", "more than one primary target group"))
         let unknown = Documents.errors(draft.setting("/entry/15/resource/code/coding/0/code", to: "00000000-0000-4000-8000-000000000000"))
         #expect(unknown.has("/entry/15/resource/code/coding/0/code", "unknown theme"))
+        // Two primary themes on the goal: the draft's ConditionRank URL is read, and the ranks contradict.
+        let ranks = Documents.errors(draft.setting("/entry/6/resource/addresses/1/extension/0/valuePositiveInt", to: 1))
+        #expect(ranks.has("/entry/6/resource/addresses/1", "exactly one primary theme"))
     }
 
     @Test func aGoalWithoutACategoryIsReadByWhatItHoldsWithAWarning() throws {
