@@ -49,11 +49,15 @@ let package = Package(
         .testTarget(name: "FFBSyntheticTests", dependencies: ["FFBCatalog", "FFBModel", "FFBSynthetic"]),
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport"]),
         .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
-        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBSynthetic"], exclude: ["Fixtures", "stats_oracle.py"]),
+        .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows", "KLConformance"], exclude: ["Fixtures"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBSynthetic", "KLConformance"], exclude: ["Fixtures", "stats_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Test support, not a product: KL's profile rules as a conformance checker (Tests/KLConformance),
+// run by the exchange and command-line tests on KL's examples and on every bundle they export.
+package.targets.append(.target(name: "KLConformance", dependencies: ["FFBCatalog", "FFBJSON"], path: "Tests/KLConformance"))
 
 // Fuzzing (Scripts/fuzz): the harness bodies live in FFBFuzzTargets, built and tested like any
 // library (FFBFuzzReplayTests replays the kept inputs); Scripts/fuzz builds it with

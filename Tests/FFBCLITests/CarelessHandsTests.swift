@@ -1,4 +1,5 @@
 import Foundation
+import KLConformance
 import Testing
 
 /// Issue 15's probes of the store, re-run: what a careless user, an attacker with the sqlite3
@@ -105,6 +106,14 @@ import Testing
         try ok("export", "--db", db, "--fhir", "reporting", "--out", reports)
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(try FileManager.default.contentsOfDirectory(atPath: reports).sorted() == files.sorted())
+        // KL's rules on what was written. The order was recorded without a follow-up date, which
+        // FFBKit allows, so its report has an open order with none: a known gap of the reporting
+        // export against care-plan-1 (issue 18), not a rule to loosen.
+        for file in files {
+            let violations = Conformance.klReporting().violations(of: try Data(contentsOf: URL(fileURLWithPath: reports + "/" + file)))
+            let expected = file.hasPrefix("DeliveryReport-2025-02-01") ? ["kl-reporting-ffb-care-plan-1"] : []
+            #expect(violations.map(\.rule) == expected, "\(file): \(violations)")
+        }
     }
 
     // MARK: 3. A hang

@@ -1,11 +1,13 @@
 import Foundation
+import KLConformance
 import Testing
 
 /// Exchange between stores through the real binary: validate, import, export, native and KL FHIR.
 @Suite struct ExchangeCommandTests {
     let directory: TemporaryDirectory
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
-    static let klOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
+    static let klOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
+    static let klDraftOrderMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-0.1.0-draft/order-message-example.json")
 
     init() throws {
         directory = try TemporaryDirectory()
@@ -116,6 +118,10 @@ import Testing
         #expect(try mode(path("message.json")) == 0o600)
         let message = try #require(try FFBProcess.json(String(contentsOf: directory.file("message.json"), encoding: .utf8)) as? [String: Any])
         #expect(message["type"] as? String == "message")
+        // KL's profile rules on what the binary wrote: only the gaps issue 18 item 4 is to close.
+        let violations = Conformance.klMessaging.violations(of: try Data(contentsOf: directory.file("message.json")))
+        // This order names no payer, so there is no Account to lack a number.
+        #expect(Set(violations.map(\.rule)) == Conformance.ffbKitOrderExportKnownGaps.subtracting(["Account.identifier:accountno 1..1"]), "\(violations)")
         let validate = try ffb(["validate", path("message.json")])
         #expect(validate.status == 0)
         #expect(validate.stderr.isEmpty, "our own message has nothing FFBKit cannot keep: \(validate.stderr)")
@@ -144,6 +150,22 @@ import Testing
             "986898d0-e2e5-4afa-9cb3-ee7aecaa0143", // Samtale
             "b947f321-7cdb-4b33-9653-f3ff800572b0", // Lave mad
         ])
+    }
+
+    @Test func kl_sExampleOfEitherGuideVersionValidatesAndImportsWithLocatedWarnings() throws {
+        for example in [Self.klOrderMessage, Self.klDraftOrderMessage] {
+            let validate = try ffb(["validate", example.path])
+            #expect(validate.status == 0, "\(validate.stderr)")
+            #expect(validate.stdout.contains("order"), "\(validate.stdout)")
+            #expect(!validate.errorLines.isEmpty && validate.errorLines.allSatisfy { $0.hasPrefix(example.path + ":/entry/") && $0.contains(": warning: ") })
+            let db = path("\(example.deletingLastPathComponent().lastPathComponent).sqlite")
+            let imported = try ffb(["import", "--db", db, example.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("1 document imported"))
+            let orders = try #require(try FFBProcess.json(try ok("list", "orders", "--db", db, "--format", "json")) as? [[String: Any]])
+            #expect(orders.map { $0["provider"] as? String } == ["Bostedet Lillested"])
+            #expect(orders.first?["goals"] as? Int == 1)
+        }
     }
 
     @Test func validateChecksEveryFileAndWritesNothing() throws {
@@ -194,6 +216,7 @@ import Testing
             let text = try String(contentsOf: directory.file("reports/\(file)"), encoding: .utf8)
             let bundle = try #require(try FFBProcess.json(text) as? [String: Any])
             #expect(bundle["type"] as? String == "collection")
+            #expect(Conformance.klReporting().violations(of: Data(text.utf8)) == [], "\(file)")
             // Privacy stated truthfully: the bundle carries the CPR number as KL's profile requires.
             #expect(text.contains("0204851357"))
         }
@@ -239,7 +262,7 @@ import Testing
     }
 
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
-    static let klMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
+    static let klMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
     static let tobacco = "f5b8e809-7689-4952-838c-a069c99408b3"
     static let unknownCode = "00000000-0000-4000-8000-000000000000"
 

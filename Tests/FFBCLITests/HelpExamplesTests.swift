@@ -1,6 +1,7 @@
 @testable import FFBCLI
 import FFBCommandLine
 import Foundation
+import KLConformance
 import Testing
 
 /// The docs stay honest: every `EXAMPLES:` line of every `--help`, and the assessment file of
@@ -76,6 +77,8 @@ import Testing
             _ = try ffb("export", "--kind", "follow-up-report", "--id", followUpID, "--out", "follow-up.json")
             try FileManager.default.copyItem(atPath: path("follow-up.json"), toPath: path("follow-up-1.json"))
             _ = try ffb("export", "--fhir", "order", "--id", orderID, "--out", "kl-order-message.json")
+            let exported = Conformance.klMessaging.violations(of: try Data(contentsOf: URL(fileURLWithPath: path("kl-order-message.json"))))
+            #expect(Set(exported.map(\.rule)) == Conformance.ffbKitOrderExportKnownGaps, "\(exported)")
             let documentation = try String(contentsOf: FFBProcess.packageRoot.appendingPathComponent("Docs/assessment-file.md"), encoding: .utf8)
             let fence = try #require(documentation.range(of: "```json\n"))
             let end = try #require(documentation.range(of: "```", range: fence.upperBound..<documentation.endIndex))

@@ -61,17 +61,48 @@ import Testing
         #expect(!warnings.contains { $0.message.contains("1111111111") })
     }
 
-    @Test func theDraftGuidesURLsReadTheSame() throws {
-        let draft = text
-            .replacingOccurrences(of: "http://fhir.kl.dk/ffbmessaging/CodeSystem/kl-messaging-ffb-messageEventSystem",
-                                  with: "http://ffb/messaging/kl.dk/1.0/CodeSystem/kl-messaging-ffb-messageEventSystem")
-            .replacingOccurrences(of: "urn:oid:1.2.208.176.2.22", with: "http://kl.dk/fhir/common/caresocial/CodeSystem/FFB")
-            .replacingOccurrences(of: "http://fhir.kl.dk/term/CodeSystem/CareSocialCodes",
-                                  with: "http://kl.dk/fhir/common/caresocial/CodeSystem/KLCommonCareSocialCodes")
-        #expect(draft != text)
+    @Test func theDraftGuidesExampleReadsAsTheReleasedOne() throws {
+        let draftText = try String(contentsOf: Paths.klDraftOrderMessage, encoding: .utf8)
+        // The draft spells every KL URL its own way (Tests/Fixtures/fhir/kl-messaging-0.1.0-draft/PROVENANCE.md).
+        #expect(!draftText.contains("fhir.kl.dk") && !draftText.contains("urn:oid:1.2.208.176.2.22"))
+        #expect(draftText.contains("http://ffb/messaging/kl.dk/1.0/StructureDefinition/kl-messaging-ffb-actingMunicipality"))
+        #expect(draftText.contains("http://kl.dk/fhir/common/caresocial/StructureDefinition/ConditionRank"))
+        let draft = try Documents.decode(try Documents.json(Paths.klDraftOrderMessage))
         let current = try Documents.decode(message)
-        let older = try Documents.decode(text: draft)
-        #expect(Documents.order(older) == Documents.order(current))
+        let package = try #require(Documents.order(draft))
+        #expect(package == Documents.order(current))
+        // What only the draft's extensions carry: the acting municipality, the ranks, the follow-up encounter.
+        #expect(package.caseDetails.municipality.code == "0157")
+        #expect(package.order.targetGroups.filter(\.isPrimary).map(\.code.rawValue) == ["9b3fd322-a75a-4ed8-9b74-425fa1e01c95"])
+        #expect(package.goals.first?.goal.primaryTheme.rawValue == "3f9da5ac-9686-4eeb-b517-b46e17fcb1d7")
+        #expect(package.goals.first?.goal.followUpDate?.iso == "2021-06-15")
+        #expect(draft.warnings.map(\.pointer.location) == current.warnings.map(\.pointer.location))
+    }
+
+    @Test func theDraftIsAsStrictAsTheRelease() throws {
+        let draft = try Documents.json(Paths.klDraftOrderMessage)
+        let errors = Documents.errors(draft
+            .setting("/entry/14/resource/code/coding/0/code", to: "f5b8e809-7689-4952-838c-a069c99408b3")
+            .setting("/entry/3/resource/addresses/1/extension/0/valuePositiveInt", to: 1))
+        #expect(errors.has("/entry/14/resource/severity/coding/0/code", "level on an unscored theme"))
+        #expect(errors.has("/entry/3/resource/addresses/1/extension/0/valuePositiveInt", "more than one primary target group"))
+        let unknown = Documents.errors(draft.setting("/entry/15/resource/code/coding/0/code", to: "00000000-0000-4000-8000-000000000000"))
+        #expect(unknown.has("/entry/15/resource/code/coding/0/code", "unknown theme"))
+        // Two primary themes on the goal: the draft's ConditionRank URL is read, and the ranks contradict.
+        let ranks = Documents.errors(draft.setting("/entry/6/resource/addresses/1/extension/0/valuePositiveInt", to: 1))
+        #expect(ranks.has("/entry/6/resource/addresses/1", "exactly one primary theme"))
+    }
+
+    @Test func aGoalWithoutACategoryIsReadByWhatItHoldsWithAWarning() throws {
+        // KL Core makes Goal.category 1..1; a message that leaves it out still has one reading.
+        let uncategorised = message.setting("/entry/5/resource/category", to: nil).setting("/entry/6/resource/category", to: nil)
+            .setting("/entry/7/resource/category", to: nil)
+        let document = try Documents.decode(uncategorised)
+        #expect(Documents.order(document) == Documents.order(try Documents.decode(message)))
+        #expect(document.warnings.has("/entry/6/resource/category", "read as an intervention goal"))
+        #expect(document.warnings.has("/entry/5/resource/category", "read as the purpose or the citizen's objective"))
+        #expect(document.warnings.has("/entry/7/resource/category", "read as the purpose or the citizen's objective"))
+        #expect(document.warnings.has("/entry/5/resource", "not imported"))
     }
 
     @Test func anotherEventIsNotAnOrderMessage() {
@@ -100,6 +131,16 @@ import Testing
         #expect(summary.goalVersions == 1)
         let again = try stores.importing([try Documents.decode(message)])
         #expect(again.alreadyImported == 1)
+    }
+
+    @Test func theDraftsExampleImportsIntoAProviderStore() throws {
+        let stores = try TemporaryStore()
+        let summary = try stores.importing([try Documents.decode(Paths.klDraftOrderMessage)])
+        #expect(summary.citizensCreated == 1)
+        #expect(summary.orders == 1)
+        #expect(summary.goalVersions == 1)
+        let goals = try stores.store.goals(of: try #require(UUID(uuidString: "55602964-b665-45bc-ad84-620c42e1761b"))).map(\.value)
+        #expect(goals.map(\.expectedLevel) == [.moderate])
     }
 
     @Test func aGoalResentUnderItsIdWithNewTermsBecomesANewVersion() throws {

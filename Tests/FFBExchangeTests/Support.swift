@@ -13,8 +13,15 @@ enum Paths {
     static func fixture(_ name: String) -> URL { tests.appendingPathComponent("Fixtures").appendingPathComponent(name) }
     static func example(_ kind: String) -> URL { root.appendingPathComponent("Docs/examples/\(kind).json") }
     static func schema(_ kind: String) -> URL { root.appendingPathComponent("Docs/schemas/\(kind).schema.json") }
-    static let klOrderMessage = root.appendingPathComponent("Tests/Fixtures/fhir/kl-order-message-example.json")
-    static let klDeliveryReport = root.appendingPathComponent("Tests/Fixtures/fhir/kl-delivery-report-example.json")
+    static let kl = root.appendingPathComponent("Tests/Fixtures/fhir")
+    static let klOrderMessage = kl.appendingPathComponent("kl-messaging-1.0.0/order-message-example.json")
+    static let klDraftOrderMessage = kl.appendingPathComponent("kl-messaging-0.1.0-draft/order-message-example.json")
+    static let klDeliveryReport = kl.appendingPathComponent("kl-reporting-1.0.0/DeliveryReport-aaa5d153-968e-46ec-9f9e-cfc6e93a3f1b.json")
+    /// KL's five DeliveryReport examples: the 2nd, 3rd, 5th, 6th and 7th encounter of its story (the 1st and 4th send none).
+    static let klDeliveryReports = ["498644ca-b26c-4ba7-a1ef-69d691297ba3", "4b4e5f33-a9a2-42f6-b598-180543029ae5",
+                                    "5bf6a186-ee66-4b0e-ba6e-623972ab5130", "aaa5d153-968e-46ec-9f9e-cfc6e93a3f1b",
+                                    "ae9cdbef-ca35-4dae-b5df-ffd938cf0098"]
+        .map { kl.appendingPathComponent("kl-reporting-1.0.0/DeliveryReport-\($0).json") }
 }
 
 enum Documents {

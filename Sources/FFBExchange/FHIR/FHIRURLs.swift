@@ -60,4 +60,22 @@ enum FHIRURLs {
 
     static func messagingProfile(_ name: String) -> String { messaging + "kl-messaging-ffb-" + name }
     static func reportingProfile(_ name: String) -> String { reporting + "kl-reporting-ffb-" + name }
+
+    // MARK: The draft messaging guide (0.1.0)
+
+    /// The draft guide (canonical `http://ffb/messaging/kl.dk/1.0`) and the KL Common guide it built on
+    /// (`http://kl.dk/fhir/common/caresocial`) named under these prefixes what the released guides name
+    /// under `fhir.kl.dk`; the ids after the prefix are the same.
+    static let draftPrefixes = [
+        ("http://ffb/messaging/kl.dk/1.0/", "http://fhir.kl.dk/ffbmessaging/"),
+        ("http://kl.dk/fhir/common/caresocial/StructureDefinition/", "http://fhir.kl.dk/core/StructureDefinition/"),
+    ]
+
+    /// A profile or extension URL as the released guides spell it, so one comparison reads both versions.
+    static func released(_ url: String) -> String {
+        for (draft, current) in draftPrefixes where url.hasPrefix(draft) {
+            return current + url.dropFirst(draft.count)
+        }
+        return url
+    }
 }

@@ -10,9 +10,7 @@ extension OrderMessageMapping {
     mutating func goals(_ plan: FHIRCarePlan) -> [RawGoal]? {
         var read: [(resource: FHIRResource, goal: FHIRGoal)] = []
         for reference in plan.goals {
-            guard let resource = resolve(reference, "Goal", what: "a goal") else { continue }
-            let categories = (resource.value["category"]?.arrayValue ?? []).flatMap { $0["coding"]?.arrayValue ?? [] }.compactMap { $0["code"]?.stringValue }
-            if categories.contains(FHIRURLs.purposeCategory) || categories.contains(FHIRURLs.citizenObjectiveCategory) { continue }
+            guard let resource = resolve(reference, "Goal", what: "a goal"), isInterventionGoal(resource) else { continue }
             guard let goal = self.read(resource, as: FHIRGoal.self, FHIRGoal.read) else { continue }
             read.append((resource, goal))
         }
@@ -50,6 +48,22 @@ extension OrderMessageMapping {
             }
         }
         return goals
+    }
+
+    /// Whether a goal of the order is an intervention goal (indsatsmål), by its category. KL Core
+    /// makes the category 1..1, but a message may omit it; then there is one sensible reading: a goal
+    /// with targets or themes is an intervention goal, one with neither is the purpose or the
+    /// citizen's own objective, which FFBKit does not keep. Either way a warning says what was read.
+    private mutating func isInterventionGoal(_ resource: FHIRResource) -> Bool {
+        let categories = (resource.value["category"]?.arrayValue ?? []).flatMap { $0["coding"]?.arrayValue ?? [] }.compactMap { $0["code"]?.stringValue }
+        if categories.contains(FHIRURLs.purposeCategory) || categories.contains(FHIRURLs.citizenObjectiveCategory) { return false }
+        guard categories.isEmpty else { return true }
+        let hasContent = resource.value["target"] != nil || resource.value["addresses"] != nil
+        issues.warning(hasContent
+            ? "the goal has no category; read as an intervention goal (FFB indsatsmål) because it has targets or themes"
+            : "the goal has no category and no targets or themes; read as the purpose or the citizen's objective, which FFBKit does not keep",
+            at: resource.pointer.appending("category"))
+        return hasContent
     }
 
     private mutating func rawGoal(_ goal: FHIRGoal, resource: FHIRResource, version: Int, series: UUID, supersedes: UUID?) -> RawGoal? {

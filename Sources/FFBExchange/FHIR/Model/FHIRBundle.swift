@@ -9,8 +9,9 @@ struct FHIRResource: Sendable {
     var pointer: JSONPointer
     var position: Int
 
+    /// `meta.profile`, draft URLs spelt as released (`FHIRURLs.released`).
     var profiles: [String] {
-        value["meta"]?["profile"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        value["meta"]?["profile"]?.arrayValue?.compactMap(\.stringValue).map(FHIRURLs.released) ?? []
     }
 
     /// `Type/id`, as KL's examples reference resources.

@@ -117,7 +117,7 @@ struct Extension: Sendable {
             for member in object where member.key.hasPrefix("value") { reader.accept(member.key) }
         }
         guard let url else { return nil }
-        return Extension(url: url.value, valueCoding: coding, valueCodeableConcept: concept, valueReference: reference, valueIdentifier: identifier,
+        return Extension(url: FHIRURLs.released(url.value), valueCoding: coding, valueCodeableConcept: concept, valueReference: reference, valueIdentifier: identifier,
                          valueInteger: integer, valueString: string, extensions: nested?.value ?? [], pointer: reader.pointer)
     }
 
