@@ -15,6 +15,12 @@ extension WorkerPool {
         try run(count, callerWorks: false, meanwhile: meanwhile, body)
     }
 
+    /// `forEach` where the calling thread first runs `first` (say, reads what the results will
+    /// be joined with) and then takes indices with the others: work shared whatever its mix.
+    package func forEach<Failure: Error>(_ count: Int, first: () -> Void, _ body: @escaping @Sendable (Int) throws(Failure) -> Void) throws(Failure) {
+        try run(count, callerWorks: true, meanwhile: first, body)
+    }
+
     private func run<Failure: Error>(
         _ count: Int,
         callerWorks: Bool,

@@ -5,91 +5,39 @@ import FFBSQLite
 import Foundation
 
 /// The whole-store levels pass (`forEachCitizenLevels`): every table involved read once, in its
-/// own key order, and joined in memory, so no entry costs an index search. The entries, the
-/// largest part, are scanned on a second connection while this one reads the rest, when both
-/// see the same committed state; otherwise (an in-memory store, a store that cannot be opened
-/// twice, a write committed in between) they are scanned here afterwards.
+/// own key order, and joined in memory, so no entry costs an index search. The reads are pieces
+/// (citizens and series, assessments, the entries in sixteen key ranges) that any connection
+/// seeing the same committed state can make: a worker starts on them at once and this thread
+/// joins in when it has run `meanwhile`, so two cores share the work whatever its mix. An
+/// in-memory store, or a write committed in between, is read here, piece after piece.
 ///
-/// Memory grows with the store's entries (about 24 bytes each, twice while they are sorted by
-/// citizen), as the statistics built from them do anyway.
+/// Memory grows with the store's entries (12 bytes each once joined, as the statistics built
+/// from them do anyway.
 extension Store {
     package func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError) {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
-            let parallel = ParallelEntries()
-            var tables: Result<LevelTables, any Error> = .failure(StoreError.database("not read"))
-            let path = self.path
+            var pieces: [LevelPiece]?
             if path != ":memory:" {
-                WorkerPool(workers: 1).forEach(1, meanwhile: {
-                    tables = Result {
-                        let read = try readLevelTables()
-                        try meanwhile()
-                        return read
-                    }
-                }) { _ in
-                    parallel.groups = try? EntryGroups.scan(storeAt: path, lastWrite: lastWrite, progress: progress)
+                let path = self.path, catalog = self.catalog, read = ReadPieces(count: LevelPiece.count)
+                var meanwhileRan: Result<Void, StoreError> = .success(())
+                WorkerPool(workers: 2).forEach(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
+                    read.set(index, try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress))
                 }
+                try meanwhileRan.get()
+                pieces = read.all()
             } else {
-                tables = Result { try readLevelTables() }
                 try meanwhile()
             }
-            let levelTables = try tables.get()
-            var grouped = try (parallel.take() ?? EntryGroups.scan(database, progress: progress)).byCitizen(levelTables)
-            deliver(&grouped.entries, start: grouped.start, tables: levelTables, order: order, body)
+            let all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
+            let tables = try LevelTables(all)
+            var grouped = try EntryGroups.byCitizen(all.compactMap(\.entries), tables)
+            deliver(&grouped.entries, start: grouped.start, tables: tables, order: order, body)
         } catch {
             throw StoreError.from(error)
         }
-    }
-
-    /// What the pass joins the entries with: citizens, theme series, and the assessments that
-    /// count in id order (SQLite compares text byte by byte, as the merge does).
-    struct LevelTables {
-        var citizens: [Pseudonym] = []
-        var themeOfSeries: [Int16] = []
-        /// Assessment `a`'s id is `idBytes[idEnds[a - 1] ..< idEnds[a]]` (from 0 for the first):
-        /// one buffer, not an array per assessment.
-        var idBytes: [UInt8] = []
-        var idEnds: [Int] = []
-        var assessments: [(citizen: Int32, day: Int32, order: Int64)] = []
-    }
-
-    private func readLevelTables() throws -> LevelTables {
-        var tables = LevelTables()
-        var citizenIndex: [Int64: Int32] = [:]
-        _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
-            citizenIndex[try row.int64(0)] = Int32(tables.citizens.count)
-            tables.citizens.append(try Self.pseudonym(row.string(1)))
-        }
-        let position = Dictionary(catalog.themes.enumerated().map { ($1.code.rawValue, Int16($0)) }, uniquingKeysWith: { first, _ in first })
-        // Series ids are the table's row numbers, 1, 2, 3…: an array, not a hash, per entry.
-        _ = try database.map("SELECT id, theme FROM theme_series ORDER BY id") { row in
-            let id = try row.int64(0), code = try row.string(1)
-            guard let theme = position[code] else {
-                throw StoreError.database("the store names theme \(code), which catalogue \(catalog.version) does not have")
-            }
-            guard id >= 0, id <= Int64(tables.themeOfSeries.count) + (1 << 20) else { throw StoreError.database("damaged theme series id in store") }
-            if tables.themeOfSeries.count <= Int(id) { tables.themeOfSeries += repeatElement(-1, count: Int(id) + 1 - tables.themeOfSeries.count) }
-            tables.themeOfSeries[Int(id)] = theme
-        }
-        // Assessments entered in error, and the levels of follow-ups entered in error, do not count.
-        let excluded = Set(try database.map("""
-            SELECT a.rowid FROM entered_in_error e JOIN assessments a ON a.id = e.target_id WHERE e.target_kind = 'assessment'
-            UNION ALL
-            SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
-            WHERE e.target_kind = 'follow-up'
-            """) { try $0.int64(0) })
-        _ = try database.map("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id") { row in
-            let order = try row.int64(1)
-            guard !excluded.contains(order) else { return }
-            guard let citizen = citizenIndex[try row.int64(2)] else { throw StoreError.database("an assessment names a citizen the store does not have") }
-            guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
-            try row.withText(0) { tables.idBytes.append(contentsOf: $0) }
-            tables.idEnds.append(tables.idBytes.count)
-            tables.assessments.append((citizen, day, order))
-        }
-        return tables
     }
 
     /// Each citizen's entries, sorted by theme, date and the order written, handed to `body`,
@@ -115,6 +63,146 @@ extension Store {
     }
 }
 
+/// One piece of the levels pass, read on any connection that sees the pass's committed state.
+enum LevelPiece: Sendable {
+    /// Citizens in registration order, the index of each citizen row id (-1: none), and the
+    /// theme (catalogue position) of each theme series row id.
+    case citizensAndSeries(citizens: [Pseudonym], citizenIndex: [Int32], themeOfSeries: [Int16])
+    /// The assessments that count, in id order (as SQLite orders text: bytes), with their
+    /// citizen's row id, date and row (the order written).
+    case assessments(Assessments)
+    case entries(EntryGroups)
+
+    struct Assessments: Sendable {
+        /// Assessment `a`'s id is `idBytes[idEnds[a - 1] ..< idEnds[a]]` (from 0 for the first):
+        /// one buffer, not an array per assessment.
+        var idBytes: [UInt8] = []
+        var idEnds: [Int] = []
+        var rows: [(citizenID: Int64, day: Int32, order: Int64)] = []
+
+        func id(_ a: Int) -> ArraySlice<UInt8> {
+            idBytes[(a == 0 ? 0 : idEnds[a - 1])..<idEnds[a]]
+        }
+
+        /// The same assessments in id order: by the first eight bytes as a number, then all.
+        func sortedByID() -> Assessments {
+            let keyed = rows.indices.map { index in
+                (key: id(index).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, id(index).count))), index: index)
+            }.sorted { $0.key != $1.key ? $0.key < $1.key : EntryGroups.compare(id($0.index), id($1.index)) < 0 }
+            var sorted = Assessments()
+            sorted.idBytes.reserveCapacity(idBytes.count)
+            sorted.idEnds.reserveCapacity(idEnds.count)
+            sorted.rows.reserveCapacity(rows.count)
+            for (_, index) in keyed {
+                sorted.idBytes += id(index)
+                sorted.idEnds.append(sorted.idBytes.count)
+                sorted.rows.append(rows[index])
+            }
+            return sorted
+        }
+    }
+
+    static let count = 2 + EntryGroups.ranges.count
+
+    var entries: EntryGroups? {
+        if case .entries(let groups) = self { groups } else { nil }
+    }
+
+    /// Piece `index` read on a read-only connection of its own to the store at `path`; nil
+    /// unless it sees the same committed state as the caller (the same last audit row: every
+    /// write appends one).
+    static func read(_ index: Int, storeAt path: String, lastWrite: Int64, catalog: Catalog, progress: WorkProgress) throws -> LevelPiece? {
+        let database = try Database(path: path, options: Database.Options(readOnly: true))
+        defer { database.close() }
+        return try database.transaction(.deferred, mapError: { $0 as any Error }) { database -> LevelPiece? in
+            guard try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) == lastWrite else { return nil }
+            return try read(index, database, catalog: catalog, progress: progress)
+        }
+    }
+
+    static func read(_ index: Int, _ database: Database, catalog: Catalog, progress: WorkProgress) throws -> LevelPiece {
+        switch index {
+        case 0: try citizensAndSeries(database, catalog: catalog)
+        case 1: .assessments(try assessments(database))
+        default: .entries(try EntryGroups.scan(database, range: EntryGroups.ranges[index - 2], progress: progress))
+        }
+    }
+
+    private static func citizensAndSeries(_ database: Database, catalog: Catalog) throws -> LevelPiece {
+        // Citizen and series ids are the tables' row numbers, 1, 2, 3…: arrays, not hashes.
+        var citizens: [Pseudonym] = [], citizenIndex: [Int32] = [], themeOfSeries: [Int16] = []
+        _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
+            try place(Int32(citizens.count), at: row.int64(0), in: &citizenIndex, what: "citizen")
+            citizens.append(try Store.pseudonym(row.string(1)))
+        }
+        let themes = ThemeCodes(catalog)
+        _ = try database.map("SELECT id, theme FROM theme_series ORDER BY id") { row in
+            guard let theme = try row.withText(1, themes.position) else {
+                throw StoreError.database("the store names theme \(try row.string(1)), which catalogue \(catalog.version) does not have")
+            }
+            try place(theme, at: row.int64(0), in: &themeOfSeries, what: "theme series")
+        }
+        return .citizensAndSeries(citizens: citizens, citizenIndex: citizenIndex, themeOfSeries: themeOfSeries)
+    }
+
+    private static func assessments(_ database: Database) throws -> Assessments {
+        // Assessments entered in error, and the levels of follow-ups entered in error, do not count.
+        let excluded = Set(try database.map("""
+            SELECT a.rowid FROM entered_in_error e JOIN assessments a ON a.id = e.target_id WHERE e.target_kind = 'assessment'
+            UNION ALL
+            SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
+            WHERE e.target_kind = 'follow-up'
+            """) { try $0.int64(0) })
+        // Read in the table's own order (pages one after another, not a row lookup per entry of
+        // the id index), then sorted by id here.
+        var read = Assessments()
+        _ = try database.map("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a") { row in
+            let order = try row.int64(1)
+            guard excluded.isEmpty || !excluded.contains(order) else { return }
+            guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            try row.withText(0) { read.idBytes.append(contentsOf: $0) }
+            read.idEnds.append(read.idBytes.count)
+            read.rows.append((try row.int64(2), day, order))
+        }
+        return read.sortedByID()
+    }
+
+    /// Sets `table[id] = value`, growing the table with -1 (none); an id far past the rows read so
+    /// far is damage, not a reason to allocate.
+    private static func place<Value: FixedWidthInteger>(_ value: Value, at id: Int64, in table: inout [Value], what: String) throws {
+        guard id >= 0, id <= Int64(table.count) + (1 << 20) else { throw StoreError.database("damaged \(what) id in store") }
+        if table.count <= Int(id) { table += repeatElement(-1, count: Int(id) + 1 - table.count) }
+        table[Int(id)] = value
+    }
+}
+
+/// What the pass joins the entries with: citizens, theme series, and the assessments that
+/// count in id order, each with its citizen's index.
+struct LevelTables {
+    var citizens: [Pseudonym]
+    var themeOfSeries: [Int16]
+    var ids: LevelPiece.Assessments
+    var assessments: [(citizen: Int32, day: Int32, order: Int64)]
+
+    init(_ pieces: [LevelPiece]) throws {
+        guard case .citizensAndSeries(let citizens, let citizenIndex, let themeOfSeries) = pieces[0], case .assessments(let read) = pieces[1] else {
+            preconditionFailure("the levels pass reads citizens and series first, then assessments")
+        }
+        self.citizens = citizens
+        self.themeOfSeries = themeOfSeries
+        assessments = try read.rows.map { row in
+            guard row.citizenID >= 0, row.citizenID < Int64(citizenIndex.count), citizenIndex[Int(row.citizenID)] >= 0 else {
+                throw StoreError.database("an assessment names a citizen the store does not have")
+            }
+            return (citizenIndex[Int(row.citizenID)], row.day, row.order)
+        }
+        ids = read
+    }
+
+    func id(_ a: Int) -> ArraySlice<UInt8> { ids.id(a) }
+    var idCount: Int { ids.idEnds.count }
+}
+
 /// One entry of the levels pass: its assessment (an index into `LevelTables.assessments`), its
 /// date, theme and level; 12 bytes, as there are millions.
 struct LevelEntry {
@@ -134,16 +222,33 @@ struct EntryGroups: Sendable, Equatable {
     var series: [Int32] = []
     var levels: [Int8] = []
 
+    /// A range of assessment ids: from `lower` (inclusive) to `upper` (exclusive); nil is open.
+    struct Range: Sendable {
+        var lower: String?
+        var upper: String?
+
+        static let all = Range(lower: nil, upper: nil)
+    }
+
+    /// Sixteen ranges by the first character of the id (ids are UUIDs in lower-case hex, but the
+    /// ranges cover every text), in id order.
+    static let ranges: [Range] = {
+        let bounds = "123456789abcdef".map(String.init)
+        return zip([nil] + bounds, bounds + [nil]).map { Range(lower: $0, upper: $1) }
+    }()
+
     static let sql = """
         SELECT assessment_id, series_id, level FROM theme_observations
-        WHERE level IS NOT NULL OR not_assessed = 1 ORDER BY assessment_id
+        WHERE (level IS NOT NULL OR not_assessed = 1) AND assessment_id >= ? AND assessment_id < ? ORDER BY assessment_id
         """
 
-    /// Scans the entries on `database`; `progress` advances by the entries read.
-    static func scan(_ database: Database, progress: WorkProgress) throws(SQLiteError) -> EntryGroups {
+    /// Scans the entries of `range` on `database`; `progress` advances by the entries read.
+    static func scan(_ database: Database, range: Range, progress: WorkProgress) throws(SQLiteError) -> EntryGroups {
         var groups = EntryGroups()
         var read = 0
-        try database.forEach(sql) { row throws(SQLiteError) in
+        // Every text is at or after '', and before any blob (X''): the open ends.
+        let bindings: [SQLiteValue] = [.text(range.lower ?? ""), range.upper.map(SQLiteValue.text) ?? .blob([])]
+        try database.forEach(sql, .positional(bindings)) { row throws(SQLiteError) in
             // The last group's id starts where the one before it ended.
             let lower = groups.idEnds.count > 1 ? groups.idEnds[groups.idEnds.count - 2] : 0
             let same = try row.withText(0) { id in !groups.idEnds.isEmpty && groups.idBytes[lower...].elementsEqualBytes(id) }
@@ -165,17 +270,6 @@ struct EntryGroups: Sendable, Equatable {
         return groups
     }
 
-    /// Scans the entries on a connection of its own to the store at `path`, read-only; nil
-    /// unless it sees the same committed state as the caller (the same last audit row: every
-    /// write appends one).
-    static func scan(storeAt path: String, lastWrite: Int64, progress: WorkProgress) throws -> EntryGroups? {
-        let database = try Database(path: path, options: Database.Options(readOnly: true))
-        defer { database.close() }
-        return try database.transaction(.deferred) { database throws(SQLiteError) -> EntryGroups? in
-            guard try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) == lastWrite else { return nil }
-            return try scan(database, progress: progress)
-        }
-    }
 
     /// The entries of the assessments that count, by citizen: citizen `c`'s are
     /// `entries[start[c] ..< start[c + 1]]`, in no particular order.
@@ -184,31 +278,47 @@ struct EntryGroups: Sendable, Equatable {
         var start: [Int]
     }
 
-    /// Joins the entries with their assessments (both lists are in id order, so one walk joins
-    /// them) and places them by citizen with a counting sort.
-    func byCitizen(_ tables: Store.LevelTables) throws -> ByCitizen {
-        // Each group's assessment (an index into tables.assessments), or -1 when it does not count.
-        var assessmentOf = [Int32](repeating: -1, count: idEnds.count)
-        var next = 0
-        for group in idEnds.indices {
-            let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
-            // The next counted assessment at or after this id; none equal means it does not count.
-            var order = 1
-            while next < tables.idEnds.count {
-                order = Self.compare(tables.idBytes[(next == 0 ? 0 : tables.idEnds[next - 1])..<tables.idEnds[next]], id)
-                if order >= 0 { break }
-                next += 1
-            }
-            if next < tables.idEnds.count, order == 0 { assessmentOf[group] = Int32(next) }
-        }
+    /// Joins the entries (`parts`, in id order) with their assessments (both lists are in id
+    /// order, so one walk joins them) and places them by citizen with a counting sort.
+    static func byCitizen(_ parts: [EntryGroups], _ tables: LevelTables) throws -> ByCitizen {
         var start = [Int](repeating: 0, count: tables.citizens.count + 1)
-        for group in idEnds.indices where assessmentOf[group] >= 0 {
-            let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen)
-            start[citizen + 1] += groupEnds[group] - (group == 0 ? 0 : groupEnds[group - 1])
+        var next = 0
+        let assessments = parts.map { $0.match(tables, from: &next) }
+        for (part, assessmentOf) in zip(parts, assessments) {
+            for group in part.idEnds.indices where assessmentOf[group] >= 0 {
+                let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen)
+                start[citizen + 1] += part.groupEnds[group] - (group == 0 ? 0 : part.groupEnds[group - 1])
+            }
         }
         for index in tables.citizens.indices { start[index + 1] += start[index] }
         var slot = start
         var entries = [LevelEntry](repeating: LevelEntry(assessment: 0, day: 0, theme: 0, level: 0), count: start[tables.citizens.count])
+        for (part, assessmentOf) in zip(parts, assessments) {
+            try part.place(assessmentOf, tables, into: &entries, slot: &slot)
+        }
+        return ByCitizen(entries: entries, start: start)
+    }
+
+    /// Each group's assessment (an index into `tables.assessments`, walking on from `next`), or
+    /// -1 when it does not count.
+    private func match(_ tables: LevelTables, from next: inout Int) -> [Int32] {
+        var assessmentOf = [Int32](repeating: -1, count: idEnds.count)
+        for group in idEnds.indices {
+            let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
+            // The next counted assessment at or after this id; none equal means it does not count.
+            var order = 1
+            while next < tables.idCount {
+                order = Self.compare(tables.id(next), id)
+                if order >= 0 { break }
+                next += 1
+            }
+            if next < tables.idCount, order == 0 { assessmentOf[group] = Int32(next) }
+        }
+        return assessmentOf
+    }
+
+    /// Puts each counted entry at its citizen's next slot.
+    private func place(_ assessmentOf: [Int32], _ tables: LevelTables, into entries: inout [LevelEntry], slot: inout [Int]) throws {
         for group in idEnds.indices where assessmentOf[group] >= 0 {
             let assessment = tables.assessments[Int(assessmentOf[group])]
             let citizen = Int(assessment.citizen)
@@ -223,7 +333,6 @@ struct EntryGroups: Sendable, Equatable {
                 slot[citizen] += 1
             }
         }
-        return ByCitizen(entries: entries, start: start)
     }
 
     /// Text as SQLite's BINARY collation orders it: bytes, then length.
@@ -238,15 +347,62 @@ struct EntryGroups: Sendable, Equatable {
     }
 }
 
-/// Where the second connection leaves its scan for the calling thread (written once by the
-/// worker before `forEach` returns, read after).
-private final class ParallelEntries: @unchecked Sendable {
-    var groups: EntryGroups?
+/// Where the pieces are left, by whichever thread read them.
+private final class ReadPieces: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pieces: [LevelPiece?]
+    private var missing = false
 
-    /// The scan, handed over once (so it is freed as soon as it has been joined).
-    func take() -> EntryGroups? {
-        defer { groups = nil }
-        return groups
+    init(count: Int) {
+        pieces = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ piece: LevelPiece?) {
+        lock.withLock {
+            if let piece { pieces[index] = piece } else { missing = true }
+        }
+    }
+
+    /// Every piece in order, or nil when one was not read (another committed state, or an error
+    /// the caller meets again when it reads the pieces itself).
+    func all() -> [LevelPiece]? {
+        lock.withLock {
+            let all = pieces.compactMap(\.self)
+            return missing || all.count != pieces.count ? nil : all
+        }
+    }
+}
+
+/// The catalogue's theme codes, found from a stored code's bytes without making a string (the
+/// levels pass looks up one per theme series, hundreds of thousands).
+struct ThemeCodes {
+    private let codes: [[UInt8]]
+    /// The position of the code with this length and these first seven bytes, or -1 when two
+    /// codes share them.
+    private let byPrefix: [UInt64: Int16]
+
+    init(_ catalog: Catalog) {
+        codes = catalog.themes.map { Array($0.code.rawValue.utf8) }
+        var byPrefix: [UInt64: Int16] = [:]
+        for (position, code) in codes.enumerated() {
+            let key = code.withUnsafeBufferPointer(Self.prefix)
+            byPrefix[key] = byPrefix[key] == nil ? Int16(position) : -1
+        }
+        self.byPrefix = byPrefix
+    }
+
+    /// The catalogue position of the theme whose code is `bytes`, the first if the catalogue has
+    /// it twice.
+    func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
+        guard let found = byPrefix[Self.prefix(bytes)] else { return nil }
+        if found >= 0 { return codes[Int(found)][...].elementsEqualBytes(bytes) ? found : nil }
+        return codes.firstIndex { $0[...].elementsEqualBytes(bytes) }.map(Int16.init)
+    }
+
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(bytes.count) << 56
+        for (index, byte) in bytes.prefix(7).enumerated() { key |= UInt64(byte) << (8 * index) }
+        return key
     }
 }
 

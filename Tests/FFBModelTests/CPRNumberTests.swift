@@ -45,3 +45,21 @@ func malformedCPRNumbersAreRejected(text: String) {
     #expect(Pseudonym("P-I0000000") == nil)
     #expect(Pseudonym("0101901234") == nil)
 }
+
+/// The canonical form is checked byte by byte without building anything; every other text goes
+/// the long way (upper-cased, then checked). Both must agree with the rule as first written.
+@Test func pseudonymsAreReadAsTheRuleSaysWhateverTheCharacter() {
+    let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    func byRule(_ text: String) -> String? {
+        let upper = text.uppercased()
+        guard upper.count == 10, upper.hasPrefix("P-"), upper.dropFirst(2).allSatisfy({ alphabet.contains($0) }) else { return nil }
+        return upper
+    }
+    var characters = (0..<128).compactMap { Unicode.Scalar($0).map(Character.init) }
+    characters += ["æ", "Ø", "ſ", "ı", "ß", "é"]
+    for character in characters {
+        for text in ["P-\(character)0000000", "P-0000000\(character)", "\(character)-00000000", "p\(character)00000000"] {
+            #expect(Pseudonym(text)?.rawValue == byRule(text), "\(text)")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBSQLite
 import Foundation
 import Testing
 @testable import FFBStore
@@ -106,12 +107,42 @@ import Testing
         _ = try assess(citizen, "2025-01-10", [try entry("Købe ind", .assessed(.severe)), try entry("Lave mad", .notAssessed)])
         _ = try assess(citizen, "2025-03-01", [try entry("Købe ind", .assessed(.mild))])
         let lastWrite = try #require(try store.database.firstRow("SELECT MAX(id) FROM writes")?.int64(0))
-        let here = try EntryGroups.scan(store.database, progress: .none)
+        let here = try EntryGroups.scan(store.database, range: .all, progress: .none)
         #expect(here.idEnds.count == 2)
         #expect(here.series.count == 3)
-        #expect(try EntryGroups.scan(storeAt: store.path, lastWrite: lastWrite, progress: .none) == here)
-        // Another committed state (a write more, or fewer): the second connection's scan is not used.
-        #expect(try EntryGroups.scan(storeAt: store.path, lastWrite: lastWrite - 1, progress: .none) == nil)
+        var elsewhere: [EntryGroups] = []
+        for index in 2..<LevelPiece.count {
+            let piece = try LevelPiece.read(index, storeAt: store.path, lastWrite: lastWrite, catalog: catalog, progress: .none)
+            elsewhere.append(try #require(piece?.entries))
+            #expect(piece?.entries == (try EntryGroups.scan(store.database, range: EntryGroups.ranges[index - 2], progress: .none)))
+        }
+        #expect(elsewhere.map(\.series.count).reduce(0, +) == 3)
+        // Another committed state (a write more, or fewer): no piece read there is used.
+        for index in 0..<LevelPiece.count {
+            #expect(try LevelPiece.read(index, storeAt: store.path, lastWrite: lastWrite - 1, catalog: catalog, progress: .none) == nil)
+        }
+    }
+
+    @Test func theRangesTogetherScanEveryEntryOnceInIdOrderWhateverTheIds() throws {
+        let database = try Database(path: ":memory:")
+        _ = try database.execute("CREATE TABLE theme_observations (assessment_id TEXT, series_id INTEGER, level INTEGER, not_assessed INTEGER)")
+        let ids = ["", " ", "-1", "0", "0fff", "1", "9z", "A", "a", "a0", "f", "fff", "g", "zzz", "ÆØ", "\u{10FFFF}", "10", "9"]
+        for (index, id) in ids.enumerated() {
+            _ = try database.execute("INSERT INTO theme_observations VALUES (?, ?, ?, 0)", .positional([.text(id), .integer(Int64(index)), .integer(Int64(index % 5))]))
+        }
+        let all = try EntryGroups.scan(database, range: .all, progress: .none)
+        var joined = EntryGroups()
+        for range in EntryGroups.ranges {
+            let part = try EntryGroups.scan(database, range: range, progress: .none)
+            let offset = joined.idBytes.count, entries = joined.series.count
+            joined.idBytes += part.idBytes
+            joined.idEnds += part.idEnds.map { $0 + offset }
+            joined.groupEnds += part.groupEnds.map { $0 + entries }
+            joined.series += part.series
+            joined.levels += part.levels
+        }
+        #expect(all.idEnds.count == ids.count)
+        #expect(joined == all)
     }
 
     @Test func inPseudonymOrderEachCitizenKeepsTheSameLevelsAndMeanwhileRunsOnceBeforeAny() throws {

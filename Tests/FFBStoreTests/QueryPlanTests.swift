@@ -24,8 +24,7 @@ import Testing
         ("ORDER BY f.order_id, f.date, f.write_id", "followUpOutcomesByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("SELECT id, pseudonym FROM citizens ORDER BY id", "forEachCitizenLevels calls its body for every citizen"),
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
-        ("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a ORDER BY a.id", "forEachCitizenLevels merges every assessment with its entries"),
-        ("SELECT assessment_id, series_id, level FROM theme_observations", "forEachCitizenLevels reads every scored entry in key order (whole-store statistics)"),
+        ("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a", "forEachCitizenLevels merges every assessment with its entries (read in table order, sorted by id in memory)"),
         ("SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme", "assessmentThemesByCitizen reads every assessment's themes in one pass (whole-store order listing)"),
         ("FROM tariffs ORDER BY provider, support_level, valid_from",
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
@@ -249,6 +248,9 @@ struct StoreWorkout {
         #expect(try store.citizens().count == 2)
         var levelCitizens: [Pseudonym] = []
         try store.forEachCitizenLevels { citizen, _ in levelCitizens.append(citizen) }
+        // The pass reads its pieces on connections of their own: read each here too, so their SQL
+        // is traced (the entries in key ranges: through the primary key, not a full scan).
+        for index in 0..<LevelPiece.count { _ = try LevelPiece.read(index, store.database, catalog: store.catalog, progress: .none) }
         #expect(levelCitizens.contains(citizen.pseudonym))
         let themes = try store.assessmentThemesByCitizen()[citizen.pseudonym]
         let expected = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {

@@ -7,11 +7,25 @@ public struct Pseudonym: Hashable, Comparable, Sendable, CustomStringConvertible
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     public init?(_ text: String) {
+        // Already canonical (as every stored pseudonym is): checked byte by byte, nothing built.
+        if text.utf8.count == 10, text.utf8.starts(with: "P-".utf8), text.utf8.dropFirst(2).allSatisfy(Self.isCanonical) {
+            rawValue = text
+            return
+        }
         let upper = text.uppercased()
         guard upper.count == 10, upper.hasPrefix("P-"), upper.dropFirst(2).allSatisfy({ Self.alphabet.contains($0) }) else {
             return nil
         }
         rawValue = upper
+    }
+
+    /// Whether `byte` is a letter or digit of `alphabet`, as written there (upper case).
+    private static func isCanonical(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte != UInt8(ascii: "I") && byte != UInt8(ascii: "L") && byte != UInt8(ascii: "O") && byte != UInt8(ascii: "U")
+        default: false
+        }
     }
 
     /// A fresh pseudonym from `generator` (the system generator in the store; seeded in tests).
