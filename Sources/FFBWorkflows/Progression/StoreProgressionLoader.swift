@@ -12,11 +12,26 @@ public enum StoreProgressionLoader {
     /// follow-ups in one each (read while the levels' entries are). `progress` counts theme
     /// entries read.
     public static func load(_ store: any CaseStore, progress: WorkProgress = .none) throws -> ProgressionData {
+        var noExtract: ExtractBuilder?
+        return try load(store, progress: progress, extract: &noExtract)
+    }
+
+    /// `load`, and everyone's levels in the extract's compact form too (what statistics by theme,
+    /// area or nothing read fastest), from the same pass.
+    public static func loadWithExtract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> (data: ProgressionData, extract: Extract) {
+        var builder: ExtractBuilder? = ExtractBuilder(themes: store.catalog.themes)
+        let data = try load(store, progress: progress, extract: &builder)
+        return (data, builder!.build())
+    }
+
+    private static func load(_ store: any CaseStore, progress: WorkProgress, extract: inout ExtractBuilder?) throws -> ProgressionData {
+        let themes = store.catalog.themes.map(\.code)
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
         var courses: [OrderCourse] = []
-        try forEachCitizen(store, order: .registered, progress: progress) { citizen, citizenLevels, citizenCourses in
-            levels[citizen] = citizenLevels
+        try forEachCitizen(store, order: .registered, progress: progress) { citizen, scored, citizenCourses in
+            levels[citizen] = series(scored, themes: themes)
             courses += citizenCourses
+            if extract != nil { add(scored, to: &extract!) }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
     }
@@ -30,6 +45,15 @@ public enum StoreProgressionLoader {
         _ body: (Pseudonym, [KLCode: LevelSeries], [OrderCourse]) -> Void
     ) throws {
         let themes = store.catalog.themes.map(\.code)
+        try forEachCitizen(store, order: order, progress: progress) { citizen, scored, courses in
+            body(citizen, series(scored, themes: themes), courses)
+        }
+    }
+
+    /// The pass behind the others: each citizen's levels as the store hands them, and courses.
+    private static func forEachCitizen(
+        _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel], [OrderCourse]) -> Void
+    ) throws {
         var courses: [Pseudonym: [OrderCourse]] = [:]
         try store.forEachCitizenLevels(progress: progress, order: order, meanwhile: { () throws(StoreError) in
             // Each table's records are reduced to what a course keeps before the next is read.
@@ -41,8 +65,14 @@ public enum StoreProgressionLoader {
                 courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps))
             }
         }) { citizen, scored in
-            body(citizen, series(scored, themes: themes), courses.removeValue(forKey: citizen) ?? [])
+            body(citizen, scored, courses.removeValue(forKey: citizen) ?? [])
         }
+    }
+
+    /// One citizen's levels added to an extract.
+    private static func add(_ scored: [ScoredLevel], to builder: inout ExtractBuilder) {
+        builder.beginCitizen()
+        forEachSeries(scored) { theme, points in builder.addSeries(theme: theme, points: points) }
     }
 
     /// Everyone's levels in the engine's compact form, in one ordered pass and nothing else:
@@ -50,10 +80,7 @@ public enum StoreProgressionLoader {
     /// `progress` counts theme entries read.
     public static func extract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> Extract {
         var builder = ExtractBuilder(themes: store.catalog.themes)
-        try store.forEachCitizenLevels(progress: progress) { _, scored in
-            builder.beginCitizen()
-            forEachSeries(scored) { theme, points in builder.addSeries(theme: theme, points: points) }
-        }
+        try store.forEachCitizenLevels(progress: progress) { _, scored in add(scored, to: &builder) }
         return builder.build()
     }
 

@@ -34,14 +34,14 @@ public struct ReportAssembly {
 
     /// From a store: progression, goals, support levels and cost, and one extra grouping.
     public func input(store: any CaseStore, named name: String, extraDimension: GroupDimension?, progress: WorkProgress = .none) throws -> ReportInput {
-        let data = try StoreProgressionLoader.load(store, progress: progress)
+        let (data, extract) = try StoreProgressionLoader.loadWithExtract(store, progress: progress)
         let tariffs = try store.tariffs()
         let rule = settings.baseline, period = settings.period
         var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(name)",
             generated: generated.iso, settings: settings,
-            overall: data.statistics(by: .none, rule: rule, period: period), byArea: data.statistics(by: .area, rule: rule, period: period),
-            byTheme: data.statistics(by: .theme, rule: rule, period: period), citizens: data.levels.count,
+            overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
+            byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
             goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
             costByLevel: Self.costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
         )
