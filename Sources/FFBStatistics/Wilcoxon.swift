@@ -58,6 +58,39 @@ public struct WilcoxonSignedRank: Sendable, Hashable {
         }
     }
 
+    /// The test on any values (say, citizens' mean changes): zeros dropped, the others ranked
+    /// by magnitude with average ranks for equal magnitudes, then as above.
+    public init(_ values: [Double]) {
+        let magnitudes = values.filter { $0 != 0 }.sorted { abs($0) < abs($1) }
+        var wPlus = 0.0, wMinus = 0.0, tieCorrection = 0.0
+        var lower = 0
+        while lower < magnitudes.count {
+            var upper = lower + 1
+            while upper < magnitudes.count, abs(magnitudes[upper]) == abs(magnitudes[lower]) { upper += 1 }
+            // Ranks lower + 1 … upper share their mean.
+            let rank = Double(lower + 1 + upper) / 2
+            for value in magnitudes[lower..<upper] {
+                if value > 0 { wPlus += rank } else { wMinus += rank }
+            }
+            let t = Double(upper - lower)
+            tieCorrection += (t * t - 1) * t
+            lower = upper
+        }
+        let m = Double(magnitudes.count)
+        let variance = m * (m + 1) * (2 * m + 1) / 24 - tieCorrection / 48
+        n = magnitudes.count
+        self.wPlus = wPlus
+        self.wMinus = wMinus
+        if n > 0, variance > 0 {
+            let z = (wPlus - m * (m + 1) / 4) / variance.squareRoot()
+            self.z = z
+            p = min(1, 2 * standardNormalSurvival(abs(z)))
+        } else {
+            z = nil
+            p = nil
+        }
+    }
+
     /// The matched-pairs rank-biserial correlation (w₊ − w₋)/(w₊ + w₋), from −1
     /// (all worsened) to 1 (all improved); `nil` when no change is non-zero.
     public var rankBiserial: Double? {

@@ -36,3 +36,20 @@ public func wilsonInterval(
         lower: max(0, (2 * k + zSquared - root) / denominator),
         upper: min(1, (2 * k + zSquared + root) / denominator))
 }
+
+/// The Wilson score interval for a proportion `proportion` observed at a sample size `size`
+/// that need not be whole (an effective size: STATISTICS.md "Citizens as clusters"); `nil`
+/// unless `size > 0` and the proportion is in 0…1. Written as `wilsonInterval(successes:trials:)`
+/// is, with k = p·n.
+public func wilsonInterval(
+    proportion p: Double, size n: Double, z: Double = standardNormalQuantile975
+) -> ProportionInterval? {
+    guard n > 0, n.isFinite, (0...1).contains(p) else { return nil }
+    let k = p * n
+    let zSquared = z * z
+    let root = z * (zSquared + 4 * k * (1 - p)).squareRoot()
+    let denominator = 2 * (n + zSquared)
+    return ProportionInterval(
+        lower: max(0, (2 * k + zSquared - root) / denominator),
+        upper: min(1, (2 * k + zSquared + root) / denominator))
+}

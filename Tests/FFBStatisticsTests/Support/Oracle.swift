@@ -71,9 +71,14 @@ enum Oracle {
         "The statistics oracle needs python3 with numpy, scipy and statsmodels (pip install scipy statsmodels)."
 
     static func run(_ request: Request) throws -> Response {
+        try run(script: "oracle.py", request, as: Response.self)
+    }
+
+    /// Runs `script` (next to this test target) on `request` as JSON and decodes its answer.
+    static func run<Question: Encodable, Answer: Decodable>(script name: String, _ request: Question, as: Answer.Type) throws -> Answer {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("oracle.py")
+            .appendingPathComponent(name)
         let files = FileManager.default
         let directory = files.temporaryDirectory.appendingPathComponent("ffb-statistics-oracle-\(UUID().uuidString)")
         try files.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -105,7 +110,7 @@ enum Oracle {
         guard process.terminationStatus == 0 else {
             let cause = process.terminationStatus == 127
                 ? "python3 was not found on PATH"
-                : "oracle.py exited with status \(process.terminationStatus)"
+                : "\(name) exited with status \(process.terminationStatus)"
             throw Failure(description: """
                 \(cause). \(installHint)
                 \(stderr)
@@ -113,6 +118,6 @@ enum Oracle {
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(Response.self, from: Data(contentsOf: output))
+        return try decoder.decode(Answer.self, from: Data(contentsOf: output))
     }
 }
