@@ -30,6 +30,112 @@ public struct CitizenPairs: Sendable, Hashable {
     }
 }
 
+/// A group's citizens folded into exact sums, as much as the clustered statistics need:
+/// summaries of parts of a group merge exactly, so work can be split across threads, and a
+/// group of millions of citizens costs a few hundred bytes.
+public struct ClusterSummary: Sendable, Hashable {
+    /// G.
+    public private(set) var citizens = 0
+    /// N = Σ m_g.
+    public private(set) var pairs = 0
+    /// Σ u_g.
+    public private(set) var improved = 0
+    // Σ u_g², Σ u_g m_g, Σ m_g²: with them, Σ (N u_g − U m_g)² is exact.
+    private var improvedSquares: Int128 = 0
+    private var improvedTimesPairs: Int128 = 0
+    private var pairSquares: Int128 = 0
+    // Σ s_g and Σ s_g², s_g = u_g − w_g.
+    private var signSum = 0
+    private var signSquares = 0
+    // d = Σ c_g and V = Σ c_g c_gᵀ (row-major, 5×5).
+    private var difference = SIMD8<Int64>()
+    private var covariance = [Int64](repeating: 0, count: 25)
+    // How many citizens have each mean change (a reduced fraction).
+    private var means: [MeanChange: Int] = [:]
+
+    public init() {}
+
+    /// Adds one citizen (nothing when the citizen has no pair).
+    public mutating func add(_ citizen: CitizenPairs) {
+        guard citizen.pairs > 0 else { return }
+        citizens += 1
+        pairs += citizen.pairs
+        improved += citizen.improved
+        let u = Int128(citizen.improved), m = Int128(citizen.pairs)
+        improvedSquares += u * u
+        improvedTimesPairs += u * m
+        pairSquares += m * m
+        let sign = citizen.improved - citizen.worsened
+        signSum += sign
+        signSquares += sign * sign
+        difference &+= citizen.balance
+        for i in 0..<5 {
+            for j in 0..<5 { covariance[i * 5 + j] += citizen.balance[i] * citizen.balance[j] }
+        }
+        means[MeanChange(citizen.changeSum, citizen.pairs), default: 0] += 1
+    }
+
+    public mutating func merge(_ other: ClusterSummary) {
+        citizens += other.citizens
+        pairs += other.pairs
+        improved += other.improved
+        improvedSquares += other.improvedSquares
+        improvedTimesPairs += other.improvedTimesPairs
+        pairSquares += other.pairSquares
+        signSum += other.signSum
+        signSquares += other.signSquares
+        difference &+= other.difference
+        for index in covariance.indices { covariance[index] += other.covariance[index] }
+        for (mean, count) in other.means { means[mean, default: 0] += count }
+    }
+
+    /// Σ_g (u_g − p·m_g)² with p = U/N, from exact integers: (N²Σu² − 2NUΣum + U²Σm²) / N².
+    var squaredResiduals: Double {
+        let n = Int128(pairs), u = Int128(improved)
+        let scaled = n * n * improvedSquares - 2 * n * u * improvedTimesPairs + u * u * pairSquares
+        return Double(scaled) / (Double(pairs) * Double(pairs))
+    }
+
+    /// The sign test's sums, d and V of the clustered Stuart–Maxwell test.
+    var signs: (sum: Int, squares: Int) { (signSum, signSquares) }
+    var balance: (difference: [Double], covariance: [[Double]]) {
+        ((0..<5).map { Double(difference[$0]) }, (0..<5).map { i in (0..<5).map { Double(covariance[i * 5 + $0]) } })
+    }
+
+    /// The non-zero citizen means as Wilcoxon's tie groups, smallest magnitude first.
+    var meanTieGroups: [(positive: Int, negative: Int)] {
+        var groups: [(magnitude: MeanChange, positive: Int, negative: Int)] = []
+        for (mean, count) in means.filter({ $0.key.numerator != 0 }).sorted(by: { $0.key.magnitudeIsBelow($1.key) || ($0.key.magnitudeEquals($1.key) && $0.key.numerator < $1.key.numerator) }) {
+            if groups.last.map({ !$0.magnitude.magnitudeEquals(mean) }) ?? true { groups.append((mean, 0, 0)) }
+            if mean.numerator > 0 { groups[groups.count - 1].positive += count } else { groups[groups.count - 1].negative += count }
+        }
+        return groups.map { ($0.positive, $0.negative) }
+    }
+}
+
+/// A citizen's mean change Σd / m as a reduced fraction (denominator > 0), so equal means are
+/// equal keys and ties are exact.
+struct MeanChange: Hashable, Sendable {
+    let numerator: Int
+    let denominator: Int
+
+    init(_ numerator: Int, _ denominator: Int) {
+        var a = abs(numerator), b = denominator
+        while b != 0 { (a, b) = (b, a % b) }
+        let divisor = max(1, a)
+        self.numerator = numerator / divisor
+        self.denominator = denominator / divisor
+    }
+
+    func magnitudeIsBelow(_ other: MeanChange) -> Bool {
+        abs(numerator) * other.denominator < abs(other.numerator) * denominator
+    }
+
+    func magnitudeEquals(_ other: MeanChange) -> Bool {
+        abs(numerator) * other.denominator == abs(other.numerator) * denominator
+    }
+}
+
 /// The statistics of a group over its citizens as clusters, as STATISTICS.md defines them:
 /// a cluster-robust interval for the improved share with its design effect, Durkalski's
 /// clustered sign test, Wilcoxon on the citizens' mean changes and a clustered
@@ -54,9 +160,15 @@ public struct ClusteredPairStatistics: Sendable, Hashable {
 
     /// The statistics of the citizens' pairs (citizens with no pair are ignored).
     public init(_ clusters: some Collection<CitizenPairs>) {
-        let clusters = clusters.filter { $0.pairs > 0 }
-        citizens = clusters.count
-        guard clusters.count >= 2 else {
+        var summary = ClusterSummary()
+        for cluster in clusters { summary.add(cluster) }
+        self.init(summary)
+    }
+
+    /// The statistics of a group's citizens folded into `summary`.
+    public init(_ summary: ClusterSummary) {
+        citizens = summary.citizens
+        guard summary.citizens >= 2 else {
             designEffect = nil
             effectiveSize = nil
             improvedShareInterval = nil
@@ -66,48 +178,36 @@ public struct ClusteredPairStatistics: Sendable, Hashable {
             stuartMaxwell = .undefined
             return
         }
-        let g = Double(clusters.count)
-        let pairs = clusters.reduce(0) { $0 + $1.pairs }, improved = clusters.reduce(0) { $0 + $1.improved }
-        let n = Double(pairs), p = Double(improved) / n
+        let g = Double(summary.citizens)
+        let n = Double(summary.pairs), p = Double(summary.improved) / n
 
-        let squares = clusters.reduce(0.0) { sum, cluster in
-            let residual = Double(cluster.improved) - p * Double(cluster.pairs)
-            return sum + residual * residual
-        }
-        let variance = g / (g - 1) * squares / (n * n)
+        let variance = g / (g - 1) * summary.squaredResiduals / (n * n)
         let deff = p > 0 && p < 1 ? variance / (p * (1 - p) / n) : 1
         let effective = deff > 0 ? min(n, n / deff) : n
         designEffect = deff
         effectiveSize = effective
         improvedShareInterval = wilsonInterval(proportion: p, size: effective)
 
-        let signs = clusters.map { Double($0.improved - $0.worsened) }
-        let signSquares = signs.reduce(0) { $0 + $1 * $1 }
-        let signSum = signs.reduce(0, +)
-        signTest = signSquares > 0 ? ChiSquareTest(chi2: signSum * signSum / signSquares, degreesOfFreedom: 1) ?? .undefined : .undefined
+        let (signSum, signSquares) = summary.signs
+        signTest = signSquares > 0
+            ? ChiSquareTest(chi2: Double(signSum) * Double(signSum) / Double(signSquares), degreesOfFreedom: 1) ?? .undefined
+            : .undefined
 
-        let test = WilcoxonSignedRank(clusters.compactMap(\.meanChange))
+        let test = WilcoxonSignedRank(tieGroups: summary.meanTieGroups)
         wilcoxon = test
         rankBiserial = test.rankBiserial
 
-        stuartMaxwell = .clusteredStuartMaxwell(clusters.map(\.balance))
+        let (difference, covariance) = summary.balance
+        stuartMaxwell = .clusteredStuartMaxwell(difference: difference, covariance: covariance)
     }
 }
 
 extension ChiSquareTest {
     /// The clustered Stuart–Maxwell test: d = Σ c_g, V = Σ c_g c_gᵀ over the citizens'
     /// balance vectors, χ² = dᵀV⁺d with the Moore–Penrose pseudo-inverse, df = rank V
-    /// (eigenvalues above 1e-9 × the largest count as non-zero). Undefined when df = 0.
-    static func clusteredStuartMaxwell(_ balances: [SIMD8<Int64>]) -> ChiSquareTest {
-        let levels = TransitionMatrix.levelCount
-        var difference = [Double](repeating: 0, count: levels)
-        var covariance = [[Double]](repeating: [Double](repeating: 0, count: levels), count: levels)
-        for balance in balances {
-            for i in 0..<levels {
-                difference[i] += Double(balance[i])
-                for j in 0..<levels { covariance[i][j] += Double(balance[i] * balance[j]) }
-            }
-        }
+    /// (eigenvalues above 1e-9 × the largest entry of V as non-zero). Undefined when df = 0.
+    static func clusteredStuartMaxwell(difference: [Double], covariance: [[Double]]) -> ChiSquareTest {
+        let levels = difference.count
         let (values, vectors) = symmetricEigen(covariance)
         let largest = covariance.joined().map(abs).max() ?? 0
         var chi2 = 0.0

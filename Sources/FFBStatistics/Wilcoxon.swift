@@ -62,23 +62,32 @@ public struct WilcoxonSignedRank: Sendable, Hashable {
     /// by magnitude with average ranks for equal magnitudes, then as above.
     public init(_ values: [Double]) {
         let magnitudes = values.filter { $0 != 0 }.sorted { abs($0) < abs($1) }
-        var wPlus = 0.0, wMinus = 0.0, tieCorrection = 0.0
-        var lower = 0
-        while lower < magnitudes.count {
-            var upper = lower + 1
-            while upper < magnitudes.count, abs(magnitudes[upper]) == abs(magnitudes[lower]) { upper += 1 }
-            // Ranks lower + 1 … upper share their mean.
-            let rank = Double(lower + 1 + upper) / 2
-            for value in magnitudes[lower..<upper] {
-                if value > 0 { wPlus += rank } else { wMinus += rank }
-            }
-            let t = Double(upper - lower)
-            tieCorrection += (t * t - 1) * t
-            lower = upper
+        var groups: [(positive: Int, negative: Int)] = []
+        for (index, value) in magnitudes.enumerated() {
+            if index == 0 || abs(value) != abs(magnitudes[index - 1]) { groups.append((0, 0)) }
+            if value > 0 { groups[groups.count - 1].positive += 1 } else { groups[groups.count - 1].negative += 1 }
         }
-        let m = Double(magnitudes.count)
+        self.init(tieGroups: groups)
+    }
+
+    /// The test on non-zero values given as groups of equal magnitude, smallest first: how many
+    /// of each group are positive and how many negative.
+    public init(tieGroups: [(positive: Int, negative: Int)]) {
+        var wPlus = 0.0, wMinus = 0.0, tieCorrection = 0.0
+        var below = 0
+        for group in tieGroups {
+            let size = group.positive + group.negative
+            // Ranks below + 1 … below + size share their mean.
+            let rank = Double(2 * below + size + 1) / 2
+            wPlus += Double(group.positive) * rank
+            wMinus += Double(group.negative) * rank
+            let t = Double(size)
+            tieCorrection += (t * t - 1) * t
+            below += size
+        }
+        let m = Double(below)
         let variance = m * (m + 1) * (2 * m + 1) / 24 - tieCorrection / 48
-        n = magnitudes.count
+        n = below
         self.wPlus = wPlus
         self.wMinus = wMinus
         if n > 0, variance > 0 {

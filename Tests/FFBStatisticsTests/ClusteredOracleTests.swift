@@ -92,6 +92,21 @@ import Testing
         #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.prefix(20).joined(separator: "\n"))")
     }
 
+    @Test func summariesOfPartsMergeIntoTheSummaryOfTheWhole() {
+        for rows in Self.dataSets().prefix(40) {
+            var clusters: [Int: CitizenPairs] = [:]
+            for row in rows { clusters[row[0], default: CitizenPairs()].add(baseline: row[1], followUp: row[2]) }
+            var whole = ClusterSummary(), even = ClusterSummary(), odd = ClusterSummary()
+            for (citizen, pairs) in clusters {
+                whole.add(pairs)
+                if citizen % 2 == 0 { even.add(pairs) } else { odd.add(pairs) }
+            }
+            even.merge(odd)
+            #expect(even == whole)
+            #expect(ClusteredPairStatistics(even) == ClusteredPairStatistics(Array(clusters.values)))
+        }
+    }
+
     @Test func oneCitizenOrNoneGivesNoClusteredStatistic() {
         var one = CitizenPairs()
         one.add(baseline: 3, followUp: 1)
