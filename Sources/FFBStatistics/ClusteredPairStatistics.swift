@@ -24,6 +24,15 @@ public struct CitizenPairs: Sendable, Hashable {
         balance[followUp] -= 1
     }
 
+    /// Adds another part of the same citizen's pairs.
+    public mutating func merge(_ other: CitizenPairs) {
+        pairs += other.pairs
+        improved += other.improved
+        worsened += other.worsened
+        changeSum += other.changeSum
+        balance &+= other.balance
+    }
+
     /// The citizen's mean change d̄_g; nil without pairs.
     public var meanChange: Double? {
         pairs > 0 ? Double(changeSum) / Double(pairs) : nil

@@ -3,7 +3,8 @@ import FFBCatalog
 /// An extract file in the engine's compact form: every row's day and level, grouped by series
 /// (one citizen × one theme) and sorted by day within each series.
 ///
-/// Citizens are counted, not kept: an extract holds pseudonyms only, and statistics need none.
+/// Citizens are numbered, not kept: an extract holds pseudonyms only, and statistics need only
+/// to tell one citizen's series from another's (citizens are the clusters).
 public struct Extract: Sendable {
     /// The catalogue's themes; `seriesTheme` indexes into it.
     public let themes: [Theme]
@@ -12,6 +13,8 @@ public struct Extract: Sendable {
     public let rows: Int
     /// Theme of each series.
     let seriesTheme: [Int16]
+    /// Citizen (0 ..< citizenCount) of each series.
+    let seriesCitizen: [Int32]
     /// Series `s` holds points `seriesStart[s] ..< seriesStart[s + 1]`.
     let seriesStart: [Int32]
     let days: [Int32]

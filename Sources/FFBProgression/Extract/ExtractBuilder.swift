@@ -7,6 +7,7 @@ public struct ExtractBuilder: Sendable {
     private let themes: [Theme]
     private var citizenCount = 0
     private var seriesTheme: [Int16] = []
+    private var seriesCitizen: [Int32] = []
     private var seriesStart: [Int32] = [0]
     private var days: [Int32] = []
     private var levels: [Int8] = []
@@ -25,6 +26,7 @@ public struct ExtractBuilder: Sendable {
     public mutating func addSeries(theme: Int16, points: ArraySlice<LevelSeries.Point>) {
         precondition(Int(theme) < themes.count, "theme \(theme) is not one of the \(themes.count) themes")
         seriesTheme.append(theme)
+        seriesCitizen.append(Int32(citizenCount - 1))
         for point in points {
             days.append(point.day)
             levels.append(point.level)
@@ -33,6 +35,6 @@ public struct ExtractBuilder: Sendable {
     }
 
     public func build() -> Extract {
-        Extract(themes: themes, citizenCount: citizenCount, rows: days.count, seriesTheme: seriesTheme, seriesStart: seriesStart, days: days, levels: levels)
+        Extract(themes: themes, citizenCount: citizenCount, rows: days.count, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: seriesStart, days: days, levels: levels)
     }
 }

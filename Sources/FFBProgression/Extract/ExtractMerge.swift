@@ -12,7 +12,7 @@ struct ExtractMerge {
     /// `locate` finds the lines of a duplicate (citizen, theme, day) for the error message.
     func run(locate: (String, Theme, Int32) throws -> [Int]) throws -> Extract {
         guard var citizens = outputs.first?.citizens else {
-            return Extract(themes: themes.themes, citizenCount: 0, rows: 0, seriesTheme: [], seriesStart: [0], days: [], levels: [])
+            return Extract(themes: themes.themes, citizenCount: 0, rows: 0, seriesTheme: [], seriesCitizen: [], seriesStart: [0], days: [], levels: [])
         }
         // Citizens: one numbering. A citizen found by more than one worker (its rows straddle a
         // block boundary) is "shared"; only its series need a lookup, the rest are new by construction.
@@ -133,7 +133,7 @@ struct ExtractMerge {
                 throw ExtractError(line: lines.last ?? 0, message: "citizen \(Excerpt.plain(citizen, maxCharacters: BlockParser.maxCitizenBytes)) has theme \"\(theme.name)\" twice on \(LocalDate(dayNumber: Int(days[index])).iso) \(where_)".trimmingSpaces())
             }
         }
-        return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesStart: start, days: days, levels: levels)
+        return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: start, days: days, levels: levels)
     }
 }
 

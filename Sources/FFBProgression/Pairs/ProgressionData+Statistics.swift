@@ -13,7 +13,7 @@ extension ProgressionData {
         case .none, .theme, .area:
             for citizen in levels.keys.sorted() {
                 for (theme, series) in levels[citizen] ?? [:] {
-                    accumulator.add(series, to: [themeKey(theme, dimension)])
+                    accumulator.add(series, of: citizen, to: [themeKey(theme, dimension)])
                 }
             }
             if dimension == .none { accumulator.ensure(.all) }
@@ -21,14 +21,14 @@ extension ProgressionData {
             for course in courses {
                 guard let key = course.key(dimension) else { continue }
                 for (_, series) in levels[course.order.citizen] ?? [:] {
-                    accumulator.add(course.series(from: series), to: [key])
+                    accumulator.add(course.series(from: series), of: course.order.citizen, to: [key])
                 }
             }
         case .goalType:
             for course in courses {
                 for goal in course.goals {
                     guard let series = levels[course.order.citizen]?[goal.primaryTheme] else { continue }
-                    accumulator.add(course.series(from: series), to: [GroupKey(.goalType, goal.type.cliValue)])
+                    accumulator.add(course.series(from: series), of: course.order.citizen, to: [GroupKey(.goalType, goal.type.cliValue)])
                 }
             }
         }
@@ -40,7 +40,7 @@ extension ProgressionData {
         var accumulator = PairAccumulator(rule: rule, period: period)
         for course in courses {
             guard let key = course.key(dimension) else { continue }
-            accumulator.add(course.supportSeries, to: [key])
+            accumulator.add(course.supportSeries, of: course.order.citizen, to: [key])
         }
         if dimension == .none { accumulator.ensure(.all) }
         return accumulator.result(order: catalogOrder)

@@ -13,18 +13,32 @@ enum StatsOutput {
             ("baseline", .string(result.rule.rawValue)),
             ("skipped_not_assessed", number(result.tally.skippedNotAssessed)),
             ("unpaired", number(result.tally.unpaired)),
-            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics)) })),
+            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics, clustered: result.clustered[$0.key])) })),
+            ("assumptions", .object(JSONObject([
+                ("independent_pairs", .array(pairLevelKeys.map(JSONValue.string))),
+                ("citizens_as_clusters", .array(clusteredKeys.map(JSONValue.string))),
+            ]))),
         ]))
     }
+
+    /// The group keys whose tests and intervals treat every pair as independent.
+    static let pairLevelKeys = ["improved_share_ci", "sign_test_p", "wilcoxon", "rank_biserial", "stuart_maxwell", "bowker"]
+    /// The group keys computed over citizens as clusters (STATISTICS.md), which people see first.
+    static let clusteredKeys = [
+        "citizens", "improved_share_ci_clustered", "design_effect", "sign_test_clustered", "wilcoxon_citizens",
+        "rank_biserial_citizens", "stuart_maxwell_clustered",
+    ]
 
     static func key(_ key: GroupKey) -> JSONObject {
         key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
     }
 
-    static func group(_ key: GroupKey, _ statistics: PairStatistics) -> JSONObject {
-        JSONObject([
+    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics?) -> JSONObject {
+        let clustered = clustered ?? ClusteredPairStatistics(ClusterSummary())
+        return JSONObject([
             ("key", .object(Self.key(key))),
             ("n", number(statistics.n)),
+            ("citizens", number(clustered.citizens)),
             ("improved", number(statistics.improved)),
             ("unchanged", number(statistics.unchanged)),
             ("worsened", number(statistics.worsened)),
@@ -34,18 +48,30 @@ enum StatsOutput {
             ("improved_share", number(statistics.improvedShare)),
             ("improved_share_ci", interval(statistics.improvedShareInterval)),
             ("sign_test_p", number(statistics.signTestP)),
-            ("wilcoxon", .object(JSONObject([
-                ("n", number(statistics.wilcoxon.n)),
-                ("w_plus", .number(JSONNumber(statistics.wilcoxon.wPlus))),
-                ("w_minus", .number(JSONNumber(statistics.wilcoxon.wMinus))),
-                ("z", number(statistics.wilcoxon.z)),
-                ("p", number(statistics.wilcoxon.p)),
-            ]))),
+            ("wilcoxon", wilcoxon(statistics.wilcoxon)),
             ("rank_biserial", number(statistics.rankBiserial)),
             ("transitions", .array(statistics.transitions.rows.map { .array($0.map(number)) })),
             ("stuart_maxwell", test(statistics.stuartMaxwell)),
             ("bowker", test(statistics.bowker)),
+            ("improved_share_ci_clustered", interval(clustered.improvedShareInterval)),
+            ("design_effect", number(clustered.designEffect)),
+            ("sign_test_clustered", test(clustered.signTest)),
+            ("wilcoxon_citizens", clustered.wilcoxon.map(wilcoxon) ?? .object(JSONObject([
+                ("n", .null), ("w_plus", .null), ("w_minus", .null), ("z", .null), ("p", .null),
+            ]))),
+            ("rank_biserial_citizens", number(clustered.rankBiserial)),
+            ("stuart_maxwell_clustered", test(clustered.stuartMaxwell)),
         ])
+    }
+
+    static func wilcoxon(_ test: WilcoxonSignedRank) -> JSONValue {
+        .object(JSONObject([
+            ("n", number(test.n)),
+            ("w_plus", .number(JSONNumber(test.wPlus))),
+            ("w_minus", .number(JSONNumber(test.wMinus))),
+            ("z", number(test.z)),
+            ("p", number(test.p)),
+        ]))
     }
 
     static func test(_ test: ChiSquareTest) -> JSONValue {
