@@ -40,7 +40,10 @@ let package = Package(
         .testTarget(name: "FFBParallelTests", dependencies: ["FFBParallel"]),
         .testTarget(name: "FFBJSONTests", dependencies: ["FFBJSON", "FFBSynthetic"]),
         .testTarget(name: "FFBCSVTests", dependencies: ["FFBCSV", "FFBSynthetic"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBStatisticsTests", dependencies: ["FFBStatistics", "FFBSynthetic"], exclude: ["oracle.py"]),
+        .testTarget(
+            name: "FFBStatisticsTests", dependencies: ["FFBStatistics", "FFBSynthetic", "FFBProgression", "FFBCatalog"],
+            exclude: ["oracle.py", "cluster_oracle.py", "extract_cluster_oracle.py"]
+        ),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),

@@ -111,5 +111,6 @@ def clustered(rows):
     return result
 
 
-request = json.load(sys.stdin)
-json.dump({"data_sets": [clustered(rows) for rows in request["data_sets"]]}, sys.stdout)
+if __name__ == "__main__":
+    request = json.load(sys.stdin)
+    json.dump({"data_sets": [clustered(rows) for rows in request["data_sets"]]}, sys.stdout)
