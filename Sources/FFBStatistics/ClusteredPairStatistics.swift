@@ -20,8 +20,14 @@ public struct CitizenPairs: Sendable, Hashable {
         let change = baseline - followUp
         if change > 0 { improved += 1 } else if change < 0 { worsened += 1 }
         changeSum += change
-        balance[baseline] += 1
-        balance[followUp] -= 1
+        // Whole-vector adds of unit vectors: no store into a lane chosen at run time.
+        balance &+= Self.unit[baseline] &- Self.unit[followUp]
+    }
+
+    private static let unit: [SIMD8<Int64>] = (0..<5).map { level in
+        var vector = SIMD8<Int64>()
+        vector[level] = 1
+        return vector
     }
 
     /// Adds another part of the same citizen's pairs.
@@ -59,8 +65,8 @@ public struct ClusterSummary: Sendable, Hashable {
     // d = Σ c_g and V = Σ c_g c_gᵀ (row-major, 5×5).
     private var difference = SIMD8<Int64>()
     private var covariance = [Int64](repeating: 0, count: 25)
-    // How many citizens have each mean change (a reduced fraction).
-    private var means: [MeanChange: Int] = [:]
+    // How many citizens have each mean change.
+    private var means = MeanCounts()
 
     public init() {}
 
@@ -78,10 +84,12 @@ public struct ClusterSummary: Sendable, Hashable {
         signSum += sign
         signSquares += sign * sign
         difference &+= citizen.balance
-        for i in 0..<5 {
-            for j in 0..<5 { covariance[i * 5 + j] += citizen.balance[i] * citizen.balance[j] }
+        // Most citizens have a pair or two in a group: only their non-zero levels meet in V.
+        let balance = citizen.balance
+        for i in 0..<5 where balance[i] != 0 {
+            for j in 0..<5 where balance[j] != 0 { covariance[i * 5 + j] += balance[i] * balance[j] }
         }
-        means[MeanChange(citizen.changeSum, citizen.pairs), default: 0] += 1
+        means.add(changeSum: citizen.changeSum, pairs: citizen.pairs)
     }
 
     public mutating func merge(_ other: ClusterSummary) {
@@ -95,7 +103,7 @@ public struct ClusterSummary: Sendable, Hashable {
         signSquares += other.signSquares
         difference &+= other.difference
         for index in covariance.indices { covariance[index] += other.covariance[index] }
-        for (mean, count) in other.means { means[mean, default: 0] += count }
+        means.merge(other.means)
     }
 
     /// Σ_g (u_g − p·m_g)² with p = U/N, from exact integers: (N²Σu² − 2NUΣum + U²Σm²) / N².
@@ -114,11 +122,50 @@ public struct ClusterSummary: Sendable, Hashable {
     /// The non-zero citizen means as Wilcoxon's tie groups, smallest magnitude first.
     var meanTieGroups: [(positive: Int, negative: Int)] {
         var groups: [(magnitude: MeanChange, positive: Int, negative: Int)] = []
-        for (mean, count) in means.filter({ $0.key.numerator != 0 }).sorted(by: { $0.key.magnitudeIsBelow($1.key) || ($0.key.magnitudeEquals($1.key) && $0.key.numerator < $1.key.numerator) }) {
+        for (mean, count) in means.reduced.filter({ $0.key.numerator != 0 }).sorted(by: { $0.key.magnitudeIsBelow($1.key) || ($0.key.magnitudeEquals($1.key) && $0.key.numerator < $1.key.numerator) }) {
             if groups.last.map({ !$0.magnitude.magnitudeEquals(mean) }) ?? true { groups.append((mean, 0, 0)) }
             if mean.numerator > 0 { groups[groups.count - 1].positive += count } else { groups[groups.count - 1].negative += count }
         }
         return groups.map { ($0.positive, $0.negative) }
+    }
+}
+
+/// How many citizens have each mean change Σd / m, counted by (Σd, m) as they come (a table for
+/// the small m nearly every citizen has, a dictionary beyond) and reduced to fractions when read.
+struct MeanCounts: Sendable, Hashable {
+    /// Counts for m = 1 … 16: m's row starts at `rowStart(m)` and holds Σd = −4m … 4m.
+    private var small = [Int](repeating: 0, count: rowStart(17))
+    private var large: [Int64: Int] = [:]
+
+    private static func rowStart(_ pairs: Int) -> Int {
+        // Σ over m' < m of (8m' + 1).
+        4 * pairs * (pairs - 1) + pairs - 1
+    }
+
+    mutating func add(changeSum: Int, pairs: Int, count: Int = 1) {
+        if pairs <= 16, abs(changeSum) <= 4 * pairs {
+            small[Self.rowStart(pairs) + changeSum + 4 * pairs] += count
+        } else {
+            large[Int64(changeSum) << 32 | Int64(pairs), default: 0] += count
+        }
+    }
+
+    mutating func merge(_ other: MeanCounts) {
+        for index in small.indices { small[index] += other.small[index] }
+        for (key, count) in other.large { large[key, default: 0] += count }
+    }
+
+    /// The counts by reduced fraction.
+    var reduced: [MeanChange: Int] {
+        var result: [MeanChange: Int] = [:]
+        for pairs in 1...16 {
+            for changeSum in (-4 * pairs)...(4 * pairs) {
+                let count = small[Self.rowStart(pairs) + changeSum + 4 * pairs]
+                if count > 0 { result[MeanChange(changeSum, pairs), default: 0] += count }
+            }
+        }
+        for (key, count) in large { result[MeanChange(Int(key >> 32), Int(key & 0xFFFF_FFFF)), default: 0] += count }
+        return result
     }
 }
 

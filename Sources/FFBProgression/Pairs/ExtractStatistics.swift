@@ -1,5 +1,7 @@
 import FFBCatalog
+import FFBParallel
 import FFBStatistics
+import Foundation
 
 extension Extract {
     /// The pair statistics of an extract grouped by theme, area or nothing, groups in catalogue
@@ -19,65 +21,39 @@ extension Extract {
             keys.append(key)
             return keys.count - 1
         }
-        var perTheme = [TransitionMatrix](repeating: TransitionMatrix(), count: themes.count)
-        var seen = [Bool](repeating: false, count: themes.count)
-        var tally = PairTally()
-        // Citizens are the clusters: a citizen's pairs in each group, folded into the group's
-        // summary when the next citizen's series begin.
-        var clusters = [ClusterSummary](repeating: ClusterSummary(), count: keys.count)
-        var citizenPairs = [CitizenPairs](repeating: CitizenPairs(), count: keys.count)
-        var touched: [Int] = []
-        var citizen: Int32 = -1
-        func foldCitizen() {
-            for group in touched {
-                clusters[group].add(citizenPairs[group])
-                citizenPairs[group] = CitizenPairs()
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-        let filtered = period != .all
+        // Parts of the citizens counted on the cores and merged: every count is exact.
         let order = seriesGroupedByCitizen()
-        for position in 0..<seriesCount {
-            let series = order.map { Int($0[position]) } ?? position
-            if seriesCitizen[series] != citizen {
-                foldCitizen()
-                citizen = seriesCitizen[series]
-            }
-            var lower = Int(seriesStart[series]), upper = Int(seriesStart[series + 1])
-            if filtered {
-                while lower < upper, !period.contains(days[lower]) { lower += 1 }
-                while upper > lower, !period.contains(days[upper - 1]) { upper -= 1 }
-                if lower == upper { continue }
-            }
-            let theme = Int(seriesTheme[series])
-            seen[theme] = true
-            guard upper - lower >= 2, days[upper - 1] > days[lower] else {
-                tally.unpaired += 1
-                continue
-            }
-            let group = groupOfTheme[theme]
-            let pairsBefore = citizenPairs[group].pairs
-            switch rule {
-            case .first:
-                count(levels[lower], levels[upper - 1], into: &perTheme[theme], citizen: &citizenPairs[group], tally: &tally)
-            case .previous:
-                for index in (lower + 1)..<upper where days[index] > days[index - 1] {
-                    count(levels[index - 1], levels[index], into: &perTheme[theme], citizen: &citizenPairs[group], tally: &tally)
-                }
-            }
-            if pairsBefore == 0, citizenPairs[group].pairs > 0 { touched.append(group) }
-        }
-        foldCitizen()
+        let parts = citizenParts(order: order, count: seriesCount >= 100_000 ? 2 : 1)
+        let counted = PartCounts(count: parts.count)
+        let counting = PartCounter(extract: self, order: order, groupOfTheme: groupOfTheme, groups: keys.count, rule: rule, period: period)
+        WorkerPool(workers: parts.count).forEach(parts.count) { part in counted.set(part, counting.count(parts[part])) }
+        var total = counted.merged()
+
         var accumulator = [GroupKey: TransitionMatrix]()
-        for (index, _) in themes.enumerated() where seen[index] {
-            accumulator[keys[groupOfTheme[index]], default: TransitionMatrix()] += perTheme[index]
+        for (index, _) in themes.enumerated() where total.seen[index] {
+            accumulator[keys[groupOfTheme[index]], default: TransitionMatrix()] += total.perTheme[index]
         }
         if dimension == .none, accumulator.isEmpty { accumulator[.all] = TransitionMatrix() }
         let shown = accumulator.keys.sorted { (keyIndex[$0] ?? 0, $0) < (keyIndex[$1] ?? 0, $1) }
+        total.clusters.append(ClusterSummary())
         return GroupedPairStatistics(
-            rule: rule, tally: tally, groups: shown.map { ($0, PairStatistics(accumulator[$0] ?? TransitionMatrix())) },
-            clustered: Dictionary(uniqueKeysWithValues: shown.map { ($0, ClusteredPairStatistics(keyIndex[$0].map { clusters[$0] } ?? ClusterSummary())) })
+            rule: rule, tally: total.tally, groups: shown.map { ($0, PairStatistics(accumulator[$0] ?? TransitionMatrix())) },
+            clustered: Dictionary(uniqueKeysWithValues: shown.map { ($0, ClusteredPairStatistics(total.clusters[keyIndex[$0] ?? keys.count])) })
         )
+    }
+
+    /// Position ranges of the series (in `order`) that split the citizens into `count` parts of
+    /// about the same size, each citizen in one part.
+    private func citizenParts(order: [Int32]?, count: Int) -> [Range<Int>] {
+        func citizen(at position: Int) -> Int32 { seriesCitizen[order.map { Int($0[position]) } ?? position] }
+        var bounds = [0]
+        for part in 1..<max(1, count) {
+            var position = max(bounds[bounds.count - 1], seriesCount * part / count)
+            while position > 0, position < seriesCount, citizen(at: position) == citizen(at: position - 1) { position += 1 }
+            bounds.append(position)
+        }
+        bounds.append(seriesCount)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
     /// The series in an order that keeps each citizen's together, or nil when they already are
@@ -104,6 +80,89 @@ extension Extract {
         }
         return order
     }
+}
+
+/// What one part of the series counts: per theme its transitions, per group its citizens.
+struct PartCount: Sendable {
+    var perTheme: [TransitionMatrix]
+    var seen: [Bool]
+    var tally = PairTally()
+    var clusters: [ClusterSummary]
+
+    init(themes: Int, groups: Int) {
+        perTheme = Array(repeating: TransitionMatrix(), count: themes)
+        seen = Array(repeating: false, count: themes)
+        clusters = Array(repeating: ClusterSummary(), count: groups)
+    }
+
+    mutating func merge(_ other: PartCount) {
+        for index in perTheme.indices {
+            perTheme[index] += other.perTheme[index]
+            seen[index] = seen[index] || other.seen[index]
+        }
+        tally = tally + other.tally
+        for index in clusters.indices { clusters[index].merge(other.clusters[index]) }
+    }
+}
+
+/// Counts the pairs of a range of series positions, in place on the extract's arrays.
+struct PartCounter: Sendable {
+    let extract: Extract
+    let order: [Int32]?
+    let groupOfTheme: [Int]
+    let groups: Int
+    let rule: BaselineRule
+    let period: Period
+
+    func count(_ positions: Range<Int>) -> PartCount {
+        let seriesStart = extract.seriesStart, days = extract.days, levels = extract.levels
+        var counts = PartCount(themes: extract.themes.count, groups: groups)
+        // Citizens are the clusters: a citizen's pairs in each group, folded into the group's
+        // summary when the next citizen's series begin.
+        var citizenPairs = [CitizenPairs](repeating: CitizenPairs(), count: groups)
+        var touched: [Int] = []
+        var citizen: Int32 = -1
+        func foldCitizen() {
+            for group in touched {
+                counts.clusters[group].add(citizenPairs[group])
+                citizenPairs[group] = CitizenPairs()
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        let filtered = period != .all
+        for position in positions {
+            let series = order.map { Int($0[position]) } ?? position
+            if extract.seriesCitizen[series] != citizen {
+                foldCitizen()
+                citizen = extract.seriesCitizen[series]
+            }
+            var lower = Int(seriesStart[series]), upper = Int(seriesStart[series + 1])
+            if filtered {
+                while lower < upper, !period.contains(days[lower]) { lower += 1 }
+                while upper > lower, !period.contains(days[upper - 1]) { upper -= 1 }
+                if lower == upper { continue }
+            }
+            let theme = Int(extract.seriesTheme[series])
+            counts.seen[theme] = true
+            guard upper - lower >= 2, days[upper - 1] > days[lower] else {
+                counts.tally.unpaired += 1
+                continue
+            }
+            let group = groupOfTheme[theme]
+            let pairsBefore = citizenPairs[group].pairs
+            switch rule {
+            case .first:
+                count(levels[lower], levels[upper - 1], into: &counts.perTheme[theme], citizen: &citizenPairs[group], tally: &counts.tally)
+            case .previous:
+                for index in (lower + 1)..<upper where days[index] > days[index - 1] {
+                    count(levels[index - 1], levels[index], into: &counts.perTheme[theme], citizen: &citizenPairs[group], tally: &counts.tally)
+                }
+            }
+            if pairsBefore == 0, citizenPairs[group].pairs > 0 { touched.append(group) }
+        }
+        foldCitizen()
+        return counts
+    }
 
     @inline(__always)
     private func count(_ baseline: Int8, _ followUp: Int8, into matrix: inout TransitionMatrix, citizen: inout CitizenPairs, tally: inout PairTally) {
@@ -113,6 +172,29 @@ extension Extract {
             tally.pairs += 1
             matrix.record(baseline: Int(baseline), followUp: Int(followUp))
             citizen.add(baseline: Int(baseline), followUp: Int(followUp))
+        }
+    }
+}
+
+/// Where the parts' counts are left, by whichever thread made them.
+final class PartCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [PartCount?]
+
+    init(count: Int) {
+        parts = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ part: PartCount) {
+        lock.withLock { parts[index] = part }
+    }
+
+    /// The parts merged, in order.
+    func merged() -> PartCount {
+        lock.withLock {
+            var total = parts[0]!
+            for part in parts.dropFirst() { total.merge(part!) }
+            return total
         }
     }
 }
