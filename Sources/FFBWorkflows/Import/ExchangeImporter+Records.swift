@@ -36,7 +36,7 @@ extension ExchangeImporter {
 
     /// A goal version. For an order this import created the store holds no version of its goals
     /// yet, and the validated document already chains them, so there is nothing to look up.
-    private mutating func applyGoal(_ record: GoalRecord, orderIsNew: Bool) throws {
+    mutating func applyGoal(_ record: GoalRecord, orderIsNew: Bool) throws {
         var goal = record.goal
         if !orderIsNew {
             guard let next = try versionToAdd(record) else { return }
@@ -60,7 +60,7 @@ extension ExchangeImporter {
                 try markIfNeeded(record, id: goal.id)
                 return nil
             }
-            guard syntax == .fhirOrderMessage else {
+            guard syntax != .native else {
                 fail("goal \(goal.id.storeText) is already in the store with other content; a changed goal is a new version with a new id", at: .goal(goal.id))
                 return nil
             }
@@ -133,27 +133,37 @@ extension ExchangeImporter {
 
     mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool) throws {
         var record = record
+        var superseded: UUID?
         if try !isNew && writer.contains(.assessment, id: record.id) {
             guard let stored = try store.assessment(id: record.id)?.value else { return }
             let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
                 && stored.date == record.date && stored.assessor == record.assessor && stored.entries == record.entries
             if same { return try markIfNeeded(record) }
-            guard syntax == .fhirOrderMessage else {
+            guard syntax != .native else {
                 fail("assessment \(record.id.storeText) is already in the store with other content; a new assessment needs a new id", at: .assessment(record.id))
                 return
             }
             let revisionID = DerivedID.uuid("assessment-revision", record.id.storeText, record.date.iso, record.assessor,
                                             record.entries.map(Self.fingerprint).joined(separator: ","))
             if try writer.contains(.assessment, id: revisionID) { return }
+            superseded = record.id
             record.id = revisionID
         }
         if let refusal = try refusal({ try writer.record(try record.assessment(citizen: citizen.pseudonym)) }) {
-            fail(refusal, at: .assessment(record.id))
+            fail(refusal, at: .assessment(superseded ?? record.id))
             return
         }
         summary.assessments += 1
         summary.themeEntries += record.entries.count
         try markIfNeeded(record)
+        // A report's information gathering re-sent with other content is a later version of the
+        // same one: the earlier stops counting (it stays in the store, marked).
+        if syntax == .fhirDeliveryReport, let superseded, try writer.enteredInErrorReason(.assessment, id: superseded) == nil {
+            let reason = "superseded by \(record.id.storeText), a later version of the same information gathering (DeliveryReport)"
+            if let refusal = try refusal({ try writer.markEnteredInError(kind: .assessment, id: superseded.storeText, reason: reason) }) {
+                fail(refusal, at: .assessment(superseded))
+            }
+        }
     }
 
     private static func fingerprint(_ entry: AssessmentEntry) -> String {

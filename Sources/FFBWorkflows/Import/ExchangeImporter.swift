@@ -67,6 +67,8 @@ struct ExchangeImporter {
             for package in extract.orders { try applyOrder(package) }
             for package in extract.assessments { try applyAssessment(package) }
             for record in extract.followUps { try applyFollowUp(record) }
+        case .deliveryReport(let report):
+            try applyDeliveryReport(report)
         }
         guard !issues.hasErrors else { return }
         try writer.recordImportedDocument(ImportedDocument(id: document.header.id, kind: document.header.kind.rawValue,
