@@ -214,6 +214,16 @@ import Testing
         #expect(try store.currentGoal(series: first.seriesID)?.value.id == versions[1].id)
     }
 
+    @Test func aGatheringResentEnteredInErrorIsWithdrawnNotDeleted() throws {
+        try stores.importing([try Documents.decode(reports[0])])
+        let withdrawn = reports[0].setting("/id", to: "44444444-4444-4444-8444-444444444444")
+            .setting("/entry/17/resource/status", to: "entered-in-error")
+        try stores.importing([try Documents.decode(withdrawn)])
+        let gatherings = try store.assessments(of: try store.citizen(Self.cpr).pseudonym)
+        #expect(gatherings.count == 1)
+        #expect(gatherings.first?.enteredInError == "entered in error (DeliveryReport)")
+    }
+
     @Test func reportsFromTwoSendersAboutOneCPRLandOnOneCitizen() throws {
         let other = reports[0].setting("/id", to: "22222222-2222-4222-8222-222222222222")
             .setting("/entry/0/resource/managingOrganization/identifier/value", to: "0751")
@@ -274,6 +284,13 @@ import Testing
         #expect(Documents.errors(severity).has("/entry/2/resource/severity/coding/0/code", "level on an unscored theme"))
         let status = reports[3].setting("/entry/28/resource/valueCodeableConcept/coding/0/code", to: "00000000-0000-4000-8000-000000000000")
         #expect(Documents.errors(status).has("/entry/28/resource/valueCodeableConcept/coding/0/code", "is not an FFB follow-up result"))
+    }
+
+    @Test func anIndsatsFirstSeenWithoutItsServicesNeedsTheReportThatGrantedIt() throws {
+        // The 6th report re-sends the dagtilbud it ends without a service: alone, it cannot make the order.
+        let problems = stores.problems([try Documents.decode(reports[3])])
+        #expect(problems.first?.issues.errors.has("/entry/31/resource", "indsats \(Self.dagtilbud) is new to this store, but this report names none of its services") == true)
+        #expect(try store.citizens().isEmpty)
     }
 
     @Test func aRefusedReportWritesNothing() throws {

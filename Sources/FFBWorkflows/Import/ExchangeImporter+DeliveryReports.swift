@@ -50,6 +50,14 @@ extension ExchangeImporter {
             }
             noteFixedTerms(stored.terms, intervention)
         } else {
+            // A report re-sends an indsats without its unchanged services; only the store's order can stand in for them.
+            guard !terms.services.isEmpty else {
+                fail("""
+                    indsats \(terms.id.storeText) is new to this store, but this report names none of its services (no Intervention \
+                    CarePlan is based on it): import the report that granted it first
+                    """, at: .order(terms.id))
+                return
+            }
             if let refusal = try refusal({
                 try writer.createOrder(try Order(terms: terms, citizen: citizen.pseudonym, caseNumber: intervention.caseNumber, catalog: catalog))
             }) {
