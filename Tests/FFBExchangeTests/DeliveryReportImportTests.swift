@@ -214,6 +214,30 @@ import Testing
         #expect(try store.currentGoal(series: first.seriesID)?.value.id == versions[1].id)
     }
 
+    @Test func aThemeReassertedAfterItsGatheringIsANewLevelOnThatDay() throws {
+        try stores.importing([try Documents.decode(reports[0])])
+        // Købe ind (entry 15) re-sent under its id at level 1, re-asserted on 2021-07-01.
+        let reassessed = reports[0].setting("/id", to: "55555555-5555-4555-8555-555555555555")
+            .setting("/entry/15/resource/severity/coding/0/code", to: .string(FunctionLevel.mild.klCode.rawValue))
+            .setting("/entry/15/resource/extension", to: .array([.object([
+                "url": "http://fhir.kl.dk/core/StructureDefinition/ConditionLastAssertedDate", "valueDateTime": "2021-07-01",
+            ])]))
+        let summary = try stores.importing([try Documents.decode(reassessed)])
+        #expect(summary.assessments == 1 && summary.themeEntries == 1)
+        let citizen = try store.citizen(Self.cpr)
+        let gatherings = try store.assessments(of: citizen.pseudonym)
+        #expect(gatherings.map(\.value.date.iso) == ["2021-05-26", "2021-07-01"])
+        // The gathering keeps what it found on its day; nothing is superseded.
+        #expect(gatherings.allSatisfy { $0.enteredInError == nil })
+        #expect(levels(gatherings[0].value.entries) == Self.levels)
+        #expect(levels(gatherings[1].value.entries) == ["Købe ind": .mild])
+
+        // Sent again in another report, the same re-assessment adds nothing.
+        let resent = reassessed.setting("/id", to: "66666666-6666-4666-8666-666666666666")
+        let again = try stores.importing([try Documents.decode(resent)])
+        #expect(again.documents == 1 && again.assessments == 0)
+    }
+
     @Test func aGatheringResentEnteredInErrorIsWithdrawnNotDeleted() throws {
         try stores.importing([try Documents.decode(reports[0])])
         let withdrawn = reports[0].setting("/id", to: "44444444-4444-4444-8444-444444444444")

@@ -23,4 +23,5 @@ package struct RawDeliveryReport: Sendable {
     package var followUps: [RawFollowUp]
     /// Follow-ups (FollowUp Observations) the sender withdrew: id → reason.
     package var withdrawnFollowUps: [UUID: String]
+    package var partialAssessments: Set<UUID>
 }

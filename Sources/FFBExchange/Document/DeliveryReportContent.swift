@@ -14,15 +14,19 @@ public struct DeliveryReportContent: Hashable, Sendable {
     public var followUps: [FollowUpRecord]
     /// Follow-ups the sender withdrew (re-sent entered in error): id → reason.
     public var withdrawnFollowUps: [UUID: String]
+    /// Gatherings whose entries leave out the themes re-assessed after their date (those travel as
+    /// assessments of their own): the store's version may hold more themes than the report's.
+    public var partialAssessments: Set<UUID>
 
     public init(citizen: CitizenIdentity, cases: [CaseDetails], assessments: [AssessmentRecord], interventions: [ReportedIntervention],
-                followUps: [FollowUpRecord], withdrawnFollowUps: [UUID: String] = [:]) {
+                followUps: [FollowUpRecord], withdrawnFollowUps: [UUID: String] = [:], partialAssessments: Set<UUID> = []) {
         self.citizen = citizen
         self.cases = cases
         self.assessments = assessments
         self.interventions = interventions
         self.followUps = followUps
         self.withdrawnFollowUps = withdrawnFollowUps
+        self.partialAssessments = partialAssessments
     }
 
     /// The report as a native extract (what the records say, without the report's snapshot

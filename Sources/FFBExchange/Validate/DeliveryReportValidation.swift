@@ -32,6 +32,6 @@ extension ValidationContext {
         guard cases.count == raw.cases.count, assessments.count == raw.assessments.count, interventions.count == raw.interventions.count,
               followUps.count == raw.followUps.count else { return nil }
         return DeliveryReportContent(citizen: citizen, cases: cases, assessments: assessments, interventions: interventions, followUps: followUps,
-                              withdrawnFollowUps: raw.withdrawnFollowUps)
+                              withdrawnFollowUps: raw.withdrawnFollowUps, partialAssessments: raw.partialAssessments)
     }
 }

@@ -16,7 +16,9 @@ extension ExchangeImporter {
         for details in report.cases {
             guard try openCase(details, citizen: citizen, isNew: isNew) else { return }
         }
-        for record in report.assessments { try applyAssessment(record, citizen: citizen, isNew: isNew) }
+        for record in report.assessments {
+            try applyAssessment(record, citizen: citizen, isNew: isNew, partial: report.partialAssessments.contains(record.id))
+        }
         for intervention in report.interventions { try applyIntervention(intervention, citizen: citizen, isNew: isNew) }
         guard !issues.hasErrors else { return }
         for record in report.followUps { try applyFollowUp(record) }

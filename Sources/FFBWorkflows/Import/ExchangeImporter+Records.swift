@@ -131,14 +131,21 @@ extension ExchangeImporter {
         try applyAssessment(package.assessment, citizen: citizen, isNew: isNew)
     }
 
-    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool) throws {
+    /// `partial`: the record leaves out themes that travel on their own (a DeliveryReport's themes
+    /// re-assessed after the gathering's date); the store's version may hold them, and keeps them.
+    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool, partial: Bool = false) throws {
         var record = record
         var superseded: UUID?
         if try !isNew && writer.contains(.assessment, id: record.id) {
             guard let stored = try store.assessment(id: record.id)?.value else { return }
+            let sameEntries = partial ? record.entries.allSatisfy(stored.entries.contains) : stored.entries == record.entries
             let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
-                && stored.date == record.date && stored.assessor == record.assessor && stored.entries == record.entries
+                && stored.date == record.date && stored.assessor == record.assessor && sameEntries
             if same { return try markIfNeeded(record) }
+            if partial {
+                let given = Set(record.entries.map(\.theme))
+                record.entries += stored.entries.filter { !given.contains($0.theme) }
+            }
             guard syntax != .native else {
                 fail("assessment \(record.id.storeText) is already in the store with other content; a new assessment needs a new id", at: .assessment(record.id))
                 return

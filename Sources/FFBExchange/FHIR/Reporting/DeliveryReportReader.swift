@@ -32,6 +32,8 @@ extension FHIRMapping {
         var caseDates: [String: (opened: LocalDate, pointer: JSONPointer)] = [:]
         var caseOrder: [String] = []
         var reportDay: LocalDate?
+        /// Gatherings some of whose themes were re-assessed after their date (and moved out).
+        var partialAssessments: Set<UUID> = []
 
         mutating func noteCase(_ number: Located<String>, date: LocalDate?) {
             guard let date = date ?? reportDay else { return }
@@ -89,7 +91,7 @@ extension FHIRMapping {
                                 pointer: JSONPointer())
         let header = RawHeader(id: documentID, kind: .deliveryReport, created: created, sender: sender, receiver: receiver)
         let content = RawDeliveryReport(citizen: citizen, cases: cases, assessments: assessments, interventions: interventions.map(\.raw),
-                                        followUps: followUps, withdrawnFollowUps: withdrawn)
+                                        followUps: followUps, withdrawnFollowUps: withdrawn, partialAssessments: context.partialAssessments)
         return RawDocument(header: header, content: .deliveryReport(content), syntax: .fhirDeliveryReport, contentHash: contentHash, warnings: issues.warnings)
     }
 
@@ -219,7 +221,10 @@ extension FHIRMapping {
     // MARK: Information gatherings
 
     /// Each ClinicalImpression as an assessment on its day, with its findings as the report gives
-    /// them (a Condition re-sent with a new severity is the theme's new level).
+    /// them. A theme whose Condition was re-asserted after the gathering's date
+    /// (`conditionLastAssertedDate`: KL's update of a theme under its id) is a new level observation
+    /// on that day, not a change of what the gathering found: it becomes an assessment of its own
+    /// (an id derived from the gathering and the day), and the gathering keeps its earlier level.
     private mutating func reportedAssessments(_ context: inout ReportContext) -> [RawAssessment] {
         var result: [RawAssessment] = []
         var evaluatedAtAssessment: [FHIRResource] = []
@@ -240,7 +245,7 @@ extension FHIRMapping {
                 guard let evaluation = resolve(item, "Observation", what: "the support-level evaluation (investigation.item)") else { continue }
                 evaluatedAtAssessment.append(evaluation)
             }
-            var entries: [RawEntry] = []
+            var entries: [(entry: RawEntry, asserted: Located<LocalDate>?)] = []
             for finding in impression.findings {
                 guard let conditionResource = resolve(finding, "Condition", what: "a finding"),
                       let condition = read(conditionResource, as: FHIRCondition.self, FHIRCondition.read) else { continue }
@@ -249,7 +254,7 @@ extension FHIRMapping {
                     issues.error("a finding must be an FFB theme (a Condition with an FFB code)", at: conditionResource.pointer.appending("code"))
                     continue
                 }
-                entries.append(entry)
+                entries.append((entry, self.date(condition.extensions.first(FHIRURLs.conditionLastAssertedDate)?.valueString)))
             }
             guard !entries.isEmpty else {
                 issues.warning("the information gathering reports no themes (finding); there is no assessment to record", at: resource.pointer)
@@ -257,12 +262,22 @@ extension FHIRMapping {
             }
             guard let date else { continue }
             if let caseNumber { context.noteCase(caseNumber, date: date.value) }
-            let status = impression.status?.value
-            result.append(RawAssessment(
-                id: Located(uuid(resource), at: resource.pointer.appending("id")), caseNumber: caseNumber, date: date,
-                assessor: Located(Self.notReported, at: resource.pointer), entries: Located(entries, at: resource.pointer.appending("finding")),
-                enteredInError: status == "entered-in-error" ? "entered in error (DeliveryReport)" : nil, pointer: resource.pointer
-            ))
+            let id = Located(uuid(resource), at: resource.pointer.appending("id"))
+            let enteredInError = impression.status?.value == "entered-in-error" ? "entered in error (DeliveryReport)" : nil
+            func assessment(_ id: Located<UUID>, _ date: Located<LocalDate>, _ group: [RawEntry]) -> RawAssessment {
+                RawAssessment(id: id, caseNumber: caseNumber, date: date, assessor: Located(Self.notReported, at: resource.pointer),
+                              entries: Located(group, at: resource.pointer.appending("finding")), enteredInError: enteredInError, pointer: resource.pointer)
+            }
+            let later = entries.filter { ($0.asserted?.value).map { $0 > date.value } ?? false }
+            let own = entries.filter { ($0.asserted?.value).map { $0 <= date.value } ?? true }.map(\.entry)
+            if !own.isEmpty { result.append(assessment(id, date, own)) }
+            if !later.isEmpty, !own.isEmpty { context.partialAssessments.insert(id.value) }
+            let days = Dictionary(grouping: later) { $0.asserted?.value ?? date.value }
+            for day in days.keys.sorted() {
+                guard let group = days[day], let first = group.first?.asserted else { continue }
+                let dayID = Located(DerivedID.uuid("reassessed-themes", id.value.lowercased, day.iso), at: id.pointer)
+                result.append(assessment(dayID, first, group.map(\.entry)))
+            }
         }
         return result
     }
