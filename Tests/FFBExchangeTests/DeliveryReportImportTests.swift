@@ -172,6 +172,19 @@ import Testing
         #expect(try store.followUps(of: orders[2].id).isEmpty)
     }
 
+    @Test func eachReportInTurnAddsWhatItCarries() throws {
+        // (citizens, cases, orders, assessments, follow-ups, theme entries) each report adds.
+        let expected = [(1, 1, 0, 1, 0, 15), (0, 0, 0, 1, 0, 15), (0, 0, 2, 0, 0, 0), (0, 0, 1, 1, 2, 15), (0, 0, 0, 0, 1, 0)]
+        for (report, counts) in zip(reports, expected) {
+            let summary = try stores.importing([try Documents.decode(report)])
+            #expect(summary.documents == 1 && summary.goalVersions == 0)
+            #expect((summary.citizensCreated, summary.casesOpened, summary.orders) == (counts.0, counts.1, counts.2))
+            #expect((summary.assessments, summary.followUps, summary.themeEntries) == (counts.3, counts.4, counts.5))
+        }
+        let assessments = try store.assessments(of: try store.citizen(Self.cpr).pseudonym).filter { $0.value.kind == .assessment }
+        #expect(assessments.map(\.value.date.iso) == ["2021-05-26", "2021-05-29", "2021-06-18"])
+    }
+
     @Test func reportsAreAppliedOldestFirstWhateverTheirOrder() throws {
         let summary = try stores.importing(try reports.reversed().map(Documents.decode))
         #expect(summary.orders == 3 && summary.assessments == 3 && summary.followUps == 3)
