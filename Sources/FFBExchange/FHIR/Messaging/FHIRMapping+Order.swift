@@ -116,9 +116,7 @@ extension FHIRMapping {
         var result: [(FHIRResource, FHIRCarePlan)] = []
         for resource in bundle.resources where resource.type == "CarePlan" && resource.position != order.position {
             let basedOn = resource.value["basedOn"]?.arrayValue ?? []
-            let onOrder = basedOn.contains { value in
-                value["reference"]?.stringValue.flatMap { bundle.resolve(Reference(reference: $0, display: nil, identifierValue: nil, pointer: JSONPointer())) }?.position == order.position
-            }
+            let onOrder = basedOn.contains { bundle.resolve($0["reference"]?.stringValue)?.position == order.position }
             guard onOrder, let service = read(resource, as: FHIRCarePlan.self, FHIRCarePlan.read) else { continue }
             result.append((resource, service))
         }

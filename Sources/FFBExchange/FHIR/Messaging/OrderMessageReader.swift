@@ -10,26 +10,13 @@ import Foundation
 /// See `Docs/fhir/kl-messaging-1.0.0.md` for the mapping.
 struct OrderMessageReader {
     func read(_ document: JSONValue, contentHash: String) throws(ExchangeError) -> RawDocument {
-        var mapping = FHIRMapping()
-        let raw = mapping.mapOrderMessage(document, contentHash: contentHash)
-        guard !mapping.issues.hasErrors, let raw else {
-            if !mapping.issues.hasErrors { mapping.issues.error("the message could not be read", at: JSONPointer()) }
-            throw ExchangeError(mapping.issues)
-        }
-        return raw
+        try FHIRMapping.read("the message") { $0.mapOrderMessage(document, contentHash: contentHash) }
     }
 }
 
-
 extension FHIRMapping {
     mutating func mapOrderMessage(_ document: JSONValue, contentHash: String) -> RawDocument? {
-        var root = FieldReader(document, at: JSONPointer(), vocabulary: .fhir)
-        let bundle = FHIRBundle.read(&root)
-        root.finish()
-        issues.errors += root.issues
-        issues.warnings += root.warnings
-        guard let bundle else { return nil }
-        self.bundle = bundle
+        guard readBundle(document) else { return nil }
         if let type = bundle.type, type.value != "message" {
             issues.error("a KL FFB order message is a Bundle of type \"message\"", at: type.pointer)
         } else if bundle.type == nil {

@@ -15,6 +15,29 @@ struct FHIRMapping {
 
     static let acceptedEverywhere = ["resourceType", "id", "meta", "text", "language", "implicitRules", "contained", "modifierExtension"]
 
+    /// Runs one reader (`mapOrderMessage`, `mapDeliveryReport`) and throws every problem it found.
+    static func read(_ what: String, _ body: (inout FHIRMapping) -> RawDocument?) throws(ExchangeError) -> RawDocument {
+        var mapping = FHIRMapping()
+        let raw = body(&mapping)
+        guard !mapping.issues.hasErrors, let raw else {
+            if !mapping.issues.hasErrors { mapping.issues.error("\(what) could not be read", at: JSONPointer()) }
+            throw ExchangeError(mapping.issues)
+        }
+        return raw
+    }
+
+    /// Reads the Bundle's outline (id, type, timestamp, entries); false when there is none to read.
+    mutating func readBundle(_ document: JSONValue) -> Bool {
+        var root = FieldReader(document, at: JSONPointer(), vocabulary: .fhir)
+        let bundle = FHIRBundle.read(&root)
+        root.finish()
+        issues.errors += root.issues
+        issues.warnings += root.warnings
+        guard let bundle else { return false }
+        self.bundle = bundle
+        return true
+    }
+
 
     // MARK: Reading resources
 

@@ -196,7 +196,7 @@ extension FHIRMapping {
         for address in resource.value["addresses"]?.arrayValue ?? [] {
             let ranks = (address["extension"]?.arrayValue ?? []).filter { $0["url"]?.stringValue == FHIRURLs.conditionRank }
             guard ranks.contains(where: { $0["valuePositiveInt"]?.intValue == 1 }) || ranks.isEmpty,
-                  let condition = bundle.resolve(Reference(reference: address["reference"]?.stringValue, display: nil, identifierValue: nil, pointer: resource.pointer))
+                  let condition = bundle.resolve(address["reference"]?.stringValue)
             else { continue }
             let codings = condition.value["code"]?["coding"]?.arrayValue ?? []
             if let code = codings.first(where: { FHIRURLs.isFFB($0["system"]?.stringValue) })?["code"]?.stringValue { return code }

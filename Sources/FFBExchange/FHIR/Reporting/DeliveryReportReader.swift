@@ -12,13 +12,7 @@ import Foundation
 /// element goes.
 struct DeliveryReportReader {
     func read(_ document: JSONValue, contentHash: String) throws(ExchangeError) -> RawDocument {
-        var mapping = FHIRMapping()
-        let raw = mapping.mapDeliveryReport(document, contentHash: contentHash)
-        guard !mapping.issues.hasErrors, let raw else {
-            if !mapping.issues.hasErrors { mapping.issues.error("the DeliveryReport could not be read", at: JSONPointer()) }
-            throw ExchangeError(mapping.issues)
-        }
-        return raw
+        try FHIRMapping.read("the DeliveryReport") { $0.mapDeliveryReport(document, contentHash: contentHash) }
     }
 }
 
@@ -47,13 +41,7 @@ extension FHIRMapping {
     }
 
     mutating func mapDeliveryReport(_ document: JSONValue, contentHash: String) -> RawDocument? {
-        var root = FieldReader(document, at: JSONPointer(), vocabulary: .fhir)
-        let bundle = FHIRBundle.read(&root)
-        root.finish()
-        issues.errors += root.issues
-        issues.warnings += root.warnings
-        guard let bundle else { return nil }
-        self.bundle = bundle
+        guard readBundle(document) else { return nil }
         // A resource twice, a reference to nothing: everything after would read a different report.
         checkIdentities()
         for resource in bundle.resources { checkReferences(resource.value, at: resource.pointer) }
@@ -128,7 +116,7 @@ extension FHIRMapping {
             for member in object {
                 let inner = pointer.appending(member.key)
                 if member.key == "reference", case .string(let text) = member.value {
-                    if bundle.resolve(Reference(reference: text, display: nil, identifierValue: nil, pointer: inner)) == nil {
+                    if bundle.resolve(text) == nil {
                         issues.error("the reference \(Quoted.value(text)) names no entry of the report (a DeliveryReport carries every resource it references)", at: inner)
                     }
                 } else {
@@ -147,7 +135,7 @@ extension FHIRMapping {
         for resource in bundle.resources {
             guard let text = resource.value["subject"]?["reference"]?.stringValue else { continue }
             let pointer = resource.pointer.appending("subject").appending("reference")
-            guard let target = bundle.resolve(Reference(reference: text, display: nil, identifierValue: nil, pointer: pointer)) else { continue }
+            guard let target = bundle.resolve(text) else { continue }
             if target.type != "Patient" {
                 issues.error("the subject must be the citizen (a Patient), found \(Excerpt.plain(target.type))", at: pointer)
             }
@@ -288,7 +276,7 @@ extension FHIRMapping {
     private mutating func noteAssessmentEvaluations(_ evaluations: [FHIRResource]) {
         let linked = Set(bundle.resources.filter { $0.type == "CarePlan" }.flatMap { plan in
             (plan.value["activity"]?.arrayValue ?? []).flatMap { $0["outcomeReference"]?.arrayValue ?? [] }
-                .compactMap { bundle.resolve(Reference(reference: $0["reference"]?.stringValue, display: nil, identifierValue: nil, pointer: plan.pointer))?.position }
+                .compactMap { bundle.resolve($0["reference"]?.stringValue)?.position }
         })
         for evaluation in evaluations where !linked.contains(evaluation.position) {
             _ = read(evaluation, as: FHIRObservation.self, FHIRObservation.read)
