@@ -281,6 +281,20 @@ import Testing
 
     // MARK: What is refused
 
+    @Test func aCaseNumberAnotherCitizenHasIsRefusedAtTheNumber() throws {
+        try stores.importing([try Documents.decode(reports[0])])
+        let before = try stores.dump()
+        // Case numbers are one namespace in a store: another municipality's citizen under the same number is refused.
+        let other = reports[0].setting("/id", to: "77777777-7777-4777-8777-777777777777")
+            .setting("/entry/0/resource/identifier/0/value", to: "0202924321")
+            .setting("/entry/17/resource/id", to: "88888888-8888-4888-8888-888888888888")
+            .setting("/entry/17/fullUrl", to: "ClinicalImpression/88888888-8888-4888-8888-888888888888")
+        let problems = stores.problems([try Documents.decode(other)])
+        #expect(problems.first?.issues.errors.has("/entry/1/resource/extension/0/extension/0/valueIdentifier/value",
+                                                  "case Sag154689 belongs to another citizen") == true)
+        #expect(try stores.dump() == before)
+    }
+
     @Test func aBundleThatIsNeitherAnOrderMessageNorAReportIsSaidInOneLine() throws {
         let search = reports[0].setting("/type", to: "searchset")
         let errors = Documents.errors(search)

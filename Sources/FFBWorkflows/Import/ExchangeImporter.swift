@@ -151,7 +151,9 @@ struct ExchangeImporter {
         }
         if let known = try writer.caseFile(number: details.number) {
             guard known.citizen == citizen.pseudonym else {
-                fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number), member: "number")
+                // A report locates the case at its number; other documents at the case.
+                fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number),
+                     member: syntax == .fhirDeliveryReport ? nil : "number")
                 return false
             }
             return true
