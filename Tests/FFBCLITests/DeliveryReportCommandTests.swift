@@ -94,5 +94,14 @@ import Testing
         let again = try ok(["import", "--db", rebuilt, path("reports")])
         #expect(again.stdout.contains("0 documents imported"))
         #expect(try records(rebuilt) == before)
+
+        // The store that wrote the reports already holds everything they say: importing them adds no record.
+        let source = path("source.sqlite")
+        try FileManager.default.copyItem(atPath: original, toPath: source)
+        let sourceRecords = try records(source).filter { !$0.hasPrefix("INSERT INTO exchange_documents ") }
+        let own = try ok(["import", "--db", source, path("reports")])
+        #expect(own.stdout.contains("Added 0 citizens, 0 cases, 0 orders, 0 goal versions, 0 assessments, 0 follow-ups, 0 theme entries"))
+        #expect(own.stderr.isEmpty, "\(own.stderr)")
+        #expect(try records(source).filter { !$0.hasPrefix("INSERT INTO exchange_documents ") } == sourceRecords)
     }
 }

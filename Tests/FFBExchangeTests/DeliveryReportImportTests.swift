@@ -261,6 +261,19 @@ import Testing
         #expect(gatherings.first?.enteredInError == "entered in error (DeliveryReport)")
     }
 
+    @Test func aFollowUpResentWithAnotherResultSupersedesTheStoredOne() throws {
+        try stores.importing(try reports[0...3].map(Documents.decode))
+        let corrected = reports[3].setting("/id", to: "99999999-9999-4999-8999-999999999999")
+            .setting("/entry/28/resource/valueCodeableConcept/coding/0/code", to: .string(FollowUpStatus.end.klCode.rawValue))
+        let summary = try stores.importing([try Documents.decode(corrected)])
+        #expect(summary.followUps == 1)
+        let followUps = try store.followUps(of: try #require(UUID(uuidString: Self.botilbud)))
+        #expect(followUps.map(\.value.status) == [.continue, .end])
+        #expect(followUps[0].value.id.storeText == "a03a8641-e845-45c3-a7a9-16bf077af069")
+        #expect(followUps[0].enteredInError == "superseded by follow-up \(followUps[1].value.id.storeText)")
+        #expect(followUps[1].enteredInError == nil)
+    }
+
     @Test func reportsFromTwoSendersAboutOneCPRLandOnOneCitizen() throws {
         let other = reports[0].setting("/id", to: "22222222-2222-4222-8222-222222222222")
             .setting("/entry/0/resource/managingOrganization/identifier/value", to: "0751")

@@ -142,7 +142,10 @@ extension ExchangeImporter {
             try applyFollowUp(record)
             return
         }
-        let current = followUps.last(where: { $0.supportLevel != nil })?.supportLevel ?? order.value.supportLevel
+        // The level in effect on the day of the report's evaluation (a later follow-up the store has is newer news).
+        let asOf = intervention.supportLevelDate
+        let current = followUps.last { followUp in followUp.supportLevel != nil && asOf.map { followUp.date <= $0 } ?? true }?.supportLevel
+            ?? order.value.supportLevel
         if intervention.terms.supportLevel != current {
             let when = intervention.supportLevelDate.map { " (evaluated \($0))" } ?? ""
             issues.warning("""
@@ -150,5 +153,64 @@ extension ExchangeImporter {
                 FFBKit records a new support level at a follow-up, and this report has none for the indsats: not recorded
                 """, at: locations[.order(id)])
         }
+    }
+
+    // MARK: What a report can say
+
+    /// An entry as a report carries it: the theme and its level or relevance, no note or source.
+    struct ReportedFinding: Hashable {
+        var theme: KLCode
+        var finding: AssessmentEntry.Finding
+
+        init(_ entry: AssessmentEntry) {
+            theme = entry.theme
+            finding = entry.finding
+        }
+    }
+
+    /// Whether a reported goal says what the stored version says, in what a report can carry:
+    /// the primary theme, the A&D secondary themes, the goal type and the expected level.
+    func sameReportable(_ stored: Goal, _ reported: Goal) -> Bool {
+        let scored = { (codes: [KLCode]) in codes.filter { self.catalog.theme($0)?.scored ?? false } }
+        return stored.primaryTheme == reported.primaryTheme && scored(stored.secondaryThemes) == scored(reported.secondaryThemes)
+            && stored.type == reported.type && stored.expectedLevel == reported.expectedLevel
+    }
+
+    /// A reported goal version with what the report cannot carry taken from the version it follows:
+    /// the description, the follow-up date and the secondary themes outside A&D.
+    func keepingUnreported(_ goal: Goal, from latest: Goal) -> Goal {
+        let unscored = latest.secondaryThemes.filter { !(catalog.theme($0)?.scored ?? false) && !goal.secondaryThemes.contains($0) }
+        guard let primary = catalog.theme(goal.primaryTheme),
+              let kept = try? Goal(id: goal.id, seriesID: goal.seriesID, version: goal.version, supersedes: goal.supersedes, orderID: goal.orderID,
+                                   primaryTheme: primary, secondaryThemes: (goal.secondaryThemes + unscored).compactMap(catalog.theme), type: goal.type,
+                                   expectedLevel: goal.expectedLevel, description: latest.description, followUpDate: latest.followUpDate, order: nil)
+        else { return goal }
+        return kept
+    }
+
+    /// A follow-up the store has, re-sent: the same in what a report carries (order, day, result,
+    /// and the support level when one is given) is a no-op; otherwise it is a later version, recorded
+    /// as a follow-up that supersedes the stored one (which stays, marked), keeping its levels and notes.
+    mutating func applyReportedFollowUp(_ record: FollowUpRecord, existing: Stored<StoredFollowUp>, order: Order) throws {
+        let kept = existing.value
+        let same = kept.orderID == record.orderID && kept.date == record.date && kept.status == record.status
+            && (record.supportLevel == nil || kept.supportLevel == record.supportLevel)
+        guard !same, existing.enteredInError == nil else { return }
+        let id = DerivedID.uuid("follow-up-revision", record.id.storeText, record.date.iso, record.status.rawValue, record.supportLevel?.cliValue ?? "")
+        if try writer.contains(.followUp, id: id) { return }
+        let levels = try store.followUp(id: record.id)?.levels
+        let followUp: FollowUp
+        do {
+            followUp = try FollowUp(id: id, order: order, date: record.date, entries: levels?.entries ?? [], supportLevel: record.supportLevel ?? kept.supportLevel,
+                                    goalNotes: kept.goalNotes, status: record.status, author: levels?.assessor ?? record.author, supersedes: record.id)
+        } catch {
+            fail(error.message, at: .followUp(record.id))
+            return
+        }
+        if let refusal = try refusal({ try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber) }) {
+            fail(refusal, at: .followUp(record.id))
+            return
+        }
+        summary.followUps += 1
     }
 }

@@ -56,7 +56,7 @@ extension ExchangeImporter {
         let goal = record.goal
         if try writer.contains(.goal, id: goal.id) {
             let stored = try store.goal(goal.id.storeText).value
-            guard stored != goal else {
+            guard stored != goal, !(syntax == .fhirDeliveryReport && sameReportable(stored, goal)) else {
                 try markIfNeeded(record, id: goal.id)
                 return nil
             }
@@ -95,6 +95,11 @@ extension ExchangeImporter {
         guard let current = try writer.currentGoalVersion(series: goal.seriesID) else { return nil }
         let latest = try store.goal(current.id.storeText).value
         if Self.sameTerms(latest, goal) { return nil }
+        var goal = goal
+        if syntax == .fhirDeliveryReport {
+            if sameReportable(latest, goal) { return nil }
+            goal = keepingUnreported(goal, from: latest)
+        }
         let fingerprint = [goal.primaryTheme.rawValue, goal.secondaryThemes.map(\.rawValue).joined(separator: ","), goal.type.rawValue,
                            String(goal.expectedLevel.rawValue), goal.description, goal.followUpDate?.iso ?? ""]
         let id = DerivedID.uuid(role: "goal-revision", parts: [goal.seriesID.storeText] + fingerprint)
@@ -135,12 +140,21 @@ extension ExchangeImporter {
     /// re-assessed after the gathering's date); the store's version may hold them, and keeps them.
     mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool, partial: Bool = false) throws {
         var record = record
+        let originalID = record.id
         var superseded: UUID?
         if try !isNew && writer.contains(.assessment, id: record.id) {
             guard let stored = try store.assessment(id: record.id)?.value else { return }
-            let sameEntries = partial ? record.entries.allSatisfy(stored.entries.contains) : stored.entries == record.entries
-            let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
-                && stored.date == record.date && stored.assessor == record.assessor && sameEntries
+            // A report carries no assessor, notes or sources: only what it carries can differ.
+            let reported = syntax == .fhirDeliveryReport
+            let sameEntries = if reported {
+                partial ? Set(record.entries.map(ReportedFinding.init)).isSubset(of: stored.entries.map(ReportedFinding.init))
+                    : stored.entries.map(ReportedFinding.init) == record.entries.map(ReportedFinding.init)
+            } else {
+                partial ? record.entries.allSatisfy(stored.entries.contains) : stored.entries == record.entries
+            }
+            // A report sends a follow-up's levels as an information gathering under the levels' id.
+            let same = (stored.kind == .assessment || reported) && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
+                && stored.date == record.date && (reported || stored.assessor == record.assessor) && sameEntries
             if same { return try markIfNeeded(record) }
             if partial {
                 let given = Set(record.entries.map(\.theme))
@@ -153,11 +167,11 @@ extension ExchangeImporter {
             let revisionID = DerivedID.uuid("assessment-revision", record.id.storeText, record.date.iso, record.assessor,
                                             record.entries.map(Self.fingerprint).joined(separator: ","))
             if try writer.contains(.assessment, id: revisionID) { return }
-            superseded = record.id
+            if stored.kind == .assessment { superseded = record.id }
             record.id = revisionID
         }
         if let refusal = try refusal({ try writer.record(try record.assessment(citizen: citizen.pseudonym)) }) {
-            fail(refusal, at: .assessment(superseded ?? record.id))
+            fail(refusal, at: .assessment(superseded ?? originalID))
             return
         }
         summary.assessments += 1
@@ -203,6 +217,7 @@ extension ExchangeImporter {
         let order = stored.value
         if try writer.contains(.followUp, id: record.id) {
             guard let existing = try store.followUp(id: record.id) else { return }
+            if syntax == .fhirDeliveryReport { return try applyReportedFollowUp(record, existing: existing.followUp, order: order) }
             let same = existing.followUp.value.orderID == record.orderID && existing.followUp.value.date == record.date
                 && existing.followUp.value.supportLevel == record.supportLevel && existing.followUp.value.status == record.status
                 && existing.followUp.value.goalNotes == record.goalNotes && existing.levels?.entries == record.entries
