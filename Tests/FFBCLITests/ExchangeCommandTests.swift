@@ -263,6 +263,8 @@ import Testing
 
     static let examples = FFBProcess.packageRoot.appendingPathComponent("Docs/examples")
     static let klMessage = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-messaging-1.0.0/order-message-example.json")
+    /// KL's 6th-encounter DeliveryReport: every resource type the reporting guide allows.
+    static let klReport = FFBProcess.packageRoot.appendingPathComponent("Tests/Fixtures/fhir/kl-reporting-1.0.0/DeliveryReport-aaa5d153-968e-46ec-9f9e-cfc6e93a3f1b.json")
     static let tobacco = "f5b8e809-7689-4952-838c-a069c99408b3"
     static let unknownCode = "00000000-0000-4000-8000-000000000000"
 
@@ -361,6 +363,22 @@ import Testing
         // A reference whose id is all digits was once "the reference the value given": it is named.
         Broken("FHIR: reference by a numeric id", "kl", at: "/entry/6/resource/addresses/0", "the reference \"Condition/12345678\" names no entry",
                edit: set("entry/6/resource/addresses/0/reference", "Condition/12345678")),
+        // KL DeliveryReports.
+        Broken("report: neither an order message nor a report", "report", at: "/type", "a FHIR Bundle of type \"searchset\" with 33 entries",
+               edit: set("type", "searchset")),
+        Broken("report: one id, two contents", "report", at: "/entry/3/resource/id", "appears twice with other content (first at /entry/2/resource)",
+               edit: set("entry/3/resource/id", "57dc36db-56ce-4a4a-95e8-2d2c8a85871a")),
+        Broken("report: reference to nothing", "report", at: "/entry/29/resource/focus/0/reference", "names no entry of the report",
+               edit: set("entry/29/resource/focus/0/reference", "CarePlan/\(unknownCode)")),
+        Broken("report: the wrong type behind a reference", "report", at: "/entry/29/resource/focus/0", "must be a CarePlan, found Observation",
+               edit: set("entry/29/resource/focus/0/reference", "Observation/213d0504-1a41-4330-b9a0-347d3ba4bb2a")),
+        Broken("report: unknown theme", "report", at: "/entry/2/resource/code/coding/0/code", "unknown theme",
+               edit: set("entry/2/resource/code/coding/0/code", unknownCode)),
+        Broken("report: level on an unscored theme", "report", at: "/entry/2/resource/severity/coding/0/code", "level on an unscored theme",
+               edit: set("entry/2/resource/severity", ["coding": [["system": "urn:oid:1.2.208.176.2.22", "code": "8328ce4a-6238-4f73-bf1a-74aadb68eff8"]]])),
+        Broken("report: unknown follow-up result", "report", at: "/entry/28/resource/valueCodeableConcept/coding/0/code", "not an FFB follow-up result",
+               edit: set("entry/28/resource/valueCodeableConcept/coding/0/code", unknownCode)),
+        Broken("report: no CPR number", "report", at: "/entry/0/resource/identifier", "has no CPR number", edit: set("entry/0/resource/identifier", nil)),
     ]
 
     @Test func theCorpusHasAtLeastFortyDocuments() {
@@ -375,7 +393,11 @@ import Testing
         #expect(setup.status == 0)
         let before = try dump(db)
 
-        let source = broken.base == "kl" ? Self.klMessage : Self.examples.appendingPathComponent("\(broken.base).json")
+        let source = switch broken.base {
+        case "kl": Self.klMessage
+        case "report": Self.klReport
+        default: Self.examples.appendingPathComponent("\(broken.base).json")
+        }
         let text = try String(contentsOf: source, encoding: .utf8)
         let file = directory.file("broken.json")
         if let raw = broken.raw {

@@ -99,7 +99,7 @@ import Testing
         #expect(Documents.errors(.object(["hello": "world"])).has("/", "not an exchange document"))
         #expect(Documents.errors(order.setting("/format", to: "ffb-exchange-2")).has("/format", "must be \"ffb-exchange\""))
         #expect(Documents.errors(.array([])).has("/", "found array"))
-        #expect(Documents.errors(.object(["resourceType": "Patient"])).has("/resourceType", "must be a Bundle"))
+        #expect(Documents.errors(.object(["resourceType": "Patient"])).has("/resourceType", "a FHIR Patient resource, not a Bundle: neither a KL FFB order message"))
     }
 
     @Test func theContentHashIgnoresLayoutAndTheCreatedTime() throws {

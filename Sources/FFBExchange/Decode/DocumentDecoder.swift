@@ -4,7 +4,7 @@ import Foundation
 /// Stage 1 of the pipeline: bytes → `RawDocument`.
 ///
 /// Parses within `DecodeLimits`, recognises the format (our native documents by their `format`
-/// member, KL FHIR messages by `resourceType: Bundle`) and reads the document's shape. Every
+/// member, KL FHIR order messages and DeliveryReports by their Bundle's type: `FHIRDocumentShape`) and reads the document's shape. Every
 /// problem is reported at once, each at its JSON pointer.
 public struct DocumentDecoder: Sendable {
     public var limits: JSONParser.Limits
@@ -38,13 +38,18 @@ public struct DocumentDecoder: Sendable {
             hashed["created"] = nil
             return try NativeReader().read(document, contentHash: ContentHash.of(.object(hashed)))
         }
-        if let resourceType = root["resourceType"] {
-            guard resourceType == .string("Bundle") else {
-                throw ExchangeError("a FHIR document must be a Bundle (a KL FFB order message)", at: JSONPointer([.key("resourceType")]))
-            }
+        if root["resourceType"] != nil {
             var hashed = root
             hashed["timestamp"] = nil
-            return try OrderMessageReader().read(document, contentHash: ContentHash.of(.object(hashed)))
+            let hash = ContentHash.of(.object(hashed))
+            switch FHIRDocumentShape.of(root) {
+            case .orderMessage:
+                return try OrderMessageReader().read(document, contentHash: hash)
+            case .deliveryReport:
+                return try DeliveryReportReader().read(document, contentHash: hash)
+            case .neither(let description, let pointer):
+                throw ExchangeError(description, at: pointer)
+            }
         }
         throw ExchangeError("not an exchange document: expected \"format\": \"\(NativeFormat.name)\" or a FHIR Bundle")
     }

@@ -18,6 +18,7 @@ package enum RawContent: Sendable {
     case followUpReport(RawFollowUp)
     case assessment(RawAssessmentDocument)
     case extract(RawExtract)
+    case deliveryReport(RawDeliveryReport)
 }
 
 package struct RawHeader: Sendable {

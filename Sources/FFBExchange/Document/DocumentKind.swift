@@ -8,6 +8,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case assessment
     /// Whole cases in bulk (orders, assessments, follow-ups), for moving a caseload between systems.
     case extract
+    /// A KL DeliveryReport: one citizen's day as a municipality reports it to KL's data collection.
+    case deliveryReport = "delivery-report"
 
     /// Documents are applied in this order within one import, so that a follow-up report given
     /// before its order on the command line still finds the order.
@@ -16,6 +18,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .order, .extract: 0
         case .assessment: 1
         case .followUpReport: 2
+        // A report refers to what earlier reports sent; reports are applied last, oldest first.
+        case .deliveryReport: 3
         }
     }
 }
@@ -24,4 +28,5 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
 public enum DocumentSyntax: String, Sendable {
     case native
     case fhirOrderMessage = "fhir-order-message"
+    case fhirDeliveryReport = "fhir-delivery-report"
 }

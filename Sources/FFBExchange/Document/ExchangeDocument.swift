@@ -9,6 +9,7 @@ public struct ExchangeDocument: Sendable {
         case followUpReport(FollowUpRecord)
         case assessment(AssessmentPackage)
         case extract(CaseloadExtract)
+        case deliveryReport(DeliveryReportContent)
     }
 
     public var header: DocumentHeader
@@ -40,6 +41,7 @@ public struct ExchangeDocument: Sendable {
             extract.orders.reduce(0) { $0 + $1.themeEntryCount }
                 + extract.assessments.reduce(0) { $0 + $1.assessment.entries.count }
                 + extract.followUps.reduce(0) { $0 + $1.entries.count }
+        case .deliveryReport(let report): report.assessments.reduce(0) { $0 + $1.entries.count }
         }
     }
 }
@@ -55,6 +57,8 @@ public struct DocumentLocations: Sendable {
         case assessment(UUID)
         case followUp(UUID)
         case followUpOrder(UUID)
+        /// A follow-up a report implies: the CarePlan that ended without one.
+        case interventionEnd(UUID)
         case goalNote(followUp: UUID, series: UUID)
     }
 

@@ -13,6 +13,7 @@ package enum NativeFormat {
         case .followUpReport: "follow_up"
         case .assessment: "assessment"
         case .extract: "extract"
+        case .deliveryReport: "delivery_report"
         }
     }
 }

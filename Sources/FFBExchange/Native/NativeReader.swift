@@ -21,7 +21,9 @@ struct NativeReader {
         let sender = root.object("sender") { PartyReader.read(&$0) }
         let receiver = root.object("receiver") { PartyReader.read(&$0) }
         var content: RawContent?
-        if let kind {
+        if let kind, kind.value == .deliveryReport {
+            root.fail("a DeliveryReport is a KL FHIR Bundle, not a native document", at: kind.pointer)
+        } else if let kind {
             let key = NativeFormat.bodyKey(kind.value)
             content = root.object(key) { body -> RawContent? in
                 switch kind.value {
@@ -29,6 +31,7 @@ struct NativeReader {
                 case .followUpReport: FollowUpReader.read(&body).map(RawContent.followUpReport)
                 case .assessment: AssessmentReader.readDocument(&body).map(RawContent.assessment)
                 case .extract: ExtractReader.read(&body).map(RawContent.extract)
+                case .deliveryReport: nil
                 }
             }
         }

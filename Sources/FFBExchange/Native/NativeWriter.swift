@@ -39,7 +39,7 @@ public struct NativeWriter: Sendable {
         case .order: .order
         case .followUpReport: .followUpReport
         case .assessment: .assessment
-        case .extract: .extract
+        case .extract, .deliveryReport: .extract
         }
     }
 
@@ -54,6 +54,8 @@ public struct NativeWriter: Sendable {
                 ("assessments", .array(extract.assessments.map(assessmentDocument))),
                 ("follow_ups", .array(extract.followUps.map(followUp))),
             ]))
+        case .deliveryReport(let report):
+            contentValue(.extract(report.caseloadExtract))
         }
     }
 

@@ -34,6 +34,8 @@ public struct DocumentValidator: Sendable {
             content = context.assessmentPackage(assessment).map(ExchangeDocument.Content.assessment)
         case .extract(let extract):
             content = context.extract(extract).map(ExchangeDocument.Content.extract)
+        case .deliveryReport(let report):
+            content = context.deliveryReport(report).map(ExchangeDocument.Content.deliveryReport)
         }
         guard !context.issues.hasErrors, let content, let sender, let receiver else {
             if !context.issues.hasErrors { context.error("the document could not be read", at: JSONPointer()) }

@@ -28,11 +28,13 @@ extension ValidationContext {
     }
 
     /// The order's own terms: known services, offer type and target groups, at most one primary
-    /// target group, and dates in order (issued ≤ start ≤ follow-up).
-    mutating func orderTerms(_ raw: RawOrderTerms) -> OrderTerms? {
+    /// target group, and dates in order (issued ≤ start ≤ follow-up). A DeliveryReport re-sends
+    /// an indsats without the services that did not change, so there services may be missing
+    /// (`requireServices`); the store refuses an order it does not have without one.
+    mutating func orderTerms(_ raw: RawOrderTerms, requireServices: Bool = true) -> OrderTerms? {
         locations[.order(raw.id.value)] = raw.pointer
         let errorsBefore = issues.errors.count
-        if raw.services.value.isEmpty { error("an order needs at least one service", at: raw.services.pointer) }
+        if requireServices, raw.services.value.isEmpty { error("an order needs at least one service", at: raw.services.pointer) }
         let services = codes(raw.services.value, kind: .services)
         let offerType = raw.offerType.flatMap { code($0, kind: .offerTypes) }
         var groups: [TargetGroupAssignment] = []

@@ -36,7 +36,7 @@ extension ExchangeImporter {
 
     /// A goal version. For an order this import created the store holds no version of its goals
     /// yet, and the validated document already chains them, so there is nothing to look up.
-    private mutating func applyGoal(_ record: GoalRecord, orderIsNew: Bool) throws {
+    mutating func applyGoal(_ record: GoalRecord, orderIsNew: Bool) throws {
         var goal = record.goal
         if !orderIsNew {
             guard let next = try versionToAdd(record) else { return }
@@ -56,11 +56,11 @@ extension ExchangeImporter {
         let goal = record.goal
         if try writer.contains(.goal, id: goal.id) {
             let stored = try store.goal(goal.id.storeText).value
-            guard stored != goal else {
+            guard stored != goal, !(syntax == .fhirDeliveryReport && sameReportable(stored, goal)) else {
                 try markIfNeeded(record, id: goal.id)
                 return nil
             }
-            guard syntax == .fhirOrderMessage else {
+            guard syntax != .native else {
                 fail("goal \(goal.id.storeText) is already in the store with other content; a changed goal is a new version with a new id", at: .goal(goal.id))
                 return nil
             }
@@ -95,6 +95,11 @@ extension ExchangeImporter {
         guard let current = try writer.currentGoalVersion(series: goal.seriesID) else { return nil }
         let latest = try store.goal(current.id.storeText).value
         if Self.sameTerms(latest, goal) { return nil }
+        var goal = goal
+        if syntax == .fhirDeliveryReport {
+            if sameReportable(latest, goal) { return nil }
+            goal = keepingUnreported(goal, from: latest)
+        }
         let fingerprint = [goal.primaryTheme.rawValue, goal.secondaryThemes.map(\.rawValue).joined(separator: ","), goal.type.rawValue,
                            String(goal.expectedLevel.rawValue), goal.description, goal.followUpDate?.iso ?? ""]
         let id = DerivedID.uuid(role: "goal-revision", parts: [goal.seriesID.storeText] + fingerprint)
@@ -131,29 +136,55 @@ extension ExchangeImporter {
         try applyAssessment(package.assessment, citizen: citizen, isNew: isNew)
     }
 
-    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool) throws {
+    /// `partial`: the record leaves out themes that travel on their own (a DeliveryReport's themes
+    /// re-assessed after the gathering's date); the store's version may hold them, and keeps them.
+    mutating func applyAssessment(_ record: AssessmentRecord, citizen: Citizen, isNew: Bool, partial: Bool = false) throws {
         var record = record
+        let originalID = record.id
+        var superseded: UUID?
         if try !isNew && writer.contains(.assessment, id: record.id) {
             guard let stored = try store.assessment(id: record.id)?.value else { return }
-            let same = stored.kind == .assessment && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
-                && stored.date == record.date && stored.assessor == record.assessor && stored.entries == record.entries
+            // A report carries no assessor, notes or sources: only what it carries can differ.
+            let reported = syntax == .fhirDeliveryReport
+            let sameEntries = if reported {
+                partial ? Set(record.entries.map(ReportedFinding.init)).isSubset(of: stored.entries.map(ReportedFinding.init))
+                    : stored.entries.map(ReportedFinding.init) == record.entries.map(ReportedFinding.init)
+            } else {
+                partial ? record.entries.allSatisfy(stored.entries.contains) : stored.entries == record.entries
+            }
+            // A report sends a follow-up's levels as an information gathering under the levels' id.
+            let same = (stored.kind == .assessment || reported) && stored.citizen == citizen.pseudonym && stored.caseNumber == record.caseNumber
+                && stored.date == record.date && (reported || stored.assessor == record.assessor) && sameEntries
             if same { return try markIfNeeded(record) }
-            guard syntax == .fhirOrderMessage else {
+            if partial {
+                let given = Set(record.entries.map(\.theme))
+                record.entries += stored.entries.filter { !given.contains($0.theme) }
+            }
+            guard syntax != .native else {
                 fail("assessment \(record.id.storeText) is already in the store with other content; a new assessment needs a new id", at: .assessment(record.id))
                 return
             }
             let revisionID = DerivedID.uuid("assessment-revision", record.id.storeText, record.date.iso, record.assessor,
                                             record.entries.map(Self.fingerprint).joined(separator: ","))
             if try writer.contains(.assessment, id: revisionID) { return }
+            if stored.kind == .assessment { superseded = record.id }
             record.id = revisionID
         }
         if let refusal = try refusal({ try writer.record(try record.assessment(citizen: citizen.pseudonym)) }) {
-            fail(refusal, at: .assessment(record.id))
+            fail(refusal, at: .assessment(superseded ?? originalID))
             return
         }
         summary.assessments += 1
         summary.themeEntries += record.entries.count
         try markIfNeeded(record)
+        // A report's information gathering re-sent with other content is a later version of the
+        // same one: the earlier stops counting (it stays in the store, marked).
+        if syntax == .fhirDeliveryReport, let superseded, try writer.enteredInErrorReason(.assessment, id: superseded) == nil {
+            let reason = "superseded by \(record.id.storeText), a later version of the same information gathering (DeliveryReport)"
+            if let refusal = try refusal({ try writer.markEnteredInError(kind: .assessment, id: superseded.storeText, reason: reason) }) {
+                fail(refusal, at: .assessment(superseded))
+            }
+        }
     }
 
     private static func fingerprint(_ entry: AssessmentEntry) -> String {
@@ -186,6 +217,7 @@ extension ExchangeImporter {
         let order = stored.value
         if try writer.contains(.followUp, id: record.id) {
             guard let existing = try store.followUp(id: record.id) else { return }
+            if syntax == .fhirDeliveryReport { return try applyReportedFollowUp(record, existing: existing.followUp, order: order) }
             let same = existing.followUp.value.orderID == record.orderID && existing.followUp.value.date == record.date
                 && existing.followUp.value.supportLevel == record.supportLevel && existing.followUp.value.status == record.status
                 && existing.followUp.value.goalNotes == record.goalNotes && existing.levels?.entries == record.entries

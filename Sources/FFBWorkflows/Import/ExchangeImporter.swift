@@ -67,6 +67,8 @@ struct ExchangeImporter {
             for package in extract.orders { try applyOrder(package) }
             for package in extract.assessments { try applyAssessment(package) }
             for record in extract.followUps { try applyFollowUp(record) }
+        case .deliveryReport(let report):
+            try applyDeliveryReport(report)
         }
         guard !issues.hasErrors else { return }
         try writer.recordImportedDocument(ImportedDocument(id: document.header.id, kind: document.header.kind.rawValue,
@@ -149,7 +151,9 @@ struct ExchangeImporter {
         }
         if let known = try writer.caseFile(number: details.number) {
             guard known.citizen == citizen.pseudonym else {
-                fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number), member: "number")
+                // A report locates the case at its number; other documents at the case.
+                fail("case \(details.number) belongs to another citizen in this store", at: .caseFile(details.number),
+                     member: syntax == .fhirDeliveryReport ? nil : "number")
                 return false
             }
             return true

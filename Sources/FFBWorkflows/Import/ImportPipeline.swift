@@ -44,7 +44,7 @@ extension ExchangeImport {
             let summary = try store.write(user: user, command: command) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
                 importer.strict = strict
-                var deferred: [(rank: Int, index: Int, contentHash: Int)] = []
+                var deferred: [(rank: Int, index: Int, contentHash: Int, created: String)] = []
                 var cacheReserved = false
                 try pool.orderedMap(count, window: 8 * pool.workers, decode) { index, result in
                     steps.decoded()
@@ -68,17 +68,18 @@ extension ExchangeImport {
                             try importer.apply(document, index: index)
                             steps.finished()
                         } else {
-                            deferred.append((rank, index, document.contentHash.hashValue))
+                            // Reports are applied oldest first (KL: apply reports in timestamp order).
+                            deferred.append((rank, index, document.contentHash.hashValue, document.header.kind == .deliveryReport ? document.header.created : ""))
                         }
                     }
                 }
                 if problems.isEmpty {
-                    let order = deferred.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }
+                    let order = deferred.sorted { ($0.rank, $0.created, $0.index) < ($1.rank, $1.created, $1.index) }
                     let indices = order.map(\.index)
                     // Applying these is lighter than decoding them again, so every core decodes.
                     let again = WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount)
                     try again.orderedMap(order.count, window: 8 * again.workers, { decode(indices[$0]) }) { position, result in
-                        let (_, index, contentHash) = order[position]
+                        let (_, index, contentHash, _) = order[position]
                         defer { steps.finished() }
                         guard problems.isEmpty else { return }
                         switch result {

@@ -9,14 +9,14 @@ import Foundation
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         "import",
-        abstract: "Import native exchange documents and KL FHIR order messages, all files in one transaction.",
+        abstract: "Import native exchange documents, KL FHIR order messages and DeliveryReports, all files in one transaction.",
         discussion: """
         Any invalid file means nothing is written (exit 1), and every problem of every file is printed \
         as FILE:/json/pointer: message. A document imported before is skipped; the same document id with \
         other content is an error. A provider importing an order for an unknown CPR number registers the \
         citizen under a new pseudonym and opens the case. A CPR number the store knows under another name, or \
         from a municipality none of that citizen's cases is in, is attached to that citizen with a warning \
-        (kept in the audit trail), or refused with --strict.
+        (kept in the audit trail), or refused with --strict. KL DeliveryReports (reporting IG 1.0.0) are applied         after everything else, oldest timestamp first; reports about one CPR number from any sender land on one         citizen, and a resource re-sent under its id with other content is a later version (never an overwrite).         What a report does not carry (names, the provider, who assessed) is recorded as "ikke indberettet".
         """,
         options: StoreOptions.writeOptions + [
             .flag("quiet", short: "q", help: "Print no warnings, and no progress line while the documents are applied."),

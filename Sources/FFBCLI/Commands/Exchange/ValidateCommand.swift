@@ -8,7 +8,7 @@ import Foundation
 enum ValidateCommand: Command {
     static let spec = CommandSpec(
         "validate",
-        abstract: "Check native exchange documents and KL FHIR order messages; nothing is written.",
+        abstract: "Check native exchange documents, KL FHIR order messages and DeliveryReports; nothing is written.",
         discussion: """
         Every problem is printed as FILE:/json/pointer: message. Elements that are read but not kept \
         (FHIR elements FFBKit has no place for, members a newer writer added) are printed as warnings \

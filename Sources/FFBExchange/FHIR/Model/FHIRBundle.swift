@@ -63,7 +63,12 @@ struct FHIRBundle: Sendable {
     }
 
     func resolve(_ reference: Reference?) -> FHIRResource? {
-        guard let text = reference?.reference else { return nil }
+        resolve(reference?.reference)
+    }
+
+    /// The entry a reference's text (`Type/id`, `urn:uuid:…`, `…/Type/id`) names.
+    func resolve(_ text: String?) -> FHIRResource? {
+        guard let text else { return nil }
         if let position = index[text] { return resources[position] }
         let parts = text.split(separator: "/")
         if parts.count >= 2, let position = index[parts.suffix(2).joined(separator: "/")] { return resources[position] }

@@ -74,10 +74,12 @@ struct FHIRActivity: Sendable {
 
 struct FHIRCarePlan: Sendable {
     var extensions: [Extension]
-    var intent: String?
+    var status: Located<String>?
+    var intent: Located<String>?
     var category: [CodeableConcept]
     var subject: Reference?
     var periodStart: Located<String>?
+    var periodEnd: Located<String>?
     var created: Located<String>?
     var author: Reference?
     var careTeams: [Reference]
@@ -89,6 +91,7 @@ struct FHIRCarePlan: Sendable {
 
     static func read(_ reader: inout FieldReader) -> FHIRCarePlan? {
         let extensions = reader.objects("extension", required: false) { Extension.read(&$0) }?.value ?? []
+        let status = reader.string("status", required: false)
         let intent = reader.string("intent", required: false)
         let category = reader.objects("category", required: false) { CodeableConcept.read(&$0) }?.value ?? []
         let subject = reader.object("subject", required: false) { Reference.read(&$0) }
@@ -100,9 +103,9 @@ struct FHIRCarePlan: Sendable {
         let goals = reader.objects("goal", required: false) { Reference.read(&$0) }?.value ?? []
         let activities = reader.objects("activity", required: false) { FHIRActivity.read(&$0) }?.value ?? []
         let basedOn = reader.objects("basedOn", required: false) { Reference.read(&$0) }?.value ?? []
-        reader.accept(["status", "title", "description", "identifier", "modifierExtension"])
-        return FHIRCarePlan(extensions: extensions, intent: intent?.value, category: category, subject: subject, periodStart: period?.start,
-                            created: created, author: author, careTeams: careTeams, addresses: addresses, goals: goals,
+        reader.accept(["title", "description", "identifier", "modifierExtension"])
+        return FHIRCarePlan(extensions: extensions, status: status, intent: intent, category: category, subject: subject, periodStart: period?.start,
+                            periodEnd: period?.end, created: created, author: author, careTeams: careTeams, addresses: addresses, goals: goals,
                             activities: activities, basedOn: basedOn, pointer: reader.pointer)
     }
 }
@@ -228,17 +231,21 @@ struct FHIREncounter: Sendable {
 }
 
 struct FHIRObservation: Sendable {
+    var status: Located<String>?
     var code: CodeableConcept?
     var value: CodeableConcept?
     var effective: Located<String>?
+    var focus: [Reference]
     var pointer: JSONPointer
 
     static func read(_ reader: inout FieldReader) -> FHIRObservation? {
+        let status = reader.string("status", required: false)
         let code = reader.object("code", required: false) { CodeableConcept.read(&$0) }
         let value = reader.object("valueCodeableConcept", required: false) { CodeableConcept.read(&$0) }
         let effective = reader.string("effectiveDateTime", required: false)
-        reader.accept(["status", "subject", "identifier"])
-        return FHIRObservation(code: code, value: value, effective: effective, pointer: reader.pointer)
+        let focus = reader.objects("focus", required: false) { Reference.read(&$0) }?.value ?? []
+        reader.accept(["subject", "identifier"])
+        return FHIRObservation(status: status, code: code, value: value, effective: effective, focus: focus, pointer: reader.pointer)
     }
 }
 

@@ -3,7 +3,7 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-extension OrderMessageMapping {
+extension FHIRMapping {
     /// The order CarePlan: the one the MessageHeader focuses on, else the bundle's CarePlan with
     /// intent `order` that is based on nothing (services are based on the order).
     mutating func orderCarePlan(header: FHIRMessageHeader) -> (resource: FHIRResource, plan: FHIRCarePlan)? {
@@ -99,12 +99,7 @@ extension OrderMessageMapping {
     /// Services: the Intervention CarePlans based on the order, each with an FFB service code.
     mutating func services(of order: FHIRResource) -> Located<[Located<String>]> {
         var codes: [Located<String>] = []
-        for resource in bundle.resources where resource.type == "CarePlan" && resource.position != order.position {
-            let basedOn = resource.value["basedOn"]?.arrayValue ?? []
-            let onOrder = basedOn.contains { value in
-                value["reference"]?.stringValue.flatMap { bundle.resolve(Reference(reference: $0, display: nil, identifierValue: nil, pointer: JSONPointer())) }?.position == order.position
-            }
-            guard onOrder, let service = read(resource, as: FHIRCarePlan.self, FHIRCarePlan.read) else { continue }
+        for (resource, service) in plans(basedOn: order) {
             let coded = service.activities.compactMap { activity in activity.code?.ffb.map { ($0, activity) } }
             guard let coding = coded.first?.0, let code = coding.code else {
                 let text = service.activities.compactMap { $0.code?.text }.first.map { " (\(Quoted.value($0)))" } ?? ""
@@ -114,6 +109,18 @@ extension OrderMessageMapping {
             codes.append(Located(code, at: coding.codePointer))
         }
         return Located(codes, at: order.pointer)
+    }
+
+    /// The CarePlans (services) whose `basedOn` names `order`, read.
+    mutating func plans(basedOn order: FHIRResource) -> [(FHIRResource, FHIRCarePlan)] {
+        var result: [(FHIRResource, FHIRCarePlan)] = []
+        for resource in bundle.resources where resource.type == "CarePlan" && resource.position != order.position {
+            let basedOn = resource.value["basedOn"]?.arrayValue ?? []
+            let onOrder = basedOn.contains { bundle.resolve($0["reference"]?.stringValue)?.position == order.position }
+            guard onOrder, let service = read(resource, as: FHIRCarePlan.self, FHIRCarePlan.read) else { continue }
+            result.append((resource, service))
+        }
+        return result
     }
 
     mutating func offerType(_ plan: FHIRCarePlan) -> Located<String>? {

@@ -3,7 +3,7 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-extension OrderMessageMapping {
+extension FHIRMapping {
     /// The assessments: each information gathering (ClinicalImpression) with the theme
     /// Conditions it found.
     mutating func assessments(order: FHIRResource, plan: FHIRCarePlan, issued: LocalDate?, caseNumber: String?) -> [RawAssessment] {

@@ -3,7 +3,7 @@ import FFBJSON
 import FFBModel
 import Foundation
 
-extension OrderMessageMapping {
+extension FHIRMapping {
     /// The intervention goals (indsatsmål) the order names. Purpose and citizen-objective goals
     /// are left to the "not imported" report. Versions: a goal whose `goal-relationship` says it
     /// was replaced by another is that one's previous version.
@@ -54,7 +54,7 @@ extension OrderMessageMapping {
     /// makes the category 1..1, but a message may omit it; then there is one sensible reading: a goal
     /// with targets or themes is an intervention goal, one with neither is the purpose or the
     /// citizen's own objective, which FFBKit does not keep. Either way a warning says what was read.
-    private mutating func isInterventionGoal(_ resource: FHIRResource) -> Bool {
+    mutating func isInterventionGoal(_ resource: FHIRResource) -> Bool {
         let categories = (resource.value["category"]?.arrayValue ?? []).flatMap { $0["coding"]?.arrayValue ?? [] }.compactMap { $0["code"]?.stringValue }
         if categories.contains(FHIRURLs.purposeCategory) || categories.contains(FHIRURLs.citizenObjectiveCategory) { return false }
         guard categories.isEmpty else { return true }
@@ -66,7 +66,10 @@ extension OrderMessageMapping {
         return hasContent
     }
 
-    private mutating func rawGoal(_ goal: FHIRGoal, resource: FHIRResource, version: Int, series: UUID, supersedes: UUID?) -> RawGoal? {
+    /// One goal version. `unreportedDescription` stands in for the text where the guide sends none
+    /// (a DeliveryReport's goal has a fixed SNOMED code instead).
+    mutating func rawGoal(_ goal: FHIRGoal, resource: FHIRResource, version: Int, series: UUID, supersedes: UUID?,
+                          unreportedDescription: String? = nil) -> RawGoal? {
         var type: Located<GoalType>?
         var expected: Located<FunctionLevel>?
         for target in goal.targets {
@@ -88,7 +91,7 @@ extension OrderMessageMapping {
         }
         if type == nil { issues.error("the goal has no goal type (a target with measure måltype)", at: goal.targetsPointer) }
         if expected == nil { issues.error("the goal has no expected level (a target with measure funktionsevneniveau)", at: goal.targetsPointer) }
-        if goal.description == nil { issues.error("the goal has no description (description.text)", at: goal.pointer.appending("description")) }
+        if goal.description == nil && unreportedDescription == nil { issues.error("the goal has no description (description.text)", at: goal.pointer.appending("description")) }
         var primary: Located<String>?
         var secondary: [Located<String>] = []
         var primaryCondition: FHIRCondition?
@@ -123,7 +126,8 @@ extension OrderMessageMapping {
             followUp = date(encounter.start)
         }
         let enteredInError = goal.lifecycleStatus == "entered-in-error" ? goal.statusReason ?? "entered in error" : nil
-        guard let type, let expected, let description = goal.description, let primary else { return nil }
+        let description = goal.description ?? unreportedDescription.map { Located($0, at: goal.pointer.appending("description")) }
+        guard let type, let expected, let description, let primary else { return nil }
         let id = Located(uuid(resource), at: resource.pointer.appending("id"))
         return RawGoal(id: id, seriesID: Located(series, at: id.pointer), version: Located(version, at: id.pointer),
                        supersedes: supersedes.map { Located($0, at: goal.pointer.appending("extension")) }, primaryTheme: primary,
