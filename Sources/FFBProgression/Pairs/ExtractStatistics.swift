@@ -86,14 +86,8 @@ extension Extract {
 struct PartCount: Sendable {
     var perTheme: [TransitionMatrix]
     var seen: [Bool]
-    var tally = PairTally()
+    var tally: PairTally
     var clusters: [ClusterSummary]
-
-    init(themes: Int, groups: Int) {
-        perTheme = Array(repeating: TransitionMatrix(), count: themes)
-        seen = Array(repeating: false, count: themes)
-        clusters = Array(repeating: ClusterSummary(), count: groups)
-    }
 
     mutating func merge(_ other: PartCount) {
         for index in perTheme.indices {
@@ -116,24 +110,26 @@ struct PartCounter: Sendable {
 
     func count(_ positions: Range<Int>) -> PartCount {
         let seriesStart = extract.seriesStart, days = extract.days, levels = extract.levels
-        var counts = PartCount(themes: extract.themes.count, groups: groups)
+        // Separate variables, not one struct's fields: a pair is counted into two at once.
+        var perTheme = [TransitionMatrix](repeating: TransitionMatrix(), count: extract.themes.count)
+        var seen = [Bool](repeating: false, count: extract.themes.count)
+        var tally = PairTally()
+        var clusters = [ClusterSummary](repeating: ClusterSummary(), count: groups)
         // Citizens are the clusters: a citizen's pairs in each group, folded into the group's
         // summary when the next citizen's series begin.
         var citizenPairs = [CitizenPairs](repeating: CitizenPairs(), count: groups)
         var touched: [Int] = []
         var citizen: Int32 = -1
-        func foldCitizen() {
-            for group in touched {
-                counts.clusters[group].add(citizenPairs[group])
-                citizenPairs[group] = CitizenPairs()
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
         let filtered = period != .all
-        for position in positions {
-            let series = order.map { Int($0[position]) } ?? position
-            if extract.seriesCitizen[series] != citizen {
-                foldCitizen()
+        for position in positions.lowerBound...positions.upperBound {
+            let series = position == positions.upperBound ? -1 : order.map { Int($0[position]) } ?? position
+            if series < 0 || extract.seriesCitizen[series] != citizen {
+                for group in touched {
+                    clusters[group].add(citizenPairs[group])
+                    citizenPairs[group] = CitizenPairs()
+                }
+                touched.removeAll(keepingCapacity: true)
+                if series < 0 { break }
                 citizen = extract.seriesCitizen[series]
             }
             var lower = Int(seriesStart[series]), upper = Int(seriesStart[series + 1])
@@ -143,25 +139,24 @@ struct PartCounter: Sendable {
                 if lower == upper { continue }
             }
             let theme = Int(extract.seriesTheme[series])
-            counts.seen[theme] = true
+            seen[theme] = true
             guard upper - lower >= 2, days[upper - 1] > days[lower] else {
-                counts.tally.unpaired += 1
+                tally.unpaired += 1
                 continue
             }
             let group = groupOfTheme[theme]
             let pairsBefore = citizenPairs[group].pairs
             switch rule {
             case .first:
-                count(levels[lower], levels[upper - 1], into: &counts.perTheme[theme], citizen: &citizenPairs[group], tally: &counts.tally)
+                count(levels[lower], levels[upper - 1], into: &perTheme[theme], citizen: &citizenPairs[group], tally: &tally)
             case .previous:
                 for index in (lower + 1)..<upper where days[index] > days[index - 1] {
-                    count(levels[index - 1], levels[index], into: &counts.perTheme[theme], citizen: &citizenPairs[group], tally: &counts.tally)
+                    count(levels[index - 1], levels[index], into: &perTheme[theme], citizen: &citizenPairs[group], tally: &tally)
                 }
             }
             if pairsBefore == 0, citizenPairs[group].pairs > 0 { touched.append(group) }
         }
-        foldCitizen()
-        return counts
+        return PartCount(perTheme: perTheme, seen: seen, tally: tally, clusters: clusters)
     }
 
     @inline(__always)
