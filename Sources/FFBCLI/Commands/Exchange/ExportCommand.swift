@@ -66,7 +66,7 @@ enum ExportCommand: Command {
             if arguments.value("fhir") == "order" {
                 var writer = OrderMessageWriter()
                 if let system = arguments.value("case-system") { writer.caseSystem = system }
-                guard let message = writer.message(try exporter.order(try requiredID(arguments))) else { throw CLIError.invalid("not an order") }
+                let message = try exporter.orderMessage(try requiredID(arguments), writer: writer)
                 return (message, "KL FHIR order message \(message["id"]?.stringValue ?? "")")
             }
             let kind = try arguments.requiredValue("kind")

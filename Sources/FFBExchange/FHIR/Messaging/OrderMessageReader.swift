@@ -5,8 +5,10 @@ import FFBModel
 import Foundation
 
 /// Reads a KL FFB order message (messaging IG 1.0.0, or the draft it grew from) into the same raw
-/// shape as a native order, so one validator checks both. Everything FFBKit holds is mapped;
-/// every element and resource it has no place for is reported as a warning at its pointer.
+/// shape as a native order, so one validator checks both. Everything FFBKit holds is mapped; the
+/// whole message is kept (`KeptMessage`), every resource with what it was read as, so nothing is
+/// lost. A warning is given where something is not understood (a resource type or element the
+/// guide does not define), never for what is kept.
 /// See `Docs/fhir/kl-messaging-1.0.0.md` for the mapping.
 struct OrderMessageReader {
     func read(_ document: JSONValue, contentHash: String) throws(ExchangeError) -> RawDocument {
@@ -24,9 +26,12 @@ struct OrderMessageReader {
 struct OrderMessageMapping {
     var bundle = FHIRBundle(id: nil, type: nil, timestamp: nil, resources: [])
     var issues = ExchangeIssues()
-    /// Resources read, by bundle position; the rest are reported as not imported.
-    private var used: Set<Int> = []
     private var cache: [Int: Any] = [:]
+    /// What FFBKit rebuilds each mapped resource as, by bundle position; the rest are kept as they came.
+    private(set) var roles: [Int: ResourceRole] = [:]
+    /// The citizen's contact data, the purpose and the payer's account number, as read.
+    var contact: CitizenContact?
+    var accountNumber: String?
 
     static let acceptedEverywhere = ["resourceType", "id", "meta", "text", "language", "implicitRules", "contained", "modifierExtension"]
 
@@ -48,6 +53,7 @@ struct OrderMessageMapping {
             return nil
         }
         guard let header = read(first, as: FHIRMessageHeader.self, FHIRMessageHeader.read) else { return nil }
+        assign(first, .header)
         let event = header.event
         let isOrder = event?.code == "ffb-order" && (event?.system == FHIRURLs.messageEvent || event?.system == FHIRURLs.messageEventDraft)
         guard isOrder else {
@@ -68,10 +74,17 @@ struct OrderMessageMapping {
         }
         let sender = party(header.sender, role: "sender", at: header.pointer.appending("sender"))
         let receiver = party(header.receiver, role: "receiver (the provider)", at: header.pointer.appending("destination"))
+        if sender != nil, let resource = bundle.resolve(header.sender) { assign(resource, .sender) }
+        if receiver != nil, let resource = bundle.resolve(header.receiver) { assign(resource, .receiver) }
         guard let order = orderCarePlan(header: header) else { return nil }
-        let content = rawOrder(order.resource, order.plan, sender: sender, receiver: receiver)
-        reportUnused()
-        guard let documentID, let created, let sender, let receiver, let content else { return nil }
+        assign(order.resource, .order)
+        var content = rawOrder(order.resource, order.plan, sender: sender, receiver: receiver)
+        let kept = keptMessage(documentID: documentID?.value ?? "")
+        sortWarnings()
+        guard let documentID, let created, let sender, let receiver, var order = content else { return nil }
+        order.extras = RawOrderExtras(contact: contact, details: details(kept), kept: kept)
+        content = order
+        guard let content else { return nil }
         let rawHeader = RawHeader(id: documentID, kind: .order, created: created, sender: sender, receiver: receiver)
         return RawDocument(header: rawHeader, content: .order(content), syntax: .fhirOrderMessage, contentHash: contentHash, warnings: issues.warnings)
     }
@@ -88,7 +101,6 @@ struct OrderMessageMapping {
         reader.finish()
         issues.errors += reader.issues
         issues.warnings += reader.warnings
-        used.insert(resource.position)
         let value: T? = reader.issues.isEmpty ? result : nil
         cache[resource.position] = value as Any
         return value
@@ -114,16 +126,12 @@ struct OrderMessageMapping {
         return pointer.components[1].arrayIndex ?? -1
     }
 
-    /// Marks a resource as read without mapping it (a message part that has no data of its own).
-    mutating func touch(_ resource: FHIRResource) {
-        used.insert(resource.position)
+    /// Records that FFBKit rebuilds `resource` from its records as `role` (the first role given wins).
+    mutating func assign(_ resource: FHIRResource, _ role: ResourceRole) {
+        if roles[resource.position] == nil { roles[resource.position] = role }
     }
 
-    private mutating func reportUnused() {
-        for resource in bundle.resources where !used.contains(resource.position) {
-            let profile = resource.profiles.first.flatMap { $0.split(separator: "/").last }.map { " (\(Excerpt.plain($0)))" } ?? ""
-            issues.warning("\(Excerpt.plain(resource.type))\(profile) is not imported (FFBKit keeps no such data)", at: resource.pointer)
-        }
+    private mutating func sortWarnings() {
         // Reported in document order, as a person reads the file.
         issues.warnings = issues.warnings.enumerated().sorted { lhs, rhs in
             let left = Self.entryIndex(lhs.element.pointer), right = Self.entryIndex(rhs.element.pointer)
