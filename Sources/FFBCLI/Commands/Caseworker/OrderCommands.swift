@@ -112,7 +112,7 @@ enum OrderUpdateCommand: Command {
             }
             let current = try store.details(of: order.id)
             let updated = current.map { $0.updated(with: details) } ?? details
-            guard updated != current else { throw CLIError.unchanged("order \(order.id.storeText) already has this purpose and payer account; nothing was written") }
+            guard updated != current else { throw StoreError.alreadyRecorded("order \(order.id.storeText) already has this purpose and payer account; nothing was written") }
             try writer.recordDetails(updated, of: order.id)
             return order
         }

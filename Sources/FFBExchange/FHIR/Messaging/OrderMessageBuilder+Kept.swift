@@ -11,6 +11,10 @@ public enum MissingRequirement: Hashable, Sendable {
     case purpose
     /// Account.identifier:accountno 1..1 (only when the order names a payer)
     case payerAccount(payer: String)
+    /// CarePlan.addresses 1..*
+    case targetGroup
+    /// AccountOwner.identifier:eanIdentifier 1..1 (a payer other than the sender and the provider)
+    case payerEAN(payer: String, identifier: String)
 
     /// What to record and how, in one sentence; `citizen` is a pseudonym, never a CPR number.
     public func instruction(citizen: String, order: String) -> String {
@@ -21,6 +25,10 @@ public enum MissingRequirement: Hashable, Sendable {
             "order \(order) has no purpose (indsatsformål), which KL's order message requires (CarePlan.goal:fpurpose): record it with ffb order update \(order) --purpose TEXT"
         case .payerAccount(let payer):
             "order \(order) names the payer \(payer) but no payer account number, which KL's order message requires (Account.identifier:accountno): record it with ffb order update \(order) --payer-account NUMBER"
+        case .targetGroup:
+            "order \(order) names no target group (målgruppe), which KL's order message requires (CarePlan.addresses); an order's terms never change, so create it again with ffb order create ... --target-group GROUP"
+        case .payerEAN(let payer, let identifier):
+            "order \(order) names the payer \(payer) by \"\(identifier)\", but KL's order message names a paying organisation by its 13-digit EAN number (AccountOwner.identifier:eanIdentifier); an order's terms never change, so create it again with ffb order create ... --payer-id EAN"
         }
     }
 }
@@ -30,8 +38,15 @@ extension OrderMessageWriter {
     public static func missingRequirements(_ package: OrderPackage) -> [MissingRequirement] {
         var missing: [MissingRequirement] = []
         if package.contact?.phone == nil { missing.append(.citizenPhone) }
+        if package.order.targetGroups.isEmpty { missing.append(.targetGroup) }
         if package.details?.purpose == nil, package.kept?.resources(.purpose).isEmpty ?? true { missing.append(.purpose) }
-        if let payer = package.order.payer, package.details?.payerAccount == nil { missing.append(.payerAccount(payer: payer.name)) }
+        if let payer = package.order.payer {
+            if package.details?.payerAccount == nil { missing.append(.payerAccount(payer: payer.name)) }
+            let municipality = package.caseDetails.municipality
+            let isEAN = payer.identifier.utf8.count == 13 && payer.identifier.utf8.allSatisfy { (48...57).contains($0) }
+            let isMessagingParty = payer == package.order.provider || (payer.name == municipality.name && payer.identifier == municipality.code)
+            if !isMessagingParty, !isEAN { missing.append(.payerEAN(payer: payer.name, identifier: payer.identifier)) }
+        }
         return missing
     }
 }
