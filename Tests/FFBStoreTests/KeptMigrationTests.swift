@@ -44,6 +44,24 @@ import Testing
             try writer.recordContact(CitizenContact(name: "Mette Holm", phone: "11 22 33 44",
                                                     address: PostalAddress(text: "Vestergade 1, 8000 Aarhus C")), of: citizen.pseudonym)
         }
+        // An order on the migrated store, with details and the message it came in.
+        let catalog = store.catalog
+        let order = try Order(citizen: citizen.pseudonym, caseNumber: "S-1", services: [try #require(catalog.services.first?.code)], offerType: nil,
+                              targetGroups: [], provider: Organization(name: "Bostøtten", identifier: "SOR-1"), supportLevel: .assessed(.c),
+                              issued: LocalDate(iso: "2025-02-01")!, start: LocalDate(iso: "2025-02-01")!, catalog: catalog)
+        let message = StoredMessage(documentID: "m-1", bytes: Array("{}".utf8), resources: [.init(role: "order", fullUrl: nil, json: "{}")])
+        try store.write(user: "sb", command: "order create") { writer in
+            try writer.openCase(CaseFile(caseNumber: "S-1", citizen: citizen.pseudonym, opened: LocalDate(iso: "2025-01-01")!,
+                                         municipality: Municipality(name: "Aarhus Kommune", code: "0751")))
+            try writer.createOrder(order)
+            try writer.recordDetails(OrderDetails(purpose: "Klarer sig selv", payerAccount: nil), of: order.id)
+            try writer.keepMessage(message, of: order.id)
+        }
+        #expect(try store.details(of: order.id)?.purpose == "Klarer sig selv")
+        #expect(try store.keptMessage(of: order.id) == message)
+        #expect(throws: StoreError.self) {
+            try store.write(user: "sb", command: "import") { writer in try writer.keepMessage(message, of: order.id) }
+        }
         let latest = try #require(try store.contact(of: citizen.pseudonym))
         #expect(latest.value.name == "Mette Holm" && latest.value.address?.city == "Aarhus C")
         #expect(try store.database.firstRow("SELECT count(*) FROM citizen_contacts")?.int(0) == 2)
