@@ -80,6 +80,8 @@ public protocol CaseStore: AnyObject {
 
     /// A citizen's newest name, phone number and address; nil when none was recorded.
     func contact(of citizen: Pseudonym) throws(StoreError) -> Stored<CitizenContact>?
+    /// Every version of a citizen's name, phone number and address, oldest first.
+    func contacts(of citizen: Pseudonym) throws(StoreError) -> [Stored<CitizenContact>]
     /// An order's newest purpose and payer account number; nil when none was recorded.
     func details(of order: UUID) throws(StoreError) -> OrderDetails?
     /// The KL order message an order came in, kept whole; nil for an order made here.

@@ -83,19 +83,28 @@ extension StoreWriter {
 extension Store {
     /// A citizen's newest name, phone number and address; nil when none was recorded.
     package func contact(of citizen: Pseudonym) throws(StoreError) -> Stored<CitizenContact>? {
+        try contacts(of: citizen, newestOnly: true).first
+    }
+
+    /// Every version of a citizen's name, phone number and address, oldest first.
+    package func contacts(of citizen: Pseudonym) throws(StoreError) -> [Stored<CitizenContact>] {
+        try contacts(of: citizen, newestOnly: false)
+    }
+
+    private func contacts(of citizen: Pseudonym, newestOnly: Bool) throws(StoreError) -> [Stored<CitizenContact>] {
         try read {
-            guard let row = try database.firstRow("""
+            try database.map("""
                 SELECT k.name, k.phone, k.address_line, k.postal_code, k.city, w.id, w.at, w.user, w.command
                 FROM citizen_contacts k JOIN citizens c ON c.id = k.citizen_id JOIN writes w ON w.id = k.write_id
-                WHERE c.pseudonym = ? ORDER BY k.version DESC LIMIT 1
-                """, [.text(citizen.rawValue)]) else { return nil }
-            var address: PostalAddress?
-            if let line = try row.optionalString(2) {
-                address = try PostalAddress(line: line, postalCode: row.string(3), city: row.string(4))
+                WHERE c.pseudonym = ? ORDER BY k.version \(newestOnly ? "DESC LIMIT 1" : "")
+                """, [.text(citizen.rawValue)]) { row in
+                var address: PostalAddress?
+                if let line = try row.optionalString(2) {
+                    address = try PostalAddress(line: line, postalCode: row.string(3), city: row.string(4))
+                }
+                let contact = try CitizenContact(name: row.string(0), phone: row.optionalString(1), address: address)
+                return Stored(value: contact, recorded: try writeInfo(row, from: 5), enteredInError: nil)
             }
-            let contact = try CitizenContact(name: row.string(0), phone: row.optionalString(1), address: address)
-            let recorded = WriteInfo(id: try row.int64(5), at: try row.string(6), user: try row.string(7), command: try row.string(8))
-            return Stored(value: contact, recorded: recorded, enteredInError: nil)
         }
     }
 
