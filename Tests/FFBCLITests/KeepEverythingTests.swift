@@ -91,6 +91,23 @@ import Testing
         #expect(try Data(contentsOf: directory.file("again.json")) == Data(contentsOf: directory.file("out.json")))
     }
 
+    @Test func whatTheCaseworkerRecordsSinceReplacesWhatKL_sMessageSaid() throws {
+        let db = path("provider.sqlite")
+        _ = try ok("import", "--db", db, Self.klOrderMessage.path)
+        let citizen = try #require(try FFBProcess.json(try ok("list", "orders", "--db", db, "--format", "json")) as? [[String: Any]])
+            .first?["citizen"] as? String
+        _ = try ok("citizen", "update", try #require(citizen), "--phone", "99 88 77 66", "--db", db)
+        _ = try ok("order", "update", "55602964", "--purpose", "Christian bor godt og trygt", "--db", db)
+        _ = try ok("export", "--fhir", "order", "--id", "55602964", "--out", path("out.json"), "--db", db)
+        #expect(Conformance.klMessaging.violations(of: try Data(contentsOf: directory.file("out.json"))) == [])
+        #expect(try typeCounts(path("out.json")) == typeCounts(Self.klOrderMessage.path))
+        let text = try String(contentsOfFile: path("out.json"), encoding: .utf8)
+        #expect(text.contains("\"Christian bor godt og trygt\"") && !text.contains("At Christian trives i sit hjem"))
+        #expect(text.contains("\"99 88 77 66\"") && !text.contains("\"22334455\"") && text.contains("\"chch@mail.com\""))
+        let shown = try #require(try FFBProcess.json(try ok("order", "show", "55602964", "--db", db, "--format", "json")) as? [String: Any])
+        #expect(shown["purpose"] as? String == "Christian bor godt og trygt")
+    }
+
     @Test func anExportThatWouldBreakKL_sProfilesIsRefusedOneLineAtATimeUntilRecorded() throws {
         let db = path("authority.sqlite")
         let citizen = try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karen Dahl", "--db", db)

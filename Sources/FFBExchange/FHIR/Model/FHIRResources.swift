@@ -1,7 +1,8 @@
 import FFBJSON
 
-/// The resources of KL's FFB order message, with the elements FFBKit maps. Elements not listed
-/// are reported as not imported when the resource is read.
+/// The resources of KL's FFB order message, with the elements FFBKit maps. The elements it only
+/// accepts stay in the kept resource (`KeptMessage`); an element neither read nor accepted is
+/// reported as not understood when the resource is read.
 struct FHIRAddress: Sendable {
     var reference: Reference
     var rank: Located<Int>?
