@@ -151,6 +151,37 @@ import Testing
         #expect(same.status == 0 && same.stdout.contains("nothing was written"))
     }
 
+    @Test func aNativeOrderCarriesWhatKLRequiresSoTheProviderCanSendItOn() throws {
+        let authority = path("authority.sqlite"), provider = path("provider.sqlite")
+        let citizen = try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karen Dahl", "--phone", "+45 86 12 34 56",
+                             "--address", "Vestergade 1, 8000 Aarhus C", "--db", authority)
+        _ = try ok("case", "open", "--citizen", citizen, "--case-number", "S-9", "--opened", "2025-01-05", "--municipality", "Aarhus Kommune",
+                   "--municipality-code", "0751", "--db", authority)
+        let order = try ok("order", "create", "--citizen", citizen, "--case", "S-9", "--service", "Støtte til praktiske opgaver",
+                           "--target-group", "Angst", "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--payer-name", "Aarhus Kommune",
+                           "--payer-id", "0751", "--payer-account", "0751-00001234", "--purpose", "Karen klarer sine indkøb selv",
+                           "--support-level", "C", "--start", "2025-02-10", "--db", authority)
+        _ = try ok("export", "--kind", "order", "--id", order, "--out", path("order.json"), "--db", authority)
+        let file = try #require(try FFBProcess.json(String(contentsOfFile: path("order.json"), encoding: .utf8)) as? [String: Any])
+        let document = try #require(file["order"] as? [String: Any])
+        let sentCitizen = try #require(document["citizen"] as? [String: Any])
+        #expect(sentCitizen["phone"] as? String == "+45 86 12 34 56")
+        #expect((sentCitizen["address"] as? [String: String]) == ["line": "Vestergade 1", "postal_code": "8000", "city": "Aarhus C"])
+        #expect(document["purpose"] as? String == "Karen klarer sine indkøb selv" && document["payer_account"] as? String == "0751-00001234")
+        _ = try ok("import", "--db", provider, path("order.json"))
+        _ = try ok("export", "--fhir", "order", "--id", order, "--out", path("message.json"), "--db", provider)
+        #expect(Conformance.klMessaging.violations(of: try Data(contentsOf: directory.file("message.json"))) == [])
+        // Sent back the same: export → import → export is a fixed point with the new members too.
+        _ = try ok("export", "--kind", "order", "--id", order, "--out", path("again.json"), "--db", provider)
+        #expect(try Data(contentsOf: directory.file("again.json")) == Data(contentsOf: directory.file("order.json")))
+        // A bad phone in a document is an error at its member; nothing is imported.
+        let text = try String(contentsOfFile: path("order.json"), encoding: .utf8).replacingOccurrences(of: "+45 86 12 34 56", with: "ring mig")
+        try Data(text.utf8).write(to: directory.file("bad.json"))
+        let bad = try ffb("import", "--db", path("other.sqlite"), path("bad.json"))
+        #expect(bad.status == 1)
+        #expect(bad.errorLines == ["\(path("bad.json")):/order/citizen/phone: \"ring mig\" is not a phone number (digits, spaces, +, - and parentheses)"])
+    }
+
     @Test func theReportingExportNeedsTheKOMBITSTSOrganisationIdAndSaysSo() throws {
         let db = path("provider.sqlite")
         _ = try ok("import", "--db", db, Self.klOrderMessage.path)

@@ -25,8 +25,8 @@ public struct DocumentDecoder: Sendable {
         }
         var raw = try decode(value)
         // A KL order message is kept as received, byte for byte, beside what is read from it.
-        if case .order(var order) = raw.content, order.extras != nil {
-            order.extras?.kept.bytes = Array(data)
+        if case .order(var order) = raw.content, order.extras?.kept != nil {
+            order.extras?.kept?.bytes = Array(data)
             raw.content = .order(order)
         }
         return raw
