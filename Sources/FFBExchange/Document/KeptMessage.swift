@@ -74,14 +74,17 @@ public enum ResourceRole: Hashable, Sendable {
         }
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
-        switch parts[0] {
-        case "service": guard let code = KLCode(parts[1]) else { return nil }; self = .service(code)
-        case "target-group": guard let code = KLCode(parts[1]) else { return nil }; self = .targetGroup(code)
-        case "theme": guard let code = KLCode(parts[1]) else { return nil }; self = .theme(code)
-        case "assessment": guard let id = UUID(uuidString: parts[1]) else { return nil }; self = .assessment(id)
-        case "goal": guard let id = UUID(uuidString: parts[1]) else { return nil }; self = .goal(id)
-        default: return nil
+        let code = KLCode(parts[1]), id = UUID(uuidString: parts[1])
+        let role: ResourceRole? = switch parts[0] {
+        case "service": code.map(ResourceRole.service)
+        case "target-group": code.map(ResourceRole.targetGroup)
+        case "theme": code.map(ResourceRole.theme)
+        case "assessment": id.map(ResourceRole.assessment)
+        case "goal": id.map(ResourceRole.goal)
+        default: nil
         }
+        guard let role else { return nil }
+        self = role
     }
 }
 
