@@ -76,6 +76,17 @@ public protocol CaseStore: AnyObject {
     /// The full id of a record given by id or unambiguous prefix (at least 8 characters).
     func resolveID(_ reference: String, kind: RecordKind) throws(StoreError) -> String
 
+    // MARK: What KL's profiles require and what an imported message carried
+
+    /// A citizen's newest name, phone number and address; nil when none was recorded.
+    func contact(of citizen: Pseudonym) throws(StoreError) -> Stored<CitizenContact>?
+    /// Every version of a citizen's name, phone number and address, oldest first.
+    func contacts(of citizen: Pseudonym) throws(StoreError) -> [Stored<CitizenContact>]
+    /// An order's newest purpose and payer account number; nil when none was recorded.
+    func details(of order: UUID) throws(StoreError) -> OrderDetails?
+    /// The KL order message an order came in, kept whole; nil for an order made here.
+    func keptMessage(of order: UUID) throws(StoreError) -> StoredMessage?
+
     // MARK: Tariffs, exchange and the store itself
 
     func tariffs() throws(StoreError) -> [Tariff]
@@ -118,6 +129,12 @@ public protocol CaseStoreWriter {
     /// A goal, or a new version of one (same series, next version number).
     func addGoal(_ goal: Goal) throws(StoreError)
     func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError)
+    /// A new version of a citizen's name, phone number and address; the older ones stay.
+    func recordContact(_ contact: CitizenContact, of citizen: Pseudonym) throws(StoreError)
+    /// A new version of an order's purpose and payer account number; the older ones stay.
+    func recordDetails(_ details: OrderDetails, of order: UUID) throws(StoreError)
+    /// Keeps the KL order message an order came in, once.
+    func keepMessage(_ message: StoredMessage, of order: UUID) throws(StoreError)
     /// A warning kept with this write in the audit trail.
     func recordWarning(_ message: String) throws(StoreError)
     func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError)

@@ -7,6 +7,9 @@ import FFBSQLite
 /// Every row points at the `writes` row of the command that made it (who, when, which command).
 /// The CPR number lives in `citizens` and nowhere else.
 enum Schema {
+    /// The newest schema version.
+    static let latestVersion = keptVersion
+
     static let appendOnlyTables = [
         "writes", "citizens", "cases", "assessments", "theme_series", "theme_observations",
         "orders", "order_services", "order_target_groups", "goals", "goal_secondary_themes",
@@ -297,10 +300,13 @@ enum Schema {
     ]
 
     /// One trigger per table (a trigger's call costs more than the key lookups in it).
-    static var appendOnlyKeyTriggers: String {
+    static var appendOnlyKeyTriggers: String { keyTriggers(for: appendOnlyKeys) }
+
+    /// The BEFORE INSERT triggers that refuse a taken key of `keys`' tables.
+    static func keyTriggers(for keys: [(table: String, key: [String], when: String?)]) -> String {
         var tables: [String] = []
         var conditions: [String: [String]] = [:]
-        for (table, key, when) in appendOnlyKeys {
+        for (table, key, when) in keys {
             if conditions[table] == nil { tables.append(table) }
             let match = key.map { "\($0) = NEW.\($0)" }.joined(separator: " AND ")
             let exists = "EXISTS (SELECT 1 FROM \(table) WHERE \(match)\(when.map { " AND \($0)" } ?? ""))"
@@ -327,6 +333,67 @@ enum Schema {
         try seal(database, version: guardsVersion)
     }
 
+    /// Everything a KL order message carried, kept (issue 18), and what the caseworker records for
+    /// KL's required elements:
+    /// - `citizen_contacts`: versions of a citizen's name, phone number and address; the newest
+    ///   counts, the older stay (`ffb citizen update` appends one).
+    /// - `order_details`: versions of an order's purpose (indsatsformål) and payer account number.
+    /// - `order_messages`: the message an order came in, byte for byte as received.
+    /// - `order_resources`: every resource of that message as it came (JSON) with what FFBKit read
+    ///   it as (`role`): the ones FFBKit rebuilds from its records on export, and the ones it
+    ///   writes back as they came (the guardian, consent, documents, related plans, …).
+    static let keptVersion = 6
+    static let kept = """
+    CREATE TABLE citizen_contacts (
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        name TEXT NOT NULL,
+        phone TEXT,
+        address_line TEXT,
+        postal_code TEXT,
+        city TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        PRIMARY KEY (citizen_id, version),
+        CHECK ((address_line IS NULL) = (postal_code IS NULL) AND (postal_code IS NULL) = (city IS NULL))
+    ) WITHOUT ROWID;
+    CREATE TABLE order_details (
+        order_id TEXT NOT NULL REFERENCES orders(id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        purpose TEXT,
+        payer_account TEXT,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        PRIMARY KEY (order_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE order_messages (
+        order_id TEXT PRIMARY KEY REFERENCES orders(id),
+        document_id TEXT NOT NULL,
+        message BLOB NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id)
+    );
+    CREATE TABLE order_resources (
+        order_id TEXT NOT NULL REFERENCES order_messages(order_id),
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        full_url TEXT,
+        resource TEXT NOT NULL,
+        write_id INTEGER NOT NULL REFERENCES writes(id),
+        PRIMARY KEY (order_id, position)
+    ) WITHOUT ROWID;
+    """
+
+    static let keptKeys: [(table: String, key: [String], when: String?)] = [
+        ("citizen_contacts", ["citizen_id", "version"], nil),
+        ("order_details", ["order_id", "version"], nil),
+        ("order_messages", ["order_id"], nil),
+        ("order_resources", ["order_id", "position"], nil),
+    ]
+
+    static func keptMigration(_ database: Database) throws(SQLiteError) {
+        try database.executeScript(kept)
+        try database.executeScript(appendOnlyTriggers(for: keptKeys.map(\.table)) + "\n" + keyTriggers(for: keptKeys))
+        try seal(database, version: keptVersion)
+    }
+
     /// Records the digest of the schema as this migration left it.
     static func seal(_ database: Database, version: Int) throws(SQLiteError) {
         _ = try database.execute("INSERT INTO store_seal (version, schema_digest) VALUES (?, ?)",
@@ -336,7 +403,7 @@ enum Schema {
     /// The digest (`SchemaObject.digest`) of the schema the migrations above make. Every write
     /// compares the store's schema with it, which costs one hash instead of building the schema
     /// in memory; `SchemaDigestTests` fails, naming the new value, when a migration is added.
-    static let expectedDigest = "a7b9cfa7a3121f1b06ef152d224d23d94d8af570d7dfb00a8c34fd8da951b2c3"
+    static let expectedDigest = "ec23f394377679f77666ee018c17e39b6a55febb4995e3481b00d10024cd48cf"
 
     /// Every migration, oldest first; `through` stops at a version (tests build older stores).
     static func migrations(through last: Int = .max) -> [Migration] {
@@ -346,6 +413,7 @@ enum Schema {
             Migration(version: tariffsVersion, sql: tariffs),
             Migration(version: themeKeysVersion, sql: themeKeys),
             Migration(version: guardsVersion, guardsMigration),
+            Migration(version: keptVersion, keptMigration),
         ].filter { $0.version <= last }
     }
 

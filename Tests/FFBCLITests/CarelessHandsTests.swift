@@ -97,13 +97,13 @@ import Testing
         let db = path("s.sqlite")
         _ = try caseStore(db)
         let reports = path("reports")
-        try ok("export", "--db", db, "--fhir", "reporting", "--out", reports)
+        try ok("export", "--db", db, "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", "--out", reports)
         let files = try FileManager.default.contentsOfDirectory(atPath: reports)
         let first = try #require(files.first)
         // What a run killed between writing and renaming leaves: `.NAME.PID.tmp` of a dead process.
         let stale = reports + "/.\(first).999999.tmp"
         try Data("{\"half".utf8).write(to: URL(fileURLWithPath: stale))
-        try ok("export", "--db", db, "--fhir", "reporting", "--out", reports)
+        try ok("export", "--db", db, "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", "--out", reports)
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(try FileManager.default.contentsOfDirectory(atPath: reports).sorted() == files.sorted())
         // KL's rules on what was written. The order was recorded without a follow-up date, which

@@ -65,7 +65,8 @@ import Testing
         let demo = path("demo")
         _ = try ok(["demo", "--dir", demo, "--citizens", "30"])
         let original = "\(demo)/ffb.sqlite", rebuilt = path("rebuilt.sqlite")
-        let export = try ok(["export", "--db", original, "--fhir", "reporting", "--out", path("reports")])
+        let export = try ok(["export", "--db", original, "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b",
+                             "--out", path("reports")])
         #expect(export.stdout.contains("for 30 citizens"))
         let imported = try ok(["import", "--db", rebuilt, path("reports")])
         // Our own reports leave nothing out that the guide can carry: no warnings.

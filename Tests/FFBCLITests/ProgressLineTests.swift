@@ -174,7 +174,7 @@ import Testing
             (["stats", "--db", db, "--by", "provider"], "stats  "),
             (["report", "--db", db, "--out", directory.file("r-NAME.html").path], "report  "),
             (["export", "--db", db, "--extract", "csv", "--out", directory.file("x-NAME.csv").path], "export  "),
-            (["export", "--db", db, "--fhir", "reporting", "--out", directory.file("f-NAME").path], "export  "),
+            (["export", "--db", db, "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", "--out", directory.file("f-NAME").path], "export  "),
         ]
         for (arguments, prefix) in runs {
             let named = { (name: String) in arguments.map { $0.replacingOccurrences(of: "NAME", with: name) } }
@@ -188,7 +188,7 @@ import Testing
             #expect(try TerminalProcess.run(named("quiet") + ["--quiet"], environment: Self.now).terminal == "", "\(arguments)")
         }
         // The reporting export counts citizens against their total.
-        let reporting = try TerminalProcess.run(["export", "--db", db, "--fhir", "reporting", "--out", directory.file("g").path], environment: Self.now)
+        let reporting = try TerminalProcess.run(["export", "--db", db, "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", "--out", directory.file("g").path], environment: Self.now)
         #expect(Self.redraws(reporting.terminal).contains { $0.contains(" / 12 citizens") }, "\(reporting.terminal.debugDescription)")
         // Written as they were built, the files are those of one whole write.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("g").path).sorted()

@@ -10,6 +10,35 @@ import Testing
 
 /// KL reporting DeliveryReports: one bundle per citizen per day with changes, by the guide's rules.
 @Suite struct DeliveryReportTests {
+    static let stsOrganisation = "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b"
+    static var settings: DeliveryReportSettings {
+        var settings = DeliveryReportSettings()
+        settings.reportingOrganisation = stsOrganisation
+        return settings
+    }
+
+    @Test func withoutAKOMBITSTSOrganisationIdNoReportIsWritten() throws {
+        let stores = try TemporaryStore()
+        try stores.importing([try Documents.decode(Paths.example("order"))])
+        #expect {
+            _ = try DeliveryReportExporter(store: stores.store).reports()
+        } throws: { error in
+            guard case ExportError.refused(let message) = error else { return false }
+            return message.contains("KOMBIT STS organisation id")
+        }
+    }
+
+    @Test func theReportingMunicipalityIsItsSTSOrganisationIdUnderKL_sSystem() throws {
+        let stores = try TemporaryStore()
+        try stores.importing([try Documents.decode(Paths.example("order"))])
+        let report = try #require(try DeliveryReportExporter(store: stores.store, settings: Self.settings).reports().first)
+        let patient = try #require(report.bundle["entry"]?.arrayValue?.compactMap { $0["resource"] }.first { $0["resourceType"]?.stringValue == "Patient" })
+        let identifier = patient["managingOrganization"]?["identifier"]
+        #expect(identifier?["use"]?.stringValue == "official")
+        #expect(identifier?["system"]?.stringValue == "https://www.kombit.dk/organisation")
+        #expect(identifier?["value"]?.stringValue == Self.stsOrganisation)
+    }
+
     let stores: TemporaryStore
     let reports: [DeliveryReport]
 
@@ -17,7 +46,7 @@ import Testing
         stores = try TemporaryStore()
         try stores.importing([try Documents.decode(Paths.example("order")), try Documents.decode(Paths.example("follow-up-report")),
                               try Documents.decode(Paths.example("assessment"))])
-        reports = try DeliveryReportExporter(store: stores.store).reports()
+        reports = try DeliveryReportExporter(store: stores.store, settings: Self.settings).reports()
     }
 
     func resources(_ report: DeliveryReport, _ type: String) -> [JSONValue] {
@@ -71,7 +100,7 @@ import Testing
     }
 
     @Test func reportsAreTheSameWhenExportedAgain() throws {
-        let again = try DeliveryReportExporter(store: stores.store).reports()
+        let again = try DeliveryReportExporter(store: stores.store, settings: Self.settings).reports()
         #expect(again.map { $0.bundle.jsonString() } == reports.map { $0.bundle.jsonString() })
     }
 }

@@ -51,13 +51,13 @@ import Testing
         #expect(goal.followUpDate?.iso == "2021-06-15")
     }
 
-    @Test func everyElementFFBKitDoesNotKeepIsReportedAtItsPointer() throws {
+    @Test func onlyWhatIsFilledInIsAWarningNothingKeptIs() throws {
         let warnings = try Documents.decode(message).warnings
-        for location in ["/entry/36/resource", "/entry/37/resource", "/entry/38/resource", "/entry/42/resource", "/entry/43/resource",
-                         "/entry/5/resource", "/entry/7/resource", "/entry/13/resource", "/entry/31/resource", "/entry/39/resource/telecom"] {
-            #expect(warnings.contains { $0.pointer.location == location }, "no warning at \(location)")
-        }
+        // Every resource and element is kept (KeptMessageTests); what is left are the values FFBKit filled in.
+        #expect(warnings.map(\.pointer.location) == ["/entry/1/resource", "/entry/2/resource", "/entry/3/resource", "/entry/4/resource",
+                                                     "/entry/4/resource", "/entry/15/resource", "/entry/16/resource", "/entry/17/resource"])
         #expect(warnings.has("/entry/15/resource", "recorded as ikke vurderet"))
+        #expect(!warnings.contains { $0.message.contains("not imported") || $0.message.contains("keeps no such data") })
         #expect(!warnings.contains { $0.message.contains("1111111111") })
     }
 
@@ -69,8 +69,13 @@ import Testing
         #expect(draftText.contains("http://kl.dk/fhir/common/caresocial/StructureDefinition/ConditionRank"))
         let draft = try Documents.decode(try Documents.json(Paths.klDraftOrderMessage))
         let current = try Documents.decode(message)
-        let package = try #require(Documents.order(draft))
-        #expect(package == Documents.order(current))
+        var package = try #require(Documents.order(draft))
+        var released = try #require(Documents.order(current))
+        // The kept resources are each guide's own text; what is read from them is the same.
+        #expect(package.kept?.resources.map(\.role) == released.kept?.resources.map(\.role))
+        package.kept = nil
+        released.kept = nil
+        #expect(package == released)
         // What only the draft's extensions carry: the acting municipality, the ranks, the follow-up encounter.
         #expect(package.caseDetails.municipality.code == "0157")
         #expect(package.order.targetGroups.filter(\.isPrimary).map(\.code.rawValue) == ["9b3fd322-a75a-4ed8-9b74-425fa1e01c95"])
@@ -98,11 +103,16 @@ import Testing
         let uncategorised = message.setting("/entry/5/resource/category", to: nil).setting("/entry/6/resource/category", to: nil)
             .setting("/entry/7/resource/category", to: nil)
         let document = try Documents.decode(uncategorised)
-        #expect(Documents.order(document) == Documents.order(try Documents.decode(message)))
+        var read = try #require(Documents.order(document)), categorised = try #require(Documents.order(try Documents.decode(message)))
+        // Without its category the purpose is not known as one: kept as it came, but no purpose is recorded.
+        #expect(read.kept?.resources[5].role == .other)
+        #expect(read.details?.purpose == nil && categorised.details?.purpose != nil)
+        (read.kept, read.details, categorised.kept, categorised.details) = (nil, nil, nil, nil)
+        #expect(read == categorised)
         #expect(document.warnings.has("/entry/6/resource/category", "read as an intervention goal"))
         #expect(document.warnings.has("/entry/5/resource/category", "read as the purpose or the citizen's objective"))
         #expect(document.warnings.has("/entry/7/resource/category", "read as the purpose or the citizen's objective"))
-        #expect(document.warnings.has("/entry/5/resource", "not imported"))
+        #expect(!document.warnings.contains { $0.message.contains("not imported") })
     }
 
     @Test func anotherEventIsNotAnOrderMessage() {

@@ -68,7 +68,7 @@ import Testing
     @Test func everyAppendOnlyKeyTriggerLooksItsKeyUpThroughAnIndex() throws {
         let growing = try growingTables()
         let planner = try self.planner()
-        for (table, key, when) in Schema.appendOnlyKeys {
+        for (table, key, when) in Schema.appendOnlyKeys + Schema.keptKeys {
             let sql = "SELECT 1 FROM \(table) WHERE " + (key.map { "\($0) = ?" } + (when.map { [$0] } ?? [])).joined(separator: " AND ")
             let plan = try planner.queryPlan(sql)
             #expect(plan.allSatisfy { Self.fullRead($0, of: sql, among: growing) == nil }, "\(sql)\nplan: \(plan)")
@@ -157,6 +157,24 @@ struct StoreWorkout {
         let (citizen, order, goal) = try writeRecords()
         let revised = try writeCorrections(citizen: citizen, order: order, goal: goal)
         try read(citizen: citizen, order: order, goal: revised)
+        try keep(citizen: citizen, order: order)
+    }
+
+    /// Contact versions, order details and a kept message (issue 18), written twice and read back.
+    func keep(citizen: Citizen, order: Order) throws {
+        for phone in ["11 22 33 44", "55 66 77 88"] {
+            try store.write(user: "t", command: "citizen update") { writer in
+                try writer.recordContact(CitizenContact(name: "Mette", phone: phone, address: nil), of: citizen.pseudonym)
+                try writer.recordDetails(OrderDetails(purpose: "Klarer sig", payerAccount: phone), of: order.id)
+            }
+        }
+        try store.write(user: "t", command: "import") { writer in
+            try writer.keepMessage(StoredMessage(documentID: "m", bytes: [1], resources: [.init(role: "order", fullUrl: nil, json: "{}")]), of: order.id)
+        }
+        #expect(try store.contact(of: citizen.pseudonym)?.value.phone == "55 66 77 88")
+        #expect(try store.contacts(of: citizen.pseudonym).count == 2)
+        #expect(try store.details(of: order.id)?.payerAccount == "55 66 77 88")
+        #expect(try store.keptMessage(of: order.id)?.resources.count == 1)
     }
 
     func writeRecords() throws -> (Citizen, Order, Goal) {

@@ -56,7 +56,7 @@ import Testing
 
         let store = try Store.open(path: path, create: false)
         defer { store.close() }
-        #expect(try store.database.userVersion == Schema.guardsVersion)
+        #expect(try store.database.userVersion == Schema.latestVersion)
         #expect(try store.integrityCheck() == ["ok"])
         // Version 5 chained the audit rows the old store had and sealed the schema.
         #expect(try store.check().problems == [])

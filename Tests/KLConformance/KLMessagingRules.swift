@@ -187,12 +187,9 @@ enum KLMessagingRules {
 }
 
 extension Conformance {
-    /// The messaging rules FFBKit's order export (`ffb export --fhir order`) breaks today because
-    /// FFBKit holds no such data (Docs/fhir/kl-messaging-1.0.0.md §13). Known and expected, not
-    /// accepted: issue 18 item 4 is to write them. A test that finds fewer or more fails.
-    public static let ffbKitOrderExportKnownGaps: Set<String> = [
-        "Patient.telecom:phone 1..",          // issue 18 item 4: FFBKit keeps no phone number
-        "Account.identifier:accountno 1..1",  // issue 18 item 4: FFBKit keeps no payer account number
-        "CarePlan.goal:fpurpose 1..1",        // issue 18: FFBKit keeps no purpose goal (indsatsformål); import drops KL's
-    ]
+    /// The messaging rules FFBKit's order export (`ffb export --fhir order`) breaks. None: the
+    /// citizen's phone, the payer's account number and the purpose are recorded (`ffb citizen
+    /// update`, `ffb order create|update`) and an order that lacks one is refused, not written
+    /// (issue 18 item 4). A test that finds a violation fails.
+    public static let ffbKitOrderExportKnownGaps: Set<String> = []
 }

@@ -26,6 +26,7 @@ package enum FFBMain {
                 .command(CitizenAddCommand.self),
                 .command(CitizenListCommand.self),
                 .command(CitizenShowCommand.self),
+                .command(CitizenUpdateCommand.self),
             ]),
             .group("case", abstract: "Open cases.", [
                 .command(CaseOpenCommand.self),
@@ -34,6 +35,7 @@ package enum FFBMain {
             .group("order", abstract: "Create and show orders (bestillinger) to providers.", [
                 .command(OrderCreateCommand.self),
                 .command(OrderShowCommand.self),
+                .command(OrderUpdateCommand.self),
             ]),
             .group("goal", abstract: "Add and revise goals on an order.", [
                 .command(GoalAddCommand.self),

@@ -23,7 +23,13 @@ public struct DocumentDecoder: Sendable {
         } catch {
             throw ExchangeError("\(error.message) (line \(error.line), column \(error.column))", at: error.pointer)
         }
-        return try decode(value)
+        var raw = try decode(value)
+        // A KL order message is kept as received, byte for byte, beside what is read from it.
+        if case .order(var order) = raw.content, order.extras?.kept != nil {
+            order.extras?.kept?.bytes = Array(data)
+            raw.content = .order(order)
+        }
+        return raw
     }
 
     public func decode(_ document: JSONValue) throws(ExchangeError) -> RawDocument {

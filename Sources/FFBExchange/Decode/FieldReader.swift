@@ -64,7 +64,7 @@ struct FieldReader {
         for member in object where !keys.contains(member.key) {
             let message = switch vocabulary {
             case .native: "member \(Excerpt.quoted(member.key)) is not part of format version 1; ignored"
-            case .fhir: "element \(Excerpt.quoted(member.key)) is not imported (FFBKit keeps no such data)"
+            case .fhir: "element \(Excerpt.quoted(member.key)) is not one FFBKit reads here; kept as it came, not understood"
             }
             warn(message, at: pointer(member.key))
         }

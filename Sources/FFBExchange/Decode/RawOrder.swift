@@ -55,6 +55,16 @@ package struct RawOrder: Sendable {
     package var order: RawOrderTerms
     package var goals: [RawGoal]
     package var pointer: JSONPointer
+    /// What the order carries beyond the FFB records: contact data, purpose, payer account, a kept KL message.
+    package var extras: RawOrderExtras? = nil
+}
+
+/// The citizen's contact data, the purpose and payer account, and for a KL order message every
+/// resource as it came.
+package struct RawOrderExtras: Sendable {
+    package var contact: CitizenContact?
+    package var details: OrderDetails?
+    package var kept: KeptMessage?
 }
 
 package struct RawGoalEvaluation: Sendable {

@@ -14,6 +14,7 @@ enum FHIRURLs {
     static let municipalityCodes = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes"
     static let cpr = "urn:oid:1.2.208.176.1.2"
     static let ean = "urn:oid:1.3.88"
+    static let accountNumber = "urn:accountno"
     static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
     static let conditionVerification = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
     static let goalRelationshipType = "http://terminology.hl7.org/CodeSystem/goal-relationship-type"

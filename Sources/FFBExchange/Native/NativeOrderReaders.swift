@@ -5,7 +5,11 @@ import FFBModel
 /// The order and follow-up parts of native documents.
 enum OrderReader {
     static func read(_ reader: inout FieldReader) -> RawOrder? {
-        let citizen = reader.object("citizen") { CitizenReader.read(&$0) }
+        var contact: (phone: String?, address: PostalAddress?)?
+        let citizen = reader.object("citizen") { inner -> RawCitizen? in
+            contact = ContactReader.read(&inner)
+            return CitizenReader.read(&inner)
+        }
         let caseFile = reader.object("case") { CaseReader.read(&$0) }
         let assessments = reader.objects("assessments", required: false) { AssessmentReader.read(&$0) }
         let id = reader.uuid("id")
@@ -19,6 +23,9 @@ enum OrderReader {
         }
         let provider = reader.object("provider") { PartyReader.read(&$0) }
         let payer = reader.object("payer", required: false) { PartyReader.read(&$0) }
+        let payerAccount = reader.string("payer_account", required: false)
+        let purpose = reader.string("purpose", required: false, maxLength: DecodeLimits.longText)
+        if payerAccount != nil, payer == nil { reader.fail("\"payer_account\" needs a \"payer\"", at: reader.pointer("payer_account")) }
         let supportLevel = reader.supportLevel("support_level")
         let issued = reader.date("issued")
         let start = reader.date("start")
@@ -33,8 +40,39 @@ enum OrderReader {
             provider: provider, payer: payer, supportLevel: supportLevel, issued: issued, start: start,
             followUpDate: followUpDate, pointer: reader.pointer
         )
-        return RawOrder(citizen: citizen, caseFile: caseFile, assessments: assessments?.value ?? [], order: terms,
-                        goals: goals?.value ?? [], pointer: reader.pointer)
+        var order = RawOrder(citizen: citizen, caseFile: caseFile, assessments: assessments?.value ?? [], order: terms,
+                             goals: goals?.value ?? [], pointer: reader.pointer)
+        // Checked when read (a bad phone or address is an error at its member), so these cannot fail.
+        let details = purpose != nil || payerAccount != nil ? try? OrderDetails(purpose: purpose?.value, payerAccount: payerAccount?.value) : nil
+        let citizenContact = contact.flatMap { try? CitizenContact(name: citizen.name.value, phone: $0.phone, address: $0.address) }
+        if details != nil || citizenContact != nil { order.extras = RawOrderExtras(contact: citizenContact, details: details, kept: nil) }
+        return order
+    }
+}
+
+/// The citizen's phone and address an order may carry (what KL's order message requires).
+enum ContactReader {
+    static func read(_ reader: inout FieldReader) -> (phone: String?, address: PostalAddress?)? {
+        let phone = reader.string("phone", required: false)
+        if let phone {
+            do {
+                _ = try CitizenContact(name: "-", phone: phone.value, address: nil)
+            } catch {
+                reader.fail(error.message, at: phone.pointer)
+            }
+        }
+        let address = reader.object("address", required: false) { inner -> PostalAddress? in
+            let line = inner.string("line"), postalCode = inner.string("postal_code"), city = inner.string("city")
+            guard let line, let postalCode, let city else { return nil }
+            do throws(ModelError) {
+                return try PostalAddress(line: line.value, postalCode: postalCode.value, city: city.value)
+            } catch {
+                inner.fail(error.message)
+                return nil
+            }
+        }
+        guard phone != nil || address != nil else { return nil }
+        return (phone?.value, address)
     }
 }
 

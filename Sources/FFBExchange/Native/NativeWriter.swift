@@ -111,8 +111,18 @@ public struct NativeWriter: Sendable {
 
     func order(_ package: OrderPackage) -> JSONValue {
         let terms = package.order
+        var citizen = citizen(package.citizen)
+        if case .object(var members) = citizen, let contact = package.contact {
+            if let phone = contact.phone { members["phone"] = .string(phone) }
+            if let address = contact.address {
+                members["address"] = .object(JSONObject([
+                    ("line", .string(address.line)), ("postal_code", .string(address.postalCode)), ("city", .string(address.city)),
+                ]))
+            }
+            citizen = .object(members)
+        }
         var object = JSONObject([
-            ("citizen", citizen(package.citizen)),
+            ("citizen", citizen),
             ("case", caseValue(package.caseDetails)),
             ("assessments", .array(package.assessments.map { .object(assessment($0, includeCase: true)) })),
             ("id", .string(terms.id.lowercased)),
@@ -124,6 +134,8 @@ public struct NativeWriter: Sendable {
         })
         object["provider"] = party(terms.provider)
         if let payer = terms.payer { object["payer"] = party(payer) }
+        if let account = package.details?.payerAccount { object["payer_account"] = .string(account) }
+        if let purpose = package.details?.purpose { object["purpose"] = .string(purpose) }
         object["support_level"] = .string(terms.supportLevel.cliValue)
         object["issued"] = .string(terms.issued.iso)
         object["start"] = .string(terms.start.iso)

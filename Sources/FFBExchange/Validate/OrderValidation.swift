@@ -24,7 +24,8 @@ extension ValidationContext {
         // Goals are checked even when the order's terms are not, so one pass finds every problem.
         let goalRecords = goals(raw.goals, orderID: raw.order.id.value, start: raw.order.start.value)
         guard let caseDetails, let terms, let goalRecords, assessments.count == raw.assessments.count else { return nil }
-        return OrderPackage(citizen: citizen, caseDetails: caseDetails, assessments: assessments, order: terms, goals: goalRecords)
+        return OrderPackage(citizen: citizen, caseDetails: caseDetails, assessments: assessments, order: terms, goals: goalRecords,
+                            contact: raw.extras?.contact, details: raw.extras?.details, kept: raw.extras?.kept)
     }
 
     /// The order's own terms: known services, offer type and target groups, at most one primary

@@ -127,6 +127,11 @@ package struct DemoScenario {
                 let cpr = try CPRNumber(SyntheticPopulation.cpr(person.index))
                 let name = "\(Self.givenNames[person.index % Self.givenNames.count]) \(Self.familyNames[(person.index / 7) % Self.familyNames.count])"
                 let citizen = try writer.addCitizen(cpr: cpr, name: name)
+                // Made-up contact data, as KL's order message requires a phone number.
+                let street = Self.familyNames[person.index % Self.familyNames.count] + "vej \(person.index % 90 + 1)"
+                try writer.recordContact(CitizenContact(name: name, phone: String(format: "+45 20 %02d %02d %02d", (person.index / 10_000) % 100,
+                                                                                   (person.index / 100) % 100, person.index % 100),
+                                                        address: PostalAddress(line: street, postalCode: "8000", city: "Aarhus C")), of: citizen.pseudonym)
                 let baseline = LocalDate(dayNumber: Int(person.days[0]))
                 let caseNumber = "S-\(baseline.year)-\(String(format: "%04d", person.index + 1))"
                 try writer.openCase(CaseFile(caseNumber: caseNumber, citizen: citizen.pseudonym, opened: baseline.adding(days: -21), municipality: municipality))
@@ -153,6 +158,8 @@ package struct DemoScenario {
                     followUpDate: start.adding(days: 180), catalog: catalog
                 )
                 try writer.createOrder(order)
+                try writer.recordDetails(OrderDetails(purpose: "At \(name.split(separator: " ")[0]) trives og klarer mere i hverdagen",
+                                                      payerAccount: "0751-\(String(format: "%08d", person.index + 1))"), of: order.id)
                 orders.append(order.id)
                 outcome.orders += 1
                 for (goalIndex, (theme, levels)) in person.levels.prefix(2).enumerated() where levels[0] >= 0 {

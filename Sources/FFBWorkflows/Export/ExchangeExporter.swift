@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBExchange
+import FFBJSON
 import FFBModel
 import FFBStore
 import Foundation
@@ -109,8 +110,24 @@ public struct ExchangeExporter {
         let goals = try wrap { try store.goals(of: order.id) }
             .sorted { ($0.value.seriesID.storeText, $0.value.version) < ($1.value.seriesID.storeText, $1.value.version) }
             .map { GoalRecord(goal: $0.value, enteredInError: $0.enteredInError) }
-        return OrderPackage(citizen: CitizenIdentity(cpr: citizen.cpr, name: citizen.name), caseDetails: CaseDetails(caseFile),
-                            assessments: assessments, order: order.terms, goals: goals)
+        let contact = try wrap { try store.contact(of: citizen.pseudonym)?.value }
+        let details = try wrap { try store.details(of: order.id) }
+        let message = try wrap { try store.keptMessage(of: order.id) }
+        let kept = try message.map { message throws(ExportError) in try wrap { try KeptMessage(message) } }
+        return OrderPackage(citizen: CitizenIdentity(cpr: citizen.cpr, name: contact?.name ?? citizen.name), caseDetails: CaseDetails(caseFile),
+                            assessments: assessments, order: order.terms, goals: goals, contact: contact, details: details, kept: kept)
+    }
+
+    /// An order as a KL FFB order message (messaging IG 1.0.0). Refused, with what to record and
+    /// how, when the order lacks an element KL's profiles require: never a message that breaks them.
+    public func orderMessage(_ reference: String, writer: OrderMessageWriter = OrderMessageWriter()) throws(ExportError) -> JSONValue {
+        let exported = try order(reference)
+        guard case .order(let package) = exported.content else { throw .store("not an order") }
+        let citizen = try wrap { try store.order(reference).value.citizen }
+        if let missing = OrderMessageWriter.missingRequirements(package).first {
+            throw .refused(missing.instruction(citizen: citizen.rawValue, order: package.order.id.storeText))
+        }
+        return writer.message(package, sender: exported.sender, receiver: exported.receiver, created: "\(exported.asOf.iso)T00:00:00Z")
     }
 
     public func followUpRecord(_ reference: String) throws(ExportError) -> FollowUpRecord {

@@ -32,6 +32,7 @@ extension ExchangeImporter {
         }
         guard !issues.hasErrors else { return }
         for record in package.goals { try applyGoal(record, orderIsNew: created) }
+        if created { try keepExtras(package, citizen: citizen) }
     }
 
     /// A goal version. For an order this import created the store holds no version of its goals

@@ -51,6 +51,9 @@ public struct DeliveryReportExporter {
     public func forEachCitizenReports(
         citizen reference: String? = nil, progress: WorkProgress = .none, _ body: ([DeliveryReport]) throws -> Void
     ) throws {
+        guard let organisation = settings.reportingOrganisation, DeliveryReportSettings.isSTSOrganisationID(organisation) else {
+            throw ExportError.refused("KL's DeliveryReport names the reporting municipality by its KOMBIT STS organisation id, and none (a UUID) is set")
+        }
         let citizens: [Citizen]
         do {
             citizens = try reference.map { [try store.citizen($0)] } ?? store.citizens().map(\.value)

@@ -2,24 +2,93 @@ import FFBCommandLine
 import FFBJSON
 import FFBModel
 import FFBStore
+import Foundation
 
 /// `ffb citizen add`: register a citizen; prints the pseudonym every other view uses.
 enum CitizenAddCommand: Command {
     static let spec = CommandSpec(
         "add",
         abstract: "Register a citizen by CPR number and name.",
+        discussion: """
+        KL's order message requires the citizen's phone number: give it here (--phone) or later \
+        with ffb citizen update, before the order is exported with ffb export --fhir order.
+        """,
         options: [
             OptionSpec("cpr", value: "CPR", help: "ddmmyy-nnnn or ten digits.", required: true),
             OptionSpec("name", value: "NAME", help: "The citizen's name.", required: true),
-        ] + StoreOptions.writeOptions,
-        examples: ["ffb citizen add --cpr 010190-1234 --name \"Mette Hansen\""]
+        ] + CitizenContactOptions.options + StoreOptions.writeOptions,
+        examples: [
+            "ffb citizen add --cpr 010190-1234 --name \"Mette Hansen\"",
+            "ffb citizen add --cpr 020290-2345 --name \"Jens Holm\" --phone \"+45 22 33 44 55\" --address \"Vestergade 1, 8000 Aarhus C\"",
+        ]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let cpr = try arguments.cpr("cpr")
         let name = try arguments.requiredValue("name")
+        let phone = arguments.value("phone")
+        let address = try CitizenContactOptions.address(arguments)
+        let contact = try CitizenContactOptions.contact(name: name, phone: phone, address: address)
         let citizen = try StoreOptions.write(arguments, context: context) { _, writer in
-            try writer.addCitizen(cpr: cpr, name: name)
+            let citizen = try writer.addCitizen(cpr: cpr, name: name)
+            if phone != nil || address != nil { try writer.recordContact(contact, of: citizen.pseudonym) }
+            return citizen
+        }
+        context.stdout.line(citizen.pseudonym.rawValue)
+    }
+}
+
+/// The phone and address options of `citizen add` and `citizen update`.
+enum CitizenContactOptions {
+    static let options = [
+        OptionSpec("phone", value: "NUMBER", help: "The citizen's phone number (KL's order message requires one)."),
+        OptionSpec("address", value: "ADDRESS", help: "The citizen's address, \"STREET, POSTCODE CITY\"."),
+    ]
+
+    static func address(_ arguments: ParsedArguments) throws(CLIError) -> PostalAddress? {
+        guard let text = arguments.value("address") else { return nil }
+        do {
+            return try PostalAddress(text: text)
+        } catch {
+            throw .invalid("--address: \(error.message)")
+        }
+    }
+
+    static func contact(name: String, phone: String?, address: PostalAddress?) throws(CLIError) -> CitizenContact {
+        do {
+            return try CitizenContact(name: name, phone: phone, address: address)
+        } catch {
+            throw .invalid(phone != nil && error.message.contains("phone") ? "--phone: \(error.message)" : error.message)
+        }
+    }
+}
+
+/// `ffb citizen update`: a new version of the citizen's name, phone number or address; the old
+/// versions stay in the store (`ffb history`).
+enum CitizenUpdateCommand: Command {
+    static let spec = CommandSpec(
+        "update",
+        abstract: "Record a citizen's new name, phone number or address (a new version; the old is kept).",
+        options: [OptionSpec("name", value: "NAME", help: "The citizen's name.")] + CitizenContactOptions.options + StoreOptions.writeOptions,
+        positionals: [PositionalSpec("CITIZEN", help: "Pseudonym (P-XXXXXXXX) or CPR number.")],
+        examples: ["ffb citizen update P-7K3M9Q2X --phone \"+45 22 33 44 55\" --address \"Vestergade 1, 8000 Aarhus C\""]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard ["name", "phone", "address"].contains(where: { arguments.value($0) != nil }) else {
+            throw .usage(UsageError("give at least one of --name, --phone or --address", command: arguments.commandPath))
+        }
+        if let name = arguments.value("name"), name.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalid("--name: citizen name is empty") }
+        let address = try CitizenContactOptions.address(arguments)
+        _ = try CitizenContactOptions.contact(name: arguments.value("name") ?? "-", phone: arguments.value("phone"), address: address)
+        let citizen = try StoreOptions.write(arguments, context: context) { store, writer in
+            let citizen = try store.citizen(arguments.positionals[0])
+            let current = try store.contact(of: citizen.pseudonym)?.value
+            let contact = try CitizenContact(name: arguments.value("name") ?? current?.name ?? citizen.name,
+                                             phone: arguments.value("phone") ?? current?.phone, address: address ?? current?.address)
+            guard contact != current else { throw StoreError.alreadyRecorded("the citizen \(citizen.pseudonym) already has this name, phone number and address; nothing was written") }
+            try writer.recordContact(contact, of: citizen.pseudonym)
+            return citizen
         }
         context.stdout.line(citizen.pseudonym.rawValue)
     }
@@ -55,22 +124,27 @@ enum CitizenShowCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (citizen, cases, orders) = try StoreOptions.read(arguments, context: context) { store in
+        let (citizen, contact, cases, orders) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.positionals[0])
-            return (citizen, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym))
+            return (citizen, try store.contact(of: citizen.pseudonym)?.value, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym))
         }
+        let name = contact?.name ?? citizen.name
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("pseudonym", .string(citizen.pseudonym.rawValue)),
                 ("cpr", .string(citizen.cpr.formatted)),
-                ("name", .string(citizen.name)),
+                ("name", .string(name)),
+                ("phone", contact?.phone.map(JSONValue.string) ?? .null),
+                ("address", contact?.address.map { .string($0.text) } ?? .null),
                 ("cases", .array(cases.map { .string($0.value.caseNumber) })),
                 ("orders", .array(orders.map { .string($0.value.id.storeText) })),
             ]))))
             return
         }
-        context.stdout.line("\(citizen.name)  (\(citizen.pseudonym))")
+        context.stdout.line("\(name)  (\(citizen.pseudonym))")
         context.stdout.line("  CPR     \(citizen.cpr.formatted)")
+        if let phone = contact?.phone { context.stdout.line("  phone   \(phone)") }
+        if let address = contact?.address { context.stdout.line("  address \(address.text)") }
         for stored in cases {
             let caseFile = stored.value
             context.stdout.line("  case    \(caseFile.caseNumber), opened \(caseFile.opened), \(caseFile.municipality.name) (\(caseFile.municipality.code))")

@@ -86,6 +86,16 @@ enum HistoryCommand: Command {
                                 summary: "case \(caseFile.caseNumber) opened, \(caseFile.municipality.name) (\(caseFile.municipality.code))",
                                 details: [], recorded: stored.recorded))
         }
+        let contacts = try store.contacts(of: citizen.pseudonym)
+        for (index, stored) in contacts.enumerated() {
+            let contact = stored.value
+            // Contact data has no clinical date: it belongs to the day it was recorded.
+            events.append(Event(date: LocalDate(iso: String(stored.recorded.at.prefix(10))) ?? LocalDate(dayNumber: 0), sequence: stored.recorded.id,
+                                kind: "contact", id: "\(citizen.pseudonym)/\(index + 1)",
+                                summary: "contact data version \(index + 1)\(index + 1 < contacts.count ? " (replaced by version \(index + 2))" : ""): \(contact.name)",
+                                details: [contact.phone.map { "phone \($0)" } ?? "no phone", contact.address.map { "address \($0.text)" } ?? "no address"],
+                                recorded: stored.recorded))
+        }
         for stored in try store.assessments(of: citizen.pseudonym) where stored.value.kind == .assessment {
             let assessment = stored.value
             events.append(Event(date: assessment.date, sequence: stored.recorded.id, kind: "assessment", id: assessment.id.storeText,

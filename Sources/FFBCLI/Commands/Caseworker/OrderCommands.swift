@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBExchange
 import FFBJSON
 import FFBModel
 import FFBStore
@@ -22,12 +23,17 @@ enum OrderCreateCommand: Command {
             OptionSpec("provider-id", value: "ID", help: "The provider's identifier (e.g. SOR or CVR).", required: true),
             OptionSpec("payer-name", value: "NAME", help: "Who pays (betalingskommune)."),
             OptionSpec("payer-id", value: "ID", help: "The payer's identifier (e.g. kommunekode)."),
+            OptionSpec("payer-account", value: "NUMBER", help: "The payer's account number (KL's order message requires it when a payer is named)."),
+            OptionSpec("purpose", value: "TEXT", help: "The purpose of the intervention (indsatsformål; KL's order message requires it)."),
             OptionSpec("support-level", value: "LEVEL", help: "A–E or ikke-vurderet.", required: true),
             OptionSpec("issued", value: "DATE", help: "Date of the order.", defaultDescription: "--start"),
             OptionSpec("start", value: "DATE", help: "Start of the intervention.", required: true),
             OptionSpec("follow-up", value: "DATE", help: "Planned follow-up date."),
         ] + StoreOptions.writeOptions,
-        examples: ["ffb order create --citizen P-7K3M9Q2X --case S-1 --service \"Støtte til praktiske opgaver\" --target-group \"Psykisk funktionsnedsættelse\" --provider-name \"Bostøtten\" --provider-id 123456 --support-level C --start 2025-03-01 --follow-up 2025-09-01"]
+        examples: [
+            "ffb order create --citizen P-7K3M9Q2X --case S-1 --service \"Støtte til praktiske opgaver\" --target-group \"Psykisk funktionsnedsættelse\" --provider-name \"Bostøtten\" --provider-id 123456 --support-level C --start 2025-03-01 --follow-up 2025-09-01",
+            "ffb order create --citizen P-7K3M9Q2X --case S-1 --service \"Støtte til praktiske opgaver\" --provider-name \"Bostøtten\" --provider-id 123456 --payer-name \"Aarhus Kommune\" --payer-id 0751 --payer-account 4444-88888888 --purpose \"Borgeren bliver mere selvhjulpen i eget hjem\" --support-level C --start 2025-03-01",
+        ]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -46,6 +52,10 @@ enum OrderCreateCommand: Command {
         let start = try arguments.requiredDate("start")
         let issued = try arguments.date("issued") ?? start
         let followUp = try arguments.date("follow-up")
+        if arguments.value("payer-account") != nil, arguments.value("payer-name") == nil {
+            throw .usage(UsageError("--payer-account needs --payer-name (the payer whose account it is)", command: arguments.commandPath))
+        }
+        let details = try OrderUpdateCommand.details(arguments)
         let order = try StoreOptions.write(arguments, context: context) { store, writer in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
             let provider = try Organization(name: arguments.requiredValue("provider-name"), identifier: arguments.requiredValue("provider-id"))
@@ -59,6 +69,51 @@ enum OrderCreateCommand: Command {
                 issued: issued, start: start, followUpDate: followUp, catalog: store.catalog
             )
             try writer.createOrder(order)
+            if let details { try writer.recordDetails(details, of: order.id) }
+            return order
+        }
+        context.stdout.line(order.id.storeText)
+    }
+}
+
+/// `ffb order update`: a new version of an order's purpose or payer account number; the old is
+/// kept. The order's terms never change (a changed order is a new order).
+enum OrderUpdateCommand: Command {
+    static let spec = CommandSpec(
+        "update",
+        abstract: "Record an order's purpose (indsatsformål) or payer account number (a new version; the old is kept).",
+        options: [
+            OptionSpec("purpose", value: "TEXT", help: "The purpose of the intervention (indsatsformål)."),
+            OptionSpec("payer-account", value: "NUMBER", help: "The payer's account number."),
+        ] + StoreOptions.writeOptions,
+        positionals: [PositionalSpec("ORDER", help: "The order's id or an unambiguous prefix of at least 8 characters.")],
+        examples: ["ffb order update 3f2a9c1e --purpose \"Borgeren bliver mere selvhjulpen i eget hjem\""]
+    )
+
+    /// The details the options give; nil when they give none.
+    static func details(_ arguments: ParsedArguments) throws(CLIError) -> OrderDetails? {
+        let purpose = arguments.value("purpose"), account = arguments.value("payer-account")
+        guard purpose != nil || account != nil else { return nil }
+        do {
+            return try OrderDetails(purpose: purpose, payerAccount: account)
+        } catch {
+            throw .invalid(error.message)
+        }
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        guard let details = try details(arguments) else {
+            throw .usage(UsageError("give --purpose or --payer-account", command: arguments.commandPath))
+        }
+        let order = try StoreOptions.write(arguments, context: context) { store, writer in
+            let order = try store.order(arguments.positionals[0]).value
+            if details.payerAccount != nil, order.payer == nil {
+                throw CLIError.invalid("order \(order.id.storeText) names no payer, so it has no payer account; a changed order is a new order")
+            }
+            let current = try store.details(of: order.id)
+            let updated = current.map { $0.updated(with: details) } ?? details
+            guard updated != current else { throw StoreError.alreadyRecorded("order \(order.id.storeText) already has this purpose and payer account; nothing was written") }
+            try writer.recordDetails(updated, of: order.id)
             return order
         }
         context.stdout.line(order.id.storeText)
@@ -117,16 +172,30 @@ enum OrderShowCommand: Command {
     static let spec = CommandSpec(
         "show",
         abstract: "Show one order: its terms, current goals and follow-ups (no CPR number).",
+        discussion: """
+        Also what the provider needs beyond FFB's terms, with Danish labels: the purpose (formål), the \
+        citizen's contact data (kontaktdata), the payer account (betalerkonto) and, for an order that \
+        came in a KL order message, everything that message carried: guardian (værge), relatives \
+        (pårørende), consent (samtykke), the citizen's own goals (borgerens egne mål), documents \
+        (dokumenter), diagnoses (diagnoser), planned follow-ups and the resources kept as they came. \
+        --format json adds these keys to the order's: purpose (string or null), purposes, \
+        payer_account, contact {name, phone, address}, citizen_objectives (strings), guardians, \
+        relatives and next_of_kin ({name, relationships, phone, email, address, guardianship_form}), \
+        consents ({status, text, date, to, policy}), documents ({title, type, reference, \
+        description}), diagnoses ({text, codes}), planned_follow_ups (dates) and kept_message \
+        ({document_id, bytes, resources: {type: count}} or null).
+        """,
         options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
         positionals: [PositionalSpec("ORDER", help: "The order's id or an unambiguous prefix of at least 8 characters.")],
         examples: ["ffb order show 3f2a9c1e", "ffb order show 3f2a9c1e --format json"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (summary, goals, followUps) = try StoreOptions.read(arguments, context: context) { store in
+        let (summary, goals, followUps, extras) = try StoreOptions.read(arguments, context: context) { store in
             let stored = try store.order(arguments.positionals[0])
             let summary = try OrderSummary.list(in: store, orders: [stored])[0]
-            return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id))
+            return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id),
+                    try OrderExtras.load(in: store, order: stored.value))
         }
         let catalog = BuiltInCatalogs.standard
         let order = summary.order
@@ -153,6 +222,7 @@ enum OrderShowCommand: Command {
                     ("entered_in_error", .bool(stored.enteredInError != nil)),
                 ]))
             })
+            for member in extrasRecord(extras) { record[member.key] = member.value }
             context.stdout.write(JSONWriter.fileText(.object(record)))
             return
         }
@@ -181,5 +251,6 @@ enum OrderShowCommand: Command {
             context.stdout.line("  follow-up   \(followUp.date) \(followUp.status.englishName.lowercased())"
                 + (followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "") + error)
         }
+        for line in extrasLines(extras) { context.stdout.line(line) }
     }
 }

@@ -19,8 +19,11 @@ enum ExportCommand: Command {
         --kind writes one native document: an order (--id ORDER), a follow-up report (--id FOLLOW-UP), \
         an assessment (--id ASSESSMENT) or an extract of whole cases (all citizens, or --citizen). The \
         same records always give the same document, so export → import → export is a fixed point. \
-        --fhir order writes a KL FFB order message (messaging IG 1.0.0); --fhir reporting writes KL \
-        DeliveryReport bundles (reporting IG 1.0.0), one per citizen per day with changes, into --out DIR. \
+        --fhir order writes a KL FFB order message (messaging IG 1.0.0); an order lacking what KL's profiles \
+        require (the citizen's phone, the purpose, the payer's account number) is refused with what to \
+        record and how. --fhir reporting writes KL DeliveryReport bundles (reporting IG 1.0.0), one per \
+        citizen per day with changes, into --out DIR; it needs the municipality's KOMBIT STS organisation \
+        id (--reporting-organisation). \
         --extract csv|json writes the pseudonymised analytic extract (no CPR numbers, no names). \
         Files that hold CPR numbers are created readable by their owner only (0600).
         """,
@@ -32,8 +35,7 @@ enum ExportCommand: Command {
             OptionSpec("out", value: "PATH", help: "The file to write (a directory for --fhir reporting).", required: true),
             OptionSpec("sender-name", value: "NAME", help: "With --kind extract: the sending organisation.", defaultDescription: "FFBKit"),
             OptionSpec("sender-id", value: "ID", help: "With --kind extract: its identifier.", defaultDescription: "ffbkit"),
-            OptionSpec("reporting-organisation", value: "ID", help: "With --fhir reporting: the municipality's KOMBIT STS organisation id.",
-                       defaultDescription: "the case's kommunekode"),
+            OptionSpec("reporting-organisation", value: "ID", help: "With --fhir reporting: the municipality's KOMBIT STS organisation id (a UUID; required)."),
             OptionSpec("case-system", value: "URL", help: "With --fhir reporting: the identifier system of case numbers.",
                        defaultDescription: DeliveryReportSettings.defaultCaseSystem),
         ] + ExtractExport.options + [.quiet],
@@ -41,7 +43,7 @@ enum ExportCommand: Command {
             "ffb export --kind order --id 3f2a9c1e --out order.json",
             "ffb export --kind follow-up-report --id 7d1e4b20 --out follow-up.json",
             "ffb export --fhir order --id 3f2a9c1e --out order-message.json",
-            "ffb export --fhir reporting --out reports/",
+            "ffb export --fhir reporting --reporting-organisation 7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b --out reports/",
         ]
     )
 
@@ -66,7 +68,7 @@ enum ExportCommand: Command {
             if arguments.value("fhir") == "order" {
                 var writer = OrderMessageWriter()
                 if let system = arguments.value("case-system") { writer.caseSystem = system }
-                guard let message = writer.message(try exporter.order(try requiredID(arguments))) else { throw CLIError.invalid("not an order") }
+                let message = try exporter.orderMessage(try requiredID(arguments), writer: writer)
                 return (message, "KL FHIR order message \(message["id"]?.stringValue ?? "")")
             }
             let kind = try arguments.requiredValue("kind")
@@ -99,7 +101,16 @@ enum ExportCommand: Command {
     private static func exportReporting(_ arguments: ParsedArguments, out: String, context: CommandContext) throws(CLIError) {
         let directory = try OutputOptions.path(arguments, context: context, directory: true)
         var settings = DeliveryReportSettings()
-        settings.reportingOrganisation = arguments.value("reporting-organisation")
+        guard let organisation = arguments.value("reporting-organisation") else {
+            throw .invalid("""
+                KL's DeliveryReport names the reporting municipality by its KOMBIT STS organisation id \
+                (system \(DeliveryReportSettings.stsOrganisationSystem)), and none was given: give it with --reporting-organisation ID
+                """)
+        }
+        guard DeliveryReportSettings.isSTSOrganisationID(organisation) else {
+            throw .invalid("--reporting-organisation: \"\(organisation)\" is not a KOMBIT STS organisation id (a UUID such as 7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b)")
+        }
+        settings.reportingOrganisation = organisation
         if let system = arguments.value("case-system") { settings.caseSystem = system }
         // Written citizen by citizen as they are built (bounded memory); if the export fails part
         // way, the bundles it wrote are removed again, so it writes all or nothing.

@@ -10,16 +10,16 @@ extension FHIRMapping {
         var result: [RawAssessment] = []
         for resource in bundle.resources where resource.type == "ClinicalImpression" {
             guard let impression = read(resource, as: FHIRClinicalImpression.self, FHIRClinicalImpression.read) else { continue }
+            assign(resource, .assessment(uuid(resource)))
             var entries: [RawEntry] = []
             var recorded: [LocalDate] = []
             for finding in impression.findings {
                 guard let conditionResource = resolve(finding, "Condition", what: "a finding"),
                       let condition = read(conditionResource, as: FHIRCondition.self, FHIRCondition.read) else { continue }
                 checkSeverities(condition)
-                guard let entry = entry(condition, resource: conditionResource) else {
-                    issues.warning("a condition without an FFB theme code (a diagnosis?) is not imported", at: conditionResource.pointer)
-                    continue
-                }
+                // A finding without an FFB theme code is a diagnosis, kept as it came.
+                guard let entry = entry(condition, resource: conditionResource) else { continue }
+                if let theme = KLCode(entry.theme.value) { assign(conditionResource, .theme(theme)) }
                 entries.append(entry)
                 if let date = date(condition.recordedDate) { recorded.append(date.value) }
             }

@@ -5,13 +5,14 @@ import Foundation
 
 extension FHIRMapping {
     /// The intervention goals (indsatsmål) the order names. Purpose and citizen-objective goals
-    /// are left to the "not imported" report. Versions: a goal whose `goal-relationship` says it
+    /// are kept as they came (`KeptMessage`). Versions: a goal whose `goal-relationship` says it
     /// was replaced by another is that one's previous version.
     mutating func goals(_ plan: FHIRCarePlan) -> [RawGoal]? {
         var read: [(resource: FHIRResource, goal: FHIRGoal)] = []
         for reference in plan.goals {
             guard let resource = resolve(reference, "Goal", what: "a goal"), isInterventionGoal(resource) else { continue }
             guard let goal = self.read(resource, as: FHIRGoal.self, FHIRGoal.read) else { continue }
+            assign(resource, .goal(uuid(resource)))
             read.append((resource, goal))
         }
         // Replacements point forward (old → new); versions count back from the first.
@@ -61,7 +62,7 @@ extension FHIRMapping {
         let hasContent = resource.value["target"] != nil || resource.value["addresses"] != nil
         issues.warning(hasContent
             ? "the goal has no category; read as an intervention goal (FFB indsatsmål) because it has targets or themes"
-            : "the goal has no category and no targets or themes; read as the purpose or the citizen's objective, which FFBKit does not keep",
+            : "the goal has no category and no targets or themes; read as the purpose or the citizen's objective and kept as it came",
             at: resource.pointer.appending("category"))
         return hasContent
     }
@@ -103,6 +104,7 @@ extension FHIRMapping {
                 continue
             }
             let theme = Located(code, at: coding.codePointer)
+            if let klCode = KLCode(code) { assign(conditionResource, .theme(klCode)) }
             if address.rank?.value == 1 {
                 if primary != nil {
                     issues.error("a goal has exactly one primary theme (ConditionRank 1); this is a second", at: address.reference.pointer)

@@ -52,6 +52,7 @@ extension FHIRMapping {
         }
         guard let resource = resolve(subject, "Patient", what: "the citizen"),
               let patient = read(resource, as: FHIRPatient.self, FHIRPatient.read) else { return nil }
+        assign(resource, .citizen)
         guard let cpr = patient.cpr else {
             issues.error("the citizen has no CPR number (an identifier with system \(FHIRURLs.cpr))", at: resource.pointer)
             return nil
@@ -60,6 +61,7 @@ extension FHIRMapping {
             issues.error("the citizen has no name", at: resource.pointer)
             return nil
         }
+        contact = contact(patient, name: name.value)
         do {
             return RawCitizen(cpr: Located(try Formats.cpr(cpr.value), at: cpr.pointer), name: name, pointer: resource.pointer)
         } catch {
@@ -101,11 +103,9 @@ extension FHIRMapping {
         var codes: [Located<String>] = []
         for (resource, service) in plans(basedOn: order) {
             let coded = service.activities.compactMap { activity in activity.code?.ffb.map { ($0, activity) } }
-            guard let coding = coded.first?.0, let code = coding.code else {
-                let text = service.activities.compactMap { $0.code?.text }.first.map { " (\(Quoted.value($0)))" } ?? ""
-                issues.warning("a service without an FFB code\(text) is not imported", at: resource.pointer)
-                continue
-            }
+            // A service without an FFB code (KL's example has "Kørsel efter §105") is kept as it came.
+            guard let coding = coded.first?.0, let code = coding.code else { continue }
+            if let klCode = KLCode(code) { assign(resource, .service(klCode)) }
             codes.append(Located(code, at: coding.codePointer))
         }
         return Located(codes, at: order.pointer)
@@ -128,6 +128,7 @@ extension FHIRMapping {
             guard let resource = resolve(reference, "CareTeam", what: "the care team"),
                   let team = read(resource, as: FHIRCareTeam.self, FHIRCareTeam.read) else { continue }
             if let coding = team.category.compactMap(\.ffb).first, let code = coding.code {
+                assign(resource, .servicePerformer)
                 return Located(code, at: coding.codePointer)
             }
         }
@@ -148,6 +149,7 @@ extension FHIRMapping {
                 issues.error("a target group needs an FFB code", at: resource.pointer.appending("code"))
                 continue
             }
+            if let klCode = KLCode(code) { assign(resource, .targetGroup(klCode)) }
             groups.append(RawTargetGroup(code: Located(code, at: coding.codePointer), isPrimary: address.rank?.value == 1,
                                          pointer: address.reference.pointer, primaryPointer: address.rank?.pointer))
         }
@@ -164,6 +166,7 @@ extension FHIRMapping {
                 FHIRURLs.isCareSocial($0["system"]?.stringValue) && $0["code"]?.stringValue == FHIRURLs.supportLevelEvaluation
             }
             guard isSupport, let observation = read(candidate, as: FHIRObservation.self, FHIRObservation.read) else { continue }
+            assign(candidate, .supportLevel)
             guard let coding = observation.value?.ffb, let code = coding.code else {
                 issues.error("the support-level evaluation has no FFB support level", at: candidate.pointer.appending("valueCodeableConcept"))
                 return nil
@@ -182,10 +185,37 @@ extension FHIRMapping {
     mutating func payer() -> RawParty? {
         guard let account = bundle.resources.first(where: { $0.type == "Account" }),
               let value = read(account, as: FHIRAccount.self, FHIRAccount.read) else { return nil }
+        accountNumber = value.number?.value
         guard let owner = value.owner else {
             issues.warning("the account names no owner; no payer is recorded", at: account.pointer)
             return nil
         }
-        return party(owner, role: "payer (account owner)", at: owner.pointer)
+        let payer = party(owner, role: "payer (account owner)", at: owner.pointer)
+        if payer != nil, let ownerResource = bundle.resolve(owner) {
+            assign(account, .account)
+            assign(ownerResource, .payer)
+        }
+        return payer
+    }
+}
+
+extension FHIRMapping {
+    /// The citizen's phone number and address, as FFBKit records them; what does not fit (a
+    /// second address, next of kin) stays in the kept Patient resource.
+    mutating func contact(_ patient: FHIRPatient, name: String) -> CitizenContact? {
+        var address: PostalAddress?
+        if let read = patient.address {
+            do {
+                address = try PostalAddress(line: read.lines.joined(separator: ", "), postalCode: read.postalCode ?? "", city: read.city ?? "")
+            } catch {
+                issues.warning("the address is incomplete (\(error.message)); it is kept as it came, not recorded as the citizen's address", at: read.pointer)
+            }
+        }
+        do {
+            return try CitizenContact(name: name, phone: patient.phone?.value, address: address)
+        } catch {
+            issues.warning("\(error.message); the telecom is kept as it came, not recorded as the citizen's phone", at: patient.phone?.pointer ?? JSONPointer())
+            return try? CitizenContact(name: name, phone: nil, address: address)
+        }
     }
 }

@@ -152,6 +152,9 @@ extension OrderMessageBuilder {
             ("resourceType", .string("Account")),
             ("id", .string(accountID.lowercased)),
             ("meta", FHIRBuild.meta(FHIRURLs.messagingProfile("account"))),
+            ("identifier", package.details?.payerAccount.map { .array([FHIRBuild.object([
+                ("system", .string(FHIRURLs.accountNumber)), ("value", .string($0)),
+            ])]) }),
             ("status", .string("active")),
             ("subject", .array([FHIRBuild.reference(patientID)])),
             ("owner", FHIRBuild.reference(organizationID(owner))),

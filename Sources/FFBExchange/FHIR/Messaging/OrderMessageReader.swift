@@ -5,8 +5,10 @@ import FFBModel
 import Foundation
 
 /// Reads a KL FFB order message (messaging IG 1.0.0, or the draft it grew from) into the same raw
-/// shape as a native order, so one validator checks both. Everything FFBKit holds is mapped;
-/// every element and resource it has no place for is reported as a warning at its pointer.
+/// shape as a native order, so one validator checks both. Everything FFBKit holds is mapped; the
+/// whole message is kept (`KeptMessage`), every resource with what it was read as, so nothing is
+/// lost. A warning is given where something is not understood (a resource type or element the
+/// guide does not define), never for what is kept.
 /// See `Docs/fhir/kl-messaging-1.0.0.md` for the mapping.
 struct OrderMessageReader {
     func read(_ document: JSONValue, contentHash: String) throws(ExchangeError) -> RawDocument {
@@ -27,6 +29,7 @@ extension FHIRMapping {
             return nil
         }
         guard let header = read(first, as: FHIRMessageHeader.self, FHIRMessageHeader.read) else { return nil }
+        assign(first, .header)
         let event = header.event
         let isOrder = event?.code == "ffb-order" && (event?.system == FHIRURLs.messageEvent || event?.system == FHIRURLs.messageEventDraft)
         guard isOrder else {
@@ -47,10 +50,17 @@ extension FHIRMapping {
         }
         let sender = party(header.sender, role: "sender", at: header.pointer.appending("sender"))
         let receiver = party(header.receiver, role: "receiver (the provider)", at: header.pointer.appending("destination"))
+        if sender != nil, let resource = bundle.resolve(header.sender) { assign(resource, .sender) }
+        if receiver != nil, let resource = bundle.resolve(header.receiver) { assign(resource, .receiver) }
         guard let order = orderCarePlan(header: header) else { return nil }
-        let content = rawOrder(order.resource, order.plan, sender: sender, receiver: receiver)
-        reportUnused()
-        guard let documentID, let created, let sender, let receiver, let content else { return nil }
+        assign(order.resource, .order)
+        var content = rawOrder(order.resource, order.plan, sender: sender, receiver: receiver)
+        let kept = keptMessage(documentID: documentID?.value ?? "")
+        sortWarnings()
+        guard let documentID, let created, let sender, let receiver, var order = content else { return nil }
+        order.extras = RawOrderExtras(contact: contact, details: details(kept), kept: kept)
+        content = order
+        guard let content else { return nil }
         let rawHeader = RawHeader(id: documentID, kind: .order, created: created, sender: sender, receiver: receiver)
         return RawDocument(header: rawHeader, content: .order(content), syntax: .fhirOrderMessage, contentHash: contentHash, warnings: issues.warnings)
     }

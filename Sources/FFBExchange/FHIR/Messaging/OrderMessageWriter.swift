@@ -9,8 +9,11 @@ import Foundation
 /// Conditions, and the payer's Account. Ids are the records' own ids, or derived from them, so
 /// the same order always gives the same message. `OrderMessageReader` reads back everything.
 ///
-/// Known gaps against the profiles, because FFBKit does not hold the data: no purpose goal
-/// (goal[fpurpose] is 1..1), no citizen phone number, no payer account number.
+/// The citizen's phone number and address, the purpose and the payer's account number come from
+/// the package (`contact`, `details`); an order that came in a KL message writes that message's
+/// other resources back as they came (`KeptMessage`), its rebuilt ones keeping what FFBKit does
+/// not write. `missingRequirements` says what a package lacks that KL's profiles require; the
+/// exporter refuses such an order rather than write a message that breaks them.
 public struct OrderMessageWriter: Sendable {
     /// The case-number identifier system (municipality-specific; KL publishes none).
     public var caseSystem: String
@@ -57,8 +60,13 @@ struct OrderMessageBuilder {
         DerivedID.uuid("fhir-organization", organization.name, organization.identifier)
     }
 
+    var headerID: UUID { DerivedID.uuid("fhir-message-header", order.id.lowercased) }
+
+    func serviceID(position: Int, _ service: KLCode) -> UUID {
+        DerivedID.uuid("fhir-service", order.id.lowercased, String(position), service.rawValue)
+    }
+
     mutating func entries(sender: Organization, receiver: Organization) -> [JSONValue] {
-        let headerID = DerivedID.uuid("fhir-message-header", order.id.lowercased)
         var organizations = [sender, receiver]
         if let payer = order.payer { organizations.append(payer) }
         var entries: [JSONValue] = [FHIRBuild.entry(headerID, header(id: headerID, sender: sender, receiver: receiver))]
@@ -70,7 +78,7 @@ struct OrderMessageBuilder {
         entries.append(FHIRBuild.entry(patientID, patient()))
         entries.append(FHIRBuild.entry(order.id, carePlan(sender: sender)))
         for (position, service) in order.services.enumerated() {
-            let id = DerivedID.uuid("fhir-service", order.id.lowercased, String(position), service.rawValue)
+            let id = serviceID(position: position, service)
             entries.append(FHIRBuild.entry(id, intervention(service, id: id)))
         }
         if order.offerType != nil { entries.append(FHIRBuild.entry(careTeamID, careTeam(receiver: receiver))) }
@@ -94,7 +102,7 @@ struct OrderMessageBuilder {
         if let payer = order.payer {
             entries.append(FHIRBuild.entry(accountID, account(owner: payer)))
         }
-        return entries
+        return withKept(entries, sender: sender, receiver: receiver)
     }
 
     var careTeamID: UUID { DerivedID.uuid("fhir-care-team", order.id.lowercased) }
@@ -157,6 +165,12 @@ struct OrderMessageBuilder {
                 ("family", FHIRBuild.string(parts.last)),
                 ("given", parts.count > 1 ? .array(parts.dropLast().map(JSONValue.string)) : nil),
             ])])),
+            ("telecom", package.contact?.phone.map { .array([FHIRBuild.object([("system", .string("phone")), ("value", .string($0))])]) }),
+            ("address", package.contact?.address.map { address in
+                .array([FHIRBuild.object([
+                    ("line", .array([.string(address.line)])), ("postalCode", .string(address.postalCode)), ("city", .string(address.city)),
+                ])])
+            }),
         ])
     }
 
@@ -217,7 +231,7 @@ struct OrderMessageBuilder {
             ("author", FHIRBuild.reference(organizationID(sender))),
             ("careTeam", order.offerType == nil ? nil : .array([FHIRBuild.reference(careTeamID)])),
             ("addresses", .array(order.targetGroups.map { FHIRBuild.rankedReference(targetGroupID($0.code), rank: $0.isPrimary ? 1 : 2) })),
-            ("goal", .array(package.goals.map { FHIRBuild.reference($0.goal.id) })),
+            ("goal", .array(package.goals.map { FHIRBuild.reference($0.goal.id) } + (writesPurpose ? [FHIRBuild.reference(purposeID)] : []))),
             ("activity", .array(activities)),
         ])
     }

@@ -9,9 +9,15 @@ import Foundation
 struct FHIRMapping {
     var bundle = FHIRBundle(id: nil, type: nil, timestamp: nil, resources: [])
     var issues = ExchangeIssues()
-    /// Resources read, by bundle position; the rest are reported as not imported.
+    /// Resources read, by bundle position (a DeliveryReport reports the rest as not imported).
     private var used: Set<Int> = []
     private var cache: [Int: Any] = [:]
+    /// What FFBKit rebuilds each mapped resource of an order message as, by bundle position; the
+    /// rest are kept as they came.
+    private(set) var roles: [Int: ResourceRole] = [:]
+    /// The citizen's contact data and the payer's account number, as an order message gives them.
+    var contact: CitizenContact?
+    var accountNumber: String?
 
     static let acceptedEverywhere = ["resourceType", "id", "meta", "text", "language", "implicitRules", "contained", "modifierExtension"]
 
@@ -87,6 +93,15 @@ struct FHIRMapping {
             let profile = resource.profiles.first.flatMap { $0.split(separator: "/").last }.map { " (\(Excerpt.plain($0)))" } ?? ""
             issues.warning("\(Excerpt.plain(resource.type))\(profile) is not imported (FFBKit keeps no such data)", at: resource.pointer)
         }
+        sortWarnings()
+    }
+
+    /// Records that FFBKit rebuilds `resource` from its records as `role` (the first role given wins).
+    mutating func assign(_ resource: FHIRResource, _ role: ResourceRole) {
+        if roles[resource.position] == nil { roles[resource.position] = role }
+    }
+
+    mutating func sortWarnings() {
         // Reported in document order, as a person reads the file.
         issues.warnings = issues.warnings.enumerated().sorted { lhs, rhs in
             let left = Self.entryIndex(lhs.element.pointer), right = Self.entryIndex(rhs.element.pointer)

@@ -1,7 +1,8 @@
 import FFBJSON
 
-/// The resources of KL's FFB order message, with the elements FFBKit maps. Elements not listed
-/// are reported as not imported when the resource is read.
+/// The resources of KL's FFB order message, with the elements FFBKit maps. The elements it only
+/// accepts stay in the kept resource (`KeptMessage`); an element neither read nor accepted is
+/// reported as not understood when the resource is read.
 struct FHIRAddress: Sendable {
     var reference: Reference
     var rank: Located<Int>?
@@ -16,6 +17,8 @@ struct FHIRAddress: Sendable {
 struct FHIRPatient: Sendable {
     var cpr: Located<String>?
     var name: Located<String>?
+    var phone: Located<String>?
+    var address: FHIRPostalAddress?
 
     static func read(_ reader: inout FieldReader) -> FHIRPatient? {
         let identifiers = reader.objects("identifier", required: false) { Identifier.read(&$0) }?.value ?? []
@@ -28,9 +31,42 @@ struct FHIRPatient: Sendable {
             let joined = (given + [family?.value].compactMap { $0 }).joined(separator: " ")
             return joined.isEmpty ? nil : Located(joined, at: name.pointer)
         }?.value ?? []
-        reader.accept(["active", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime"])
+        let telecoms = reader.objects("telecom", required: false) { FHIRContactPoint.read(&$0) }?.value ?? []
+        let addresses = reader.objects("address", required: false) { FHIRPostalAddress.read(&$0) }?.value ?? []
+        // Next of kin and the rest are kept with the resource (`KeptMessage`) and written back as they came.
+        reader.accept(["active", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime", "contact", "maritalStatus", "multipleBirthBoolean",
+                       "multipleBirthInteger", "photo", "communication", "generalPractitioner", "managingOrganization", "link", "extension"])
         let cpr = identifiers.first { $0.system == FHIRURLs.cpr }?.value
-        return FHIRPatient(cpr: cpr, name: names.first)
+        return FHIRPatient(cpr: cpr, name: names.first, phone: telecoms.first { $0.system == "phone" }?.value, address: addresses.first)
+    }
+}
+
+/// A telecom entry (ContactPoint): phone, email, …
+struct FHIRContactPoint: Sendable {
+    var system: String?
+    var value: Located<String>?
+
+    static func read(_ reader: inout FieldReader) -> FHIRContactPoint? {
+        let system = reader.string("system", required: false)
+        let value = reader.string("value", required: false)
+        reader.accept(["use", "rank", "period", "id", "extension"])
+        return FHIRContactPoint(system: system?.value, value: value)
+    }
+}
+
+/// An Address: street lines, postal code and city (what KL's citizen profile asks for).
+struct FHIRPostalAddress: Sendable {
+    var lines: [String]
+    var postalCode: String?
+    var city: String?
+    var pointer: JSONPointer
+
+    static func read(_ reader: inout FieldReader) -> FHIRPostalAddress? {
+        let lines = reader.strings("line", required: false)?.value.map(\.value) ?? []
+        let postalCode = reader.string("postalCode", required: false)
+        let city = reader.string("city", required: false)
+        reader.accept(["use", "type", "text", "district", "state", "country", "period", "id", "extension"])
+        return FHIRPostalAddress(lines: lines, postalCode: postalCode?.value, city: city?.value, pointer: reader.pointer)
     }
 }
 
@@ -41,7 +77,7 @@ struct FHIROrganization: Sendable {
     static func read(_ reader: inout FieldReader) -> FHIROrganization? {
         let name = reader.string("name", required: false)
         let identifiers = reader.objects("identifier", required: false) { Identifier.read(&$0) }?.value ?? []
-        reader.accept(["active", "type", "alias"])
+        reader.accept(["active", "type", "alias", "contact", "telecom", "address", "partOf", "endpoint", "extension"])
         return FHIROrganization(name: name, identifier: identifiers.compactMap(\.value).first)
     }
 }
@@ -264,12 +300,17 @@ struct FHIRCareTeam: Sendable {
 struct FHIRAccount: Sendable {
     var owner: Reference?
     var name: Located<String>?
+    /// The account number: the identifier with system `urn:accountno` (1.0.0), else the first
+    /// identifier's value (KL's draft gave the number without a system).
+    var number: Located<String>?
 
     static func read(_ reader: inout FieldReader) -> FHIRAccount? {
         let owner = reader.object("owner", required: false) { Reference.read(&$0) }
         let name = reader.string("name", required: false)
-        reader.accept(["status", "subject"])
-        return FHIRAccount(owner: owner, name: name)
+        let identifiers = reader.objects("identifier", required: false) { Identifier.read(&$0) }?.value ?? []
+        reader.accept(["status", "subject", "type", "servicePeriod", "coverage", "description", "guarantor", "partOf", "extension"])
+        let number = identifiers.first { $0.system == FHIRURLs.accountNumber }?.value ?? identifiers.compactMap(\.value).first
+        return FHIRAccount(owner: owner, name: name, number: number)
     }
 }
 

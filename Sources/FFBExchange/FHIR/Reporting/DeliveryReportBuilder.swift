@@ -61,13 +61,14 @@ package struct DeliveryReportBuilder {
     // MARK: Citizen and case
 
     func patient() -> JSONValue {
-        let organisation = settings.reportingOrganisation ?? history.cases.first?.municipality.code ?? "ukendt"
+        // The exporter refuses to run without the STS id; a builder used alone marks its absence.
+        let organisation = settings.reportingOrganisation ?? "ukendt"
         return FHIRBuild.object(base("Patient", patientID, "citizen", updated: history.changeDays.first) + [
             ("identifier", .array([FHIRBuild.object([
                 ("use", .string("official")), ("system", .string(FHIRURLs.cpr)), ("value", .string(history.citizen.cpr.digits)),
             ])])),
             ("managingOrganization", FHIRBuild.object([("identifier", FHIRBuild.object([
-                ("use", .string("official")), ("system", .string("https://www.kombit.dk/organisation")), ("value", .string(organisation)),
+                ("use", .string("official")), ("system", .string(DeliveryReportSettings.stsOrganisationSystem)), ("value", .string(organisation)),
             ]))])),
         ])
     }

@@ -195,8 +195,11 @@ extension FHIRMapping {
         let location = organisation?.pointer ?? citizen.pointer
         let code = Located(isCode ? organisation?.value ?? "0000" : "0000", at: location)
         let name = Located(isCode ? "Kommune \(code.value)" : organisation.map { "KOMBIT-organisation \($0.value)" } ?? Self.notReported, at: location)
-        if let organisation, !isCode {
-            issues.warning("the reporting organisation is not a kommunekode (a KOMBIT STS id?); its cases are recorded under municipality code 0000 with that id as the name",
+        // A KOMBIT STS organisation id is what KL's guide asks for (and what `ffb export --fhir
+        // reporting` writes): expected, so no warning; anything else is named in one.
+        let isSTS = organisation.map { UUID(uuidString: $0.value) != nil } ?? false
+        if let organisation, !isCode, !isSTS {
+            issues.warning("the reporting organisation is neither a kommunekode nor a KOMBIT STS organisation id; its cases are recorded under municipality code 0000 with that id as the name",
                            at: organisation.pointer)
         }
         return context.caseOrder.compactMap { number in
