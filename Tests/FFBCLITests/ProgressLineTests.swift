@@ -1,4 +1,5 @@
 import FFBParallel
+import KLConformance
 import Foundation
 import Testing
 @testable import FFBCLI
@@ -193,6 +194,10 @@ import Testing
         // Written as they were built, the files are those of one whole write.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("g").path).sorted()
             == FileManager.default.contentsOfDirectory(atPath: directory.file("f-piped").path).sorted())
+        // And every bundle written with a progress line passes KL's reporting profiles.
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.file("g").path) {
+            #expect(Conformance.klReporting().violations(of: try Data(contentsOf: directory.file("g").appendingPathComponent(file))) == [], "\(file)")
+        }
         #expect(try Data(contentsOf: directory.file("x-terminal.csv")) == Data(contentsOf: directory.file("x-piped.csv")))
     }
 
