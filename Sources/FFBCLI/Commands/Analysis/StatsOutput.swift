@@ -108,27 +108,33 @@ enum StatsOutput {
         }
     }
 
+    /// The table people read leads with the statistics over citizens as clusters (STATISTICS.md);
+    /// those that treat pairs as independent are in the JSON and CSV.
     static func table(_ result: GroupedPairStatistics, catalog: Catalog, levelName: String = "niveau") -> String {
         var table = TextTable([
-            .init(title: "GRUPPE", maxWidth: 40), .init(title: "N", alignment: .right), .init(title: "BEDRE", alignment: .right),
-            .init(title: "SAMME", alignment: .right), .init(title: "VÆRRE", alignment: .right), .init(title: "Ø ÆNDRING", alignment: .right),
-            .init(title: "ANDEL BEDRE [95% CI]"), .init(title: "FORTEGN p", alignment: .right), .init(title: "WILCOXON p", alignment: .right),
-            .init(title: "S-M p", alignment: .right), .init(title: "BOWKER p", alignment: .right),
+            .init(title: "GRUPPE", maxWidth: 40), .init(title: "BORGERE", alignment: .right), .init(title: "PAR", alignment: .right),
+            .init(title: "BEDRE", alignment: .right), .init(title: "SAMME", alignment: .right), .init(title: "VÆRRE", alignment: .right),
+            .init(title: "Ø ÆNDRING", alignment: .right), .init(title: "ANDEL BEDRE [95% CI]"), .init(title: "DEFF", alignment: .right),
+            .init(title: "FORTEGN p", alignment: .right), .init(title: "WILCOXON p", alignment: .right), .init(title: "S-M p", alignment: .right),
         ])
         for (key, statistics) in result.groups {
+            let clustered = result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary())
             let share = statistics.improvedShare.map { share in
-                let ci = statistics.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
+                let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
                 return percent(share) + ci
             } ?? "–"
             table.append([
-                label(key, catalog: catalog), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
+                label(key, catalog: catalog), String(clustered.citizens), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
                 String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2) } ?? "–", share,
-                pValue(statistics.signTestP), pValue(statistics.wilcoxon.p), pValue(statistics.stuartMaxwell.p), pValue(statistics.bowker.p),
+                clustered.designEffect.map { format($0, digits: 2) } ?? "–",
+                pValue(clustered.signTest.p), pValue(clustered.wilcoxon?.p), pValue(clustered.stuartMaxwell.p),
             ])
         }
         var text = table.render()
         text += "\nBaseline: \(result.rule.rawValue). Pairs: \(result.tally.pairs); skipped (ikke vurderet): \(result.tally.skippedNotAssessed); "
         text += "unpaired (one \(levelName) only): \(result.tally.unpaired). Positive change = improvement (the \(levelName) fell).\n"
+        text += "Interval and tests count citizens as clusters (a citizen's pairs are not independent; DEFF: design effect); "
+        text += "the pair-level ones are in --format json and csv.\n"
         return text
     }
 
@@ -137,7 +143,11 @@ enum StatsOutput {
         var text = writer.line(["dimension", "key", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
                                 "improved_share", "improved_share_ci_low", "improved_share_ci_high", "sign_test_p", "wilcoxon_n", "w_plus", "w_minus",
                                 "wilcoxon_z", "wilcoxon_p", "rank_biserial", "stuart_maxwell_chi2", "stuart_maxwell_df", "stuart_maxwell_p",
-                                "bowker_chi2", "bowker_df", "bowker_p", "transitions"])
+                                "bowker_chi2", "bowker_df", "bowker_p", "transitions",
+                                "citizens", "improved_share_ci_clustered_low", "improved_share_ci_clustered_high", "design_effect",
+                                "sign_test_clustered_chi2", "sign_test_clustered_p", "wilcoxon_citizens_n", "wilcoxon_citizens_w_plus",
+                                "wilcoxon_citizens_w_minus", "wilcoxon_citizens_z", "wilcoxon_citizens_p", "rank_biserial_citizens",
+                                "stuart_maxwell_clustered_chi2", "stuart_maxwell_clustered_df", "stuart_maxwell_clustered_p"])
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, s) in result.groups {
             text += writer.line([
@@ -148,9 +158,18 @@ enum StatsOutput {
                 cell(s.rankBiserial), cell(s.stuartMaxwell.chi2), s.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(s.stuartMaxwell.p),
                 cell(s.bowker.chi2), s.bowker.degreesOfFreedom.map(String.init) ?? "", cell(s.bowker.p),
                 s.transitions.rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "|"),
-            ])
+            ] + clusteredCells(result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary()), cell))
         }
         return text
+    }
+
+    private static func clusteredCells(_ c: ClusteredPairStatistics, _ cell: (Double?) -> String) -> [String] {
+        [
+            String(c.citizens), cell(c.improvedShareInterval?.lower), cell(c.improvedShareInterval?.upper), cell(c.designEffect),
+            cell(c.signTest.chi2), cell(c.signTest.p), c.wilcoxon.map { String($0.n) } ?? "", cell(c.wilcoxon?.wPlus), cell(c.wilcoxon?.wMinus),
+            cell(c.wilcoxon?.z), cell(c.wilcoxon?.p), cell(c.rankBiserial), cell(c.stuartMaxwell.chi2),
+            c.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(c.stuartMaxwell.p),
+        ]
     }
 
     static func percent(_ value: Double) -> String {
