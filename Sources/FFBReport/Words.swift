@@ -20,7 +20,10 @@ struct Words {
     var worsened: String { t("Forværret", "Worsened") }
     var byArea: String { t("Forandring pr. funktionsområde", "Change by area") }
     var byTheme: String { t("Forandring pr. tema", "Change by theme") }
-    var changeChartLabel: String { t("Andel forbedret, uændret og forværret med 95 % Wilson-interval for andelen forbedret", "Share improved, unchanged and worsened with the 95 % Wilson interval of the share improved") }
+    var changeChartLabel: String {
+        t("Andel forbedret, uændret og forværret med 95 % interval for andelen forbedret (borgerne som klynger)",
+          "Share improved, unchanged and worsened with the 95 % interval of the share improved (citizens as clusters)")
+    }
     var distributions: String { t("Funktionsevneniveau ved baseline og opfølgning", "Function level at baseline and follow-up") }
     var baseline: String { t("Baseline", "Baseline") }
     var followUp: String { t("Opfølgning", "Follow-up") }

@@ -36,7 +36,7 @@ import Testing
 
     @Test func theFiguresOfAThemeWithFewerPairsThanTheLimitAreHidden() throws {
         let html = ReportRenderer().render(try Self.input())
-        #expect(html.contains("<td>Købe ind</td><td data-stat=\"n\">6</td><td data-stat=\"improved\">6</td>"))
+        #expect(html.contains("<td>Købe ind</td><td data-stat=\"citizens\">6</td><td data-stat=\"n\">6</td><td data-stat=\"improved\">6</td>"))
         #expect(html.contains("<td>Lave mad</td><td class=\"suppressed\""))
         #expect(html.contains("1 gruppe(r) er skjult"))
     }

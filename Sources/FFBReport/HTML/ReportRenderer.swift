@@ -39,7 +39,7 @@ package struct ReportRenderer: Sendable {
             let bars = shown.map { group in
                 Charts.ChangeBar(label: label(group.key, input.catalog), n: group.statistics.n, improved: group.statistics.improved,
                                  unchanged: group.statistics.unchanged, worsened: group.statistics.worsened,
-                                 interval: group.statistics.improvedShareInterval.map { ($0.lower, $0.upper) })
+                                 interval: result.clustered[group.key]?.improvedShareInterval.map { ($0.lower, $0.upper) })
             }
             if !bars.isEmpty { html.append("<figure>\(Charts.changeBars(bars, words: words))<figcaption>\(escape(words.changeChartLabel))</figcaption></figure>") }
             html.append(statisticsTable(result, catalog: input.catalog, minimum: minimum, words: words, dimension: id))
@@ -121,16 +121,19 @@ package struct ReportRenderer: Sendable {
         "<div class=\"card\"><div class=\"value\" data-stat=\"\(stat)\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
     }
 
+    /// A group table: citizens and pairs, then the interval and tests over citizens as clusters
+    /// (STATISTICS.md), which is what a reader may lean on.
     private func statisticsTable(_ result: GroupedPairStatistics, catalog: Catalog, minimum: Int, words: Words, dimension: String) -> String {
-        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>n</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th><th>Bowker p</th></tr></thead><tbody>"]
+        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
         for (key, s) in result.groups {
             let name = escape(label(key, catalog))
             guard s.n >= minimum else {
-                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"10\">\(escape(words.suppressed))</td></tr>")
+                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"11\">\(escape(words.suppressed))</td></tr>")
                 continue
             }
-            let ci = s.improvedShareInterval.map { "\(Charts.percent($0.lower))–\(Charts.percent($0.upper))" } ?? "–"
-            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2) } ?? "–")</td><td>\(ci)</td><td>\(p(s.signTestP))</td><td>\(p(s.wilcoxon.p))</td><td>\(p(s.stuartMaxwell.p))</td><td>\(p(s.bowker.p))</td></tr>")
+            let c = result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary())
+            let ci = c.improvedShareInterval.map { "\(Charts.percent($0.lower))–\(Charts.percent($0.upper))" } ?? "–"
+            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"citizens\">\(c.citizens)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2) } ?? "–")</td><td>\(ci)</td><td>\(c.designEffect.map { format($0, 2) } ?? "–")</td><td>\(p(c.signTest.p))</td><td>\(p(c.wilcoxon?.p))</td><td>\(p(c.stuartMaxwell.p))</td></tr>")
         }
         rows.append("</tbody></table>")
         return rows.joined()
@@ -174,8 +177,8 @@ package struct ReportRenderer: Sendable {
             (da ? "Baseline: " : "Baseline: ") + rule + ".",
             (da ? "Periode: " : "Period: ") + (periodText(input.settings).isEmpty ? (da ? "alle data" : "all data") : String(periodText(input.settings).dropFirst(3))) + ".",
             da ? "Ændring d = baseline − opfølgning; positiv = forbedring (niveauet faldt)." : "Change d = baseline − follow-up; positive = improvement (the level fell).",
-            da ? "Test: Wilson-interval (95 %) for andelen forbedret; eksakt tosidet fortegnstest; Wilcoxon signed-rank (normaltilnærmelse med tie-korrektion, uden kontinuitetskorrektion) og rank-biserial korrelation; Stuart–Maxwell (marginal homogenitet) og Bowker (symmetri) på 5×5-overgangene."
-               : "Tests: Wilson interval (95 %) for the share improved; exact two-sided sign test; Wilcoxon signed-rank (normal approximation with tie correction, no continuity correction) and rank-biserial correlation; Stuart–Maxwell (marginal homogeneity) and Bowker (symmetry) on the 5×5 transitions.",
+            da ? "En borger giver ofte flere par i en gruppe (flere temaer, flere opfølgninger), og de er ikke uafhængige: intervaller og test regner derfor borgerne som klynger. Interval: Wilson (95 %) for andelen forbedret ved den effektive størrelse par/deff (deff = designeffekt, klynge-robust varians); fortegnstest: Durkalskis klyngede McNemar; Wilcoxon signed-rank (normaltilnærmelse med tie-korrektion) på hver borgers gennemsnitlige ændring; Stuart–Maxwell (marginal homogenitet) over borgernes bidrag. Test der antager uafhængige par (og Bowker) findes i ffb stats --format json."
+               : "A citizen often gives several pairs to a group (several themes, several follow-ups), and they are not independent: intervals and tests therefore count citizens as clusters. Interval: Wilson (95 %) for the share improved at the effective size pairs/deff (deff = design effect, cluster-robust variance); sign test: Durkalski's clustered McNemar; Wilcoxon signed-rank (normal approximation with tie correction) on each citizen's mean change; Stuart–Maxwell (marginal homogeneity) over the citizens' contributions. Tests that assume independent pairs (and Bowker) are in ffb stats --format json.",
             (da ? "Sprunget over: \(tally.skippedNotAssessed) par med \"ikke vurderet\"; \(tally.unpaired) forløb med kun én vurdering." : "Skipped: \(tally.skippedNotAssessed) pairs with \"not assessed\"; \(tally.unpaired) series with one assessment only."),
             (da ? "Grupper med færre end \(input.settings.minimumGroupSize) er skjult af hensyn til borgernes privatliv (--min-n); \(suppressedGroups) gruppe(r) er skjult." : "Groups with fewer than \(input.settings.minimumGroupSize) are suppressed to protect privacy (--min-n); \(suppressedGroups) group(s) suppressed."),
             da ? "Rapporten indeholder ingen CPR-numre og ingen navne." : "The report holds no CPR numbers and no names.",
