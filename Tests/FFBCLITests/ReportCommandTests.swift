@@ -56,8 +56,8 @@ import Testing
 
     @Test func smallGroupsAreSuppressedAndTheReportSaysSo() throws {
         let html = try report(["--input", extract.path, "--min-n", "100000"])
-        #expect(html.contains("skjult (n under grænsen)"))
-        #expect(html.contains("Grupper med færre end 100000 er skjult"))
+        #expect(html.contains("skjult (færre borgere end grænsen)"))
+        #expect(html.contains("Grupper med færre end 100000 borgere er skjult"))
         #expect(!html.contains("data-stat=\"improved\""))
     }
 

@@ -19,10 +19,11 @@ package struct ReportRenderer: Sendable {
         html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · baseline: \(input.settings.baseline.rawValue)\(periodText(input.settings))</p>")
 
         // Headline numbers.
+        // Disclosure control: a group is shown only when it has at least `minimum` citizens.
         let overall = input.overall.groups.first?.statistics ?? PairStatistics(TransitionMatrix())
-        let overallShown = overall.n >= minimum
+        let overallShown = citizens(input.overall, .all) >= minimum
         html.append("<section id=\"headline\"><h2>\(escape(words.headline))</h2><div class=\"cards\">")
-        html.append(card(String(input.citizens), words.citizens, stat: "citizens"))
+        html.append(card(overallShown ? String(input.citizens) : "–", words.citizens, stat: "citizens"))
         html.append(card(overallShown ? String(overall.n) : "–", words.pairs, stat: "n"))
         html.append(card(overallShown ? overall.improvedShare.map(Charts.percent) ?? "–" : "–", words.improvedShare, stat: "improved_share"))
         html.append(card(overallShown ? overall.meanChange.map { format($0, 2) } ?? "–" : "–", words.meanChange, stat: "mean_change"))
@@ -33,8 +34,9 @@ package struct ReportRenderer: Sendable {
         if let extra = input.extra { sections.append(("by", extra.title, extra.statistics)) }
         for (id, title, result) in sections {
             html.append("<section id=\"\(id)\"><h2>\(escape(title))</h2>")
-            let shown = result.groups.filter { $0.statistics.n >= minimum }
-            let hidden = result.groups.filter { $0.statistics.n < minimum }
+            let hiddenKeys = hidden(result, minimum: minimum)
+            let shown = result.groups.filter { !hiddenKeys.contains($0.key) }
+            let hidden = result.groups.filter { hiddenKeys.contains($0.key) }
             suppressedGroups += hidden.count
             let bars = shown.map { group in
                 Charts.ChangeBar(label: label(group.key, input.catalog), n: group.statistics.n, improved: group.statistics.improved,
@@ -42,7 +44,7 @@ package struct ReportRenderer: Sendable {
                                  interval: result.clustered[group.key]?.improvedShareInterval.map { ($0.lower, $0.upper) })
             }
             if !bars.isEmpty { html.append("<figure>\(Charts.changeBars(bars, words: words))<figcaption>\(escape(words.changeChartLabel))</figcaption></figure>") }
-            html.append(statisticsTable(result, catalog: input.catalog, minimum: minimum, words: words, dimension: id))
+            html.append(statisticsTable(result, catalog: input.catalog, hidden: hiddenKeys, words: words, dimension: id))
             html.append("</section>")
         }
 
@@ -62,9 +64,10 @@ package struct ReportRenderer: Sendable {
 
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><div class=\"grid\">")
-        for group in input.byTheme.groups where group.statistics.n >= minimum {
+        let hiddenThemes = hidden(input.byTheme, minimum: minimum)
+        for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input.catalog)
-            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: group.statistics.transitions.rows, words: words))</figure>")
+            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: Self.suppressedCells(group.statistics.transitions.rows, minimum: minimum), words: words))</figure>")
         }
         html.append("</div></section>")
 
@@ -79,14 +82,15 @@ package struct ReportRenderer: Sendable {
 
         // Support levels.
         html.append("<section id=\"support\"><h2>\(escape(words.support))</h2>")
-        if let support = input.support, let group = support.groups.first?.statistics {
-            if group.n >= minimum {
+        if let support = input.support, let first = support.groups.first {
+            let group = first.statistics
+            if citizens(support, first.key) >= minimum {
                 let letters = ["A", "B", "C", "D", "E"]
                 html.append("<div class=\"grid\" style=\"grid-template-columns: 1.6fr 1fr\"><figure>" + Charts.distributions(title: words.support, categories: letters, series: [
                     (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
                     (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
-                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: group.transitions.rows, words: words) + "</figure></div>")
-                html.append(statisticsTable(support, catalog: input.catalog, minimum: minimum, words: words, dimension: "support"))
+                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: Self.suppressedCells(group.transitions.rows, minimum: minimum), words: words) + "</figure></div>")
+                html.append(statisticsTable(support, catalog: input.catalog, hidden: hidden(support, minimum: minimum), words: words, dimension: "support"))
             } else {
                 suppressedGroups += 1
                 html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
@@ -117,17 +121,45 @@ package struct ReportRenderer: Sendable {
         return html.joined(separator: "\n")
     }
 
+    /// The groups a table hides: those of fewer than `minimum` citizens, and when that is one
+    /// group beside others shown, the smallest shown one too (secondary suppression: the total
+    /// minus the others would give the one back).
+    private func hidden(_ result: GroupedPairStatistics, minimum: Int) -> Set<GroupKey> {
+        var hidden = Set(result.groups.map(\.key).filter { citizens(result, $0) < minimum })
+        let shown = result.groups.map(\.key).filter { !hidden.contains($0) }
+        if hidden.count == 1, let smallest = shown.min(by: { (citizens(result, $0), $0) < (citizens(result, $1), $1) }), shown.count > 1 || result.groups.count > 1 {
+            hidden.insert(smallest)
+        }
+        return hidden
+    }
+
+    /// The citizens of a group (the disclosure unit).
+    private func citizens(_ result: GroupedPairStatistics, _ key: GroupKey) -> Int {
+        result.clustered[key]?.citizens ?? 0
+    }
+
+    /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
+    /// leaves exactly one, the smallest other non-zero cell too: the group's n would give it back.
+    package static func suppressedCells(_ rows: [[Int]], minimum: Int) -> [[Int?]] {
+        var cells: [[Int?]] = rows.map { $0.map { $0 > 0 && $0 < minimum ? nil : $0 } }
+        if cells.joined().filter({ $0 == nil }).count == 1 {
+            let candidates = rows.indices.flatMap { i in rows[i].indices.map { (i, $0) } }.filter { cells[$0.0][$0.1] != nil && rows[$0.0][$0.1] > 0 }
+            if let (i, j) = candidates.min(by: { rows[$0.0][$0.1] < rows[$1.0][$1.1] }) { cells[i][j] = nil }
+        }
+        return cells
+    }
+
     private func card(_ value: String, _ label: String, stat: String) -> String {
         "<div class=\"card\"><div class=\"value\" data-stat=\"\(stat)\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>"
     }
 
     /// A group table: citizens and pairs, then the interval and tests over citizens as clusters
     /// (STATISTICS.md), which is what a reader may lean on.
-    private func statisticsTable(_ result: GroupedPairStatistics, catalog: Catalog, minimum: Int, words: Words, dimension: String) -> String {
+    private func statisticsTable(_ result: GroupedPairStatistics, catalog: Catalog, hidden: Set<GroupKey>, words: Words, dimension: String) -> String {
         var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
         for (key, s) in result.groups {
             let name = escape(label(key, catalog))
-            guard s.n >= minimum else {
+            guard !hidden.contains(key) else {
                 rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"11\">\(escape(words.suppressed))</td></tr>")
                 continue
             }
@@ -180,7 +212,7 @@ package struct ReportRenderer: Sendable {
             da ? "En borger giver ofte flere par i en gruppe (flere temaer, flere opfølgninger), og de er ikke uafhængige: intervaller og test regner derfor borgerne som klynger. Interval: Wilson (95 %) for andelen forbedret ved den effektive størrelse par/deff (deff = designeffekt, klynge-robust varians); fortegnstest: Durkalskis klyngede McNemar; Wilcoxon signed-rank (normaltilnærmelse med tie-korrektion) på hver borgers gennemsnitlige ændring; Stuart–Maxwell (marginal homogenitet) over borgernes bidrag. Test der antager uafhængige par (og Bowker) findes i ffb stats --format json."
                : "A citizen often gives several pairs to a group (several themes, several follow-ups), and they are not independent: intervals and tests therefore count citizens as clusters. Interval: Wilson (95 %) for the share improved at the effective size pairs/deff (deff = design effect, cluster-robust variance); sign test: Durkalski's clustered McNemar; Wilcoxon signed-rank (normal approximation with tie correction) on each citizen's mean change; Stuart–Maxwell (marginal homogeneity) over the citizens' contributions. Tests that assume independent pairs (and Bowker) are in ffb stats --format json.",
             (da ? "Sprunget over: \(tally.skippedNotAssessed) par med \"ikke vurderet\"; \(tally.unpaired) forløb med kun én vurdering." : "Skipped: \(tally.skippedNotAssessed) pairs with \"not assessed\"; \(tally.unpaired) series with one assessment only."),
-            (da ? "Grupper med færre end \(input.settings.minimumGroupSize) er skjult af hensyn til borgernes privatliv (--min-n); \(suppressedGroups) gruppe(r) er skjult." : "Groups with fewer than \(input.settings.minimumGroupSize) are suppressed to protect privacy (--min-n); \(suppressedGroups) group(s) suppressed."),
+            (da ? "Grupper med færre end \(input.settings.minimumGroupSize) borgere er skjult af hensyn til borgernes privatliv (--min-n), også i nøgletal og figurer; i overgangsgitre er felter med 1–\(input.settings.minimumGroupSize - 1) par skjult (·), og er kun ét felt skjult, skjules også det mindste andet; \(suppressedGroups) gruppe(r) er skjult." : "Groups with fewer than \(input.settings.minimumGroupSize) citizens are suppressed to protect privacy (--min-n), in headline figures and charts too; in transition grids, cells of 1–\(input.settings.minimumGroupSize - 1) pairs are suppressed (·), and where only one would be, the smallest other one too; \(suppressedGroups) group(s) suppressed."),
             da ? "Rapporten indeholder ingen CPR-numre og ingen navne." : "The report holds no CPR numbers and no names.",
         ]
         if input.goals != nil {

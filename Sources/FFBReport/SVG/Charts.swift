@@ -75,22 +75,23 @@ enum Charts {
     }
 
     /// A 5×5 transition heat map: rows baseline, columns follow-up, counts in the cells.
-    static func heatMap(title: String, labels: [String], matrix: [[Int]], words: Words) -> String {
+    /// A grid of counts; a nil cell is suppressed (disclosure control): grey, shown as "·".
+    static func heatMap(title: String, labels: [String], matrix: [[Int?]], words: Words) -> String {
         let cell = 24.0, left = 62.0, top = 36.0
         var svg = SVG(width: left + cell * Double(labels.count) + 20, height: top + cell * Double(labels.count) + 30, label: title)
         svg.text(words.followUp + " →", x: left + cell * Double(labels.count) / 2, y: 14, anchor: .middle, size: 11, fill: Palette.muted)
         svg.text(words.baseline + " ↓", x: 4, y: top - 8, size: 11, fill: Palette.muted)
-        let maximum = Double(max(1, matrix.flatMap { $0 }.max() ?? 1))
+        let maximum = Double(max(1, matrix.joined().compactMap { $0 }.max() ?? 1))
         for (j, label) in labels.enumerated() {
             svg.text(label, x: left + cell * (Double(j) + 0.5), y: top - 6, anchor: .middle, size: 11)
         }
         for (i, row) in matrix.enumerated() {
             svg.text(labels[i], x: left - 8, y: top + cell * (Double(i) + 0.5) + 4, anchor: .end, size: 11)
             for (j, count) in row.enumerated() {
-                let colours = Palette.heat(Double(count) / maximum)
+                let colours = count.map { Palette.heat(Double($0) / maximum) } ?? (fill: "#E0E0E0", text: Palette.muted)
                 svg.rect(x: left + cell * Double(j), y: top + cell * Double(i), width: cell - 1, height: cell - 1, fill: colours.fill,
-                         tooltip: "\(labels[i]) → \(labels[j]): \(count)", stroke: i == j ? "#888" : nil)
-                svg.text(String(count), x: left + cell * (Double(j) + 0.5), y: top + cell * (Double(i) + 0.5) + 4, anchor: .middle, size: 10, fill: colours.text)
+                         tooltip: "\(labels[i]) → \(labels[j]): \(count.map(String.init) ?? words.suppressed)", stroke: i == j ? "#888" : nil)
+                svg.text(count.map(String.init) ?? "·", x: left + cell * (Double(j) + 0.5), y: top + cell * (Double(i) + 0.5) + 4, anchor: .middle, size: 10, fill: colours.text)
             }
         }
         return svg.markup
