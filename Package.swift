@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression"]),
+        .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression", "FFBStatistics"]),
         .testTarget(name: "FFBSyntheticTests", dependencies: ["FFBCatalog", "FFBModel", "FFBSynthetic"]),
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport"]),
         .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),

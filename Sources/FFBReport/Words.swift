@@ -32,6 +32,7 @@ struct Words {
     var support: String { t("Støttebehovsniveau A–E", "Support level A–E") }
     var cost: String { t("Udgift pr. støttebehovsniveau", "Cost by support level") }
     var methods: String { t("Metode", "Methods") }
+    var succeeding: String { t("lykkes", "succeeding") }
     var suppressed: String { t("skjult (færre borgere end grænsen)", "suppressed (fewer citizens than the threshold)") }
     var notFromExtract: String { t("Ikke tilgængeligt fra et udtræk: kræver databasen (--db).", "Not available from an extract: needs the store (--db).") }
     var noTariffs: String { t("Ingen takster i databasen (ffb tariff import).", "No tariffs in the store (ffb tariff import).") }

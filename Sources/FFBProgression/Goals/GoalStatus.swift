@@ -60,4 +60,18 @@ public struct GoalStatusCounts: Sendable, Equatable {
     public var achievedShareInterval: ProportionInterval? {
         wilsonInterval(successes: count(.achieved), trials: evaluated)
     }
+
+    /// Goals that succeed so far: achieved, or (a maintain goal still running) sustaining, which
+    /// is what such a goal asks for while it runs.
+    public var succeeding: Int { count(.achieved) + count(.sustaining) }
+
+    /// `succeeding` among evaluated goals; nil when none could be evaluated.
+    public var successShare: Double? {
+        evaluated > 0 ? Double(succeeding) / Double(evaluated) : nil
+    }
+
+    /// The 95 % Wilson interval of `successShare`.
+    public var successShareInterval: ProportionInterval? {
+        wilsonInterval(successes: succeeding, trials: evaluated)
+    }
 }

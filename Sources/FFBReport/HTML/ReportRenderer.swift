@@ -176,25 +176,27 @@ package struct ReportRenderer: Sendable {
                                                 (.noChange, words.noChange), (.worsening, words.worsening), (.notEvaluable, words.notEvaluable)]
         var bars: [Charts.ChangeBar] = []
         var rows = ["<table data-table=\"goals\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.goalsWord))</th>"
-            + statuses.map { "<th>\(escape($0.1))</th>" }.joined() + "<th>\(escape(words.achieved)) %</th></tr></thead><tbody>"]
+            + statuses.map { "<th>\(escape($0.1))</th>" }.joined() + "<th>\(escape(words.succeeding)) % [95 % CI]</th><th>\(escape(words.achieved)) %</th></tr></thead><tbody>"]
         for (key, counts) in goals {
             let name = GoalType(cliValue: key.value).map { words.language == .da ? $0.danishName : $0.englishName } ?? key.value
             guard counts.total >= minimum else {
                 suppressed += 1
-                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td class=\"suppressed\" colspan=\"8\">\(escape(words.suppressed))</td></tr>")
+                rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td class=\"suppressed\" colspan=\"9\">\(escape(words.suppressed))</td></tr>")
                 continue
             }
-            let share = counts.evaluated > 0 ? Double(counts.count(.achieved)) / Double(counts.evaluated) : nil
+            let success = counts.successShare.map { share in
+                Charts.percent(share) + (counts.successShareInterval.map { " [\(Charts.percent($0.lower))–\(Charts.percent($0.upper))]" } ?? "")
+            } ?? "–"
             rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td data-stat=\"goals\">\(counts.total)</td>"
                 + statuses.map { "<td data-stat=\"\($0.0.rawValue)\">\(counts.count($0.0))</td>" }.joined()
-                + "<td>\(share.map(Charts.percent) ?? "–")</td></tr>")
-            let interval = wilsonInterval(successes: counts.count(.achieved), trials: counts.evaluated)
-            bars.append(Charts.ChangeBar(label: name, n: counts.evaluated, improved: counts.count(.achieved),
-                                         unchanged: counts.count(.sustaining) + counts.count(.improving) + counts.count(.noChange),
-                                         worsened: counts.count(.worsening), interval: interval.map { ($0.lower, $0.upper) }))
+                + "<td data-stat=\"success_share\">\(success)</td><td>\(counts.achievedShare.map(Charts.percent) ?? "–")</td></tr>")
+            // A maintain goal sustaining its level is a success while it runs: drawn with the achieved.
+            bars.append(Charts.ChangeBar(label: name, n: counts.evaluated, improved: counts.succeeding,
+                                         unchanged: counts.count(.improving) + counts.count(.noChange),
+                                         worsened: counts.count(.worsening), interval: counts.successShareInterval.map { ($0.lower, $0.upper) }))
         }
         rows.append("</tbody></table>")
-        let segments = (words.achieved, "\(words.sustaining) / \(words.improving.lowercased())", words.worsening)
+        let segments = ("\(words.achieved) / \(words.sustaining.lowercased())", "\(words.improving) / \(words.noChange.lowercased())", words.worsening)
         let chart = bars.isEmpty ? "" : "<figure>" + Charts.changeBars(bars, words: words, segments: segments) + "</figure>"
         return chart + rows.joined()
     }
@@ -216,7 +218,7 @@ package struct ReportRenderer: Sendable {
             da ? "Rapporten indeholder ingen CPR-numre og ingen navne." : "The report holds no CPR numbers and no names.",
         ]
         if input.goals != nil {
-            items.append(da ? "Mål vurderes efter måltype (udvikle: niveau ≤ forventet; fastholde: ikke højere end baseline; begrænse tab: ≤ forventet)." : "Goals are judged by type (develop: level ≤ expected; maintain: not above baseline; limit loss: ≤ expected).")
+            items.append(da ? "Mål vurderes efter måltype (udvikle: niveau ≤ forventet; fastholde: ikke højere end baseline; begrænse tab: ≤ forventet). Et fastholde-mål, der holder niveauet, mens det løber, lykkes: \"lykkes\" er opnåede og fastholdte mål blandt de vurderede, med 95 % Wilson-interval." : "Goals are judged by type (develop: level ≤ expected; maintain: not above baseline; limit loss: ≤ expected). A maintain goal that holds its level while it runs is succeeding: \"succeeding\" is achieved and sustaining goals among those evaluated, with a 95 % Wilson interval.")
         }
         return "<section id=\"methods\"><h2>\(escape(words.methods))</h2><ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>"
     }

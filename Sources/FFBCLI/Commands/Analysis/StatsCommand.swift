@@ -116,26 +116,31 @@ enum GoalStatsOutput {
             return JSONWriter.fileText(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
         case .csv:
             let writer = CSVWriter()
-            var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue) + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high"])
+            var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue)
+                + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high", "success_share", "success_share_ci_low", "success_share_ci_high"])
             for (key, counts) in groups {
-                let interval = counts.achievedShareInterval
+                let interval = counts.achievedShareInterval, success = counts.successShareInterval
                 let share = counts.achievedShare.map { String($0) } ?? ""
                 text += writer.line([key.dimension.rawValue, key.value, String(counts.total), String(counts.evaluated)]
                     + GoalStatus.allCases.map { String(counts.count($0)) }
-                    + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""])
+                    + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""]
+                    + [counts.successShare.map { String($0) } ?? "", success.map { String($0.lower) } ?? "", success.map { String($0.upper) } ?? ""])
             }
             return text
         case .table:
             var table = TextTable([.init(title: "GRUPPE", maxWidth: 40), .init(title: "MÅL", alignment: .right), .init(title: "OPNÅET", alignment: .right),
                                    .init(title: "FASTHOLDER", alignment: .right), .init(title: "BEDRE", alignment: .right), .init(title: "UÆNDRET", alignment: .right),
-                                   .init(title: "VÆRRE", alignment: .right), .init(title: "IKKE VURDERBAR", alignment: .right), .init(title: "ANDEL OPNÅET [95% CI]")])
+                                   .init(title: "VÆRRE", alignment: .right), .init(title: "IKKE VURDERBAR", alignment: .right),
+                                   .init(title: "LYKKES [95% CI]"), .init(title: "HERAF OPNÅET")])
             for (key, counts) in groups {
-                let interval = counts.achievedShareInterval
-                let share = counts.achievedShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
+                let interval = counts.successShareInterval
+                let share = counts.successShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
                 table.append([StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
-                              String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)), share])
+                              String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)),
+                              share, counts.achievedShare.map(StatsOutput.percent) ?? "–"])
             }
-            return table.render() + "\nAchieved share = achieved / evaluated goals (sustaining maintain goals are still running and not counted as achieved).\n"
+            return table.render() + "\nSucceeding = achieved, or sustaining (a maintain goal that holds its level while it runs is doing what it asks), "
+                + "among evaluated goals; achieved alone in the last column.\n"
         }
     }
 
@@ -147,6 +152,8 @@ enum GoalStatsOutput {
             ("statuses", .object(JSONObject(GoalStatus.allCases.map { ($0.rawValue, StatsOutput.number(counts.count($0))) }))),
             ("achieved_share", StatsOutput.number(counts.achievedShare)),
             ("achieved_share_ci", StatsOutput.interval(counts.achievedShareInterval)),
+            ("success_share", StatsOutput.number(counts.successShare)),
+            ("success_share_ci", StatsOutput.interval(counts.successShareInterval)),
         ])
     }
 }
