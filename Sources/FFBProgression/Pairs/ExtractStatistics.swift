@@ -27,7 +27,7 @@ extension Extract {
         let counted = PartCounts(count: parts.count)
         let counting = PartCounter(extract: self, order: order, groupOfTheme: groupOfTheme, groups: keys.count, rule: rule, period: period)
         WorkerPool(workers: parts.count).forEach(parts.count) { part in counted.set(part, counting.count(parts[part])) }
-        var total = counted.merged()
+        let total = counted.merged()
 
         var accumulator = [GroupKey: TransitionMatrix]()
         for (index, _) in themes.enumerated() where total.seen[index] {
@@ -35,10 +35,11 @@ extension Extract {
         }
         if dimension == .none, accumulator.isEmpty { accumulator[.all] = TransitionMatrix() }
         let shown = accumulator.keys.sorted { (keyIndex[$0] ?? 0, $0) < (keyIndex[$1] ?? 0, $1) }
-        total.clusters.append(ClusterSummary())
         return GroupedPairStatistics(
             rule: rule, tally: total.tally, groups: shown.map { ($0, PairStatistics(accumulator[$0] ?? TransitionMatrix())) },
-            clustered: Dictionary(uniqueKeysWithValues: shown.map { ($0, ClusteredPairStatistics(total.clusters[keyIndex[$0] ?? keys.count])) })
+            clustered: Dictionary(uniqueKeysWithValues: shown.map { key in
+                (key, ClusteredPairStatistics(keyIndex[key].map { total.clusters[$0] } ?? ClusterSummary()))
+            })
         )
     }
 
