@@ -46,6 +46,14 @@ import Testing
         #expect((cooking["bowker"] as? [String: Any])?["df"] is NSNull)
     }
 
+    @Test func theCSVNamesEachGroupBesideItsCode() throws {
+        let result = try FFBProcess.run(["stats", "--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "theme", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.first?.prefix(4) == ["dimension", "key", "key_name", "n"])
+        #expect(lines.contains { $0.prefix(3) == ["theme", Self.shopping, "Købe ind"] })
+    }
+
     @Test func previousBaselineCountsEveryConsecutivePair() throws {
         let output = try stats("--input", Self.fixtures.appendingPathComponent("good.csv").path, "--by", "none", "--baseline", "previous")
         let groups = try #require(output["groups"] as? [[String: Any]])

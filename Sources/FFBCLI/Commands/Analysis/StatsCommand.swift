@@ -102,7 +102,7 @@ enum StatsCommand: Command {
     static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false) -> String {
         switch format {
         case .json: JSONWriter.fileText(StatsOutput.json(result))
-        case .csv: StatsOutput.csv(result)
+        case .csv: StatsOutput.csv(result, catalog: catalog)
         case .table: StatsOutput.table(result, catalog: catalog, levelName: support ? "support level" : "level")
         }
     }
@@ -116,12 +116,12 @@ enum GoalStatsOutput {
             return JSONWriter.fileText(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
         case .csv:
             let writer = CSVWriter()
-            var text = writer.line(["dimension", "key", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue)
+            var text = writer.line(["dimension", "key", "key_name", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue)
                 + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high", "success_share", "success_share_ci_low", "success_share_ci_high"])
             for (key, counts) in groups {
                 let interval = counts.achievedShareInterval, success = counts.successShareInterval
                 let share = counts.achievedShare.map { String($0) } ?? ""
-                text += writer.line([key.dimension.rawValue, key.value, String(counts.total), String(counts.evaluated)]
+                text += writer.line([key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.evaluated)]
                     + GoalStatus.allCases.map { String(counts.count($0)) }
                     + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""]
                     + [counts.successShare.map { String($0) } ?? "", success.map { String($0.lower) } ?? "", success.map { String($0.upper) } ?? ""])

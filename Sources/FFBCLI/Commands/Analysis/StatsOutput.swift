@@ -138,9 +138,11 @@ enum StatsOutput {
         return text
     }
 
-    static func csv(_ result: GroupedPairStatistics) -> String {
+    /// One row per group; `key_name` names a theme, area, service, target group or goal type beside
+    /// its code.
+    static func csv(_ result: GroupedPairStatistics, catalog: Catalog) -> String {
         let writer = CSVWriter()
-        var text = writer.line(["dimension", "key", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
+        var text = writer.line(["dimension", "key", "key_name", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
                                 "improved_share", "improved_share_ci_low", "improved_share_ci_high", "sign_test_p", "wilcoxon_n", "w_plus", "w_minus",
                                 "wilcoxon_z", "wilcoxon_p", "rank_biserial", "stuart_maxwell_chi2", "stuart_maxwell_df", "stuart_maxwell_p",
                                 "bowker_chi2", "bowker_df", "bowker_p", "transitions",
@@ -151,7 +153,7 @@ enum StatsOutput {
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, s) in result.groups {
             text += writer.line([
-                key.dimension.rawValue, key.value, String(s.n), String(s.improved), String(s.unchanged), String(s.worsened),
+                key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog), String(s.n), String(s.improved), String(s.unchanged), String(s.worsened),
                 cell(s.meanChange), cell(s.meanBaseline), cell(s.meanFollowUp), cell(s.improvedShare),
                 cell(s.improvedShareInterval?.lower), cell(s.improvedShareInterval?.upper), cell(s.signTestP),
                 String(s.wilcoxon.n), cell(s.wilcoxon.wPlus), cell(s.wilcoxon.wMinus), cell(s.wilcoxon.z), cell(s.wilcoxon.p),
