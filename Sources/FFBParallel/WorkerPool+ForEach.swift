@@ -15,10 +15,22 @@ extension WorkerPool {
         try run(count, callerWorks: false, meanwhile: meanwhile, body)
     }
 
-    /// `forEach` where the calling thread first runs `first` (say, reads what the results will
-    /// be joined with) and then takes indices with the others: work shared whatever its mix.
-    package func forEach<Failure: Error>(_ count: Int, first: () -> Void, _ body: @escaping @Sendable (Int) throws(Failure) -> Void) throws(Failure) {
-        try run(count, callerWorks: true, meanwhile: first, body)
+    /// `transform` for every index in `0..<count`, at most `workers` at a time, and the results in
+    /// index order. The calling thread first runs `first` (say, reads what the results will be
+    /// joined with), then takes indices with the others: the work is shared whatever its mix.
+    package func map<Value: Sendable>(_ count: Int, first: () -> Void = {}, _ transform: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let queue = IndexQueue(count: count, shared: [Value?](repeating: nil, count: max(0, count)))
+        let lane: @Sendable () -> Void = {
+            while let index = queue.claim() {
+                let value = transform(index)
+                queue.update { $0[index] = value }
+            }
+        }
+        queue.start(threads: min(workers, count) - 1, lane)
+        first()
+        lane()
+        queue.join()
+        return queue.update { results in results.map { $0! } }
     }
 
     private func run<Failure: Error>(

@@ -21,13 +21,14 @@ extension Store {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
             var pieces: [LevelPiece]?
             if path != ":memory:" {
-                let path = self.path, catalog = self.catalog, read = ReadPieces(count: LevelPiece.count)
+                let path = self.path, catalog = self.catalog
                 var meanwhileRan: Result<Void, StoreError> = .success(())
-                WorkerPool(workers: 2).forEach(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
-                    read.set(index, try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress))
+                // A piece not read there (another committed state, or an error met again below) is nil.
+                let read = WorkerPool(workers: 2).map(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
+                    try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
                 }
                 try meanwhileRan.get()
-                pieces = read.all()
+                pieces = read.contains { $0 == nil } ? nil : read.compactMap(\.self)
             } else {
                 try meanwhile()
             }
@@ -343,32 +344,6 @@ struct EntryGroups: Sendable, Equatable {
                 let bytes = common == 0 ? 0 : memcmp(stored.baseAddress!, text.baseAddress!, common)
                 return bytes != 0 ? Int(bytes) : stored.count - text.count
             }
-        }
-    }
-}
-
-/// Where the pieces are left, by whichever thread read them.
-private final class ReadPieces: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pieces: [LevelPiece?]
-    private var missing = false
-
-    init(count: Int) {
-        pieces = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ piece: LevelPiece?) {
-        lock.withLock {
-            if let piece { pieces[index] = piece } else { missing = true }
-        }
-    }
-
-    /// Every piece in order, or nil when one was not read (another committed state, or an error
-    /// the caller meets again when it reads the pieces itself).
-    func all() -> [LevelPiece]? {
-        lock.withLock {
-            let all = pieces.compactMap(\.self)
-            return missing || all.count != pieces.count ? nil : all
         }
     }
 }

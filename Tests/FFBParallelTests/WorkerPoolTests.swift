@@ -173,3 +173,35 @@ import Testing
         #expect(seen == (0..<20).map { $0 % 5 == 4 ? .failure(IndexFailure(index: $0)) : .success($0 * 10) })
     }
 }
+
+@Suite struct WorkerPoolMapTests {
+    @Test(arguments: [(workers: 1, count: 50), (workers: 2, count: 18), (workers: 8, count: 3), (workers: 2, count: 0)])
+    func theResultsComeBackInIndexOrder(workers: Int, count: Int) {
+        let tally = Tally()
+        let results = WorkerPool(workers: workers).map(count) { index in
+            tally.begin(index)
+            tally.end()
+            return index * index
+        }
+        #expect(results == (0..<count).map { $0 * $0 })
+        #expect(tally.runsByIndex == Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, 1) }))
+    }
+
+    @Test func firstRunsOnTheCallingThreadWhileAWorkerStartsAndThenItTakesIndicesToo() {
+        let tally = Tally()
+        var sawWorkerRunning = false, firstRuns = 0
+        let results = WorkerPool(workers: 2).map(40, first: {
+            // The worker starts while the calling thread is busy here.
+            sawWorkerRunning = tally.waitForStarts(1)
+            firstRuns += 1
+        }) { index in
+            tally.begin(index)
+            tally.end()
+            return Thread.isMainThread
+        }
+        #expect(sawWorkerRunning)
+        #expect(firstRuns == 1)
+        #expect(results.count == 40)
+        #expect(tally.mostAtOnce <= 2)
+    }
+}

@@ -1,7 +1,6 @@
 import FFBCatalog
 import FFBParallel
 import FFBStatistics
-import Foundation
 
 extension Extract {
     /// The pair statistics of an extract grouped by theme, area or nothing, groups in catalogue
@@ -24,10 +23,10 @@ extension Extract {
         // Parts of the citizens counted on the cores and merged: every count is exact.
         let order = seriesGroupedByCitizen()
         let parts = citizenParts(order: order, count: seriesCount >= 100_000 ? 2 : 1)
-        let counted = PartCounts(count: parts.count)
         let counting = PartCounter(extract: self, order: order, groupOfTheme: groupOfTheme, groups: keys.count, rule: rule, period: period)
-        WorkerPool(workers: parts.count).forEach(parts.count) { part in counted.set(part, counting.count(parts[part])) }
-        let total = counted.merged()
+        let counts = WorkerPool(workers: parts.count).map(parts.count) { counting.count(parts[$0]) }
+        var total = counts[0]
+        for part in counts.dropFirst() { total.merge(part) }
 
         var accumulator = [GroupKey: TransitionMatrix]()
         for (index, _) in themes.enumerated() where total.seen[index] {
@@ -168,29 +167,6 @@ struct PartCounter: Sendable {
             tally.pairs += 1
             matrix.record(baseline: Int(baseline), followUp: Int(followUp))
             citizen.add(baseline: Int(baseline), followUp: Int(followUp))
-        }
-    }
-}
-
-/// Where the parts' counts are left, by whichever thread made them.
-final class PartCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [PartCount?]
-
-    init(count: Int) {
-        parts = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ part: PartCount) {
-        lock.withLock { parts[index] = part }
-    }
-
-    /// The parts merged, in order.
-    func merged() -> PartCount {
-        lock.withLock {
-            var total = parts[0]!
-            for part in parts.dropFirst() { total.merge(part!) }
-            return total
         }
     }
 }
