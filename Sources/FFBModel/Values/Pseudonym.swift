@@ -21,12 +21,14 @@ public struct Pseudonym: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Whether `byte` is a letter or digit of `alphabet`, as written there (upper case).
     private static func isCanonical(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte != UInt8(ascii: "I") && byte != UInt8(ascii: "L") && byte != UInt8(ascii: "O") && byte != UInt8(ascii: "U")
-        default: false
-        }
+        alphabetBytes[Int(byte)]
     }
+
+    private static let alphabetBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in alphabet { table[Int(character.asciiValue!)] = true }
+        return table
+    }()
 
     /// A fresh pseudonym from `generator` (the system generator in the store; seeded in tests).
     public static func random(using generator: inout some RandomNumberGenerator) -> Pseudonym {

@@ -15,6 +15,11 @@ public struct GroupedPairStatistics: Sendable {
         self.groups = groups
         self.clustered = clustered
     }
+
+    /// The clustered statistics of group `key` (those of no citizen for a group it does not have).
+    public func clusteredStatistics(of key: GroupKey) -> ClusteredPairStatistics {
+        clustered[key] ?? ClusteredPairStatistics(ClusterSummary())
+    }
 }
 
 /// Accumulates transition matrices per group; merging two accumulators is exact, so work can be

@@ -41,7 +41,7 @@ package struct ReportRenderer: Sendable {
             let bars = shown.map { group in
                 Charts.ChangeBar(label: label(group.key, input.catalog), n: group.statistics.n, improved: group.statistics.improved,
                                  unchanged: group.statistics.unchanged, worsened: group.statistics.worsened,
-                                 interval: result.clustered[group.key]?.improvedShareInterval.map { ($0.lower, $0.upper) })
+                                 interval: result.clusteredStatistics(of: group.key).improvedShareInterval.map { ($0.lower, $0.upper) })
             }
             if !bars.isEmpty { html.append("<figure>\(Charts.changeBars(bars, words: words))<figcaption>\(escape(words.changeChartLabel))</figcaption></figure>") }
             html.append(statisticsTable(result, catalog: input.catalog, hidden: hiddenKeys, words: words, dimension: id))
@@ -135,7 +135,7 @@ package struct ReportRenderer: Sendable {
 
     /// The citizens of a group (the disclosure unit).
     private func citizens(_ result: GroupedPairStatistics, _ key: GroupKey) -> Int {
-        result.clustered[key]?.citizens ?? 0
+        result.clusteredStatistics(of: key).citizens
     }
 
     /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
@@ -163,7 +163,7 @@ package struct ReportRenderer: Sendable {
                 rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"11\">\(escape(words.suppressed))</td></tr>")
                 continue
             }
-            let c = result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary())
+            let c = result.clusteredStatistics(of: key)
             let ci = c.improvedShareInterval.map { "\(Charts.percent($0.lower))–\(Charts.percent($0.upper))" } ?? "–"
             rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"citizens\">\(c.citizens)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2) } ?? "–")</td><td>\(ci)</td><td>\(c.designEffect.map { format($0, 2) } ?? "–")</td><td>\(p(c.signTest.p))</td><td>\(p(c.wilcoxon?.p))</td><td>\(p(c.stuartMaxwell.p))</td></tr>")
         }

@@ -13,7 +13,7 @@ enum StatsOutput {
             ("baseline", .string(result.rule.rawValue)),
             ("skipped_not_assessed", number(result.tally.skippedNotAssessed)),
             ("unpaired", number(result.tally.unpaired)),
-            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics, clustered: result.clustered[$0.key])) })),
+            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics, clustered: result.clusteredStatistics(of: $0.key))) })),
             ("assumptions", .object(JSONObject([
                 ("independent_pairs", .array(pairLevelKeys.map(JSONValue.string))),
                 ("citizens_as_clusters", .array(clusteredKeys.map(JSONValue.string))),
@@ -33,9 +33,8 @@ enum StatsOutput {
         key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
     }
 
-    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics?) -> JSONObject {
-        let clustered = clustered ?? ClusteredPairStatistics(ClusterSummary())
-        return JSONObject([
+    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics) -> JSONObject {
+        JSONObject([
             ("key", .object(Self.key(key))),
             ("n", number(statistics.n)),
             ("citizens", number(clustered.citizens)),
@@ -118,7 +117,7 @@ enum StatsOutput {
             .init(title: "FORTEGN p", alignment: .right), .init(title: "WILCOXON p", alignment: .right), .init(title: "S-M p", alignment: .right),
         ])
         for (key, statistics) in result.groups {
-            let clustered = result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary())
+            let clustered = result.clusteredStatistics(of: key)
             let share = statistics.improvedShare.map { share in
                 let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
                 return percent(share) + ci
@@ -160,7 +159,7 @@ enum StatsOutput {
                 cell(s.rankBiserial), cell(s.stuartMaxwell.chi2), s.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(s.stuartMaxwell.p),
                 cell(s.bowker.chi2), s.bowker.degreesOfFreedom.map(String.init) ?? "", cell(s.bowker.p),
                 s.transitions.rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "|"),
-            ] + clusteredCells(result.clustered[key] ?? ClusteredPairStatistics(ClusterSummary()), cell))
+            ] + clusteredCells(result.clusteredStatistics(of: key), cell))
         }
         return text
     }
