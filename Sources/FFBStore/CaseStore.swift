@@ -24,8 +24,9 @@ public protocol CaseStore: AnyObject {
     /// write lands between its queries, and the store is locked and unlocked once, not per query.
     func snapshot<T>(_ body: () throws -> T) throws -> T
 
-    /// Runs `body` as one transaction recorded as a write by `user` running `command`.
-    func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T
+    /// Runs `body` as one transaction recorded as a write by `user` running `command`, its
+    /// records judged by `rules` (what counts as today, a caseworker's reason for a late record).
+    func write<T>(user: String, command: String, now: Date, rules: WriteRules, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T
 
     // MARK: Citizens and cases
 
@@ -97,6 +98,9 @@ public protocol CaseStore: AnyObject {
     /// Checks everything the store promises: schema, append-only rules, audit chain, integrity.
     /// `progress` counts the store's pages as they are checked.
     func check(progress: WorkProgress) throws(StoreError) -> StoreCheckReport
+    /// Records that break a plausibility rule (`Plausibility`) against `today` and what else the
+    /// store holds, in the order they were written.
+    func implausibleRecords(today: LocalDate) throws(StoreError) -> [ImplausibleRecord]
 }
 
 extension CaseStore {
@@ -104,8 +108,8 @@ extension CaseStore {
         try check(progress: .none)
     }
 
-    public func write<T>(user: String, command: String, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
-        try write(user: user, command: command, now: Date(), body)
+    public func write<T>(user: String, command: String, rules: WriteRules = WriteRules(), _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
+        try write(user: user, command: command, now: Date(), rules: rules, body)
     }
 
     public func forEachCitizenLevels(progress: WorkProgress = .none, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {

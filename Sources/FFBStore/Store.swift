@@ -70,7 +70,7 @@ package final class Store {
     }
 
     /// Runs `body` as one transaction recorded as a write by `user` running `command`.
-    package func write<T>(user: String, command: String, now: Date, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
+    package func write<T>(user: String, command: String, now: Date, rules: WriteRules, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T {
         // A write rolled back frees its audit row's id for the next write: forget what was read.
         defer { writeInfos.removeAll() }
         return try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
@@ -78,8 +78,9 @@ package final class Store {
             let writeID = try StoreError.mapping { () throws(SQLiteError) in
                 try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
             }
-            let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog)
+            let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog, rules: rules)
             let result = try StoreError.mapping { try body(writer) }
+            try writer.keepBackdatedReason()
             guard FileIdentity(path: path) == identity else {
                 throw .database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
             }

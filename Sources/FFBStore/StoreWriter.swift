@@ -13,15 +13,18 @@ package struct StoreWriter {
     let database: Database
     let writeID: Int64
     let catalog: Catalog
+    /// What the write's records are judged against (today, a reason for a late record).
+    let rules: WriteRules
     /// What this write has made, so that bulk writes need not ask the store about it.
-    private let made = WriteMemory()
+    let made = WriteMemory()
 
     // Written out: with the synthesized initialiser this toolchain's debug build crashed in a
     // write's body (a retain of a captured value), seen in GuardsMigrationTests.
-    init(database: Database, writeID: Int64, catalog: Catalog) {
+    init(database: Database, writeID: Int64, catalog: Catalog, rules: WriteRules) {
         self.database = database
         self.writeID = writeID
         self.catalog = catalog
+        self.rules = rules
     }
 
     /// Registers a citizen under a fresh pseudonym. A CPR number already in the store is an error
@@ -48,6 +51,7 @@ package struct StoreWriter {
 
     package func openCase(_ caseFile: CaseFile) throws(StoreError) {
         try StoreError.mapping {
+            try checkPlausible(caseFile)
             let citizen = try citizenRowID(caseFile.citizen)
             if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
                 throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
@@ -57,7 +61,7 @@ package struct StoreWriter {
                 [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
             )
             made.bound()
-            made.cases[caseFile.caseNumber] = (try database.lastInsertRowID, citizen)
+            made.cases[caseFile.caseNumber] = CaseRow(rowID: try database.lastInsertRowID, citizen: citizen, opened: caseFile.opened)
         }
     }
 
@@ -71,6 +75,7 @@ package struct StoreWriter {
     package func createOrder(_ order: Order) throws(StoreError) {
         try StoreError.mapping {
             let citizen = try citizenRowID(order.citizen)
+            try checkPlausible(order, citizen: citizen)
             let caseID = try caseRowID(order.caseNumber, citizen: citizen)
             _ = try database.execute(
                 """
@@ -104,6 +109,7 @@ package struct StoreWriter {
             guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
                 throw StoreError.notFound("no order \(goal.orderID.storeText)")
             }
+            try checkPlausible(goal)
             if let supersedes = goal.supersedes {
                 let current = try database.firstRow(
                     "SELECT id FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(goal.seriesID.storeText)]
@@ -142,6 +148,7 @@ package struct StoreWriter {
     package func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
         try StoreError.mapping {
             try checkNotRecordedBefore(followUp)
+            try checkPlausible(followUp)
             if let replaced = followUp.supersedes {
                 try supersede(replaced, by: followUp)
             }
@@ -191,6 +198,7 @@ package struct StoreWriter {
 
     private func insertAssessment(id: UUID, citizen: Pseudonym, caseNumber: String?, kind: String, date: LocalDate, assessor: String, entries: [AssessmentEntry]) throws {
         let citizenID = try citizenRowID(citizen)
+        if kind == "assessment" { try checkPlausible(assessmentDated: date, caseNumber: caseNumber, citizen: citizenID) }
         let caseID = try caseNumber.map { try caseRowID($0, citizen: citizenID) }
         _ = try database.execute(
             "INSERT INTO assessments (id, citizen_id, case_id, kind, date, assessor, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -261,18 +269,24 @@ package struct StoreWriter {
     }
 
     private func caseRowID(_ caseNumber: String, citizen: Int64) throws -> Int64 {
-        let known: (rowID: Int64, citizen: Int64)
+        try caseRow(caseNumber, citizen: citizen).rowID
+    }
+
+    /// A case of `citizen` by number: its row and the day it was opened.
+    func caseRow(_ caseNumber: String, citizen: Int64) throws -> CaseRow {
+        let known: CaseRow
         if let opened = made.cases[caseNumber] {
             known = opened
-        } else if let row = try database.firstRow("SELECT id, citizen_id FROM cases WHERE case_number = ?", [.text(caseNumber)]) {
-            known = (try row.int64(0), try row.int64(1))
+        } else if let row = try database.firstRow("SELECT id, citizen_id, opened FROM cases WHERE case_number = ?", [.text(caseNumber)]),
+                  let opened = LocalDate(iso: try row.string(2)) {
+            known = CaseRow(rowID: try row.int64(0), citizen: try row.int64(1), opened: opened)
         } else {
             throw StoreError.notFound("unknown case \(caseNumber)")
         }
         guard known.citizen == citizen else {
             throw StoreError.invalid("case \(caseNumber) belongs to another citizen")
         }
-        return known.rowID
+        return known
     }
 }
 
@@ -281,11 +295,20 @@ package struct StoreWriter {
 /// here. It is a cache, not a record: past `limit` entries it starts again, and a question about
 /// something forgotten goes to the database (which holds everything the write made), so a write
 /// of any size keeps a bounded memory.
-private final class WriteMemory {
+/// A case as a write needs it: its row, its citizen's row and the day it was opened.
+struct CaseRow {
+    let rowID: Int64
+    let citizen: Int64
+    let opened: LocalDate
+}
+
+final class WriteMemory {
     static let limit = 4096
 
     var newCitizens: [Pseudonym: (rowID: Int64, series: [KLCode: Int64])] = [:]
-    var cases: [String: (rowID: Int64, citizen: Int64)] = [:]
+    var cases: [String: CaseRow] = [:]
+    /// Whether a record of this write was excused by the caseworker's `--backdated-reason`.
+    var backdatingUsed = false
     var orders: Set<UUID> = []
 
     /// Starts again when any of the three has grown past `limit`.

@@ -35,7 +35,7 @@ import Testing
     /// (a write command creates its store at any --db path).
     static let freeText: Set<String> = [
         "name", "author", "assessor", "description", "reason", "user", "provider-name", "payer-name", "sender-name",
-        "municipality", "reference", "out", "dir", "case-number", "db", "sender-id", "provider-id", "payer-id", "reporting-organisation", "case-system",
+        "municipality", "reference", "out", "dir", "case-number", "db", "sender-id", "provider-id", "payer-id", "reporting-organisation", "case-system", "backdated-reason",
     ]
 
     struct Case: Sendable {

@@ -41,9 +41,7 @@ import Testing
         let process = Process()
         process.executableURL = FFBProcess.binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "FFB_DB")
-        process.environment = env.merging(environment) { $1 }
+        process.environment = FFBProcess.environment(environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -243,6 +243,7 @@ import Testing
                 script += "'\(binary.path)' citizen add --db '\(db)' --cpr \(day)0\(index + 1)80-\(1000 + n) --name 'Borger \(index)-\(n)' >/dev/null || echo fail\n"
             }
             process.arguments = ["-c", script]
+            process.environment = FFBProcess.environment([:])
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe

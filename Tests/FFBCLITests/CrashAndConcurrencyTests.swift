@@ -120,7 +120,7 @@ import Glibc
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", script]
             let errors = directory.file("errors-\(index).txt")
-            process.environment = ProcessInfo.processInfo.environment.merging(["ERR": errors.path]) { $1 }
+            process.environment = FFBProcess.environment(["ERR": errors.path])
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()

@@ -27,6 +27,17 @@ struct FFBProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// This process's environment for an `ffb` child, with `extra` on top: no `$FFB_DB` from the
+    /// machine, and a `$USER` (writes need a name for the audit; a CI machine may have none). An
+    /// empty value in `extra` removes the variable (a test of what happens without it).
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "FFB_DB")
+        if (env["USER"] ?? "").isEmpty { env["USER"] = "ffb-tests" }
+        for (key, value) in extra { env[key] = value.isEmpty ? nil : value }
+        return env
+    }
+
     static func run(
         _ arguments: [String],
         binary: URL = binary,
@@ -38,10 +49,7 @@ struct FFBProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "FFB_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -73,6 +81,7 @@ struct FFBProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = environment([:])
         if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = FileHandle.nullDevice

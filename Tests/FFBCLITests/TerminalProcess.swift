@@ -39,10 +39,7 @@ enum TerminalProcess {
         let process = Process()
         process.executableURL = FFBProcess.binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "FFB_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = FFBProcess.environment(environment)
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice

@@ -229,7 +229,7 @@ struct StoreWorkout {
         }
         let replacement = try FollowUp(order: order, date: followUp.date, entries: try entries(["Købe ind"], level: .mild),
                                        supportLevel: .assessed(.b), goalNotes: [], status: .end, author: "A", supersedes: followUp.id)
-        let revised = try goal.revised(primaryTheme: try catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .moderate)
+        let revised = try goal.revised(primaryTheme: try catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .none)
         try store.write(user: "t", command: "corrections") { writer in
             try writer.record(replacement, citizen: citizen.pseudonym, caseNumber: "S-1")
             try writer.addGoal(revised)

@@ -10,8 +10,13 @@ import Foundation
 enum StoreOptions {
     static let db = OptionSpec("db", value: "PATH", help: "The store file.", defaultDescription: "$FFB_DB, else ./ffb.sqlite")
     static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write).", defaultDescription: "$USER")
+    static let today = OptionSpec("today", value: "DATE", help: "The day records are judged against (none may be dated after it).", defaultDescription: "today")
+    static let backdatedReason = OptionSpec(
+        "backdated-reason", value: "TEXT",
+        help: "Why a record predates its case (entered late); kept in the audit trail."
+    )
     static let readOptions = [db]
-    static let writeOptions = [db, user]
+    static let writeOptions = [db, user, today, backdatedReason]
 
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
         let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
@@ -24,11 +29,12 @@ enum StoreOptions {
     static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
         let (user, source) = if let given = arguments.value("user") {
             (given, "--user")
-        } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"] {
+        } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"], !name.isEmpty {
             (name, "$USER")
         } else {
-            ("unknown", "")
+            throw CLIError.invalid("who is writing? give --user NAME (or set $USER): the audit trail keeps a name with every write")
         }
+        if user.trimmingSpaces().isEmpty { throw .invalid("\(source): the user name is empty") }
         if user.unicodeScalars.contains(where: TerminalText.needsEscape) {
             throw .invalid("\(source): the user name holds a control character or a text-direction override (\(TerminalText.safe(user)))")
         }
@@ -72,7 +78,7 @@ enum StoreOptions {
         let user = try user(arguments, context: context)
         let store = try open(arguments, context: context, create: true)
         defer { store.close() }
-        return try write(store, user: user, command: command(arguments), body)
+        return try write(store, arguments: arguments, user: user, body)
     }
 
     /// Writes to a store the command opened earlier (and has held open, e.g. while it asked
@@ -83,12 +89,26 @@ enum StoreOptions {
         context: CommandContext,
         _ body: (any CaseStore, any CaseStoreWriter) throws -> T
     ) throws(CLIError) -> T {
-        try write(store, user: user(arguments, context: context), command: command(arguments), body)
+        try write(store, arguments: arguments, user: user(arguments, context: context), body)
     }
 
-    private static func write<T>(_ store: any CaseStore, user: String, command: String, _ body: (any CaseStore, any CaseStoreWriter) throws -> T) throws(CLIError) -> T {
+    /// What the write's records are judged against: `--today` (tests, or a day's records typed in
+    /// the next morning) and the caseworker's `--backdated-reason`.
+    static func rules(_ arguments: ParsedArguments) throws(CLIError) -> WriteRules {
+        let reason = arguments.value("backdated-reason")?.trimmingSpacesAndNewlines()
+        if let reason {
+            if reason.isEmpty { throw .invalid("--backdated-reason: say why the record is entered late") }
+            if reason.unicodeScalars.contains(where: TerminalText.needsEscape) {
+                throw .invalid("--backdated-reason: the reason holds a control character or a text-direction override")
+            }
+        }
+        return WriteRules(today: try arguments.date("today") ?? .today, backdatedReason: reason)
+    }
+
+    private static func write<T>(_ store: any CaseStore, arguments: ParsedArguments, user: String, _ body: (any CaseStore, any CaseStoreWriter) throws -> T) throws(CLIError) -> T {
+        let rules = try rules(arguments)
         do {
-            return try store.write(user: user, command: command) { writer in try body(store, writer) }
+            return try store.write(user: user, command: command(arguments), rules: rules) { writer in try body(store, writer) }
         } catch {
             throw CLIError(error)
         }

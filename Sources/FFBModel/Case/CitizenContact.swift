@@ -49,8 +49,10 @@ public struct CitizenContact: Hashable, Sendable {
             let text = phone.trimmingSpaces()
             guard !text.isEmpty else { throw .invalid("the phone number is empty") }
             let allowed = Set("0123456789+ -()")
-            guard text.allSatisfy(allowed.contains), text.contains(where: \.isNumber) else {
-                throw .invalid("\"\(text)\" is not a phone number (digits, spaces, +, - and parentheses)")
+            // E.164: at most 15 digits; a number starts with a digit, its country's + or an area's (.
+            let digits = text.filter(\.isNumber).count
+            guard text.allSatisfy(allowed.contains), (1...15).contains(digits), text.first.map(Set("0123456789+(").contains) == true else {
+                throw .invalid("\"\(text)\" is not a phone number (up to 15 digits, with spaces, +, - and parentheses)")
             }
             trimmedPhone = text
         }

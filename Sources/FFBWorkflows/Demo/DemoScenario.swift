@@ -164,10 +164,10 @@ package struct DemoScenario {
                 outcome.orders += 1
                 for (goalIndex, (theme, levels)) in person.levels.prefix(2).enumerated() where levels[0] >= 0 {
                     // Mostly the citizen's drawn type; a second goal sometimes of the next type.
-                    let type = [GoalType.develop, .maintain, .limitLoss][(person.goalType + goalIndex * (person.index % 2)) % 3]
+                    let drawn = [GoalType.develop, .maintain, .limitLoss][(person.goalType + goalIndex * (person.index % 2)) % 3]
+                    let (type, expected) = Self.goal(drawn, baseline: Int(levels[0]), stretch: person.index % 2)
                     let goal = try Goal(
-                        orderID: order.id, primaryTheme: scored[theme], type: type,
-                        expectedLevel: Self.expectedLevel(type, baseline: Int(levels[0]), stretch: person.index % 2),
+                        orderID: order.id, primaryTheme: scored[theme], type: type, expectedLevel: expected,
                         description: Self.goalText(type, theme: scored[theme].name), followUpDate: start.adding(days: 180), order: order
                     )
                     try writer.addGoal(goal)
@@ -178,15 +178,17 @@ package struct DemoScenario {
         return orders
     }
 
-    /// The level a goal of `type` expects from `baseline`: develop aims `1 + stretch` levels
-    /// better, maintain keeps the level, limit-loss accepts one level worse.
-    static func expectedLevel(_ type: GoalType, baseline: Int, stretch: Int) -> FunctionLevel {
+    /// A goal of the `drawn` type from `baseline`, as a caseworker would set it: develop aims
+    /// `1 + stretch` levels better, maintain keeps the level, limit-loss accepts one level worse;
+    /// from level 0 there is nothing to develop, so that goal maintains.
+    static func goal(_ drawn: GoalType, baseline: Int, stretch: Int) -> (type: GoalType, expected: FunctionLevel) {
+        let type = drawn == .develop && baseline == 0 ? .maintain : drawn
         let expected = switch type {
         case .develop: max(0, baseline - 1 - stretch)
         case .maintain: baseline
         case .limitLoss: min(4, baseline + 1)
         }
-        return FunctionLevel(rawValue: expected) ?? .moderate
+        return (type, FunctionLevel(rawValue: expected) ?? .moderate)
     }
 
     static func goalText(_ type: GoalType, theme: String) -> String {

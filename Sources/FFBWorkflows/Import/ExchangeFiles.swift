@@ -1,5 +1,6 @@
 import FFBExchange
 import FFBFiles
+import FFBModel
 import FFBParallel
 import FFBStore
 import Foundation
@@ -50,11 +51,11 @@ public enum ExchangeFiles {
     /// decoded are applied. `progress` counts documents (`ExchangeImport.run`). The names are kept
     /// as given and made into URLs one at a time, as each is read.
     public static func importFiles(
-        _ paths: [String], base: URL, into store: any CaseStore, user: String, command: String, strict: Bool = false,
-        progress: WorkProgress = .none
+        _ paths: [String], base: URL, into store: any CaseStore, user: String, command: String, rules: WriteRules = WriteRules(),
+        strict: Bool = false, progress: WorkProgress = .none
     ) throws(ImportError) -> ImportReport {
         let decoder = DocumentDecoder(), validator = DocumentValidator()
         return try ExchangeImport.run(count: paths.count, decode: { document(at: FilePath.url(paths[$0], from: base), decoder: decoder, validator: validator) },
-                                      into: store, user: user, command: command, strict: strict, progress: progress)
+                                      into: store, user: user, command: command, rules: rules, strict: strict, progress: progress)
     }
 }

@@ -1,4 +1,5 @@
 import FFBJSON
+import FFBModel
 import FFBExchange
 import FFBParallel
 import FFBStore
@@ -30,6 +31,7 @@ extension ExchangeImport {
         into store: any CaseStore,
         user: String,
         command: String,
+        rules: WriteRules = WriteRules(),
         strict: Bool = false,
         progress: WorkProgress = .none
     ) throws(ImportError) -> ImportReport {
@@ -41,7 +43,7 @@ extension ExchangeImport {
         var steps = DocumentSteps(progress: progress)
         progress.start(total: count)
         do {
-            let summary = try store.write(user: user, command: command) { writer in
+            let summary = try store.write(user: user, command: command, rules: rules) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
                 importer.strict = strict
                 var deferred: [(rank: Int, index: Int, contentHash: Int, created: String)] = []

@@ -53,9 +53,9 @@ package struct SyntheticExchange {
             )
             var goals: [Goal] = []
             for (index, (theme, levels)) in person.levels.prefix(2).enumerated() where levels[0] >= 0 {
-                let type = GoalType.allCases[(person.goalType + index) % 3]
+                let (type, expected) = DemoScenario.goal(GoalType.allCases[(person.goalType + index) % 3], baseline: Int(levels[0]), stretch: 0)
                 goals.append(try Goal(id: population.uuid(citizen: person.index, salt: 10 + UInt64(index)), orderID: order.id, primaryTheme: scored[theme],
-                                      type: type, expectedLevel: DemoScenario.expectedLevel(type, baseline: Int(levels[0]), stretch: 0),
+                                      type: type, expectedLevel: expected,
                                       description: DemoScenario.goalText(type, theme: scored[theme].name), followUpDate: order.followUpDate))
             }
             let package = OrderPackage(

@@ -74,8 +74,14 @@ package struct SyntheticOrders {
         )
         var goals: [GoalRecord] = []
         for theme in chosen.prefix(2) {
-            let goal = try Goal(id: uuid(), orderID: terms.id, primaryTheme: theme, type: GoalType.allCases[below(3)],
-                                expectedLevel: FunctionLevel(rawValue: below(4)) ?? .mild, description: "Syntetisk mål for \(theme.name)",
+            let drawn = GoalType.allCases[below(3)]
+            // A goal consistent with the theme's assessed level; on a theme not assessed, any.
+            let (type, expected) = switch entries.first(where: { $0.theme == theme.code })?.level {
+            case .assessed(let baseline)?: DemoScenario.goal(drawn, baseline: baseline.rawValue, stretch: below(2))
+            default: (drawn, FunctionLevel(rawValue: below(4)) ?? .mild)
+            }
+            let goal = try Goal(id: uuid(), orderID: terms.id, primaryTheme: theme, type: type,
+                                expectedLevel: expected, description: "Syntetisk mål for \(theme.name)",
                                 followUpDate: terms.followUpDate)
             goals.append(GoalRecord(goal: goal))
         }

@@ -36,6 +36,7 @@ enum ImportCommand: Command {
             throw .invalid("no .json documents to import", file: arguments.positionals.joined(separator: ", "))
         }
         let user = try StoreOptions.user(arguments, context: context)
+        let rules = try StoreOptions.rules(arguments)
         let storePath = StoreOptions.path(arguments, context: context)
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)
@@ -44,7 +45,7 @@ enum ImportCommand: Command {
         do {
             report = try context.withProgress(arguments, "import", unit: "documents") { progress throws(ImportError) in
                 try ExchangeFiles.importFiles(files, base: context.currentDirectory, into: store, user: user, command: command,
-                                              strict: arguments.flag("strict"), progress: progress)
+                                              rules: rules, strict: arguments.flag("strict"), progress: progress)
             }
             store.close()
         } catch {

@@ -11,15 +11,22 @@ enum CheckCommand: Command {
         abstract: "Check the store: integrity, triggers and schema as ffb made them, and the audit trail's hash chain.",
         discussion: """
         Every write makes the same schema check and refuses to write into a store changed outside ffb. \
-        Exit 0 when every check passes, 3 when one finds a problem (each problem is printed).
+        Exit 0 when every check passes, 3 when one finds a problem (each problem is printed). Records that \
+        break a plausibility rule (dated after today, before their case was opened, outside their order, a goal \
+        whose expected level contradicts its type and baseline) are listed for review; they do not fail the check.
         """,
-        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json]), .quiet],
+        options: StoreOptions.readOptions + [
+            OptionSpec("today", value: "DATE", help: "The day records are judged against.", defaultDescription: "today"),
+            OutputFormat.option(allowed: [.table, .json]), .quiet,
+        ],
         examples: ["ffb check --db ffb.sqlite"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let report = try StoreOptions.read(arguments, context: context) { store in
-            try context.withProgress(arguments, "check", unit: "pages") { progress throws(StoreError) in try store.check(progress: progress) }
+        let today = try arguments.date("today") ?? .today
+        let (report, implausible) = try StoreOptions.read(arguments, context: context) { store in
+            (try context.withProgress(arguments, "check", unit: "pages") { progress throws(StoreError) in try store.check(progress: progress) },
+             try store.implausibleRecords(today: today))
         }
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
@@ -33,6 +40,9 @@ enum CheckCommand: Command {
                         ("problems", .array(finding.problems.map(JSONValue.string))),
                     ]))
                 })),
+                ("implausible", .array(implausible.map { record in
+                    .object(JSONObject([("rule", .string(record.rule.rawValue)), ("message", .string(record.message))]))
+                })),
             ]))))
         } else {
             context.stdout.line("Store \(StoreOptions.path(arguments, context: context)) (schema version \(report.schemaVersion))")
@@ -42,6 +52,11 @@ enum CheckCommand: Command {
                 } else {
                     for problem in finding.problems { context.stdout.line("  PROBLEM  \(finding.check): \(TerminalText.safe(problem))") }
                 }
+            }
+            if implausible.isEmpty {
+                context.stdout.line("  ok       plausibility: no record dated after \(today), outside its case or order, or a goal against its baseline")
+            } else {
+                for record in implausible { context.stdout.line("  REVIEW   plausibility: \(record.message)") }
             }
         }
         guard report.problems.isEmpty else {

@@ -1,0 +1,102 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// The plausibility rules run over what a store already holds (`ffb check`): records written
+/// before the rules existed, with a late reason, or made implausible by what came after them (an
+/// assessment entered after a goal that it now contradicts). A few whole-store queries, in the
+/// order the records were written.
+extension Store {
+    package func implausibleRecords(today: LocalDate) throws(StoreError) -> [ImplausibleRecord] {
+        try read {
+            var found: [ImplausibleRecord] = []
+            let counts = { (kind: String, alias: String) in
+                "NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = '\(kind)' AND e.target_id = \(alias).id)"
+            }
+            try database.forEach("SELECT case_number, opened FROM cases WHERE opened > ? ORDER BY id", [.text(today.iso)]) { row throws(SQLiteError) in
+                let number = try row.string(0)
+                if let opened = LocalDate(iso: try row.string(1)) { found += [Plausibility.dated("case \(number)", opened, today: today)].compactMap { $0 } }
+            }
+            try database.forEach("""
+                SELECT a.id, c.pseudonym, a.date, k.case_number, k.opened FROM assessments a
+                JOIN citizens c ON c.id = a.citizen_id LEFT JOIN cases k ON k.id = a.case_id
+                WHERE a.kind = 'assessment' AND (a.date > ?1 OR a.date < k.opened) AND \(counts("assessment", "a"))
+                ORDER BY a.rowid
+                """, [.text(today.iso)]) { row throws(SQLiteError) in
+                guard let date = LocalDate(iso: try row.string(2)) else { return }
+                let what = "assessment \(try row.string(0)) of \(try row.string(1))"
+                found += [Plausibility.dated(what, date, today: today)].compactMap { $0 }
+                if let number = try row.optionalString(3), let opened = try row.optionalString(4).flatMap(LocalDate.init(iso:)) {
+                    found += [Plausibility.onCase(what, date, caseNumber: number, opened: opened)].compactMap { $0 }
+                }
+            }
+            try database.forEach("""
+                SELECT o.id, o.issued, k.case_number, k.opened FROM orders o JOIN cases k ON k.id = o.case_id
+                WHERE (o.issued > ?1 OR o.issued < k.opened) AND \(counts("order", "o"))
+                ORDER BY o.rowid
+                """, [.text(today.iso)]) { row throws(SQLiteError) in
+                guard let issued = LocalDate(iso: try row.string(1)), let opened = LocalDate(iso: try row.string(3)) else { return }
+                let what = "order \(try row.string(0))"
+                found += [Plausibility.dated(what, issued, today: today),
+                          Plausibility.onCase(what, issued, caseNumber: try row.string(2), opened: opened)].compactMap { $0 }
+            }
+            try database.forEach("""
+                SELECT f.id, f.date, o.id, o.start, (
+                    SELECT min(x.date) FROM follow_ups x
+                    WHERE x.order_id = f.order_id AND x.status IN ('end', 'end-and-refer') AND \(counts("follow-up", "x"))
+                ) FROM follow_ups f JOIN orders o ON o.id = f.order_id
+                WHERE \(counts("follow-up", "f"))
+                ORDER BY f.rowid
+                """) { row throws(SQLiteError) in
+                guard let date = LocalDate(iso: try row.string(1)), let start = LocalDate(iso: try row.string(3)) else { return }
+                let what = "follow-up \(try row.string(0))"
+                let ended = try row.optionalString(4).flatMap(LocalDate.init(iso:))
+                found += [Plausibility.dated(what, date, today: today),
+                          Plausibility.onOrder(what, date, orderID: try row.string(2), start: start, ended: ended)].compactMap { $0 }
+            }
+            found += try implausibleGoals()
+            return found
+        }
+    }
+
+    /// Every current goal version against its baseline: the levels of each goal's citizen and
+    /// primary theme read in one pass, by goal, then date, then as written.
+    private func implausibleGoals() throws -> [ImplausibleRecord] {
+        var found: [ImplausibleRecord] = []
+        var current: (id: String, type: String, expected: Int, theme: String, start: String)?
+        var points: [(day: String, level: Int?)] = []
+        func judge() {
+            guard let goal = current, let type = GoalType(rawValue: goal.type), let expected = FunctionLevel(rawValue: goal.expected),
+                  let theme = KLCode(goal.theme) else { return }
+            let baseline = StoreWriter.baseline(points, start: goal.start).flatMap(FunctionLevel.init(rawValue:))
+            let name = catalog.theme(theme)?.name ?? goal.theme
+            if let problem = Plausibility.goal(type: type, expected: expected, baseline: baseline, theme: name) {
+                found.append(ImplausibleRecord(problem.rule, "goal \(goal.id): \(problem.message)"))
+            }
+        }
+        try database.forEach("""
+            SELECT g.id, g.goal_type, g.expected_level, g.primary_theme, o.start, a.date, t.level
+            FROM goals g JOIN orders o ON o.id = g.order_id
+            LEFT JOIN theme_series s ON s.citizen_id = o.citizen_id AND s.theme = g.primary_theme
+            LEFT JOIN theme_observations t ON t.series_id = s.id
+            LEFT JOIN assessments a ON a.id = t.assessment_id
+                AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
+                AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
+                                WHERE f.assessment_id = a.id)
+            WHERE g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id)
+              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'goal' AND e.target_id = g.id)
+            ORDER BY g.rowid, a.date, a.rowid
+            """) { row throws(SQLiteError) in
+            let id = try row.string(0)
+            if current?.id != id {
+                judge()
+                current = (id, try row.string(1), Int(try row.int64(2)), try row.string(3), try row.string(4))
+                points.removeAll(keepingCapacity: true)
+            }
+            if let day = try row.optionalString(5) { points.append((day, try row.optionalInt(6))) }
+        }
+        judge()
+        return found
+    }
+}

@@ -1,0 +1,105 @@
+import FFBCatalog
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// The plausibility rules (`Plausibility`) applied as records arrive, against what the store
+/// already holds: a record that cannot be true is refused before a row is written, unless it only
+/// predates its case and the caseworker said why (`--backdated-reason`), which the audit then
+/// keeps beside the rule it excused.
+extension StoreWriter {
+    func judge(_ found: ImplausibleRecord?) throws {
+        guard let found else { return }
+        if found.excusedByBackdating, let reason = rules.backdatedReason {
+            try recordWarning("entered late (\(reason)): \(found.message)")
+            made.backdatingUsed = true
+            return
+        }
+        let hint = switch found.rule {
+        case .beforeCaseOpened: "; if it was entered late, say why with --backdated-reason TEXT"
+        case .afterOrderEnded: "; if the order did not end then, first mark the follow-up that ended it entered in error (ffb mark-error)"
+        case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline: ""
+        }
+        throw StoreError.invalid(found.message + hint)
+    }
+
+    /// A reason given for a write that needed none is still the caseworker's word: kept once.
+    func keepBackdatedReason() throws(StoreError) {
+        guard let reason = rules.backdatedReason, !made.backdatingUsed else { return }
+        try recordWarning("entered late (\(reason))")
+    }
+
+    func checkPlausible(_ caseFile: CaseFile) throws {
+        try judge(Plausibility.dated("case \(caseFile.caseNumber)", caseFile.opened, today: rules.today))
+    }
+
+    func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, citizen: Int64) throws {
+        try judge(Plausibility.dated("the assessment", date, today: rules.today))
+        if let caseNumber {
+            let opened = try caseRow(caseNumber, citizen: citizen).opened
+            try judge(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: opened))
+        }
+    }
+
+    func checkPlausible(_ order: Order, citizen: Int64) throws {
+        try judge(Plausibility.dated("order \(order.id.storeText)", order.issued, today: rules.today))
+        let opened = try caseRow(order.caseNumber, citizen: citizen).opened
+        try judge(Plausibility.onCase("order \(order.id.storeText)", order.issued, caseNumber: order.caseNumber, opened: opened))
+    }
+
+    func checkPlausible(_ followUp: FollowUp) throws {
+        try judge(Plausibility.dated("the follow-up", followUp.date, today: rules.today))
+        guard let row = try database.firstRow("SELECT start FROM orders WHERE id = ?", [.text(followUp.orderID.storeText)]),
+              let start = LocalDate(iso: try row.string(0)) else {
+            throw StoreError.notFound("no order \(followUp.orderID.storeText)")
+        }
+        let ended = try orderEnded(followUp.orderID, notCounting: followUp.supersedes)
+        try judge(Plausibility.onOrder("the follow-up", followUp.date, orderID: followUp.orderID.storeText, start: start, ended: ended))
+    }
+
+    func checkPlausible(_ goal: Goal) throws {
+        guard let row = try database.firstRow("SELECT citizen_id, start FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]),
+              let start = LocalDate(iso: try row.string(1)) else {
+            throw StoreError.notFound("no order \(goal.orderID.storeText)")
+        }
+        let points = try database.map(Self.themeLevels, [.integer(try row.int64(0)), .text(goal.primaryTheme.rawValue)]) { row in
+            (day: try row.string(0), level: try row.optionalInt(1))
+        }
+        let baseline = Self.baseline(points, start: start.iso).flatMap(FunctionLevel.init(rawValue:))
+        let theme = catalog.theme(goal.primaryTheme)?.name ?? goal.primaryTheme.rawValue
+        try judge(Plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
+    }
+
+    /// The day an order ended: its first counting follow-up that ends it (`notCounting`, the one a
+    /// correction replaces, aside).
+    func orderEnded(_ orderID: UUID, notCounting replaced: UUID?) throws -> LocalDate? {
+        try database.firstRow("""
+            SELECT min(f.date) FROM follow_ups f
+            WHERE f.order_id = ?1 AND f.status IN ('end', 'end-and-refer') AND f.id IS NOT ?2
+              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
+            """, [.text(orderID.storeText), SQLiteValue(replaced?.storeText)])?.optionalString(0).flatMap(LocalDate.init(iso:))
+    }
+
+    /// One citizen's entries on one theme that count, by date then as written: the level, or
+    /// null for "ikke vurderet".
+    static let themeLevels = """
+        SELECT a.date, o.level FROM assessments a
+        JOIN theme_observations o ON o.assessment_id = a.id
+            AND o.series_id = (SELECT s.id FROM theme_series s WHERE s.citizen_id = ?1 AND s.theme = ?2)
+        WHERE a.citizen_id = ?1
+          AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
+          AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
+                          WHERE f.assessment_id = a.id)
+        ORDER BY a.date, a.rowid
+        """
+
+    /// A goal's baseline as progression judges it (`OrderCourse.series(from:)`, then its first
+    /// scored point): the theme's last entry on or before the order's start when it has a level,
+    /// else the first level after the start. `points` are by date, later entries of a day last.
+    static func baseline(_ points: [(day: String, level: Int?)], start: String) -> Int? {
+        // One entry per day, the later one (as the level series keeps them).
+        let days = points.enumerated().filter { $0.offset == points.count - 1 || points[$0.offset + 1].day != $0.element.day }.map(\.element)
+        if let last = days.last(where: { $0.day <= start }), let level = last.level { return level }
+        return days.first(where: { $0.day > start && $0.level != nil })?.level
+    }
+}

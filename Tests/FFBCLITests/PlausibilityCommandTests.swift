@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// Impossible records, as a new caseworker typed them (issue 19): each refused in one line with
+/// exit 1 and the store byte for byte as before; the one real exception (an assessment that
+/// predates its case, entered late) accepted only with a reason, which the audit keeps.
+@Suite struct PlausibilityCommandTests {
+    let directory: TemporaryDirectory
+    let db: String
+    /// Every write is judged against this day, not the machine's clock.
+    static let today = "2026-06-01"
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        db = directory.file("case.sqlite").path
+    }
+
+    func ffb(_ arguments: String..., environment: [String: String] = ["USER": "anna"]) throws -> FFBProcess.Result {
+        try FFBProcess.run(arguments + ["--db", db], environment: environment)
+    }
+
+    /// A command that must succeed; a write is judged against `today`.
+    func ok(_ arguments: String...) throws -> String {
+        let reads = ["history", "check"]
+        let result = try FFBProcess.run(arguments + ["--db", db] + (reads.contains(arguments[0]) ? [] : ["--today", Self.today]),
+                                        environment: ["USER": "anna"])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs a write that must be refused; returns its one error line after checking the store is
+    /// unchanged and nothing went to stdout.
+    func refused(_ arguments: String..., file: String = #fileID, line: Int = #line) throws -> String {
+        let before = try SQLiteShell.dump(db)
+        let result = try FFBProcess.run(arguments + ["--db", db], environment: ["USER": "anna"])
+        let location = SourceLocation(fileID: file, filePath: file, line: line, column: 1)
+        #expect(result.status == 1, "\(arguments): exit \(result.status), \(result.stderr)", sourceLocation: location)
+        #expect(result.stdout.isEmpty, sourceLocation: location)
+        #expect(try SQLiteShell.dump(db) == before, "a refused write changed the store", sourceLocation: location)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)", sourceLocation: location)
+        return String(lines.first ?? "")
+    }
+
+    struct Case {
+        var citizen: String
+        var order: String
+    }
+
+    /// A citizen on a case opened 2025-01-10, assessed 2025-02-01 (Købe ind 2, Lave mad 0), an
+    /// order from 2025-03-01 followed up once and ended on 2026-03-01.
+    func recordCase() throws -> Case {
+        let citizen = try ok("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen")
+        _ = try ok("case", "open", "--citizen", citizen, "--case-number", "S-2025-001", "--opened", "2025-01-10",
+                   "--municipality", "Aarhus", "--municipality-code", "0751")
+        _ = try ok("assess", "--citizen", citizen, "--case", "S-2025-001", "--date", "2025-02-01", "--theme", "Købe ind=2", "--theme", "Lave mad=0")
+        let order = try ok("order", "create", "--citizen", citizen, "--case", "S-2025-001", "--service", "Støtte til praktiske opgaver",
+                           "--provider-name", "Bostøtten Øst", "--provider-id", "SOR-123456", "--support-level", "C",
+                           "--issued", "2025-02-15", "--start", "2025-03-01")
+        _ = try ok("followup", "record", "--order", order, "--date", "2025-09-01", "--theme", "Købe ind=2", "--status", "continue")
+        _ = try ok("followup", "record", "--order", order, "--date", "2026-03-01", "--theme", "Købe ind=1", "--status", "end")
+        return Case(citizen: citizen, order: order)
+    }
+
+    @Test func nothingMayBeDatedAfterToday() throws {
+        let recorded = try recordCase()
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--date", "2031-01-01", "--theme", "Købe ind=2", "--today", Self.today)
+            == "ffb: the assessment is dated 2031-01-01, after today (2026-06-01)")
+        #expect(try refused("case", "open", "--citizen", recorded.citizen, "--case-number", "S-2", "--opened", "2026-06-02",
+                            "--municipality", "Aarhus", "--municipality-code", "0751", "--today", Self.today)
+            == "ffb: case S-2 is dated 2026-06-02, after today (2026-06-01)")
+        // No reason makes a future date true.
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--date", "2031-01-01", "--theme", "Købe ind=2", "--today", Self.today,
+                            "--backdated-reason", "typed in early").hasSuffix("after today (2026-06-01)"))
+        // Without --today the machine's clock decides: 2031 is still to come.
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--date", "2999-01-01", "--theme", "Købe ind=2").contains("after today"))
+    }
+
+    @Test func anAssessmentBeforeItsCaseOpenedNeedsAReasonWhichTheAuditKeeps() throws {
+        let recorded = try recordCase()
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2020-01-01",
+                            "--theme", "Købe ind=2", "--today", Self.today)
+            == "ffb: the assessment is dated 2020-01-01, before case S-2025-001 was opened (2025-01-10); if it was entered late, say why with --backdated-reason TEXT")
+        _ = try ok("assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2024-12-20", "--theme", "Købe ind=2",
+                   "--backdated-reason", "Udredning fra sygehuset, indtastet sent")
+        let history = try ok("history", "--citizen", recorded.citizen)
+        #expect(history.contains("entered late (Udredning fra sygehuset, indtastet sent): the assessment is dated 2024-12-20, before case S-2025-001 was opened (2025-01-10)"))
+        // Still listed for review: entered knowingly, but the dates disagree.
+        let check = try ok("check", "--format", "json")
+        let object = try #require(try FFBProcess.json(check) as? [String: Any])
+        let implausible = try #require(object["implausible"] as? [[String: String]])
+        #expect(implausible.map { $0["rule"] } == ["before-case-opened"])
+    }
+
+    @Test func aFollowUpAfterItsOrderEndedIsRefusedAndTheSameOneAgainIsAlreadyRecorded() throws {
+        let recorded = try recordCase()
+        #expect(try refused("followup", "record", "--order", recorded.order, "--date", "2026-04-01", "--theme", "Købe ind=1",
+                            "--status", "continue", "--today", Self.today)
+            == "ffb: the follow-up is dated 2026-04-01, after order \(recorded.order) ended (2026-03-01); if the order did not end then, first mark the follow-up that ended it entered in error (ffb mark-error)")
+        #expect(try refused("followup", "record", "--order", recorded.order, "--date", "2025-02-01", "--theme", "Købe ind=1",
+                            "--status", "continue", "--today", Self.today)
+            == "ffb: follow-up date 2025-02-01 is before the order starts (2025-03-01)")
+        // The very same follow-up again is an idempotent re-run: exit 0, nothing written.
+        let before = try SQLiteShell.dump(db)
+        let again = try FFBProcess.run(["followup", "record", "--order", recorded.order, "--date", "2026-03-01", "--theme", "Købe ind=1",
+                                        "--status", "end", "--db", db, "--today", Self.today])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already records this"))
+        #expect(try SQLiteShell.dump(db) == before)
+    }
+
+    @Test func aGoalWhoseExpectedLevelContradictsItsTypeIsRefused() throws {
+        let recorded = try recordCase()
+        func goal(_ theme: String, _ type: String, _ expected: String) throws -> String {
+            try refused("goal", "add", "--order", recorded.order, "--theme", theme, "--type", type, "--expected", expected,
+                        "--description", "Et mål", "--today", Self.today)
+        }
+        // Købe ind starts from 2 (assessed before the order's start), Lave mad from 0.
+        #expect(try goal("Købe ind", "udvikle", "4")
+            == "ffb: goal type udvikle on \"Købe ind\" expects level 4 from baseline 2; from that baseline it can expect a level below 2")
+        #expect(try goal("Købe ind", "fastholde", "3").hasSuffix("it can expect level 2 itself"))
+        #expect(try goal("Købe ind", "begraense-tab", "1").hasSuffix("it can expect level 2 or above (a level below it is a develop goal)"))
+        #expect(try goal("Lave mad", "udvikle", "0").hasSuffix("it can expect nothing: level 0 cannot improve (a maintain goal keeps it)"))
+        // The fitting ones go in, and a revision is judged the same way.
+        let develop = try ok("goal", "add", "--order", recorded.order, "--theme", "Købe ind", "--type", "udvikle", "--expected", "1", "--description", "Handler selv ind")
+        _ = try ok("goal", "add", "--order", recorded.order, "--theme", "Lave mad", "--type", "fastholde", "--expected", "0", "--description", "Laver mad")
+        #expect(try refused("goal", "revise", "--goal", develop, "--expected", "3", "--today", Self.today).contains("expects level 3 from baseline 2"))
+    }
+
+    @Test func checkListsTheImplausibleRecordsAStoreAlreadyHolds() throws {
+        let recorded = try recordCase()
+        // A goal set before any level was recorded on its theme, then an assessment that the
+        // goal contradicts: each write was plausible when made; together they are not.
+        _ = try ok("goal", "add", "--order", recorded.order, "--theme", "Gøre rent", "--type", "udvikle", "--expected", "2", "--description", "Gør rent selv")
+        _ = try ok("assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2025-02-20", "--theme", "Gøre rent=1")
+        let clean = try ok("check", "--format", "json")
+        let object = try #require(try FFBProcess.json(clean) as? [String: Any])
+        let implausible = try #require(object["implausible"] as? [[String: String]])
+        #expect(implausible.map { $0["rule"] } == ["goal-against-baseline"])
+        #expect(implausible.first?["message"]?.hasSuffix("goal type udvikle on \"Gøre rent\" expects level 2 from baseline 1; from that baseline it can expect a level below 1") == true)
+        // Judged against an earlier day, the later records are in the future.
+        let earlier = try ffb("check", "--today", "2025-08-31")
+        #expect(earlier.status == 0, "implausible records are for review, not a broken store")
+        let review = earlier.stdout.split(separator: "\n").filter { $0.contains("REVIEW") }
+        #expect(review.count == 3)
+        #expect(review.first?.hasSuffix("is dated 2025-09-01, after today (2025-08-31)") == true)
+        #expect(!earlier.stdout.contains("010190"))
+    }
+
+    @Test func aWriteWithoutAUserNameIsRefused() throws {
+        let result = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", environment: ["USER": "", "LOGNAME": ""])
+        #expect(result.status == 1)
+        #expect(result.stderr == "ffb: who is writing? give --user NAME (or set $USER): the audit trail keeps a name with every write\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
