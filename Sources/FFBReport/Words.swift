@@ -1,13 +1,13 @@
-/// The report's words in Danish (default) and English (`--lang en`).
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case da
-    case en
-}
+import FFBCatalog
+import FFBProgression
+
+/// The report's language: the one every view has (`Language`).
+public typealias ReportLanguage = Language
 
 struct Words {
     let language: ReportLanguage
 
-    private func t(_ da: String, _ en: String) -> String { language == .da ? da : en }
+    private func t(_ da: String, _ en: String) -> String { language.pick(da, en) }
 
     var title: String { t("Progression i FFB-data", "Progression in FFB data") }
     var headline: String { t("Nøgletal", "Headline numbers") }
@@ -41,11 +41,11 @@ struct Words {
     var start: String { t("Start", "Start") }
     var latest: String { t("Seneste", "Latest") }
     var goalsWord: String { t("mål", "goals") }
-    var achieved: String { t("Opnået", "Achieved") }
-    var sustaining: String { t("Fastholdes", "Sustaining") }
-    var improving: String { t("I bedring", "Improving") }
-    var noChange: String { t("Uændret", "No change") }
-    var worsening: String { t("Forværring", "Worsening") }
-    var notEvaluable: String { t("Ikke vurderbar", "Not evaluable") }
+    var achieved: String { GoalStatus.achieved.name(in: language) }
+    var sustaining: String { GoalStatus.sustaining.name(in: language) }
+    var improving: String { GoalStatus.improving.name(in: language) }
+    var noChange: String { GoalStatus.noChange.name(in: language) }
+    var worsening: String { GoalStatus.worsening.name(in: language) }
+    var notEvaluable: String { GoalStatus.notEvaluable.name(in: language) }
     var lowerIsBetter: String { t("Lavere niveau er bedre: 0 = ingen nedsat funktionsevne, 4 = fuldstændig nedsat.", "A lower level is better: 0 = no reduced function, 4 = complete.") }
 }

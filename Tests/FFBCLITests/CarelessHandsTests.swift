@@ -238,7 +238,7 @@ import Testing
         #expect(PrivacyScan.matches(in: kept).isEmpty)
         // The caseworker sees it where the case is read.
         let history = try FFBProcess.run(["history", "--citizen", "020485-1357", "--db", provider])
-        #expect(history.stdout.contains("warning: the CPR number belongs to citizen P-"))
+        #expect(history.stdout.contains("bemærkning: the CPR number belongs to citizen P-"))
     }
 
     // MARK: 8. Forgeable and injectable text

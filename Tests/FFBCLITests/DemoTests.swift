@@ -14,9 +14,9 @@ import Testing
         let demo = directory.file("demo").path
         let first = try FFBProcess.run(["demo", "--dir", demo, "--citizens", "40"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("FFBKit demo — done in"))
-        #expect(first.stdout.contains("registered 40 citizens"))
-        #expect(first.stdout.contains("Try next:"))
+        #expect(first.stdout.hasPrefix("FFBKit-demo — færdig på"))
+        #expect(first.stdout.contains("registrerede 40 borgere"))
+        #expect(first.stdout.contains("Prøv derefter:"))
         #expect(!Self.holdsCPR(first.stdout))
         for file in ["ffb.sqlite", "provider.sqlite", "report.html", "tariffs.csv"] {
             #expect(FileManager.default.fileExists(atPath: "\(demo)/\(file)"), "missing \(file)")
@@ -42,6 +42,41 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         let list = try FFBProcess.run(["citizen", "list", "--db", "\(demo)/ffb.sqlite", "--format", "csv"])
         #expect(list.stdout.split(separator: "\n").count == 41)
+    }
+
+    /// After `swift run ffb demo` nothing named `ffb` is on the PATH: every "Try next" line must
+    /// still run as printed, in a plain shell; with `ffb` on the PATH they say plain `ffb`.
+    @Test func theTryNextLinesRunAsPrinted() throws {
+        let directory = try TemporaryDirectory()
+        let demo = directory.file("demo dir").path
+        let withoutFFB = ["PATH": "/usr/bin:/bin"]
+        let result = try FFBProcess.run(["demo", "--dir", demo, "--citizens", "20"], environment: withoutFFB)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "Prøv derefter:"))
+        let tries = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(tries.count == 6)
+        let binary = FFBProcess.binary.resolvingSymlinksInPath().path
+        for line in tries {
+            #expect(!line.hasPrefix("ffb "), "\(line) names an ffb that is not on the PATH")
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", line + " >/dev/null"]
+            shell.environment = FFBProcess.environment(withoutFFB)
+            let errors = Pipe()
+            shell.standardError = errors
+            try shell.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            shell.waitUntilExit()
+            #expect(shell.terminationStatus == 0, "\(line): \(text)")
+            #expect(text.isEmpty, "\(line): \(text)")
+        }
+        #expect(result.stdout.contains("Læg ffb i din PATH"))
+        let onPath = try FFBProcess.run(["demo", "--dir", demo, "--citizens", "20", "--lang", "en"],
+                                        environment: ["PATH": (binary as NSString).deletingLastPathComponent + ":/usr/bin:/bin"])
+        #expect(onPath.stdout.contains("Try next:\n  ffb stats --db "))
+        #expect(onPath.stdout.hasPrefix("FFBKit demo — done in"))
+        #expect(!onPath.stdout.contains("Læg ffb i din PATH"))
     }
 
     @Test func theDemoRefusesAFolderThatIsNotItsOwn() throws {

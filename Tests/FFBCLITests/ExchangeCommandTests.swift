@@ -88,7 +88,7 @@ import Testing
         #expect(followUps.map { $0["id"] as? String } == [first, second])
         #expect((followUps[0]["details"] as? [String])?.contains("Købe ind: 2 (moderat nedsat funktionsevne)") == true)
         #expect((followUps[1]["details"] as? [String])?.contains("Købe ind: 1 (let nedsat funktionsevne)") == true)
-        #expect((followUps[1]["summary"] as? String)?.contains("support level A") == true)
+        #expect((followUps[1]["summary"] as? String)?.contains("støtteniveau A") == true)
 
         // The authority imports the same reports again: nothing changes.
         let before = try dump(authority)

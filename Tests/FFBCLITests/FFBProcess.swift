@@ -27,10 +27,15 @@ struct FFBProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A child that exits before reading the input a test writes to it must fail that test, not
+    /// end the whole suite with SIGPIPE.
+    static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     /// This process's environment for an `ffb` child, with `extra` on top: no `$FFB_DB` from the
     /// machine, and a `$USER` (writes need a name for the audit; a CI machine may have none). An
     /// empty value in `extra` removes the variable (a test of what happens without it).
     static func environment(_ extra: [String: String]) -> [String: String] {
+        _ = ignoreBrokenPipes
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "FFB_DB")
         if (env["USER"] ?? "").isEmpty { env["USER"] = "ffb-tests" }

@@ -39,6 +39,7 @@ import Testing
         let process = Process()
         process.executableURL = FFBProcess.binary
         process.arguments = ["assess", "--citizen", citizen, "--date", "2025-01-01", "--interactive", "--area", "Mobilitet", "--db", db]
+        process.environment = FFBProcess.environment([:])
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output

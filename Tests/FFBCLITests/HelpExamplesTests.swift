@@ -54,7 +54,12 @@ import Testing
             // Another provider's tariffs: the store has the demo's own already.
             _ = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-999,C,1450.50,2025-01-01,\n")
             let orders = try #require(try FFBProcess.json(try ffb("list", "orders", "--format", "json")) as? [[String: Any]])
-            let order = try #require(orders.first { ($0["goals"] as? Int ?? 0) > 0 })
+            // An order still running: the examples record follow-ups on it (one after its end is refused).
+            let running = try sqlite("""
+                SELECT o.id FROM orders o WHERE EXISTS (SELECT 1 FROM goals g WHERE g.order_id = o.id)
+                AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.order_id = o.id AND f.status <> 'continue') ORDER BY o.rowid LIMIT 1
+                """)
+            let order = try #require(orders.first { $0["id"] as? String == running })
             let orderID = try #require(order["id"] as? String), citizen = try #require(order["citizen"] as? String)
             let shown = try #require(try FFBProcess.json(try ffb("citizen", "show", citizen, "--format", "json")) as? [String: Any])
             let caseNumber = try #require((shown["cases"] as? [String])?.first)

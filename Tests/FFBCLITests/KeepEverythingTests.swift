@@ -214,9 +214,9 @@ import Testing
         #expect(try SQLiteShell.run(db, "SELECT version || ':' || name || ':' || address_line FROM citizen_contacts ORDER BY version")
             .split(separator: "\n") == ["1:Karen Dahl:Vestergade 1", "2:Karen Dahl Holm:Østergade 2"])
         let history = try ok("history", "--citizen", citizen, "--db", db)
-        #expect(history.contains("contact data version 1 (replaced by version 2): Karen Dahl"), "\(history)")
-        #expect(history.contains("contact data version 2: Karen Dahl Holm"))
-        #expect(history.contains("address Østergade 2, 8000 Aarhus C"))
+        #expect(history.contains("kontaktdata version 1 (erstattet af version 2): Karen Dahl"), "\(history)")
+        #expect(history.contains("kontaktdata version 2: Karen Dahl Holm"))
+        #expect(history.contains("adresse Østergade 2, 8000 Aarhus C"))
         // Rows are never changed, only added.
         let update = try Self.sqliteErrors(db, "UPDATE citizen_contacts SET phone = '0' WHERE version = 1")
         #expect(update.contains("append-only: citizen_contacts rows are never updated"), "\(update)")

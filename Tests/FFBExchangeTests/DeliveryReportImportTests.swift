@@ -212,10 +212,11 @@ import Testing
         #expect(first.version == 1 && first.expectedLevel == FunctionLevel.none && first.type == .develop)
         #expect(first.orderID.storeText == Self.newDagtilbud)
 
-        // The next day's report re-sends the goal under its id with another expected level and type.
+        // The next day's report re-sends the goal under its id with another expected level and type
+        // (maintain, so the level its theme starts from: 2).
         let changed = named.setting("/id", to: "11111111-1111-4111-8111-111111111111")
             .setting("/timestamp", to: "2021-06-19T10:00:00Z")
-            .setting("/entry/22/resource/target/0/detailCodeableConcept/coding/0/code", to: .string(FunctionLevel.mild.klCode.rawValue))
+            .setting("/entry/22/resource/target/0/detailCodeableConcept/coding/0/code", to: .string(FunctionLevel.moderate.klCode.rawValue))
             .setting("/entry/22/resource/target/1/detailCodeableConcept/coding/0/code", to: .string(GoalType.maintain.klCode.rawValue))
         let summary = try stores.importing([try Documents.decode(changed)])
         #expect(summary.goalVersions == 1)
@@ -223,7 +224,7 @@ import Testing
         #expect(versions.map(\.version) == [1, 2])
         #expect(versions.map(\.seriesID.storeText) == [goal, goal])
         #expect(versions[1].supersedes?.storeText == goal)
-        #expect(versions[1].expectedLevel == .mild && versions[1].type == .maintain)
+        #expect(versions[1].expectedLevel == .moderate && versions[1].type == .maintain)
         #expect(try store.currentGoal(series: first.seriesID)?.value.id == versions[1].id)
     }
 

@@ -12,8 +12,15 @@ struct CommandNode {
     var run: ((ParsedArguments, CommandContext) throws(CLIError) -> Void)?
     var children: [CommandNode]
 
+    /// A command; every one takes `--lang` (its own, like `report`'s, or the common one) and runs
+    /// with its context's language set from it.
     static func command<C: Command>(_ type: C.Type) -> CommandNode {
-        CommandNode(spec: C.spec, run: { arguments, context throws(CLIError) in try C.run(arguments, context: context) }, children: [])
+        var spec = C.spec
+        if !spec.options.contains(where: { $0.name == LanguageOption.spec.name }) { spec.options.append(LanguageOption.spec) }
+        return CommandNode(spec: spec, run: { arguments, context throws(CLIError) in
+            context.language = try LanguageOption.language(arguments, context: context)
+            try C.run(arguments, context: context)
+        }, children: [])
     }
 
     /// The same command under another name (e.g. `list citizens` for `citizen list`).

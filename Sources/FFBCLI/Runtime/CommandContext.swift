@@ -1,3 +1,4 @@
+import FFBCatalog
 import FFBFiles
 import Foundation
 
@@ -15,6 +16,8 @@ package final class CommandContext {
     package let currentDirectory: URL
     /// Standard input, for interactive commands; nil when there is none.
     package let stdin: LineSource?
+    /// The language people read this command's output in (`--lang`, else `$FFB_LANG`, else Danish).
+    package var language: Language = .da
 
     package init(
         stdout: OutputSink,

@@ -10,6 +10,9 @@ package struct SyntheticOrders {
     let scored: [Theme]
     let unscored: [Theme]
     let themeCount: Int
+    /// The first citizen number of this seed: runs with other seeds make other people (up to
+    /// 10,000 orders each), so their documents never disagree about one citizen's case or levels.
+    let firstCitizen: Int
     var random: SplitMix64
 
     package init(catalog: Catalog, seed: UInt64, themeCount: Int) {
@@ -17,6 +20,7 @@ package struct SyntheticOrders {
         scored = catalog.scoredThemes
         unscored = catalog.themes.filter { !$0.scored }
         self.themeCount = themeCount
+        firstCitizen = Int(seed % 10_000) * 10_000
         random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
     }
 
@@ -47,6 +51,7 @@ package struct SyntheticOrders {
     }
 
     package mutating func order(_ index: Int) throws -> Generated {
+        let person = firstCitizen + index
         let municipality = try Municipality(name: "Syntetisk Kommune", code: "0999")
         let provider = try Organization(name: "Syntetisk Bosted \(index % 50)", identifier: "SOR-\(100_000 + index % 50)")
         let issued = LocalDate(dayNumber: LocalDate(iso: "2024-01-01").map(\.dayNumber).map { $0 + below(365) } ?? 0)
@@ -61,7 +66,7 @@ package struct SyntheticOrders {
         if let noted = unscored.isEmpty ? nil : unscored[below(unscored.count)] {
             entries.append(try AssessmentEntry(theme: noted, level: nil, note: "Noteret ved udredningen", source: .caseworker))
         }
-        let assessment = AssessmentRecord(id: uuid(), caseNumber: "SYN-\(index)", date: issued.adding(days: -below(14)), assessor: "Syntetisk sagsbehandler", entries: entries)
+        let assessment = AssessmentRecord(id: uuid(), caseNumber: "SYN-\(person)", date: issued.adding(days: -below(14)), assessor: "Syntetisk sagsbehandler", entries: entries)
         let groups = catalog.targetGroups
         let firstGroup = groups[below(groups.count)].code
         var targetGroups = [TargetGroupAssignment(code: firstGroup, isPrimary: true)]
@@ -86,8 +91,8 @@ package struct SyntheticOrders {
             goals.append(GoalRecord(goal: goal))
         }
         let package = OrderPackage(
-            citizen: CitizenIdentity(cpr: try Self.cpr(index), name: "Syntetisk Borger \(index)"),
-            caseDetails: CaseDetails(number: "SYN-\(index)", opened: assessment.date.adding(days: -below(30)), municipality: municipality),
+            citizen: CitizenIdentity(cpr: try Self.cpr(person), name: "Syntetisk Borger \(person)"),
+            caseDetails: CaseDetails(number: "SYN-\(person)", opened: assessment.date.adding(days: -below(30)), municipality: municipality),
             assessments: [assessment], order: terms, goals: goals
         )
         let content = ExportedContent(content: .order(package), sender: try Organization(name: municipality.name, identifier: municipality.code),

@@ -106,12 +106,15 @@ enum ProgressCommand: Command {
             return
         }
         let out = context.stdout
-        out.line("Progression for \(citizen) (baseline: \(settings.baseline.rawValue); lower level is better; change > 0 is improvement)")
+        let lang = context.language
+        let baselineRule = settings.baseline == .first ? lang.pick("første", "first") : lang.pick("forrige", "previous")
+        out.line(lang.pick("Progression for \(citizen) (udgangspunkt: \(baselineRule); lavere niveau er bedre; ændring > 0 er fremgang)",
+                           "Progression for \(citizen) (baseline: \(baselineRule); lower level is better; change > 0 is improvement)"))
         out.line("")
-        out.line("THEMES")
+        out.line(lang.pick("TEMAER", "THEMES"))
         for case .object(let record) in themeRecords {
             let steps = (record["timeline"]?.arrayValue ?? []).compactMap(\.objectValue).map { point in
-                let level = RecordSet.plainText(point["level"] ?? .null)
+                let level = point["level"]?.intValue.map(String.init) ?? lang.pick("ikke vurderet", "not assessed")
                 let change = point["change"].flatMap(\.intValue).map { $0 > 0 ? " (+\($0))" : $0 < 0 ? " (\($0))" : " (±0)" } ?? ""
                 return "\(RecordSet.plainText(point["date"] ?? .null)): \(level)\(change)"
             }
@@ -119,26 +122,34 @@ enum ProgressCommand: Command {
             out.line("    " + steps.joined(separator: "  →  "))
         }
         out.line("")
-        out.line("GOALS")
-        if goals.isEmpty { out.line("  none") }
+        out.line(lang.pick("MÅL", "GOALS"))
+        if goals.isEmpty { out.line(lang.pick("  ingen", "  none")) }
         for evaluation in goals {
             let name = catalog.theme(evaluation.goal.primaryTheme)?.name ?? ""
-            let baseline = evaluation.baseline.map { "\($0.level.rawValue) on \($0.day)" } ?? "–"
-            let latest = evaluation.latest.map { "\($0.level.rawValue) on \($0.day)" } ?? "–"
-            out.line("  \(evaluation.status.rawValue.uppercased()): \(evaluation.goal.type.danishName) on \(name) — \"\(evaluation.goal.description)\"")
-            out.line("    baseline \(baseline), expected \(evaluation.goal.expectedLevel.rawValue), latest \(latest)\(evaluation.running ? ", still running" : "")")
+            let on = lang.pick("den", "on")
+            let baseline = evaluation.baseline.map { "\($0.level.rawValue) \(on) \($0.day)" } ?? "–"
+            let latest = evaluation.latest.map { "\($0.level.rawValue) \(on) \($0.day)" } ?? "–"
+            out.line("  \(evaluation.status.name(in: lang).uppercased()): \(evaluation.goal.type.name(in: lang)) \(lang.pick("i", "on")) \(name) — \"\(evaluation.goal.description)\"")
+            out.line(lang.pick(
+                "    udgangspunkt \(baseline), forventet \(evaluation.goal.expectedLevel.rawValue), seneste \(latest)\(evaluation.running ? ", løber stadig" : "")",
+                "    baseline \(baseline), expected \(evaluation.goal.expectedLevel.rawValue), latest \(latest)\(evaluation.running ? ", still running" : "")"
+            ))
         }
         out.line("")
-        out.line("SUPPORT LEVELS")
+        out.line(lang.pick("STØTTENIVEAUER", "SUPPORT LEVELS"))
         for course in courses {
-            let trajectory = course.supportSpells.map { "\($0.level.cliValue) from \($0.from)" }.joined(separator: " → ")
-            out.line("  \(course.order.provider.name) (order \(course.order.id.storeText.prefix(8))): \(trajectory)\(course.end.map { ", ended \($0)" } ?? "")")
+            let trajectory = course.supportSpells.map { "\($0.level.cliValue) \(lang.pick("fra", "from")) \($0.from)" }.joined(separator: " → ")
+            let ended = course.end.map { lang.pick(", afsluttet \($0)", ", ended \($0)") } ?? ""
+            out.line("  \(course.order.provider.name) (\(lang.pick("bestilling", "order")) \(course.order.id.storeText.prefix(8))): \(trajectory)\(ended)")
         }
         out.line("")
-        out.line("OVERDUE (as of \(today))")
-        if overdue.isEmpty { out.line("  nothing") }
+        out.line(lang.pick("OVERSKREDET (pr. \(today))", "OVERDUE (as of \(today))"))
+        if overdue.isEmpty { out.line(lang.pick("  intet", "  nothing")) }
         for case .object(let record) in overdue {
-            out.line("  \(RecordSet.plainText(record["what"] ?? .null)) on order \(RecordSet.plainText(record["order"] ?? .null).prefix(8)): due \(RecordSet.plainText(record["due"] ?? .null)), \(RecordSet.plainText(record["days_overdue"] ?? .null)) days ago")
+            let (what, order) = (RecordSet.plainText(record["what"] ?? .null), RecordSet.plainText(record["order"] ?? .null).prefix(8))
+            let (due, days) = (RecordSet.plainText(record["due"] ?? .null), RecordSet.plainText(record["days_overdue"] ?? .null))
+            out.line(lang.pick("  \(what) på bestilling \(order): frist \(due), \(days) dage siden",
+                               "  \(what) on order \(order): due \(due), \(days) days ago"))
         }
     }
 

@@ -17,7 +17,6 @@ enum ReportCommand: Command {
             OptionSpec("input", value: "FILE", help: "An extract CSV instead of a store."),
             OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme.", allowed: GroupDimension.allCases.map(\.rawValue)),
             OptionSpec("min-n", value: "N", help: "Suppress groups smaller than this (privacy).", defaultDescription: "5"),
-            OptionSpec("lang", value: "LANG", help: "Language of the report.", allowed: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "da"),
             OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
         ] + AnalysisOptions.options + [.quiet],
         examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html"]
@@ -29,7 +28,7 @@ enum ReportCommand: Command {
             guard let minimum = Int(text), minimum >= 1 else { throw .invalid("--min-n must be a whole number of at least 1") }
             settings.minimumGroupSize = minimum
         }
-        let language = arguments.value("lang").flatMap(ReportLanguage.init(rawValue:)) ?? .da
+        let language = context.language
         let out = try arguments.requiredValue("out")
         let path = try OutputOptions.path(arguments, context: context)
         let input = try reportInput(arguments, settings: settings, language: language, context: context)

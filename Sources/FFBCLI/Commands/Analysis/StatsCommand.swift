@@ -50,7 +50,7 @@ enum StatsCommand: Command {
             let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
             let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
             let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog))
+            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language))
             return
         }
 
@@ -67,17 +67,18 @@ enum StatsCommand: Command {
                 let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             }
-            context.stdout.write(render(result, format: format, catalog: catalog))
+            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language))
             return
         }
         let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
             let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
-            context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog))
+            context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog,
+                                                        language: context.language))
         } else if arguments.flag("support") {
             let dimension = try dimension(arguments, settings: settings, default: .none, allowed: [.none, .intervention, .provider, .targetGroup])
             let result = data.supportStatistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog, support: true))
+            context.stdout.write(render(result, format: format, catalog: catalog, support: true, language: context.language))
         } else {
             let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
             let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
@@ -99,18 +100,18 @@ enum StatsCommand: Command {
         return dimension
     }
 
-    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false) -> String {
+    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false, language: Language = .da) -> String {
         switch format {
         case .json: JSONWriter.fileText(StatsOutput.json(result))
         case .csv: StatsOutput.csv(result, catalog: catalog)
-        case .table: StatsOutput.table(result, catalog: catalog, levelName: support ? "support level" : "level")
+        case .table: StatsOutput.table(result, catalog: catalog, support: support, language: language)
         }
     }
 }
 
 /// `ffb stats --goals` output.
 enum GoalStatsOutput {
-    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog) -> String {
+    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, language lang: Language = .da) -> String {
         switch format {
         case .json:
             return JSONWriter.fileText(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
@@ -128,10 +129,12 @@ enum GoalStatsOutput {
             }
             return text
         case .table:
-            var table = TextTable([.init(title: "GRUPPE", maxWidth: 40), .init(title: "MÅL", alignment: .right), .init(title: "OPNÅET", alignment: .right),
-                                   .init(title: "FASTHOLDER", alignment: .right), .init(title: "BEDRE", alignment: .right), .init(title: "UÆNDRET", alignment: .right),
-                                   .init(title: "VÆRRE", alignment: .right), .init(title: "IKKE VURDERBAR", alignment: .right),
-                                   .init(title: "LYKKES [95% CI]"), .init(title: "HERAF OPNÅET")])
+            let titles = lang == .da
+                ? ["GRUPPE", "MÅL", "OPNÅET", "FASTHOLDER", "BEDRE", "UÆNDRET", "VÆRRE", "IKKE VURDERBAR", "LYKKES [95% CI]", "HERAF OPNÅET"]
+                : ["GROUP", "GOALS", "ACHIEVED", "SUSTAINING", "IMPROVING", "NO CHANGE", "WORSENING", "NOT EVALUABLE", "SUCCEEDING [95% CI]", "OF WHICH ACHIEVED"]
+            var table = TextTable(titles.enumerated().map { index, title in
+                index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: index < 8 ? .right : .left)
+            })
             for (key, counts) in groups {
                 let interval = counts.successShareInterval
                 let share = counts.successShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
@@ -139,8 +142,11 @@ enum GoalStatsOutput {
                               String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)),
                               share, counts.achievedShare.map(StatsOutput.percent) ?? "–"])
             }
-            return table.render() + "\nSucceeding = achieved, or sustaining (a maintain goal that holds its level while it runs is doing what it asks), "
-                + "among evaluated goals; achieved alone in the last column.\n"
+            return table.render() + lang.pick(
+                "\nLykkes = opnået, eller fastholder (et fastholde-mål, der holder niveauet, mens det løber, gør hvad det skal), "
+                    + "blandt vurderede mål; opnået alene i sidste kolonne.\n",
+                "\nSucceeding = achieved, or sustaining (a maintain goal that holds its level while it runs is doing what it asks), "
+                    + "among evaluated goals; achieved alone in the last column.\n")
         }
     }
 

@@ -97,7 +97,7 @@ enum StatsOutput {
     /// The group's name for people: the catalogue name of a theme or area, else the key's value.
     static func label(_ key: GroupKey, catalog: Catalog) -> String {
         switch key.dimension {
-        case .none: return "alle"
+        case .none: return "alle"  // the CSV's key_name, and the table's only group with --by none
         case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
         case .area: return catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
         case .intervention: return (try? catalog.resolve(key.value, kind: .services).name) ?? key.value
@@ -109,13 +109,13 @@ enum StatsOutput {
 
     /// The table people read leads with the statistics over citizens as clusters (STATISTICS.md);
     /// those that treat pairs as independent are in the JSON and CSV.
-    static func table(_ result: GroupedPairStatistics, catalog: Catalog, levelName: String = "niveau") -> String {
-        var table = TextTable([
-            .init(title: "GRUPPE", maxWidth: 40), .init(title: "BORGERE", alignment: .right), .init(title: "PAR", alignment: .right),
-            .init(title: "BEDRE", alignment: .right), .init(title: "SAMME", alignment: .right), .init(title: "VÆRRE", alignment: .right),
-            .init(title: "Ø ÆNDRING", alignment: .right), .init(title: "ANDEL BEDRE [95% CI]"), .init(title: "DEFF", alignment: .right),
-            .init(title: "FORTEGN p", alignment: .right), .init(title: "WILCOXON p", alignment: .right), .init(title: "S-M p", alignment: .right),
-        ])
+    static func table(_ result: GroupedPairStatistics, catalog: Catalog, support: Bool = false, language lang: Language = .da) -> String {
+        let titles = lang == .da
+            ? ["GRUPPE", "BORGERE", "PAR", "BEDRE", "SAMME", "VÆRRE", "Ø ÆNDRING", "ANDEL BEDRE [95% CI]", "DEFF", "FORTEGN p", "WILCOXON p", "S-M p"]
+            : ["GROUP", "CITIZENS", "PAIRS", "BETTER", "SAME", "WORSE", "MEAN CHANGE", "SHARE BETTER [95% CI]", "DEFF", "SIGN p", "WILCOXON p", "S-M p"]
+        var table = TextTable(titles.enumerated().map { index, title in
+            index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: [7].contains(index) ? .left : .right)
+        })
         for (key, statistics) in result.groups {
             let clustered = result.clusteredStatistics(of: key)
             let share = statistics.improvedShare.map { share in
@@ -130,10 +130,17 @@ enum StatsOutput {
             ])
         }
         var text = table.render()
-        text += "\nBaseline: \(result.rule.rawValue). Pairs: \(result.tally.pairs); skipped (ikke vurderet): \(result.tally.skippedNotAssessed); "
-        text += "unpaired (one \(levelName) only): \(result.tally.unpaired). Positive change = improvement (the \(levelName) fell).\n"
-        text += "Interval and tests count citizens as clusters (a citizen's pairs are not independent; DEFF: design effect); "
-        text += "the pair-level ones are in --format json and csv.\n"
+        let level = support ? lang.pick("støtteniveau", "support level") : lang.pick("niveau", "level")
+        let (tally, rule) = (result.tally, result.rule == .first ? lang.pick("første", "first") : lang.pick("forrige", "previous"))
+        text += lang.pick(
+            "\nUdgangspunkt: \(rule). Par: \(tally.pairs); sprunget over (ikke vurderet): \(tally.skippedNotAssessed); uden par (kun ét \(level)): \(tally.unpaired). "
+                + "Positiv ændring = fremgang (\(level)et faldt).\n"
+                + "Interval og test regner borgere som klynger (en borgers par er ikke uafhængige; DEFF: designeffekt); "
+                + "dem på parniveau finder du i --format json og csv.\n",
+            "\nBaseline: \(rule). Pairs: \(tally.pairs); skipped (not assessed): \(tally.skippedNotAssessed); unpaired (one \(level) only): \(tally.unpaired). "
+                + "Positive change = improvement (the \(level) fell).\n"
+                + "Interval and tests count citizens as clusters (a citizen's pairs are not independent; DEFF: design effect); "
+                + "the pair-level ones are in --format json and csv.\n")
         return text
     }
 

@@ -226,31 +226,32 @@ enum OrderShowCommand: Command {
             context.stdout.write(JSONWriter.fileText(.object(record)))
             return
         }
-        let mark = summary.isEnteredInError ? "  [entered in error]" : ""
-        context.stdout.line("Order \(order.id.storeText)\(mark)")
-        context.stdout.line("  citizen     \(order.citizen), case \(order.caseNumber)")
-        context.stdout.line("  provider    \(order.provider.name) (\(order.provider.identifier))")
-        if let payer = order.payer { context.stdout.line("  payer       \(payer.name) (\(payer.identifier))") }
-        for service in order.services { context.stdout.line("  service     \(catalog.name(of: service, kind: .services))") }
-        if let offerType = order.offerType { context.stdout.line("  offer type  \(catalog.name(of: offerType, kind: .offerTypes))") }
+        let lang = context.language
+        let out = context.stdout
+        func line(_ da: String, _ en: String, _ text: String) { out.line(labelled(lang.pick(da, en), text)) }
+        let error = lang.pick("  [fejlregistreret]", "  [entered in error]")
+        out.line(lang.pick("Bestilling ", "Order ") + order.id.storeText + (summary.isEnteredInError ? error : ""))
+        line("borger", "citizen", "\(order.citizen), " + lang.pick("sag ", "case ") + order.caseNumber)
+        line("udfører", "provider", "\(order.provider.name) (\(order.provider.identifier))")
+        if let payer = order.payer { line("betaler", "payer", "\(payer.name) (\(payer.identifier))") }
+        for service in order.services { line("ydelse", "service", catalog.name(of: service, kind: .services)) }
+        if let offerType = order.offerType { line("tilbudstype", "offer type", catalog.name(of: offerType, kind: .offerTypes)) }
         for group in order.targetGroups {
-            context.stdout.line("  target      \(catalog.name(of: group.code, kind: .targetGroups))\(group.isPrimary ? " (primary)" : "")")
+            line("målgruppe", "target group", catalog.name(of: group.code, kind: .targetGroups) + (group.isPrimary ? lang.pick(" (primær)", " (primary)") : ""))
         }
-        context.stdout.line("  support     \(order.supportLevel.cliValue), issued \(order.issued), start \(order.start)"
-            + (order.followUpDate.map { ", follow-up \($0)" } ?? ""))
-        if !summary.themeNames.isEmpty { context.stdout.line("  themes      \(summary.themeNames.joined(separator: ", "))") }
+        line("støtteniveau", "support level", order.supportLevel.cliValue + lang.pick(", bestilt \(order.issued), start \(order.start)", ", issued \(order.issued), start \(order.start)")
+            + (order.followUpDate.map { lang.pick(", opfølgning \($0)", ", follow-up \($0)") } ?? ""))
+        if !summary.themeNames.isEmpty { line("temaer", "themes", summary.themeNames.joined(separator: ", ")) }
         for stored in shownGoals {
             let goal = stored.value
-            context.stdout.line("  goal        \(HistoryCommand.summary(of: goal, catalog: catalog))"
-                + (goal.version > 1 ? " (version \(goal.version))" : "") + "; \(goal.id.storeText.prefix(8))")
-            context.stdout.line("              \"\(goal.description)\"")
+            line("mål", "goal", HistoryCommand.summary(of: goal, catalog: catalog, lang) + (goal.version > 1 ? " (version \(goal.version))" : "") + "; \(goal.id.storeText.prefix(8))")
+            out.line(labelled("", "\"\(goal.description)\""))
         }
         for stored in followUps {
             let followUp = stored.value
-            let error = stored.enteredInError == nil ? "" : "  [entered in error]"
-            context.stdout.line("  follow-up   \(followUp.date) \(followUp.status.englishName.lowercased())"
-                + (followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "") + error)
+            line("opfølgning", "follow-up", "\(followUp.date) \(followUp.status.name(in: lang).lowercased())"
+                + (followUp.supportLevel.map { lang.pick(", støtteniveau ", ", support level ") + $0.cliValue } ?? "") + (stored.enteredInError == nil ? "" : error))
         }
-        for line in extrasLines(extras) { context.stdout.line(line) }
+        for text in extrasLines(extras, lang) { out.line(text) }
     }
 }

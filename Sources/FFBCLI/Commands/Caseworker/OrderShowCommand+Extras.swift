@@ -1,3 +1,4 @@
+import FFBCatalog
 import FFBExchange
 import FFBJSON
 import FFBWorkflows
@@ -8,43 +9,50 @@ import Foundation
 /// members its help lists).
 extension OrderShowCommand {
     /// The order's extras in Danish, one labelled line each (stored text printed through the sink).
-    static func extrasLines(_ extras: OrderExtras) -> [String] {
+    /// One line of `order show`: its label in a column, then the text.
+    static func labelled(_ label: String, _ text: String) -> String {
+        "  " + label.padding(toLength: 22, withPad: " ", startingAt: 0) + text
+    }
+
+    static func extrasLines(_ extras: OrderExtras, _ lang: Language) -> [String] {
         let attachments = extras.attachments
         var lines: [String] = []
-        func add(_ label: String, _ text: String) { lines.append("  " + label.padding(toLength: 22, withPad: " ", startingAt: 0) + text) }
-        for purpose in extras.purposes { add("formål", purpose) }
-        for objective in attachments.citizenObjectives { add("borgerens egne mål", objective) }
+        func add(_ da: String, _ en: String, _ text: String) { lines.append(labelled(lang.pick(da, en), text)) }
+        for purpose in extras.purposes { add("formål", "purpose", purpose) }
+        for objective in attachments.citizenObjectives { add("borgerens egne mål", "citizen's own goals", objective) }
         if let contact = extras.contact {
-            add("kontaktdata", [contact.name, contact.phone.map { "telefon \($0)" }, contact.address.map { "adresse \($0.text)" }]
+            add("kontaktdata", "contact", [contact.name, contact.phone.map { lang.pick("telefon ", "phone ") + $0 },
+                                           contact.address.map { lang.pick("adresse ", "address ") + $0.text }]
                 .compactMap { $0 }.joined(separator: ", "))
         }
-        if let account = extras.details?.payerAccount { add("betalerkonto", account) }
-        for person in attachments.guardians { add("værge", personText(person)) }
-        for person in attachments.relatives { add("pårørende", personText(person)) }
-        for person in attachments.citizenContacts { add("nærmeste pårørende", personText(person)) }
+        if let account = extras.details?.payerAccount { add("betalerkonto", "payer account", account) }
+        for person in attachments.guardians { add("værge", "guardian", personText(person, lang)) }
+        for person in attachments.relatives { add("pårørende", "relative", personText(person, lang)) }
+        for person in attachments.citizenContacts { add("nærmeste pårørende", "next of kin", personText(person, lang)) }
         for consent in attachments.consents {
-            add("samtykke", [consent.status, consent.date, consent.to.isEmpty ? nil : "til \(consent.to.joined(separator: ", "))",
-                             consent.policy, consent.text.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: ", "))
+            add("samtykke", "consent", [consent.status, consent.date, consent.to.isEmpty ? nil : lang.pick("til ", "to ") + consent.to.joined(separator: ", "),
+                                        consent.policy, consent.text.map { "\"\($0)\"" }].compactMap { $0 }.joined(separator: ", "))
         }
         for document in attachments.documents {
-            add("dokumenter", [document.title, document.type, document.reference, document.description].compactMap { $0 }.joined(separator: ", "))
+            add("dokumenter", "documents", [document.title, document.type, document.reference, document.description].compactMap { $0 }.joined(separator: ", "))
         }
-        for diagnosis in attachments.diagnoses { add("diagnoser", ([diagnosis.text].compactMap { $0 } + diagnosis.codes).joined(separator: ", ")) }
-        for date in attachments.followUps { add("planlagt opfølgning", date) }
+        for diagnosis in attachments.diagnoses { add("diagnoser", "diagnoses", ([diagnosis.text].compactMap { $0 } + diagnosis.codes).joined(separator: ", ")) }
+        for date in attachments.followUps { add("planlagt opfølgning", "planned follow-up", date) }
         if let id = extras.keptDocumentID {
             let counts = attachments.keptResources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            add("bevaret besked", "\(id) (\(extras.keptBytes ?? 0) bytes)" + (counts.isEmpty ? "" : "; bevaret som modtaget: \(counts)"))
+            add("bevaret besked", "kept message", "\(id) (\(extras.keptBytes ?? 0) bytes)"
+                + (counts.isEmpty ? "" : lang.pick("; bevaret som modtaget: ", "; kept as received: ") + counts))
         }
         return lines
     }
 
-    static func personText(_ person: OrderAttachments.Person) -> String {
+    static func personText(_ person: OrderAttachments.Person, _ lang: Language) -> String {
         var parts = [person.name]
         if !person.relationships.isEmpty { parts.append("(" + person.relationships.joined(separator: ", ") + ")") }
-        if let form = person.guardianshipForm { parts.append("værgemålsform " + form) }
-        if let phone = person.phone { parts.append("telefon " + phone) }
+        if let form = person.guardianshipForm { parts.append(lang.pick("værgemålsform ", "guardianship ") + form) }
+        if let phone = person.phone { parts.append(lang.pick("telefon ", "phone ") + phone) }
         if let email = person.email { parts.append("e-mail " + email) }
-        if let address = person.address { parts.append("adresse " + address) }
+        if let address = person.address { parts.append(lang.pick("adresse ", "address ") + address) }
         return parts.joined(separator: " ")
     }
 

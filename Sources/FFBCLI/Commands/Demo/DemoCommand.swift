@@ -32,6 +32,7 @@ enum DemoCommand: Command {
         }
         let elapsed = (clock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        DemoSummary.print(outcome, directory: directory, seconds: seconds, to: context.stdout)
+        DemoSummary.print(outcome, directory: directory, seconds: seconds, ffb: Invocation.command(environment: context.environment),
+                          language: context.language, to: context.stdout)
     }
 }
