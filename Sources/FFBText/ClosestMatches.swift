@@ -4,7 +4,8 @@
 /// so "kobe ind" is the same as "Købe ind". Then a known value is close when it is a few edits
 /// away (a third of the shorter text's length, at least one; none for one- or two-letter
 /// texts), or when the typed text is its beginning or a part of it, covering at least half of
-/// it. No suggestion is better than a silly one: "xyz" suggests nothing.
+/// it (a beginning of whole words may be shorter). Only the nearest are suggested. No
+/// suggestion is better than a silly one: "xyz" suggests nothing.
 package struct ClosestMatches: Sendable {
     /// At most this many suggestions.
     package var limit: Int
@@ -53,10 +54,13 @@ package struct ClosestMatches: Sendable {
             let edits = EditDistance.between(typed, candidate)
             if edits <= allowed { return edits }
         }
-        // A beginning or a part: "Købe" for "Købe ind", not "ind" for every "… ind".
-        guard typed.count * 2 >= candidate.count else { return nil }
-        if typed.count >= 3, candidate.starts(with: typed) { return 1 }
-        if typed.count >= 4, Self.contains(candidate, typed) { return 2 }
+        // A beginning or a part: "Købe" for "Købe ind", not "ind" for every "… ind"; a beginning
+        // of whole words may be shorter ("Botilbud" for "Botilbud til voksne").
+        let half = typed.count * 2 >= candidate.count
+        if typed.count >= 3, candidate.starts(with: typed) {
+            if half || (typed.count >= 4 && candidate[typed.count] == " ") { return 1 }
+        }
+        if half, typed.count >= 4, Self.contains(candidate, typed) { return 2 }
         return nil
     }
 

@@ -35,6 +35,8 @@ private let themes = ["Lave mad", "Købe ind", "Spise", "Gå", "Færdes i forske
     @Test func aBeginningOrAPartOfHalfTheNameSuggests() {
         #expect(matcher.among(themes, for: "Købe") == ["Købe ind"])
         #expect(matcher.among(themes, for: "daglige rutiner") == ["Udføre daglige rutiner"])
+        #expect(matcher.among(["Botilbudslignende tilbud", "Botilbud til voksne"], for: "botilbud") == ["Botilbud til voksne"])
+        #expect(matcher.among(["Botilbudslignende tilbud"], for: "botilbud").isEmpty)
     }
 
     @Test func farTextsSuggestNothing() {
