@@ -1,3 +1,5 @@
+import FFBText
+
 /// Parses a command line against a tree of `CommandSpec`s.
 ///
 /// Accepted forms: subcommands first, then in any order `--name value`, `--name=value`, `-x value`,
@@ -28,8 +30,7 @@ package struct ArgumentParser: Sendable {
             if word == "--version", path.isEmpty { return .version }
             guard let next = spec.subcommand(named: word) else {
                 if word.hasPrefix("-") { break }
-                let known = spec.subcommands.map(\.name).joined(separator: ", ")
-                throw UsageError("unknown command \"\(word)\"\(Self.suggestion(for: word, among: spec.subcommands.map(\.name))); expected one of: \(known)", command: path)
+                throw UsageError(Self.unknownCommand(word, among: spec.subcommands.map(\.name)), command: path)
             }
             spec = next
             path.append(word)
@@ -57,8 +58,9 @@ package struct ArgumentParser: Sendable {
 
             let (name, inlineValue) = Self.split(word)
             guard let option = spec.option(named: name) else {
-                let names = spec.options.map(\.name)
-                throw UsageError("unknown option \(word.split(separator: "=").first.map(String.init) ?? word)\(Self.suggestion(for: name, among: names, prefix: "--"))", command: path)
+                let suggestions = ClosestMatches().among(spec.options.map(\.name), for: name).map { "--\($0)" }
+                let typed = word.split(separator: "=").first.map(String.init) ?? word
+                throw UsageError(DidYouMean.message("unknown option \(typed)", suggesting: suggestions), command: path)
             }
             switch option.kind {
             case .flag:
@@ -80,7 +82,8 @@ package struct ArgumentParser: Sendable {
                     throw UsageError("--\(option.name) needs a value (\(option.valueName)), not an empty one", command: path)
                 }
                 if let allowed = option.allowedValues, !allowed.contains(value) {
-                    throw UsageError("--\(option.name): \"\(value)\" is not one of \(allowed.joined(separator: ", "))", command: path)
+                    let message = "--\(option.name): \"\(value)\" is not one of \(allowed.joined(separator: ", "))"
+                    throw UsageError(DidYouMean.message(message, suggesting: ClosestMatches().among(allowed, for: value)), command: path)
                 }
                 if option.kind == .single, parsed.values[option.name] != nil {
                     throw UsageError("--\(option.name) given more than once", command: path)
@@ -119,27 +122,11 @@ package struct ArgumentParser: Sendable {
         return (String(body), nil)
     }
 
-    /// " (did you mean …?)" when a known name is within a small edit distance.
-    static func suggestion(for word: String, among names: [String], prefix: String = "") -> String {
-        let best = names
-            .map { ($0, editDistance(word, $0)) }
-            .filter { $0.1 <= max(2, word.count / 3) }
-            .min { $0.1 < $1.1 }
-        return best.map { " (did you mean \(prefix)\($0.0)?)" } ?? ""
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+    /// `unknown command "x"; did you mean "y"?`, or the whole list when nothing is close.
+    private static func unknownCommand(_ word: String, among names: [String]) -> String {
+        let message = "unknown command \"\(word)\""
+        let suggestions = ClosestMatches().among(names, for: word)
+        guard suggestions.isEmpty else { return DidYouMean.message(message, suggesting: suggestions) }
+        return "\(message); expected one of: \(names.joined(separator: ", "))"
     }
 }

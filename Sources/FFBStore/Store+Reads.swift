@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBModel
 import FFBParallel
 import FFBSQLite
+import FFBText
 import Foundation
 
 extension Store {
@@ -15,10 +16,12 @@ extension Store {
                 return citizen
             }
             guard let pseudonym = Pseudonym(reference) else {
-                throw StoreError.invalid("\"\(reference)\" is neither a pseudonym (P-XXXXXXXX) nor a CPR number")
+                throw StoreError.invalid(try Self.notACitizenReference(reference, in: database))
             }
             let found = try database.map("SELECT pseudonym, cpr, name FROM citizens WHERE pseudonym = ?", [.text(pseudonym.rawValue)], Self.citizen)
-            guard let citizen = found.first else { throw StoreError.notFound("unknown citizen \(pseudonym)") }
+            guard let citizen = found.first else {
+                throw StoreError.notFound(DidYouMean.message("unknown citizen \(pseudonym)", suggesting: try Self.closestPseudonyms(to: pseudonym.rawValue, in: database)))
+            }
             return citizen
         }
     }

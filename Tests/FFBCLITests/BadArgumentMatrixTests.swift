@@ -35,7 +35,8 @@ import Testing
     /// (a write command creates its store at any --db path).
     static let freeText: Set<String> = [
         "name", "author", "assessor", "description", "reason", "user", "provider-name", "payer-name", "sender-name",
-        "municipality", "reference", "out", "dir", "case-number", "db", "sender-id", "provider-id", "payer-id", "reporting-organisation", "case-system", "backdated-reason",
+        "municipality", "reference", "out", "dir", "case-number", "case", "db", "sender-id", "provider-id", "payer-id", "reporting-organisation", "case-system",
+        "backdated-reason",
     ]
 
     struct Case: Sendable {
@@ -52,7 +53,8 @@ import Testing
         var stderr: String
     }
 
-    /// Valid values for the options a command requires, from a store holding two imported orders.
+    /// Valid values for the options a command requires, from a store holding two imported orders:
+    /// all valid, since every bad value of a command is reported and a bad sample would add a line.
     static func samples(directory: TemporaryDirectory, db: String) throws -> [String: String] {
         let orders = directory.file("orders")
         #expect(try FFBProcess.run(["exchange", "synth-orders", "--count", "2", "--out", orders.path]).status == 0)
@@ -66,7 +68,7 @@ import Testing
             "cpr": "010190-1234", "name": "Navn", "date": "2025-06-01", "opened": "2025-01-01", "issued": "2025-01-01", "start": "2025-01-02",
             "municipality": "Aarhus", "municipality-code": "0751", "theme": "Købe ind=2", "status": "continue", "kind": "assessment",
             "type": "udvikle", "expected": "2", "description": "Et mål", "reason": "Fejl", "provider-name": "Bosted", "provider-id": "SOR-1",
-            "service": "Botilbud", "support-level": "B", "citizens": "5", "count": "1", "seed": "1", "out": directory.file("out-\(UUID().uuidString)").path,
+            "service": "Støtte til praktiske opgaver", "support-level": "B", "goal add --theme": "Købe ind", "citizens": "5", "count": "1", "seed": "1", "out": directory.file("out-\(UUID().uuidString)").path,
             "input": extract.path, "file": extract.path, "dir": directory.file("dir-\(UUID().uuidString)").path,
         ]
     }
@@ -84,7 +86,8 @@ import Testing
             func baseline(except skipped: String?) -> [String] {
                 var arguments: [String] = []
                 for option in spec.options where option.isRequired && option.name != skipped {
-                    arguments += ["--\(option.name)", samples[option.name] ?? "x"]
+                    // A command's own sample first (goal add's --theme names a theme, assess's a theme and a level).
+                    arguments += ["--\(option.name)", samples["\(path.joined(separator: " ")) --\(option.name)"] ?? samples[option.name] ?? "x"]
                 }
                 if spec.options.contains(where: { $0.name == "db" }), skipped != "db", !arguments.contains("--db") {
                     arguments += ["--db", samples["db"]!]

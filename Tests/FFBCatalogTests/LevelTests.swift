@@ -55,6 +55,10 @@ func functionLevelRejectsWhatIsNotALevel(text: String) {
     #expect(GoalType(cliValue: "Begrænse tab af funktionsevne") == .limitLoss)
     #expect(GoalType(cliValue: "maintain") == .maintain)
     #expect(GoalType(cliValue: "grow") == nil)
+    #expect(GoalType(cliValue: "begrænse-tab") == .limitLoss)
+    #expect(GoalType(cliValue: "limit-loss") == .limitLoss)
+    #expect(GoalType(cliValue: "develop") == .develop)
+    #expect(GoalType.cliSpellings.allSatisfy { GoalType(cliValue: $0) != nil })
     #expect(GoalType.maintain.klCode.rawValue == "10752a63-00b4-4958-b7f4-9f3a18f74266")
 }
 
@@ -63,6 +67,10 @@ func functionLevelRejectsWhatIsNotALevel(text: String) {
     #expect(FollowUpStatus(cliValue: "afslut-og-visiter") == .endAndRefer)
     #expect(FollowUpStatus(cliValue: "fortsæt") == .continue)
     #expect(FollowUpStatus(cliValue: "stop") == nil)
+    #expect(FollowUpStatus(cliValue: "fortsaet") == .continue)
+    #expect(FollowUpStatus(cliValue: "Afslut") == .end)
+    #expect(FollowUpStatus(cliValue: "end") == .end)
+    #expect(FollowUpStatus.cliSpellings.allSatisfy { FollowUpStatus(cliValue: $0) != nil })
 }
 
 @Test func klCodesAreCanonicalLowercaseUUIDs() {
@@ -72,9 +80,3 @@ func functionLevelRejectsWhatIsNotALevel(text: String) {
     #expect(KLCode("g1770afa-cd17-41fe-a966-b8895e4d55d8") == nil)
 }
 
-@Test func textFoldingMakesDanishLettersTypable() {
-    #expect(TextFolding.fold("Ændre og opretholde") == "aendre og opretholde")
-    #expect(TextFolding.fold("Købe ind") == "koebe ind")
-    #expect(TextFolding.fold("Pårørende") == "paaroerende")
-    #expect(TextFolding.foldLoosely("Købe ind") == "kobe ind")
-}

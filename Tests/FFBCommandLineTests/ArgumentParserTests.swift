@@ -61,10 +61,12 @@ private func arguments(_ words: String...) throws -> ParsedArguments {
     (["catalog", "list"], "missing required option --kind KIND"),
     (["catalog", "list", "--kind", "cats"], "--kind: \"cats\" is not one of themes, areas"),
     (["catalog", "list", "--kind"], "--kind needs a value (KIND)"),
-    (["catalog", "list", "--kind", "themes", "--knid", "x"], "unknown option --knid (did you mean --kind?)"),
+    (["catalog", "list", "--kind", "themes", "--knid", "x"], "unknown option --knid; did you mean \"--kind\"?"),
     (["catalog", "list", "--kind", "themes", "--kind", "areas"], "--kind given more than once"),
     (["catalog", "list", "--kind", "themes", "--verbose=yes"], "--verbose takes no value"),
-    (["catalg"], "unknown command \"catalg\" (did you mean catalog?); expected one of: catalog, validate, show"),
+    (["catalg"], "unknown command \"catalg\"; did you mean \"catalog\"?"),
+    (["xyz"], "unknown command \"xyz\"; expected one of: catalog, validate, show"),
+    (["catalog", "list", "--kind", "theems"], "--kind: \"theems\" is not one of themes, areas; did you mean \"themes\"?"),
     (["catalog"], "a subcommand of 'catalog' is required"),
     (["show"], "missing argument CODE"),
     (["show", "a", "b"], "unexpected argument \"b\""),
@@ -104,12 +106,6 @@ func usageErrorsSayWhatIsWrong(words: [String], message: String) {
     #expect(text.contains("COMMANDS:"))
     #expect(text.contains("  catalog   catalogues"))
     #expect(text.contains("See 'ffb COMMAND --help'"))
-}
-
-@Test func editDistance() {
-    #expect(ArgumentParser.editDistance("kind", "knid") == 2)
-    #expect(ArgumentParser.editDistance("", "abc") == 3)
-    #expect(ArgumentParser.editDistance("same", "same") == 0)
 }
 
 @Suite struct TextWrapTests {

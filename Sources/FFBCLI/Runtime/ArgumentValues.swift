@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBModel
+import FFBText
 
 /// Typed readers for option values; a bad value is invalid input naming the option (exit 1).
 extension ParsedArguments {
@@ -20,7 +21,7 @@ extension ParsedArguments {
 
     func functionLevel(_ name: String, _ text: String) throws(CLIError) -> Assessed<FunctionLevel> {
         guard let level = Assessed<FunctionLevel>(text: text) else {
-            throw .invalid("--\(name): \"\(text)\" is not a function level (0–4 or ikke-vurderet)")
+            throw .unknownValue(text, option: name, "\"\(text)\" is not a function level (0–4 or ikke-vurderet)", known: Assessed<FunctionLevel>.cliSpellings)
         }
         return level
     }
@@ -28,9 +29,28 @@ extension ParsedArguments {
     func supportLevel(_ name: String) throws(CLIError) -> Assessed<SupportLevel>? {
         guard let text = value(name) else { return nil }
         guard let level = Assessed<SupportLevel>(text: text) else {
-            throw .invalid("--\(name): \"\(text)\" is not a support level (A–E or ikke-vurderet)")
+            throw .unknownValue(text, option: name, "\"\(text)\" is not a support level (A–E or ikke-vurderet)", known: Assessed<SupportLevel>.cliSpellings)
         }
         return level
+    }
+
+    /// A goal type in Danish or English (`udvikle` or `develop`, …).
+    func goalType(_ name: String) throws(CLIError) -> GoalType? {
+        guard let text = value(name) else { return nil }
+        guard let type = GoalType(cliValue: text) else {
+            throw .unknownValue(text, option: name, "\"\(text)\" is not a goal type (\(GoalType.cliSpellings.joined(separator: ", ")))", known: GoalType.cliSpellings)
+        }
+        return type
+    }
+
+    /// A follow-up's decision in English or Danish (`continue` or `fortsæt`, …).
+    func followUpStatus(_ name: String) throws(CLIError) -> FollowUpStatus? {
+        guard let text = value(name) else { return nil }
+        guard let status = FollowUpStatus(cliValue: text) else {
+            let listed = FollowUpStatus.allCases.flatMap { $0.spellings.prefix(2) }
+            throw .unknownValue(text, option: name, "\"\(text)\" is not a follow-up status (\(listed.joined(separator: ", ")))", known: FollowUpStatus.cliSpellings)
+        }
+        return status
     }
 
     /// `KEY=VALUE` pairs of a repeated option, split at the last `=` that leaves a non-empty key
@@ -62,7 +82,7 @@ extension Catalog {
         do {
             return try resolveTheme(text)
         } catch {
-            throw .invalid("--\(option): \(error.description)")
+            throw lookupFailure(error, text: text, kind: .themes, option: option)
         }
     }
 
@@ -70,7 +90,13 @@ extension Catalog {
         do {
             return try resolve(text, kind: kind).code
         } catch {
-            throw .invalid("--\(option): \(error.description)")
+            throw lookupFailure(error, text: text, kind: kind, option: option)
         }
+    }
+
+    /// The error line for a name that resolved to no concept (with the nearest names) or to several.
+    private func lookupFailure(_ error: CatalogLookupError, text: String, kind: CatalogKind, option: String) -> CLIError {
+        guard case .unknown = error else { return .invalid("--\(option): \(error.description)") }
+        return .invalid(DidYouMean.message("--\(option): \(error.description)", suggesting: closestNames(to: text, kind: kind)))
     }
 }

@@ -1,3 +1,5 @@
+import FFBText
+
 /// Why a code or name did not resolve to exactly one concept.
 public enum CatalogLookupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknown(kind: CatalogKind?, text: String)

@@ -67,6 +67,9 @@ extension Assessed where Level: CLIValueRepresentable {
         }
     }
 
+    /// The spellings the command line shows: every level's, then `ikke-vurderet`.
+    public static var cliSpellings: [String] { Level.allCases.map(\.cliValue) + [notAssessedText] }
+
     public var cliValue: String { level?.cliValue ?? Self.notAssessedText }
     public var klCode: KLCode { level?.klCode ?? Level.notAssessedCode }
     public var danishName: String { level?.danishName ?? "Ikke vurderet" }

@@ -1,3 +1,5 @@
+import FFBText
+
 /// Status på indsats: the decision a follow-up ends in.
 public enum FollowUpStatus: String, CaseIterable, Sendable, Codable {
     /// Træf afgørelse om fortsættelse af indsats.
@@ -9,16 +11,29 @@ public enum FollowUpStatus: String, CaseIterable, Sendable, Codable {
 
     public var cliValue: String { rawValue }
 
-    /// Accepts the English CLI spelling or the Danish short forms `fortsaet`, `afslut`, `afslut-og-visiter`.
+    /// Accepts the English CLI spelling or the Danish short forms `fortsæt`, `afslut`,
+    /// `afslut-og-visiter` (æ also as ae).
     public init?(cliValue text: String) {
         let folded = TextFolding.fold(text)
-        switch folded {
-        case "continue", "fortsaet", "fortsaettelse": self = .continue
-        case "end", "afslut", "afslutning": self = .end
-        case "end-and-refer", "afslut-og-visiter", "afslut-og-visiter-til-ny": self = .endAndRefer
-        default: return nil
+        guard let status = Self.foldedSpellings[folded] else { return nil }
+        self = status
+    }
+
+    private static let foldedSpellings: [String: FollowUpStatus] = Dictionary(
+        allCases.flatMap { status in status.spellings.map { (TextFolding.fold($0), status) } }, uniquingKeysWith: { first, _ in first }
+    )
+
+    /// The spellings `init(cliValue:)` takes for this status, English first.
+    public var spellings: [String] {
+        switch self {
+        case .continue: ["continue", "fortsæt", "fortsættelse"]
+        case .end: ["end", "afslut", "afslutning"]
+        case .endAndRefer: ["end-and-refer", "afslut-og-visiter", "afslut-og-visiter-til-ny"]
         }
     }
+
+    /// Every spelling the command line takes, for help and suggestions.
+    public static var cliSpellings: [String] { allCases.flatMap(\.spellings) }
 
     public var danishName: String {
         switch self {

@@ -1,3 +1,5 @@
+import FFBText
+
 /// Måltype: what an intervention goal aims at, which decides how its progression is judged.
 public enum GoalType: String, CaseIterable, Sendable, Codable {
     /// Udvikle funktionsevne: the level is expected to fall to the expected level.
@@ -18,6 +20,9 @@ public enum GoalType: String, CaseIterable, Sendable, Codable {
         self = type
     }
 
+    /// Every short spelling the command line takes, Danish and English, for help and suggestions.
+    public static var cliSpellings: [String] { allCases.map(\.rawValue) + allCases.map(\.englishKeyword) }
+
     public var danishName: String {
         switch self {
         case .develop: "Udvikle funktionsevne"
@@ -34,7 +39,8 @@ public enum GoalType: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    var englishKeyword: String {
+    /// The English word the command line also takes: `develop`, `maintain`, `limit-loss`.
+    public var englishKeyword: String {
         switch self {
         case .develop: "develop"
         case .maintain: "maintain"

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBText
 
 /// Who the information in an assessment entry comes from: KL's "Kilde" codes (CareSocialCodes).
 public enum AssessmentSource: String, CaseIterable, Sendable, Codable {

@@ -3,6 +3,7 @@ import FFBJSON
 import FFBModel
 import FFBExchange
 import FFBStore
+import FFBText
 import Foundation
 
 /// Stage 3 of the pipeline: validated documents → the store, in one transaction.

@@ -24,8 +24,12 @@ enum AnalysisOptions {
             }
         }
         if let rule = arguments.value("baseline").flatMap(BaselineRule.init(rawValue:)) { settings.baseline = rule }
-        if let from = try arguments.date("from") { settings.from = from }
-        if let to = try arguments.date("to") { settings.to = to }
+        var problems = ProblemList()
+        let from = try problems.check { () throws(CLIError) in try arguments.date("from") }
+        let to = try problems.check { () throws(CLIError) in try arguments.date("to") }
+        try problems.finish()
+        if let from = from ?? nil { settings.from = from }
+        if let to = to ?? nil { settings.to = to }
         if let from = settings.from, let to = settings.to, to < from {
             throw .invalid("--to \(to) is before --from \(from)")
         }

@@ -94,8 +94,17 @@ enum AssessCommand: Command {
         context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")
     }
 
-    /// Builds entries from `--theme`, `--note` and `--relevance`, one entry per theme.
+    /// Builds entries from `--theme`, `--note` and `--relevance`, one entry per theme; every bad
+    /// value is reported, one line each.
     static func flagEntries(_ arguments: ParsedArguments, catalog: Catalog, source: AssessmentSource?) throws(CLIError) -> [AssessmentEntry] {
+        var problems = ProblemList()
+        let entries = try flagEntries(arguments, catalog: catalog, source: source, problems: &problems)
+        try problems.finish()
+        return entries
+    }
+
+    /// The entries of the values that are good; the bad ones are noted in `problems`.
+    static func flagEntries(_ arguments: ParsedArguments, catalog: Catalog, source: AssessmentSource?, problems: inout ProblemList) throws(CLIError) -> [AssessmentEntry] {
         var order: [KLCode] = []
         var themes: [KLCode: Theme] = [:]
         var levels: [KLCode: Assessed<FunctionLevel>] = [:]
@@ -105,22 +114,36 @@ enum AssessCommand: Command {
             if themes[theme.code] == nil { order.append(theme.code) }
             themes[theme.code] = theme
         }
-        for (key, value) in try arguments.pairs("theme") {
-            let theme = try catalog.theme(named: key, option: "theme")
-            guard levels[theme.code] == nil else { throw .invalid("--theme: \"\(theme.name)\" is given twice") }
-            levels[theme.code] = try arguments.functionLevel("theme", value)
+        func resolve(_ key: String, option: String, problems: inout ProblemList) throws(CLIError) -> Theme? {
+            try problems.check { () throws(CLIError) in try catalog.theme(named: key, option: option) }
+        }
+        func pairs(_ option: String, problems: inout ProblemList) throws(CLIError) -> [(key: String, value: String)] {
+            try problems.check { () throws(CLIError) in try arguments.pairs(option) } ?? []
+        }
+        for (key, value) in try pairs("theme", problems: &problems) {
+            let theme = try resolve(key, option: "theme", problems: &problems)
+            let level = try problems.check { () throws(CLIError) in try arguments.functionLevel("theme", value) }
+            guard let theme, let level else { continue }
+            guard levels[theme.code] == nil else {
+                try problems.note(.invalid("--theme: \"\(theme.name)\" is given twice"))
+                continue
+            }
+            levels[theme.code] = level
             remember(theme)
         }
-        for (key, value) in try arguments.pairs("note") {
-            let theme = try catalog.theme(named: key, option: "note")
+        for (key, value) in try pairs("note", problems: &problems) {
+            guard let theme = try resolve(key, option: "note", problems: &problems) else { continue }
             notes[theme.code] = value
             remember(theme)
         }
-        for (key, value) in try arguments.pairs("relevance") {
-            let theme = try catalog.theme(named: key, option: "relevance")
-            guard let relevance = AssessmentEntry.Relevance(rawValue: value) else {
-                throw .invalid("--relevance: \"\(value)\" is not relevant or ikke-relevant")
+        for (key, value) in try pairs("relevance", problems: &problems) {
+            let theme = try resolve(key, option: "relevance", problems: &problems)
+            let relevance = AssessmentEntry.Relevance(rawValue: value)
+            if relevance == nil {
+                try problems.note(.unknownValue(value, option: "relevance", "\"\(value)\" is not relevant or ikke-relevant",
+                                                known: AssessmentEntry.Relevance.allCases.map(\.rawValue)))
             }
+            guard let theme, let relevance else { continue }
             relevances[theme.code] = relevance
             remember(theme)
         }
@@ -130,7 +153,7 @@ enum AssessCommand: Command {
             do {
                 entries.append(try AssessmentEntry(theme: theme, level: levels[code], relevance: relevances[code], note: notes[code], source: source))
             } catch {
-                throw .invalid(error.message)
+                try problems.note(.invalid(error.message))
             }
         }
         return entries

@@ -22,7 +22,7 @@ enum FollowUpRecordCommand: Command {
             OptionSpec("note", kind: .repeated, value: "THEME=TEXT", help: "A note on a theme."),
             OptionSpec("support-level", value: "LEVEL", help: "New support level A–E or ikke-vurderet."),
             OptionSpec("goal-note", kind: .repeated, value: "GOAL=TEXT", help: "A note on a goal (goal id or its first 8+ characters)."),
-            OptionSpec("status", value: "STATUS", help: "The decision.", required: true, allowed: FollowUpStatus.allCases.map(\.cliValue)),
+            OptionSpec("status", value: "STATUS", help: "The decision: continue, end or end-and-refer (or fortsæt, afslut, afslut-og-visiter).", required: true),
             OptionSpec("author", value: "NAME", help: "Who followed up.", defaultDescription: "--user"),
             OptionSpec("source", value: "SOURCE", help: "Where the levels come from.", allowed: AssessmentSource.allCases.map(\.rawValue)),
             OptionSpec("supersedes", value: "FOLLOW-UP", help: "The follow-up this one replaces (its id or first 8+ characters)."),
@@ -32,11 +32,13 @@ enum FollowUpRecordCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let catalog = BuiltInCatalogs.standard
-        let date = try arguments.requiredDate("date")
         let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
-        let entries = try AssessCommand.flagEntries(arguments, catalog: catalog, source: source)
-        let supportLevel = try arguments.supportLevel("support-level")
-        let status = FollowUpStatus(cliValue: try arguments.requiredValue("status")) ?? .continue
+        var problems = ProblemList()
+        let date = try problems.check { () throws(CLIError) in try arguments.requiredDate("date") }
+        let entries = try AssessCommand.flagEntries(arguments, catalog: catalog, source: source, problems: &problems)
+        let supportLevel = try problems.check { () throws(CLIError) in try arguments.supportLevel("support-level") }
+        let status = try problems.check { () throws(CLIError) in try arguments.followUpStatus("status") ?? .continue }
+        guard let date, let supportLevel, let status, problems.isEmpty else { throw problems.failure }
         let user = try StoreOptions.user(arguments, context: context)
         let author = arguments.value("author") ?? user
         let goalNotes = try arguments.pairs("goal-note")

@@ -38,24 +38,38 @@ enum OrderCreateCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let catalog = BuiltInCatalogs.standard
-        let services = try arguments.values("service").map { text throws(CLIError) in try catalog.code(text, kind: .services, option: "service") }
-        let offerType = try arguments.value("offer-type").map { text throws(CLIError) in try catalog.code(text, kind: .offerTypes, option: "offer-type") }
-        var groups = try arguments.values("target-group").map { text throws(CLIError) in
-            TargetGroupAssignment(code: try catalog.code(text, kind: .targetGroups, option: "target-group"), isPrimary: false)
-        }
-        if let primaryText = arguments.value("primary-target-group") {
-            let primary = try catalog.code(primaryText, kind: .targetGroups, option: "primary-target-group")
-            groups.removeAll { $0.code == primary }
-            groups.insert(TargetGroupAssignment(code: primary, isPrimary: true), at: 0)
-        }
-        guard let supportLevel = try arguments.supportLevel("support-level") else { throw .invalid("--support-level is missing") }
-        let start = try arguments.requiredDate("start")
-        let issued = try arguments.date("issued") ?? start
-        let followUp = try arguments.date("follow-up")
         if arguments.value("payer-account") != nil, arguments.value("payer-name") == nil {
             throw .usage(UsageError("--payer-account needs --payer-name (the payer whose account it is)", command: arguments.commandPath))
         }
-        let details = try OrderUpdateCommand.details(arguments)
+        var problems = ProblemList()
+        let services = try problems.checkEach(arguments.values("service")) { text throws(CLIError) in
+            try catalog.code(text, kind: .services, option: "service")
+        }
+        let offerType = try problems.check { () throws(CLIError) in
+            try arguments.value("offer-type").map { text throws(CLIError) in try catalog.code(text, kind: .offerTypes, option: "offer-type") }
+        }
+        var groups = try problems.checkEach(arguments.values("target-group")) { text throws(CLIError) in
+            TargetGroupAssignment(code: try catalog.code(text, kind: .targetGroups, option: "target-group"), isPrimary: false)
+        }
+        let primaryGroup = try problems.check { () throws(CLIError) in
+            try arguments.value("primary-target-group").map { text throws(CLIError) in try catalog.code(text, kind: .targetGroups, option: "primary-target-group") }
+        }
+        let supportLevel = try problems.check { () throws(CLIError) in
+            guard let level = try arguments.supportLevel("support-level") else { throw .invalid("--support-level is missing") }
+            return level
+        }
+        let start = try problems.check { () throws(CLIError) in try arguments.requiredDate("start") }
+        let issuedDate = try problems.check { () throws(CLIError) in try arguments.date("issued") }
+        let followUp = try problems.check { () throws(CLIError) in try arguments.date("follow-up") }
+        let details = try problems.check { () throws(CLIError) in try OrderUpdateCommand.details(arguments) }
+        guard let offerType, let primaryGroup, let supportLevel, let start, let issuedDate, let followUp, let details, problems.isEmpty else {
+            throw problems.failure
+        }
+        if let primary = primaryGroup {
+            groups.removeAll { $0.code == primary }
+            groups.insert(TargetGroupAssignment(code: primary, isPrimary: true), at: 0)
+        }
+        let issued = issuedDate ?? start
         let order = try StoreOptions.write(arguments, context: context) { store, writer in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
             let provider = try Organization(name: arguments.requiredValue("provider-name"), identifier: arguments.requiredValue("provider-id"))

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBJSON
+import FFBText
 
 /// `ffb catalog show CODE-OR-NAME`: one concept with everything the catalogue knows of it.
 enum CatalogShowCommand: Command {
@@ -19,11 +20,8 @@ enum CatalogShowCommand: Command {
         do {
             entry = try catalog.lookup(text)
         } catch {
-            var message = error.description
-            if case .unknown = error, let suggestion = catalog.search(text).first {
-                message += " (did you mean \"\(suggestion.name)\", \(suggestion.code)?)"
-            }
-            throw .invalid(message)
+            guard case .unknown = error else { throw .invalid(error.description) }
+            throw .invalid(DidYouMean.message(error.description, suggesting: catalog.closestNames(to: text, kind: nil)))
         }
         let record = CatalogOptions.record(entry, includeKind: true)
         switch OutputFormat.from(arguments) {
