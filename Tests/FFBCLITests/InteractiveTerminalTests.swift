@@ -57,7 +57,8 @@ import Testing
         try second.waitFor("      Nu: 3 – svært nedsat funktionsevne")
         try second.waitFor("[2/4] Gå og bevæge sig (0–4/iv): ")
         second.type("2 Bruger rollator ude\n")
-        try second.waitFor("  2  Gå og bevæge sig                    2 – moderat nedsat funktionsevne · notat: Bruger rollator ude  (før: 3, 2024-06-01)")
+        try second.waitFor("  2  Gå og bevæge sig                    2 – moderat nedsat funktionsevne  (før: 3, 2024-06-01)\n"
+                           + String(repeating: " ", count: 41) + "notat: Bruger rollator ude\n")
         try second.waitFor("Gem 3 svar?")
         second.type("måske\n")
         try second.waitFor("Intet tema hedder »måske«")

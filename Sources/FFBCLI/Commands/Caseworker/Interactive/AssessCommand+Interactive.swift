@@ -14,6 +14,8 @@ extension AssessCommand {
         let catalog = BuiltInCatalogs.standard
         let areas = try arguments.values("area").map { text throws(CLIError) in try catalog.code(text, kind: .areas, option: "area") }
         let reference = try arguments.requiredValue("citizen")
+        // Who writes is checked before the walk, not after it at the save.
+        let user = try StoreOptions.user(arguments, context: context)
         // Open the store and find the citizen before asking anything: a typo in --citizen
         // should not cost the caseworker a whole walk through the themes.
         let store = try StoreOptions.open(arguments, context: context, create: false)
@@ -27,7 +29,7 @@ extension AssessCommand {
             throw CLIError(error)
         }
         let resumeCommand = Self.resumeCommand(arguments, citizen: citizen)
-        let draft = try startingDraft(arguments, context: context, citizen: citizen, areas: areas, storePath: storePath, resumeCommand: resumeCommand)
+        let draft = try startingDraft(arguments, user: user, citizen: citizen, areas: areas, storePath: storePath, resumeCommand: resumeCommand)
         guard let date = LocalDate(iso: draft.date),
               draft.source.map({ AssessmentSource(rawValue: $0) != nil }) ?? true,
               let answers = draft.themeAnswers(catalog: catalog) else {
@@ -71,7 +73,7 @@ extension AssessCommand {
     /// date can be put right), else a new one. A draft is never overwritten unasked: without
     /// `--resume` an existing one is an error unless `--discard-draft` says to drop it.
     private static func startingDraft(
-        _ arguments: ParsedArguments, context: CommandContext, citizen: Pseudonym, areas: [KLCode], storePath: String, resumeCommand: String
+        _ arguments: ParsedArguments, user: String, citizen: Pseudonym, areas: [KLCode], storePath: String, resumeCommand: String
     ) throws(CLIError) -> InteractiveDraft {
         do {
             if arguments.flag("discard-draft") {
@@ -95,7 +97,6 @@ extension AssessCommand {
         }
         if arguments.flag("resume") { throw .invalid(InteractiveWords.noDraft(citizen.rawValue)) }
         let date = try arguments.requiredDate("date")
-        let user = try StoreOptions.user(arguments, context: context)
         let assessor = arguments.value("assessor") ?? user
         return InteractiveDraft(
             citizen: citizen.rawValue, caseNumber: arguments.value("case"), date: date.iso, assessor: assessor,

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCommandLine
 import FFBModel
 import FFBStore
 
@@ -54,8 +55,9 @@ struct InteractiveAssessment {
     }
 
     mutating func run() -> Outcome {
-        output.line(InteractiveWords.answerHelp)
-        output.line(InteractiveWords.keyHelp)
+        for text in [InteractiveWords.answerHelp, InteractiveWords.keyHelp] {
+            for line in TextWrap.lines(text, width: help.width) { output.line(line) }
+        }
         guard walk() else { return stopped() }
         return summary()
     }
@@ -197,21 +199,24 @@ struct InteractiveAssessment {
         }
     }
 
-    /// Each answered theme once, numbered by its place in the walk (the number that jumps to it).
+    /// Each answered theme once, numbered by its place in the walk (the number that jumps to it),
+    /// its note on a line of its own under the answer.
     private func printSummary() {
         output.line("")
         output.line(InteractiveWords.summaryHeading(answered: answeredCount, themes: themes.count))
         let answered = themes.indices.filter { answers[themes[$0].code].map { !$0.isEmpty } ?? false }
         let nameWidth = min(40, answered.map { themes[$0].name.count }.max() ?? 0)
         let numberWidth = String(themes.count).count
+        let answerColumn = String(repeating: " ", count: 2 + numberWidth + 2 + nameWidth + 2)
         for index in answered {
             let theme = themes[index]
             guard let answer = answers[theme.code] else { continue }
             let number = String(index + 1)
             let name = theme.name.count < nameWidth ? theme.name + String(repeating: " ", count: nameWidth - theme.name.count) : theme.name
-            var line = "  " + String(repeating: " ", count: numberWidth - number.count) + number + "  " + name + "  " + answer.text(for: theme)
+            var line = "  " + String(repeating: " ", count: numberWidth - number.count) + number + "  " + name + "  " + answer.finding(for: theme)
             if let latest = previous[theme.code] { line += "  (" + InteractiveWords.before(latest) + ")" }
             output.line(line)
+            if let note = answer.note { output.line(answerColumn + InteractiveWords.note(note)) }
         }
         if answered.isEmpty { output.line(InteractiveWords.noAnswers) }
     }

@@ -75,8 +75,10 @@ enum InteractiveWords {
 
     static func withNote(_ answer: String, note: String?) -> String {
         guard let note else { return answer }
-        return "\(answer) · notat: \(note)"
+        return "\(answer) · \(self.note(note))"
     }
+
+    static func note(_ text: String) -> String { "notat: \(text)" }
 
     // MARK: `?`
 

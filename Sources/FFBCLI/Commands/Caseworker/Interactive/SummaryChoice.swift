@@ -24,10 +24,16 @@ enum SummaryChoice: Equatable {
             return themes.indices.contains(number - 1) ? .edit(number - 1) : .noSuchNumber(number)
         }
         // By name: exact, else the only theme the text begins, else the only one containing it
-        // (folded, so "kobe ind" finds "Købe ind").
+        // (folded, so "kobe ind" finds "Købe ind"). One or two letters are too little to go on:
+        // "k" is in half the theme names.
         let folded = TextFolding.fold(text)
         let names = themes.map { TextFolding.fold($0.name) }
-        for matches in [{ $0 == folded }, { $0.hasPrefix(folded) }, { $0.contains(folded) }] as [(String) -> Bool] {
+        let rules: [(String) -> Bool] = [
+            { $0 == folded },
+            { folded.count >= 2 && $0.hasPrefix(folded) },
+            { folded.count >= 3 && $0.contains(folded) },
+        ]
+        for matches in rules {
             let found = names.indices.filter { matches(names[$0]) }
             if found.count == 1 { return .edit(found[0]) }
             if found.count > 1 { return .ambiguous(found.map { themes[$0].name }) }

@@ -20,14 +20,15 @@ struct ThemeAnswer: Equatable, Sendable {
         try AssessmentEntry(theme: theme, level: level, relevance: relevance, note: note, source: source)
     }
 
-    /// The answer in one line, as the summary and the "Nu:" line show it.
+    /// The level or relevance in words (no note).
+    func finding(for theme: Theme) -> String {
+        if theme.scored { return level.map(InteractiveWords.level) ?? InteractiveWords.missingLevel }
+        // A note alone on an unscored theme is saved as relevant (the model's default).
+        return InteractiveWords.relevance(relevance ?? .relevant)
+    }
+
+    /// The answer with its note in one line, as the "Nu:" line shows it.
     func text(for theme: Theme) -> String {
-        let finding = if theme.scored {
-            level.map(InteractiveWords.level) ?? InteractiveWords.missingLevel
-        } else {
-            // A note alone on an unscored theme is saved as relevant (the model's default).
-            InteractiveWords.relevance(relevance ?? .relevant)
-        }
-        return InteractiveWords.withNote(finding, note: note)
+        InteractiveWords.withNote(finding(for: theme), note: note)
     }
 }
