@@ -50,6 +50,9 @@ public protocol CaseStore: AnyObject {
     func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError)
+    /// Each theme's latest level for a citizen (assessments and follow-up levels that count),
+    /// with its date, by theme code; themes never given a level are absent. One query.
+    func latestLevels(of citizen: Pseudonym) throws(StoreError) -> [KLCode: LatestLevel]
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.

@@ -214,23 +214,24 @@ import Testing
         let citizen = try ok("citizen", "add", "--cpr", "020290-1234", "--name", "Ole")
         // Mobilitet has four themes: answer, skip, go back to the skipped one and answer it, ask for
         // the next one's definition, mistype, answer "not assessed", skip the last, confirm.
-        let answers = ["3", "", "b", "2", "?", "x", "iv", "", "j"].joined(separator: "\n") + "\n"
+        let answers = ["3", "", "t", "2", "?", "x", "iv", "", "j"].joined(separator: "\n") + "\n"
         let result = try ffb("assess", "--citizen", citizen, "--date", "2025-04-01", "--interactive", "--area", "Mobilitet", stdin: answers)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("── Mobilitet ──"))
-        #expect(result.stdout.contains("Save 3 entries? (j/n)"))
-        #expect(result.stdout.contains("Assessment "))
+        #expect(result.stdout.contains("Gem 3 svar? (j/n"))
+        #expect(result.stdout.contains("Udredning "))
         let history = try #require(try FFBProcess.json(try ok("history", "--citizen", citizen, "--format", "json")) as? [String: Any])
         let details = try #require((history["events"] as? [[String: Any]])?.first?["details"] as? [String])
         #expect(details.count == 3)
 
+        // Declining keeps the answers as a draft; quitting and end of input keep theirs too.
         let declined = try ffb("assess", "--citizen", citizen, "--date", "2025-04-02", "--interactive", "--area", "Mobilitet", stdin: "1\n1\n1\n1\nn\n")
         #expect(declined.status == 0)
-        #expect(declined.stdout.contains("Nothing saved."))
-        let quit = try ffb("assess", "--citizen", citizen, "--date", "2025-04-02", "--interactive", "--area", "Mobilitet", stdin: "1\nq\n")
-        #expect(quit.stdout.contains("Nothing saved."))
-        let eof = try ffb("assess", "--citizen", citizen, "--date", "2025-04-02", "--interactive", stdin: "")
-        #expect(eof.stdout.contains("Nothing saved."))
+        #expect(declined.stdout.contains("Dine 4 svar er gemt som kladde."))
+        let quit = try ffb("assess", "--citizen", citizen, "--interactive", "--resume", stdin: "1\nq\n")
+        #expect(quit.stdout.contains("Dine 4 svar er gemt som kladde."))
+        let eof = try ffb("assess", "--citizen", citizen, "--date", "2025-04-02", "--interactive", "--discard-draft", stdin: "")
+        #expect(eof.stdout.contains("Intet gemt."))
     }
 
     @Test func twoProcessesWritingAtOnceBothSucceedOrOneIsBusy() throws {

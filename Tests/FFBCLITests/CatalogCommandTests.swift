@@ -77,6 +77,19 @@ import Testing
         #expect(byCode.stdout.contains("0–4"))
     }
 
+    @Test func aFunctionLevelIsNeverShownWithItsNameAsItsDefinition() throws {
+        let result = try FFBProcess.run("catalog", "show", "Moderat nedsat funktionsevne")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Moderat nedsat funktionsevne\n"))
+        // The name once (the heading), then plainly that KL gives no definition, then the guide with its source.
+        #expect(result.stdout.components(separatedBy: "Moderat nedsat funktionsevne").count == 2)
+        #expect(result.stdout.contains("\n  KL gives no definition beyond the name.\n"))
+        #expect(result.stdout.contains("Fælleskommunal funktionsevneguide: Når du vurderer, om borgeren udfører en"))
+        #expect(result.stdout.contains("Source: KL, Fælleskommunal funktionsevneguide version 1.0"))
+        let json = try #require(try FFBProcess.json(try FFBProcess.run("catalog", "show", "Moderat nedsat funktionsevne", "--format", "json").stdout) as? [String: Any])
+        #expect(json["definition"] is NSNull)
+    }
+
     @Test func searchIsAccentInsensitive() throws {
         let result = try FFBProcess.run("catalog", "search", "aendre", "--format", "json")
         #expect(result.status == 0)

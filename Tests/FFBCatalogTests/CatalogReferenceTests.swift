@@ -94,3 +94,56 @@ import Testing
         return flatten(try JSONDecoder().decode(System.self, from: data).concept)
     }
 }
+
+/// The Funktionsevneguide's level texts: catalogue data with a source for every text, and no
+/// concept anywhere showing its own name as its definition.
+@Suite struct FunctionLevelGuideTests {
+    @Test func theEmbeddedGuideEqualsItsFileAndEveryTextHasASource() throws {
+        let file = try String(contentsOf: Paths.catalogs.appendingPathComponent("funktionsevneguide.json"), encoding: .utf8)
+        #expect(EmbeddedCatalogText.levelGuide + "\n" == file, "the binary's copy of the guide is stale: run Scripts/generate-catalogs")
+        let guide = try FunctionLevelGuide.load(Data(file.utf8))
+        #expect(guide == BuiltInCatalogs.levelGuide)
+        #expect(guide.title == "Fælleskommunal funktionsevneguide")
+        #expect(guide.general.count == 1)
+        #expect(guide.general[0].text.hasPrefix("Når du vurderer, om borgeren udfører en given aktivitet"))
+        #expect(guide.general[0].source.contains("000_38ece86e48645f8d"))
+        let kl = try #require(BuiltInCatalogs.catalog(version: "kl-2024"))
+        for code in guide.themes.keys { #expect(kl.theme(code)?.scored == true, "\(code)") }
+    }
+
+    @Test func aThemesOwnLevelTextsComeBeforeTheGeneralOnes() throws {
+        let general = FunctionLevelGuide.Passage(text: "Generelt", source: "s")
+        let own = FunctionLevelGuide.Passage(text: "Eget", source: "s")
+        let theme = KLCode(unchecked: "01770afa-cd17-41fe-a966-b8895e4d55d8")
+        let guide = FunctionLevelGuide(title: "G", general: [], levels: [.mild: general], themes: [theme: [.mild: own]])
+        #expect(guide.levelTexts(for: theme) == [.mild: own])
+        #expect(guide.describes(theme))
+        #expect(guide.levelTexts(for: KLCode(unchecked: "other")) == [.mild: general])
+    }
+
+    @Test func aGuideFileWithoutSourcesOrWithUnknownLevelsIsRefusedWithPointers() {
+        let text = """
+            {"format": "ffb-level-guide", "format_version": 1, "title": "G",
+             "general": [{"text": "Tekst", "source": " "}],
+             "levels": [{"value": "5", "text": "x", "source": "s"}],
+             "themes": [{"theme": "nope", "levels": []}]}
+            """
+        #expect(throws: CatalogError([
+            CatalogProblem(pointer: "/general/0", message: "a passage needs a text and its source"),
+            CatalogProblem(pointer: "/levels/0/value", message: "\"5\" is not a level 0–4"),
+            CatalogProblem(pointer: "/themes/0/theme", message: "\"nope\" is not a KL code"),
+        ])) {
+            try FunctionLevelGuide.load(Data(text.utf8))
+        }
+    }
+
+    @Test func noConceptShowsItsOwnNameAsItsDefinition() throws {
+        for version in BuiltInCatalogs.versions {
+            let catalog = try #require(BuiltInCatalogs.catalog(version: version))
+            for entry in catalog.allEntries {
+                #expect(entry.definition.map { TextFolding.fold($0) != TextFolding.fold(entry.name) } ?? true, "\(version): \(entry.name)")
+            }
+            #expect(catalog.functionLevels.allSatisfy { $0.definition == nil })
+        }
+    }
+}

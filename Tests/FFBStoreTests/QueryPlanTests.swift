@@ -276,6 +276,13 @@ struct StoreWorkout {
         }
         #expect(themes == expected)
         #expect(themes?.isEmpty == false)
+        // The latest level per theme agrees with the citizen's records read one by one.
+        var latest: [KLCode: LatestLevel] = [:]
+        for stored in try store.assessments(of: citizen.pseudonym) where stored.enteredInError == nil {
+            for entry in stored.value.entries { if let level = entry.level { latest[entry.theme] = LatestLevel(level: level, date: stored.value.date) } }
+        }
+        #expect(try store.latestLevels(of: citizen.pseudonym) == latest)
+        #expect(!latest.isEmpty)
         #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == store.goals(of: order.id).map(\.value.id))
         #expect(try store.followUpOutcomesByOrder()[order.id] == store.followUps(of: order.id).filter { $0.enteredInError == nil }.map {
             FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status)

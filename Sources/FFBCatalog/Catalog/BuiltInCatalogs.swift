@@ -35,6 +35,14 @@ public enum BuiltInCatalogs {
         cache[version]
     }
 
+    /// KL's Funktionsevneguide texts for the function levels (`Catalogs/funktionsevneguide.json`),
+    /// shared by every catalogue version: the 0–4 scale is the same in all of them. Checked by the
+    /// test suite like the catalogues; an empty guide stands in if it could not be read.
+    public static let levelGuide: FunctionLevelGuide = {
+        (try? FunctionLevelGuide.load(Data(EmbeddedCatalogText.levelGuide.utf8)))
+            ?? FunctionLevelGuide(title: "unavailable", general: [], levels: [:], themes: [:])
+    }()
+
     /// The default catalogue. Its embedded text is checked by the test suite, so failing to build
     /// it is a packaging fault, not an input error.
     public static var standard: Catalog {

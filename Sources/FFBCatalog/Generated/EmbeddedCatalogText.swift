@@ -75,19 +75,16 @@ enum EmbeddedCatalogText {
   "follow_up_statuses" : [
     {
       "code" : "1e971d84-10a4-4ef8-a8b3-0daa4c7d088a",
-      "definition" : "Træf afgørelse om fortsættelse af indsats",
       "name" : "Træf afgørelse om fortsættelse af indsats",
       "value" : "continue"
     },
     {
       "code" : "d7d03656-4c87-4e67-9146-aa5990460f16",
-      "definition" : "Træf afgørelse om afslutning af indsats",
       "name" : "Træf afgørelse om afslutning af indsats",
       "value" : "end"
     },
     {
       "code" : "b4c01aa8-82fd-44e4-83ff-ca19ec02c779",
-      "definition" : "Træf afgørelse om afslutning af indsats og visiter til ny",
       "name" : "Træf afgørelse om afslutning af indsats og visiter til ny",
       "value" : "end-and-refer"
     }
@@ -97,37 +94,31 @@ enum EmbeddedCatalogText {
   "function_levels" : [
     {
       "code" : "b508ff66-6326-4862-a6d7-7bbf184c9823",
-      "definition" : "Ingen nedsat funktionsevne",
       "name" : "Ingen nedsat funktionsevne",
       "value" : "0"
     },
     {
       "code" : "8328ce4a-6238-4f73-bf1a-74aadb68eff8",
-      "definition" : "Let nedsat funktionsevne",
       "name" : "Let nedsat funktionsevne",
       "value" : "1"
     },
     {
       "code" : "5bdde847-2837-416b-ab63-bbff8b7aa531",
-      "definition" : "Moderat nedsat funktionsevne",
       "name" : "Moderat nedsat funktionsevne",
       "value" : "2"
     },
     {
       "code" : "cae545f5-2813-4d79-98fc-0a7d770af3cd",
-      "definition" : "Svært nedsat funktionsevne",
       "name" : "Svært nedsat funktionsevne",
       "value" : "3"
     },
     {
       "code" : "832ae90b-23b5-4063-80aa-0b81bdce680e",
-      "definition" : "Fuldstændig nedsat funktionsevne",
       "name" : "Fuldstændig nedsat funktionsevne",
       "value" : "4"
     },
     {
       "code" : "1c327095-107f-4b96-88d0-ec562cb980be",
-      "definition" : "Ikke vurderet",
       "name" : "Ikke vurderet",
       "value" : "ikke-vurderet"
     }
@@ -155,17 +146,14 @@ enum EmbeddedCatalogText {
   "groups" : [
     {
       "code" : "740934cd-002b-4b96-b92e-b3562eed9448",
-      "definition" : "Funktioner og forhold",
       "name" : "Funktioner og forhold"
     },
     {
       "code" : "93433530-b85c-4d04-a4fb-5ae26cf16f1c",
-      "definition" : "Aktivitet og deltagelse",
       "name" : "Aktivitet og deltagelse"
     },
     {
       "code" : "a56d59c0-c8fd-468c-85f9-b67f66561b90",
-      "definition" : "Omgivelsesfaktorer",
       "name" : "Omgivelsesfaktorer"
     }
   ],
@@ -200,12 +188,10 @@ enum EmbeddedCatalogText {
     },
     {
       "code" : "90479ffa-bf46-4b3a-a172-91f2798e2a43",
-      "definition" : "Status på indsats",
       "name" : "Status på indsats"
     },
     {
       "code" : "b3ddc7d7-f6c1-4d47-8280-456992cbe0a6",
-      "definition" : "FFB tilstande",
       "name" : "FFB tilstande"
     },
     {
@@ -215,7 +201,6 @@ enum EmbeddedCatalogText {
     },
     {
       "code" : "e89d317c-4657-4970-b614-ada2ed220595",
-      "definition" : "Funktionsevneniveau",
       "name" : "Funktionsevneniveau"
     }
   ],
@@ -546,37 +531,31 @@ enum EmbeddedCatalogText {
   "support_levels" : [
     {
       "code" : "ae9f388a-91c3-46cf-af55-f81952f2977c",
-      "definition" : "Intet støttebehov",
       "name" : "Intet støttebehov",
       "value" : "A"
     },
     {
       "code" : "dd628e73-d6c9-4837-a2b8-aa62d73bd6ae",
-      "definition" : "Let støttebehov",
       "name" : "Let støttebehov",
       "value" : "B"
     },
     {
       "code" : "401a397b-b3aa-4ca3-8b23-bd8f99dd3f76",
-      "definition" : "Moderat støttebehov",
       "name" : "Moderat støttebehov",
       "value" : "C"
     },
     {
       "code" : "b99a0790-4d70-4152-b149-3fe58b745583",
-      "definition" : "Højt støttebehov",
       "name" : "Højt støttebehov",
       "value" : "D"
     },
     {
       "code" : "e99763d6-6c43-4969-ad52-2b1a7055f9dc",
-      "definition" : "Fuldstændigt støttebehov",
       "name" : "Fuldstændigt støttebehov",
       "value" : "E"
     },
     {
       "code" : "2254dac8-8aa3-4334-8502-9720194f49ad",
-      "definition" : "Ikke vurderet",
       "name" : "Ikke vurderet",
       "value" : "ikke-vurderet"
     }
@@ -2012,6 +1991,23 @@ enum EmbeddedCatalogText {
     }
   ],
   "title": "Fælleskommunalt funktionsevnekatalog version 2.0 (mapped to KL 2024 codes)"
+}
+"""#
+
+    static let levelGuide = #"""
+{
+  "format": "ffb-level-guide",
+  "format_version": 1,
+  "general": [
+    {
+      "source": "KL, Fælleskommunal funktionsevneguide version 1.0, citeret i KL's præsentation af Fælles Faglige Begreber (seed 000_38ece86e48645f8d)",
+      "text": "Når du vurderer, om borgeren udfører en given aktivitet, så dækker det over hele processen i at udføre noget selvstændigt. Det er ikke kun det at gøre noget fysisk, men også fx at kunne tage initiativ, planlægge og overskue udførelsen uden støtte."
+    }
+  ],
+  "levels": [],
+  "note": "What KL's Funktionsevneguide says about the 0-4 function levels, as far as ffb's sources hold it. The level names come from the catalogues (Catalogs/kl-2024.json). KL's FFB terminology (urn:oid:1.2.208.176.2.22 version 20240530) gives each level its own name as definition, and the seeds name the levels only, so 'levels' (a definition per level) and 'themes' (per-theme level descriptions) are empty until a KL text with its source is added here. Never fill them from memory.",
+  "themes": [],
+  "title": "Fælleskommunal funktionsevneguide"
 }
 """#
 

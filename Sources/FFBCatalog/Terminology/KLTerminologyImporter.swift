@@ -28,8 +28,17 @@ package struct KLTerminologyImporter: Sendable {
     struct Concept: Decodable {
         var code: String
         var display: String
+        /// As KL publishes it; read through `meaning`.
         var definition: String?
         var concept: [Concept]?
+
+        /// The definition when it says more than the name. KL's file gives 21 concepts (the
+        /// function and support levels among them) their own name as definition; shown as a
+        /// definition that would read as if KL had explained the concept, which it has not.
+        var meaning: String? {
+            guard let definition, TextFolding.fold(definition.trimmingSpaces()) != TextFolding.fold(display.trimmingSpaces()) else { return nil }
+            return definition
+        }
     }
 
     package func catalogFile(fromCodeSystem data: Data) throws(CatalogError) -> CatalogFile {
@@ -78,12 +87,12 @@ package struct KLTerminologyImporter: Sendable {
                 }
             case Root.themes:
                 for group in root.concept ?? [] {
-                    file.groups?.append(.init(code: group.code, name: group.display, definition: group.definition))
+                    file.groups?.append(.init(code: group.code, name: group.display, definition: group.meaning))
                     for area in group.concept ?? [] {
-                        file.areas?.append(.init(code: area.code, name: area.display, group: group.code, definition: area.definition))
+                        file.areas?.append(.init(code: area.code, name: area.display, group: group.code, definition: area.meaning))
                         for theme in area.concept ?? [] {
                             let scored = KLCode(unchecked: group.code) == ThemeGroup.activityAndParticipationCode
-                            file.themes?.append(.init(code: theme.code, name: theme.display, group: group.code, area: area.code, scored: scored, definition: theme.definition))
+                            file.themes?.append(.init(code: theme.code, name: theme.display, group: group.code, area: area.code, scored: scored, definition: theme.meaning))
                         }
                     }
                 }
@@ -104,12 +113,12 @@ package struct KLTerminologyImporter: Sendable {
     }
 
     private func heading(_ concept: Concept, parent: String? = nil) -> CatalogFile.Concept {
-        .init(code: concept.code, name: concept.display, parent: parent, definition: concept.definition)
+        .init(code: concept.code, name: concept.display, parent: parent, definition: concept.meaning)
     }
 
     private func flatten(_ concepts: [Concept], parent: String?) -> [CatalogFile.Concept] {
         concepts.flatMap { concept in
-            [CatalogFile.Concept(code: concept.code, name: concept.display, parent: parent, definition: concept.definition)]
+            [CatalogFile.Concept(code: concept.code, name: concept.display, parent: parent, definition: concept.meaning)]
                 + flatten(concept.concept ?? [], parent: concept.code)
         }
     }
@@ -122,7 +131,7 @@ package struct KLTerminologyImporter: Sendable {
                 problems.append(CatalogProblem(pointer: "\(pointer)/concept/\(index)", message: "code \(Excerpt.plain(concept.code)) (\(Excerpt.quoted(concept.display))) is not known to ffb's \(Excerpt.plain(root.display)) type"))
                 continue
             }
-            ranked.append((known.rank, .init(code: concept.code, value: known.cli, name: concept.display, definition: concept.definition)))
+            ranked.append((known.rank, .init(code: concept.code, value: known.cli, name: concept.display, definition: concept.meaning)))
         }
         return ranked.sorted { $0.rank < $1.rank }.map(\.value)
     }

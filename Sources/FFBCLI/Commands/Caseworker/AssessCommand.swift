@@ -25,8 +25,10 @@ enum AssessCommand: Command {
             OptionSpec("note", kind: .repeated, value: "THEME=TEXT", help: "A note on a theme."),
             OptionSpec("relevance", kind: .repeated, value: "THEME=R", help: "relevant or ikke-relevant, for unscored themes."),
             OptionSpec("file", value: "FILE", help: "A JSON assessment document (see Docs/assessment-file.md)."),
-            .flag("interactive", short: "i", help: "Walk the areas and themes at the terminal."),
+            .flag("interactive", short: "i", help: "Walk the areas and themes at the terminal; every answer is kept in a draft beside the store until the assessment is saved."),
             OptionSpec("area", kind: .repeated, value: "AREA", help: "With --interactive: only these areas."),
+            .flag("resume", help: "With --interactive: continue the citizen's draft (its case, date and areas unless given again)."),
+            .flag("discard-draft", help: "With --interactive: delete the citizen's draft and start afresh."),
         ] + StoreOptions.writeOptions,
         examples: [
             "ffb assess --citizen P-7K3M9Q2X --date 2025-02-01 --theme \"Købe ind\"=3 --theme \"Lave mad\"=2 --note Tobak=\"Ryger 20 om dagen\"",
@@ -45,53 +47,42 @@ enum AssessCommand: Command {
             try save(draft, arguments: arguments, context: context)
             return
         }
+        if arguments.flag("interactive") {
+            try runInteractive(arguments, context: context)
+            return
+        }
+        if arguments.flag("resume") || arguments.flag("discard-draft") {
+            throw .usage(UsageError("--resume and --discard-draft go with --interactive", command: arguments.commandPath))
+        }
         let citizen = try arguments.requiredValue("citizen")
         let date = try arguments.requiredDate("date")
         let user = try StoreOptions.user(arguments, context: context)
         let assessor = arguments.value("assessor") ?? user
         let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
         let catalog = BuiltInCatalogs.standard
-        let entries: [AssessmentEntry]
-        if arguments.flag("interactive") {
-            guard let input = context.stdin else { throw .invalid("--interactive needs a terminal or piped input") }
-            let areas = try arguments.values("area").map { text throws(CLIError) in try catalog.code(text, kind: .areas, option: "area") }
-            // Open the store and find the citizen before asking anything: a typo in --citizen
-            // should not cost the caseworker a whole walk through the themes.
-            let store = try StoreOptions.open(arguments, context: context, create: false)
-            defer { store.close() }
-            do {
-                _ = try store.citizen(citizen)
-            } catch {
-                throw CLIError(error)
-            }
-            var session = InteractiveAssessment(catalog: catalog, input: input, output: context.stdout, areas: areas, source: source)
-            guard let answered = try session.run() else {
-                context.stdout.line("Nothing saved.")
-                return
-            }
-            let draft = AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: answered)
-            try save(draft, arguments: arguments, context: context, store: store)
-            return
-        } else {
-            entries = try flagEntries(arguments, catalog: catalog, source: source)
-        }
+        let entries = try flagEntries(arguments, catalog: catalog, source: source)
         try save(AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: entries), arguments: arguments, context: context)
     }
 
-    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext, store open: (any CaseStore)? = nil) throws(CLIError) {
+    static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let assessment = try record(draft, arguments: arguments, context: context)
+        let scored = assessment.entries.filter { $0.level != nil }.count
+        context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")
+    }
+
+    /// Writes the assessment in one transaction, to `open` when the command holds the store open.
+    static func record(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext, store open: (any CaseStore)? = nil) throws(CLIError) -> Assessment {
         let write = { (store: any CaseStore, writer: any CaseStoreWriter) throws -> Assessment in
             let citizen = try store.citizen(draft.citizen)
             let assessment = try Assessment(citizen: citizen.pseudonym, caseNumber: draft.caseNumber, date: draft.date, assessor: draft.assessor, entries: draft.entries)
             try writer.record(assessment)
             return assessment
         }
-        let assessment = if let open {
+        return if let open {
             try StoreOptions.write(arguments, store: open, context: context, write)
         } else {
             try StoreOptions.write(arguments, context: context, write)
         }
-        let scored = assessment.entries.filter { $0.level != nil }.count
-        context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")
     }
 
     /// Builds entries from `--theme`, `--note` and `--relevance`, one entry per theme; every bad

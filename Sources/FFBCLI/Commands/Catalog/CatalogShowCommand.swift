@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBCommandLine
 import FFBJSON
+import FFBModel
 import FFBText
 
 /// `ffb catalog show CODE-OR-NAME`: one concept with everything the catalogue knows of it.
@@ -45,10 +46,30 @@ enum CatalogShowCommand: Command {
                 ? "  levels      0–4 (Funktionsevneniveau) or ikke-vurderet"
                 : "  levels      none: notes only (not an Aktivitet og deltagelse theme)")
         }
+        lines.append("")
         if let definition = entry.definition {
-            lines.append("")
             lines.append(contentsOf: TextWrap.lines(definition, width: 80, indent: 2))
+        } else {
+            // KL's terminology gives some concepts their own name as definition; the catalogue
+            // leaves those out, and the reader is told so rather than shown the name twice.
+            lines.append("  KL gives no definition beyond the name.")
+        }
+        if entry.kind == .functionLevels {
+            lines += guideLines(for: catalog.functionLevels.first { $0.code == entry.code }.flatMap { FunctionLevel(cliValue: $0.value) })
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What KL's Funktionsevneguide says that bears on a function level, each text with its source.
+    private static func guideLines(for level: FunctionLevel?) -> [String] {
+        let guide = BuiltInCatalogs.levelGuide
+        let passages = (level.flatMap { guide.levels[$0] }.map { [$0] } ?? []) + guide.general
+        var lines: [String] = []
+        for passage in passages {
+            lines.append("")
+            lines += TextWrap.lines("\(guide.title): \(passage.text)", width: 80, indent: 2)
+            lines += TextWrap.lines("Source: \(passage.source)", width: 80, indent: 2)
+        }
+        return lines
     }
 }
