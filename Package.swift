@@ -47,7 +47,7 @@ let package = Package(
             exclude: ["oracle.py", "cluster_oracle.py", "extract_cluster_oracle.py"]
         ),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
-        .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog"]),
+        .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog", "FFBText"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression", "FFBStatistics"]),

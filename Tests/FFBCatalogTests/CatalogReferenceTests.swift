@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FFBCatalog
+import FFBText
 
 /// Proves that Catalogs/ says what KL's published terminology says, wherever it claims to.
 @Suite struct CatalogReferenceTests {

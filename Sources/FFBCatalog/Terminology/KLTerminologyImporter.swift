@@ -1,3 +1,4 @@
+import FFBText
 import FFBFiles
 import Foundation
 

@@ -1,3 +1,4 @@
+import FFBText
 import FFBCatalog
 
 /// One line typed at the summary's prompt, understood against the walk's themes.
