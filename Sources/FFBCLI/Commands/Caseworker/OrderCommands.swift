@@ -140,7 +140,7 @@ enum ListOrdersCommand: Command {
         var records = RecordSet(tableColumns: [
             ("id", .init(title: "ID")), ("citizen", .init(title: "BORGER")), ("provider", .init(title: "UDFØRER", maxWidth: 30)),
             ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
-            ("theme_names", .init(title: "TEMAER", maxWidth: 50)),
+            ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
         for summary in summaries { records.append(record(summary)) }
         context.stdout.write(records.render(OutputFormat.from(arguments)))
@@ -163,6 +163,9 @@ extension ListOrdersCommand {
             ("themes", .array(summary.themes.map { .string($0.rawValue) })),
             ("theme_names", .string(summary.themeNames.joined(separator: ", "))),
             ("entered_in_error", .bool(summary.isEnteredInError)),
+            ("ended", summary.end.map { .string($0.date.iso) } ?? .null),
+            ("end_cause", summary.end.map { .string($0.cause.key) } ?? .null),
+            ("end_reason", summary.end?.cause.reason.map(JSONValue.string) ?? .null),
         ])
     }
 }
@@ -193,7 +196,7 @@ enum OrderShowCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let (summary, goals, followUps, extras) = try StoreOptions.read(arguments, context: context) { store in
             let stored = try store.order(arguments.positionals[0])
-            let summary = try OrderSummary.list(in: store, orders: [stored])[0]
+            let summary = try OrderSummary.one(in: store, order: stored)
             return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id),
                     try OrderExtras.load(in: store, order: stored.value))
         }
@@ -219,6 +222,7 @@ enum OrderShowCommand: Command {
                 return .object(JSONObject([
                     ("id", .string(followUp.id.storeText)), ("date", .string(followUp.date.iso)), ("status", .string(followUp.status.cliValue)),
                     ("support_level", followUp.supportLevel.map { .string($0.cliValue) } ?? .null),
+                    ("next_follow_up", followUp.nextFollowUp.map { .string($0.iso) } ?? .null),
                     ("entered_in_error", .bool(stored.enteredInError != nil)),
                 ]))
             })
@@ -239,6 +243,7 @@ enum OrderShowCommand: Command {
         context.stdout.line("  support     \(order.supportLevel.cliValue), issued \(order.issued), start \(order.start)"
             + (order.followUpDate.map { ", follow-up \($0)" } ?? ""))
         if !summary.themeNames.isEmpty { context.stdout.line("  themes      \(summary.themeNames.joined(separator: ", "))") }
+        if let end = summary.end { context.stdout.line("  ended       \(end.date) (\(OrderEndText.english(end.cause)))") }
         for stored in shownGoals {
             let goal = stored.value
             context.stdout.line("  goal        \(HistoryCommand.summary(of: goal, catalog: catalog))"
@@ -249,7 +254,8 @@ enum OrderShowCommand: Command {
             let followUp = stored.value
             let error = stored.enteredInError == nil ? "" : "  [entered in error]"
             context.stdout.line("  follow-up   \(followUp.date) \(followUp.status.englishName.lowercased())"
-                + (followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "") + error)
+                + (followUp.supportLevel.map { ", support level \($0.cliValue)" } ?? "")
+                + (followUp.nextFollowUp.map { ", next \($0)" } ?? "") + error)
         }
         for line in extrasLines(extras) { context.stdout.line(line) }
     }

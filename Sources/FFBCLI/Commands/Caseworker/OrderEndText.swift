@@ -1,0 +1,20 @@
+import FFBModel
+
+/// What ended an order, in words (order show is English, the caseworker's Danish views Danish).
+enum OrderEndText {
+    static func english(_ cause: OrderEnd.Cause) -> String {
+        switch cause {
+        case .followUp(let status): "a follow-up decided: \(status.englishName.lowercased())"
+        case .ended(let reason): "order ended: \(reason)"
+        case .caseClosed(let number, let reason): "case \(number) closed: \(reason)"
+        }
+    }
+
+    static func danish(_ cause: OrderEnd.Cause) -> String {
+        switch cause {
+        case .followUp(let status): "opfølgning: \(status.danishName.lowercased())"
+        case .ended(let reason): "indsatsen afsluttet: \(reason)"
+        case .caseClosed(let number, let reason): "sag \(number) afsluttet: \(reason)"
+        }
+    }
+}
