@@ -14,7 +14,8 @@ public enum CitizenSearch {
     }
 
     /// The matches among `citizens`, the closest first: the whole name, then names starting with
-    /// the first word, then the rest, each by current name.
+    /// what was typed, then names with a word starting with each word typed, then the rest, each
+    /// by current name.
     public static func find(_ text: String, in citizens: [CitizenNames]) -> [Match] {
         let words = TextFolding.fold(text).split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         guard !words.isEmpty else { return [] }
@@ -27,11 +28,11 @@ public enum CitizenSearch {
             }
             // The current name first, so a citizen found by it is shown by it.
             for name in citizen.names.reversed() {
-                let folded = TextFolding.fold(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                let loose = TextFolding.foldLoosely(name)
-                guard words.allSatisfy({ folded.contains($0) || loose.contains($0) }) else { continue }
-                let rank = folded == query ? 0 : folded.hasPrefix(words[0]) ? 1 : 2
-                ranked.append((rank, Match(citizen: citizen, matchedName: name)))
+                let spellings = [TextFolding.fold(name), TextFolding.foldLoosely(name)].map {
+                    $0.split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
+                }
+                guard words.allSatisfy({ word in spellings.contains { $0.contains(word) } }) else { continue }
+                ranked.append((rank(of: spellings, query: query, words: words), Match(citizen: citizen, matchedName: name)))
                 break
             }
         }
@@ -40,5 +41,13 @@ public enum CitizenSearch {
             let (na, nb) = (TextFolding.fold(a.match.citizen.current), TextFolding.fold(b.match.citizen.current))
             return na != nb ? na < nb : a.match.citizen.pseudonym.rawValue < b.match.citizen.pseudonym.rawValue
         }.map(\.match)
+    }
+
+    /// 0 the whole name, 1 the name's start, 2 each word a word's start, 3 anywhere.
+    private static func rank(of spellings: [String], query: String, words: [String]) -> Int {
+        if spellings.contains(query) { return 0 }
+        if spellings.contains(where: { $0.hasPrefix(query) }) { return 1 }
+        let starts = words.allSatisfy { word in spellings.contains { $0.split(separator: " ").contains { $0.hasPrefix(word) } } }
+        return starts ? 2 : 3
     }
 }

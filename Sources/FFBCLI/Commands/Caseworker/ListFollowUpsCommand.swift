@@ -24,7 +24,7 @@ enum ListFollowUpsCommand: Command {
 
     /// The view's headings, in one place.
     static let columns: [(key: String, column: TextTable.Column)] = [
-        ("id", .init(title: "ID", maxWidth: 8)), ("citizen", .init(title: "BORGER")), ("order", .init(title: "BESTILLING", maxWidth: 8)),
+        ("id", .init(title: "ID", maxWidth: 9)), ("citizen", .init(title: "BORGER")), ("order", .init(title: "BESTILLING", maxWidth: 9)),
         ("provider", .init(title: "UDFØRER", maxWidth: 30)), ("date", .init(title: "DATO")), ("status", .init(title: "AFGØRELSE")),
         ("support_level", .init(title: "STØTTE")), ("next_follow_up", .init(title: "NÆSTE PLANLAGT")),
         ("entered_in_error", .init(title: "FEJLREGISTRERET")),
