@@ -124,7 +124,7 @@ enum OrderUpdateCommand: Command {
 enum ListOrdersCommand: Command {
     static let spec = CommandSpec(
         "orders",
-        abstract: "List orders: id, citizen pseudonym, provider, issued, goals, themes.",
+        abstract: "List orders: id, citizen pseudonym, provider, issued, goals, themes, and when each ended.",
         options: StoreOptions.readOptions + [
             OptionSpec("citizen", value: "CITIZEN", help: "Only this citizen's orders."),
             .flag("include-errors", help: "Also list orders marked entered in error."),
