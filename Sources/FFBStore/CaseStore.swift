@@ -75,6 +75,21 @@ public protocol CaseStore: AnyObject {
     /// What every follow-up that counts (not entered in error) decided, by order, each order's in
     /// the order `followUps(of:)` gives (whole-store analysis: one pass, and no notes).
     func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]]
+    /// Every follow-up of one citizen's orders, or of every order in one pass when `citizen` is nil.
+    func followUps(ofCitizen citizen: Pseudonym?) throws(StoreError) -> [Stored<StoredFollowUp>]
+    /// When each order ended, by order id; a running order has none. The one place the store
+    /// decides it (a follow-up that ended it, its explicit ending, its case's closing: the earliest).
+    func orderEnds() throws(StoreError) -> [UUID: OrderEnd]
+    /// When each of a citizen's orders ended, by order id.
+    func orderEnds(of citizen: Pseudonym) throws(StoreError) -> [UUID: OrderEnd]
+    /// When one order ended; nil while it runs.
+    func orderEnd(of order: UUID) throws(StoreError) -> OrderEnd?
+    /// The closings of a citizen's cases, by case number.
+    func caseClosings(of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>]
+    /// Every citizen with every name they have had (whole-store search: one pass).
+    func citizenNames() throws(StoreError) -> [CitizenNames]
+    /// Each citizen's caseworker: who recorded the citizen's newest assessment or order that counts.
+    func caseworkers() throws(StoreError) -> [Pseudonym: String]
     /// A follow-up by id, with its levels; nil when the store has none.
     func followUp(id: UUID) throws(StoreError) -> (followUp: Stored<StoredFollowUp>, levels: StoredAssessment?)?
     /// The full id of a record given by id or unambiguous prefix (at least 8 characters).
@@ -145,6 +160,14 @@ public protocol CaseStoreWriter {
     /// A warning kept with this write in the audit trail.
     func recordWarning(_ message: String) throws(StoreError)
     func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError)
+    /// Closes a case on a date, for a reason; its orders stop running then. Refused when the case
+    /// is closed already, opened later, or has an order starting or followed up after the date.
+    func closeCase(_ caseNumber: String, _ closing: Closing) throws(StoreError)
+    /// Ends an order on a date, for a reason. Refused when it has ended already (by a follow-up,
+    /// an ending or its case's closing), starts later, or was followed up after the date.
+    func endOrder(_ order: UUID, _ closing: Closing) throws(StoreError)
+    /// When an order ended, as this write sees the store; nil while it runs.
+    func orderEnd(of order: UUID) throws(StoreError) -> OrderEnd?
     /// Adds tariffs; a period overlapping a stored tariff of the same provider and level is an error.
     func addTariffs(_ tariffs: [Tariff]) throws(StoreError)
 
@@ -175,16 +198,19 @@ public struct AssessmentThemes: Sendable, Equatable {
 }
 
 /// What a follow-up decided, as whole-store analysis reads it: the date, the support level set
-/// (if any) and whether the intervention goes on.
+/// (if any), whether the intervention goes on, and when the next follow-up is planned.
 public struct FollowUpOutcome: Sendable, Equatable {
     public let date: LocalDate
     public let supportLevel: Assessed<SupportLevel>?
     public let status: FollowUpStatus
+    /// The next follow-up it planned, if it planned one.
+    public let nextFollowUp: LocalDate?
 
-    public init(date: LocalDate, supportLevel: Assessed<SupportLevel>?, status: FollowUpStatus) {
+    public init(date: LocalDate, supportLevel: Assessed<SupportLevel>?, status: FollowUpStatus, nextFollowUp: LocalDate? = nil) {
         self.date = date
         self.supportLevel = supportLevel
         self.status = status
+        self.nextFollowUp = nextFollowUp
     }
 }
 

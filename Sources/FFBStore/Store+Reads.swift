@@ -262,12 +262,21 @@ extension Store {
         try followUps(where: "f.order_id = ?", [.text(orderID.storeText)])
     }
 
+    /// Every follow-up of one citizen's orders, or of every order (one pass), each order's in the
+    /// order `followUps(of:)` gives them.
+    package func followUps(ofCitizen citizen: Pseudonym?) throws(StoreError) -> [Stored<StoredFollowUp>] {
+        guard let citizen else { return try followUps(where: "1 = 1", [], everyFollowUp: true) }
+        return try followUps(where: "f.order_id IN (SELECT so.id FROM orders so JOIN citizens sc ON sc.id = so.citizen_id WHERE sc.pseudonym = ?)",
+                             [.text(citizen.rawValue)])
+    }
+
     package func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]] {
         try read {
             var outcomes: [UUID: [FollowUpOutcome]] = [:]
             var order: (text: String, id: UUID)?
             _ = try database.map("""
-                SELECT f.order_id, f.date, f.support_level, f.status FROM follow_ups f
+                SELECT f.order_id, f.date, f.support_level, f.status, p.next_date
+                FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
                 ORDER BY f.order_id, f.date, f.write_id
                 """) { row in
@@ -275,23 +284,27 @@ extension Store {
                 if text != order?.text { order = (text, try Self.uuid(text)) }
                 let outcome = FollowUpOutcome(
                     date: try Self.date(row.string(1)), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
-                    status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue
+                    status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
+                    nextFollowUp: try row.optionalString(4).map(Self.date)
                 )
-                outcomes[order!.id, default: []].append(outcome)
+                guard let order else { return }
+                outcomes[order.id, default: []].append(outcome)
             }
             return outcomes
         }
     }
 
-    /// Follow-ups matching `condition`, with their goal notes.
-    private func followUps(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<StoredFollowUp>] {
+    /// Follow-ups matching `condition`, with their goal notes and plans; with `everyFollowUp`, the
+    /// notes are read in one ordered pass instead of a query per follow-up.
+    private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
             let notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
-                                      everyRecord: false) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
+                                      everyRecord: everyFollowUp) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
             return try database.map("""
-                SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id
+                SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id, p.next_date
                 FROM follow_ups f JOIN writes w ON w.id = f.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
+                LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE \(condition) ORDER BY f.order_id, f.date, w.id
                 """, .positional(bindings)) { row in
                 let id = try row.string(0)
@@ -299,7 +312,8 @@ extension Store {
                     id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
-                    goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) }
+                    goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) },
+                    nextFollowUp: try row.optionalString(11).map(Self.date)
                 )
                 return Stored(value: followUp, recorded: try writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }

@@ -10,6 +10,8 @@ struct FollowUpContent: Equatable {
     let supportLevel: String?
     let status: String
     let goalNotes: Set<String>
+    /// The next follow-up it planned (ISO date).
+    let next: String?
     /// By theme: the order the themes were typed in does not make another follow-up.
     let entries: [KLCode: AssessmentEntry]
 
@@ -17,15 +19,20 @@ struct FollowUpContent: Equatable {
         supportLevel = followUp.supportLevel?.cliValue
         status = followUp.status.cliValue
         goalNotes = Set(followUp.goalNotes.map { "\($0.goalSeriesID.storeText)\u{0}\($0.note)" })
+        next = followUp.nextFollowUp?.iso
         entries = Self.byTheme(followUp.entries)
     }
 
     init(stored id: String, in database: Database, catalog: Catalog) throws {
-        guard let row = try database.firstRow("SELECT support_level, status, assessment_id FROM follow_ups WHERE id = ?", [.text(id)]) else {
+        guard let row = try database.firstRow("""
+            SELECT f.support_level, f.status, f.assessment_id, p.next_date
+            FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id WHERE f.id = ?
+            """, [.text(id)]) else {
             throw StoreError.notFound("no follow-up \(id)")
         }
         supportLevel = try row.optionalString(0)
         status = try row.string(1)
+        next = try row.optionalString(3)
         goalNotes = Set(try database.query("SELECT goal_series_id, note FROM follow_up_goal_notes WHERE follow_up_id = ?", [.text(id)]).map {
             "\(try $0.string(0))\u{0}\(try $0.string(1))"
         })

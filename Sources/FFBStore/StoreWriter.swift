@@ -168,6 +168,7 @@ package struct StoreWriter {
                 _ = try database.execute("INSERT INTO follow_up_goal_notes (follow_up_id, goal_series_id, note) VALUES (?, ?, ?)",
                                          [.text(followUp.id.storeText), .text(note.goalSeriesID.storeText), .text(note.note)])
             }
+            try recordPlan(of: followUp)
         }
     }
 

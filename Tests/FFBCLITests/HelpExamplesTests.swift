@@ -54,20 +54,26 @@ import Testing
             // Another provider's tariffs: the store has the demo's own already.
             _ = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-999,C,1450.50,2025-01-01,\n")
             let orders = try #require(try FFBProcess.json(try ffb("list", "orders", "--format", "json")) as? [[String: Any]])
-            // An order still running: the examples record follow-ups on it (one after its end is refused).
-            let running = try sqlite("""
-                SELECT o.id FROM orders o WHERE EXISTS (SELECT 1 FROM goals g WHERE g.order_id = o.id)
-                AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.order_id = o.id AND f.status <> 'continue') ORDER BY o.rowid LIMIT 1
-                """)
-            let order = try #require(orders.first { $0["id"] as? String == running })
+            // A running order (not ended by a follow-up) stands for the examples' order.
+            let running = orders.filter { $0["ended"] is NSNull }
+            let order = try #require(running.first { ($0["goals"] as? Int ?? 0) > 0 })
             let orderID = try #require(order["id"] as? String), citizen = try #require(order["citizen"] as? String)
-            let shown = try #require(try FFBProcess.json(try ffb("citizen", "show", citizen, "--format", "json")) as? [String: Any])
-            let caseNumber = try #require((shown["cases"] as? [String])?.first)
+            func firstCase(of citizen: String) throws -> String {
+                let shown = try #require(try FFBProcess.json(try ffb("citizen", "show", citizen, "--format", "json")) as? [String: Any])
+                return try #require((shown["cases"] as? [String])?.first)
+            }
+            let caseNumber = try firstCase(of: citizen)
+            // The order `order end` ends and the case `case close` closes: other citizens', so the
+            // examples about the order above still find it running.
+            let others = running.filter { $0["citizen"] as? String != citizen }
+            let endedOrder = try #require(others.first?["id"] as? String)
+            let closedCitizen = try #require(others.first { $0["citizen"] as? String != others.first?["citizen"] as? String }?["citizen"] as? String)
+            let closedCase = try firstCase(of: closedCitizen)
             let goalID = try sqlite("SELECT id FROM goals WHERE order_id = '\(orderID)' LIMIT 1")
             let followUpID = try sqlite("SELECT id FROM follow_ups LIMIT 1")
             placeholders = [
                 ("P-7K3M9Q2X", citizen), ("3f2a9c1e", orderID), ("7d1e4b20", followUpID), ("9b1c2d3e", goalID),
-                ("--case S-1 ", "--case \(caseNumber) "),
+                ("--case S-1 ", "--case \(caseNumber) "), ("5c8d2e7a", endedOrder), ("close S-9 ", "close \(closedCase) "),
                 // The synthetic-data examples at a size the suite can afford (a debug build writes
                 // 40,000 documents for 10,000 citizens); the options are the same.
                 ("--citizens 10000", "--citizens 25"), ("--count 10000", "--count 25"),

@@ -40,3 +40,14 @@ import Testing
     // "Open-ended" dates far past 9999 (a tariff without an end) still print.
     #expect(LocalDate(dayNumber: Int(Int32.max)).iso.hasSuffix(String(format: "-%02d-%02d", LocalDate(dayNumber: Int(Int32.max)).month, LocalDate(dayNumber: Int(Int32.max)).day)))
 }
+
+@Test func addingMonthsKeepsTheDayOrTakesTheMonthsLast() throws {
+    func date(_ text: String) throws -> LocalDate { try #require(LocalDate(iso: text)) }
+    #expect(try date("2025-03-15").adding(months: 12).iso == "2026-03-15")
+    #expect(try date("2025-01-31").adding(months: 1).iso == "2025-02-28")
+    #expect(try date("2024-01-31").adding(months: 1).iso == "2024-02-29")
+    #expect(try date("2024-02-29").adding(months: 12).iso == "2025-02-28")
+    #expect(try date("2025-11-30").adding(months: 3).iso == "2026-02-28")
+    #expect(try date("2025-01-15").adding(months: -1).iso == "2024-12-15")
+    #expect(try date("2025-05-31").adding(months: -15).iso == "2024-02-29")
+}

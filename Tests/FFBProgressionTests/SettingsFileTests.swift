@@ -19,6 +19,14 @@ import Testing
         #expect(settings.by == .area)
     }
 
+    @Test func theCaseloadsFollowUpMonthsAreTwelveUnlessSetFromOneToTenYears() throws {
+        #expect(try ProgressionSettings.parse(Array("baseline = first\n".utf8)).followUpMonths == 12)
+        #expect(try ProgressionSettings.parse(Array("follow_up_months = 6 # half a year\n".utf8)).followUpMonths == 6)
+        for bad in ["0", "121", "tolv", "1.5"] {
+            #expect(problems(Array("follow_up_months = \(bad)\n".utf8)) == ["1: follow_up_months must be a whole number from 1 to 120"])
+        }
+    }
+
     @Test func aDeviceOrAFolderIsOneProblemWithTheWholeFile() {
         for (path, message) in [("/dev/zero", "is a device, not a file"), ("/tmp", "is a folder, not a file")] {
             #expect(throws: LineProblems(message)) { try ProgressionSettings.load(path: path) }
@@ -36,7 +44,7 @@ import Testing
         let long = String(repeating: "q", count: 100_000)
         #expect(problems(Array("baseline = \(long)\n\(long) = 1\n".utf8)) == [
             "1: baseline must be first or previous, not \"\(String(repeating: "q", count: 39))…\"",
-            "2: unknown setting \"\(String(repeating: "q", count: 39))…\" (known: baseline, from, to, by, min_n)",
+            "2: unknown setting \"\(String(repeating: "q", count: 39))…\" (known: baseline, from, to, by, min_n, follow_up_months)",
         ])
     }
 

@@ -31,9 +31,9 @@ import Testing
     @Test func aVersion5StoreMigratesKeepsItsCitizenAndTakesContactVersions() throws {
         let store = try Store.open(path: path, create: false)
         defer { store.close() }
-        #expect(try store.database.userVersion == Schema.keptVersion)
+        #expect(try store.database.userVersion == Schema.latestVersion)
         #expect(try store.check().problems == [])
-        #expect(try store.database.firstRow("SELECT max(version) FROM store_seal")?.int(0) == Schema.keptVersion)
+        #expect(try store.database.firstRow("SELECT max(version) FROM store_seal")?.int(0) == Schema.latestVersion)
         let citizen = try store.citizen("P-7K3M9QRS")
         #expect(citizen.name == "Mette Hansen")
         #expect(try store.contact(of: citizen.pseudonym) == nil)

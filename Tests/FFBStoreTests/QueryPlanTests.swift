@@ -30,6 +30,11 @@ import Testing
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
         ("SELECT id, at, user, command, hash FROM writes ORDER BY id", "check() walks the whole audit hash chain"),
+        ("ORDER BY order_id, date, seq", "orderEnds() reads every order's ends in one pass (list orders, the caseload, whole-store statistics)"),
+        ("ORDER BY c.id, k.version", "citizenNames() reads every citizen's names in one pass (citizen search)"),
+        ("GROUP BY citizen_id", "caseworkers() finds every citizen's newest assessment and order in one pass (the caseload)"),
+        ("WHERE 1 = 1 ORDER BY f.order_id", "followUps(ofCitizen: nil) lists every follow-up"),
+        ("FROM follow_up_goal_notes ORDER BY follow_up_id, rowid", "followUps(ofCitizen: nil) reads every follow-up's goal notes in one pass"),
         ("SELECT _rowid_, * FROM ", "logicalDump() renders every row of every table"),
         ("SELECT * FROM \"", "logicalDump() renders every row of every WITHOUT ROWID table"),
     ]
@@ -68,7 +73,7 @@ import Testing
     @Test func everyAppendOnlyKeyTriggerLooksItsKeyUpThroughAnIndex() throws {
         let growing = try growingTables()
         let planner = try self.planner()
-        for (table, key, when) in Schema.appendOnlyKeys + Schema.keptKeys {
+        for (table, key, when) in Schema.appendOnlyKeys + Schema.keptKeys + Schema.closingsKeys {
             let sql = "SELECT 1 FROM \(table) WHERE " + (key.map { "\($0) = ?" } + (when.map { [$0] } ?? [])).joined(separator: " AND ")
             let plan = try planner.queryPlan(sql)
             #expect(plan.allSatisfy { Self.fullRead($0, of: sql, among: growing) == nil }, "\(sql)\nplan: \(plan)")
@@ -158,6 +163,41 @@ struct StoreWorkout {
         let revised = try writeCorrections(citizen: citizen, order: order, goal: goal)
         try read(citizen: citizen, order: order, goal: revised)
         try keep(citizen: citizen, order: order)
+        try close(citizen: citizen)
+    }
+
+    /// A second case and order, a planned follow-up, an order ended and a case closed (issue 19),
+    /// with the refusals, and the reads of ends, names and caseworkers.
+    func close(citizen: Citizen) throws {
+        let order = try Order(citizen: citizen.pseudonym, caseNumber: "S-2", services: [catalog.services[0].code], offerType: nil, targetGroups: [],
+                              provider: try Organization(name: "Værestedet", identifier: "456"), supportLevel: .assessed(.b),
+                              issued: try date("2025-03-01"), start: try date("2025-03-01"), catalog: catalog)
+        try store.write(user: "t", command: "order") { writer in
+            try writer.openCase(try CaseFile(caseNumber: "S-2", citizen: citizen.pseudonym, opened: try date("2025-03-01"),
+                                             municipality: try Municipality(name: "Aarhus", code: "0751")))
+            try writer.createOrder(order)
+            try writer.record(try FollowUp(order: order, date: try date("2025-06-01"), entries: [], supportLevel: nil, goalNotes: [], status: .continue,
+                                           author: "A", nextFollowUp: try date("2025-12-01")), citizen: citizen.pseudonym, caseNumber: "S-2")
+        }
+        try store.write(user: "t", command: "order end") { writer in
+            #expect(try writer.orderEnd(of: order.id) == nil)
+            try writer.endOrder(order.id, try Closing(date: try date("2025-07-01"), reason: "Flyttet"))
+        }
+        #expect(throws: StoreError.self) {
+            try store.write(user: "t", command: "order end") { try $0.endOrder(order.id, try Closing(date: try date("2025-08-01"), reason: "igen")) }
+        }
+        try store.write(user: "t", command: "case close") { try $0.closeCase("S-1", try Closing(date: try date("2025-12-01"), reason: "Afsluttet")) }
+        #expect(throws: StoreError.self) {
+            try store.write(user: "t", command: "case close") { try $0.closeCase("S-1", try Closing(date: try date("2025-12-02"), reason: "igen")) }
+        }
+        #expect(try store.orderEnds().count == 2)
+        #expect(try store.orderEnds(of: citizen.pseudonym)[order.id]?.date == date("2025-07-01"))
+        #expect(try store.orderEnd(of: order.id)?.cause == .ended(reason: "Flyttet"))
+        #expect(try store.caseClosings(of: citizen.pseudonym)["S-1"] != nil)
+        #expect(try store.citizenNames().count == 2)
+        #expect(try store.caseworkers()[citizen.pseudonym] == "t")
+        #expect(try store.followUps(ofCitizen: citizen.pseudonym).count == 3)
+        #expect(try store.followUps(ofCitizen: nil).count == 3)
     }
 
     /// Contact versions, order details and a kept message (issue 18), written twice and read back.

@@ -22,20 +22,23 @@ package enum FFBMain {
             ]),
             .command(InitCommand.self),
             .command(CheckCommand.self),
-            .group("citizen", abstract: "Register, list and show citizens.", [
+            .group("citizen", abstract: "Register, find, list and show citizens.", [
                 .command(CitizenAddCommand.self),
                 .command(CitizenListCommand.self),
+                .command(CitizenSearchCommand.self),
                 .command(CitizenShowCommand.self),
                 .command(CitizenUpdateCommand.self),
             ]),
-            .group("case", abstract: "Open cases.", [
+            .group("case", abstract: "Open and close cases.", [
                 .command(CaseOpenCommand.self),
+                .command(CaseCloseCommand.self),
             ]),
             .command(AssessCommand.self),
-            .group("order", abstract: "Create and show orders (bestillinger) to providers.", [
+            .group("order", abstract: "Create, show and end orders (bestillinger) to providers.", [
                 .command(OrderCreateCommand.self),
                 .command(OrderShowCommand.self),
                 .command(OrderUpdateCommand.self),
+                .command(OrderEndCommand.self),
             ]),
             .group("goal", abstract: "Add and revise goals on an order.", [
                 .command(GoalAddCommand.self),
@@ -45,8 +48,10 @@ package enum FFBMain {
                 .command(FollowUpRecordCommand.self),
             ]),
             .command(HistoryCommand.self),
+            .command(CaseloadCommand.self),
             .group("list", abstract: "List what the store holds.", [
                 .command(ListOrdersCommand.self),
+                .command(ListFollowUpsCommand.self),
                 .command(CitizenListCommand.self, named: "citizens"),
             ]),
             .command(MarkErrorCommand.self),

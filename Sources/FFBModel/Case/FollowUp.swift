@@ -16,6 +16,8 @@ public struct FollowUp: Hashable, Sendable {
     public let author: String
     /// The follow-up this one replaces (a correction): the store marks that one entered in error.
     public let supersedes: UUID?
+    /// When the next follow-up is planned (after this one's date); nil when none was planned.
+    public let nextFollowUp: LocalDate?
 
     public struct GoalNote: Hashable, Sendable {
         public let goalSeriesID: UUID
@@ -36,7 +38,8 @@ public struct FollowUp: Hashable, Sendable {
         goalNotes: [GoalNote],
         status: FollowUpStatus,
         author: String,
-        supersedes: UUID? = nil
+        supersedes: UUID? = nil,
+        nextFollowUp: LocalDate? = nil
     ) throws(ModelError) {
         guard date >= order.start else {
             throw .invalid("follow-up date \(date) is before the order starts (\(order.start))")
@@ -48,6 +51,10 @@ public struct FollowUp: Hashable, Sendable {
         if Set(goalNotes.map(\.goalSeriesID)).count != goalNotes.count {
             throw .invalid("a goal has two notes in one follow-up")
         }
+        if let next = nextFollowUp {
+            guard next > date else { throw .invalid("the next follow-up (\(next)) must be after this follow-up's date (\(date))") }
+            guard status == .continue else { throw .invalid("a follow-up that ends the intervention plans no next follow-up") }
+        }
         self.id = id
         self.orderID = order.id
         self.date = date
@@ -57,5 +64,6 @@ public struct FollowUp: Hashable, Sendable {
         self.status = status
         self.author = author
         self.supersedes = supersedes
+        self.nextFollowUp = nextFollowUp
     }
 }

@@ -37,9 +37,11 @@ public struct StoredFollowUp: Sendable {
     public let supportLevel: Assessed<SupportLevel>?
     public let status: FollowUpStatus
     public let goalNotes: [FollowUp.GoalNote]
+    /// The next follow-up this one planned, if it planned one.
+    public let nextFollowUp: LocalDate?
 
     package init(id: UUID, orderID: UUID, assessmentID: UUID, date: LocalDate, supportLevel: Assessed<SupportLevel>?,
-                 status: FollowUpStatus, goalNotes: [FollowUp.GoalNote]) {
+                 status: FollowUpStatus, goalNotes: [FollowUp.GoalNote], nextFollowUp: LocalDate? = nil) {
         self.id = id
         self.orderID = orderID
         self.assessmentID = assessmentID
@@ -47,5 +49,6 @@ public struct StoredFollowUp: Sendable {
         self.supportLevel = supportLevel
         self.status = status
         self.goalNotes = goalNotes
+        self.nextFollowUp = nextFollowUp
     }
 }

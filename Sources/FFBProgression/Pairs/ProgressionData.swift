@@ -9,7 +9,8 @@ public struct OrderCourse: Sendable {
     public let goals: [Goal]
     /// Support levels in force from each date: the order's, then each follow-up's.
     public let supportSpells: [SupportSpell]
-    /// The date of the follow-up that ended the intervention, if any.
+    /// When the intervention ended (a follow-up that ended it, its explicit ending or its case's
+    /// closing, whichever came first), if it has.
     public let end: LocalDate?
 
     public init(order: Order, goals: [Goal], supportSpells: [SupportSpell], end: LocalDate?) {

@@ -13,6 +13,7 @@ import Foundation
 /// to = 2025-12-31           # period end (inclusive), optional
 /// by = theme                # default grouping for ffb stats
 /// min_n = 5                 # groups smaller than this are suppressed in reports
+/// follow_up_months = 12     # ffb caseload: a running order with no follow-up this long is overdue
 /// ```
 public struct ProgressionSettings: Sendable, Equatable {
     public var baseline: BaselineRule = .first
@@ -20,6 +21,12 @@ public struct ProgressionSettings: Sendable, Equatable {
     public var to: LocalDate?
     public var by: GroupDimension?
     public var minimumGroupSize: Int = 5
+    /// The caseload's rule: a running order with no follow-up for this many months (since its
+    /// latest follow-up, or its start) is overdue.
+    public var followUpMonths: Int = 12
+
+    /// The largest `follow_up_months` taken (ten years).
+    public static let maxFollowUpMonths = 120
 
     public init() {}
 
@@ -27,7 +34,7 @@ public struct ProgressionSettings: Sendable, Equatable {
         Period(from: from.map { Int32($0.dayNumber) }, to: to.map { Int32($0.dayNumber) })
     }
 
-    public static let keys = ["baseline", "from", "to", "by", "min_n"]
+    public static let keys = ["baseline", "from", "to", "by", "min_n", "follow_up_months"]
 
     /// The largest settings file read: a real one is a few lines.
     public static let maxFileBytes = 1 << 20
@@ -83,6 +90,10 @@ public struct ProgressionSettings: Sendable, Equatable {
             case "min_n":
                 if let number = Int(value), number >= 1 { settings.minimumGroupSize = number } else {
                     problems.append("min_n must be a whole number of at least 1", line: line)
+                }
+            case "follow_up_months":
+                if let number = Int(value), (1...maxFollowUpMonths).contains(number) { settings.followUpMonths = number } else {
+                    problems.append("follow_up_months must be a whole number from 1 to \(maxFollowUpMonths)", line: line)
                 }
             default:
                 problems.append("unknown setting \(Excerpt.quoted(key)) (known: \(keys.joined(separator: ", ")))", line: line)

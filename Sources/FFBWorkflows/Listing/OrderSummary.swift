@@ -13,19 +13,34 @@ public struct OrderSummary: Sendable {
     public let themes: [KLCode]
     /// The themes' names in the store's catalogue.
     public let themeNames: [String]
+    /// When the order ended (the store's one rule: a follow-up that ended it, its explicit
+    /// ending or its case's closing); nil while it runs.
+    public let end: OrderEnd?
+
+    /// Whether the order still runs on `day`: not entered in error and not ended by then.
+    public func isRunning(on day: LocalDate) -> Bool {
+        !isEnteredInError && (end?.isRunning(on: day) ?? true)
+    }
 
     /// The orders of one citizen, or of everyone; those entered in error only when asked for.
     /// Everyone's are read in a few whole-store passes, one citizen's by that citizen's queries.
     public static func list(in store: any CaseStore, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
         let orders = try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }
-        guard citizen == nil else { return try list(in: store, orders: orders) }
-        let goals = try store.goalsByOrder(), assessments = try store.assessmentThemesByCitizen()
-        return orders.map { OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], catalog: store.catalog) }
+        if let citizen { return try list(in: store, orders: orders, ends: store.orderEnds(of: citizen)) }
+        let goals = try store.goalsByOrder(), assessments = try store.assessmentThemesByCitizen(), ends = try store.orderEnds()
+        return orders.map {
+            OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: store.catalog)
+        }
+    }
+
+    /// The summary of one order, read by its own queries.
+    public static func one(in store: any CaseStore, order: Stored<Order>) throws -> OrderSummary {
+        try list(in: store, orders: [order], ends: store.orderEnd(of: order.value.id).map { [order.value.id: $0] } ?? [:])[0]
     }
 
     /// The summaries of these orders, each read by its own queries (a citizen's assessments once
-    /// for all of that citizen's orders).
-    public static func list(in store: any CaseStore, orders: [Stored<Order>]) throws -> [OrderSummary] {
+    /// for all of that citizen's orders), with their ends as read.
+    static func list(in store: any CaseStore, orders: [Stored<Order>], ends: [UUID: OrderEnd]) throws -> [OrderSummary] {
         var assessmentsOf: [Pseudonym: [AssessmentThemes]] = [:]
         return try orders.map { stored in
             let citizen = stored.value.citizen
@@ -33,13 +48,14 @@ public struct OrderSummary: Sendable {
                 AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
             }
             assessmentsOf[citizen] = assessments
-            return OrderSummary(stored, goals: try store.goals(of: stored.value.id), assessments: assessments, catalog: store.catalog)
+            return OrderSummary(stored, goals: try store.goals(of: stored.value.id), assessments: assessments, end: ends[stored.value.id],
+                                catalog: store.catalog)
         }
     }
 
     /// The order's themes: its current goals' themes, then those of the assessments of its case
     /// (or of none) made up to the day it was issued.
-    init(_ stored: Stored<Order>, goals: [Stored<Goal>], assessments: [AssessmentThemes], catalog: Catalog) {
+    init(_ stored: Stored<Order>, goals: [Stored<Goal>], assessments: [AssessmentThemes], end: OrderEnd?, catalog: Catalog) {
         let order = stored.value
         let current = goals.currentVersions
         var themes: [KLCode] = []
@@ -54,5 +70,6 @@ public struct OrderSummary: Sendable {
         goalCount = current.count
         self.themes = themes
         themeNames = themes.compactMap { catalog.theme($0)?.name }
+        self.end = end
     }
 }

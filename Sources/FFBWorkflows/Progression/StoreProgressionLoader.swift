@@ -59,10 +59,11 @@ public enum StoreProgressionLoader {
             // Each table's records are reduced to what a course keeps before the next is read.
             var goals = try store.goalsByOrder().mapValues(\.currentVersions)
             var followUps = try store.followUpOutcomesByOrder()
+            let ends = try store.orderEnds()
             for stored in try store.orders() where stored.enteredInError == nil {
                 let order = stored.value
                 let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
-                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps))
+                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id]))
             }
         }) { citizen, scored in
             body(citizen, scored, courses.removeValue(forKey: citizen) ?? [])
@@ -103,10 +104,11 @@ public enum StoreProgressionLoader {
             // The whole-store pass's order: theme, date, then the order written (as listed).
             let ordered = scored.indices.sorted { (scored[$0].theme, scored[$0].day, $0) < (scored[$1].theme, scored[$1].day, $1) }.map { scored[$0] }
             levels[citizen] = series(ordered, themes: themes)
+            let ends = try store.orderEnds(of: citizen)
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
                 courses.append(course(order, goals: try store.goals(of: order.id).currentVersions,
-                                      followUps: followUpsThatCount(try store.followUps(of: order.id))))
+                                      followUps: followUpsThatCount(try store.followUps(of: order.id)), end: ends[order.id]))
             }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
@@ -142,12 +144,15 @@ public enum StoreProgressionLoader {
 
     /// An order's follow-ups that count (not entered in error), as a course reads them.
     static func followUpsThatCount(_ recorded: [Stored<StoredFollowUp>]) -> [FollowUpOutcome] {
-        recorded.filter { $0.enteredInError == nil }.map { FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status) }
+        recorded.filter { $0.enteredInError == nil }.map {
+            FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status, nextFollowUp: $0.value.nextFollowUp)
+        }
     }
 
-    /// An order's course: its current goals, its support spells, and when it ended.
+    /// An order's course: its current goals, its support spells, and when it ended (the store's
+    /// `orderEnds`: a follow-up that ended it, its explicit ending or its case's closing).
     static func course(
-        _ order: Order, goals: [Goal], followUps: [FollowUpOutcome]
+        _ order: Order, goals: [Goal], followUps: [FollowUpOutcome], end: OrderEnd?
     ) -> OrderCourse {
         var spells = [SupportSpell(from: order.start, level: order.supportLevel)]
         for followUp in followUps {
@@ -155,7 +160,7 @@ public enum StoreProgressionLoader {
             if spells.last?.from == followUp.date { spells.removeLast() }
             spells.append(SupportSpell(from: followUp.date, level: level))
         }
-        return OrderCourse(order: order, goals: goals, supportSpells: spells, end: followUps.first { $0.status != .continue }?.date)
+        return OrderCourse(order: order, goals: goals, supportSpells: spells, end: end?.date)
     }
 }
 

@@ -15,14 +15,7 @@ enum AnalysisOptions {
 
     /// The settings file (if any) with command-line flags on top.
     static func settings(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
-        var settings = ProgressionSettings()
-        if let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] {
-            do {
-                settings = try ProgressionSettings.load(path: context.url(for: path).path)
-            } catch {
-                throw .invalidInput(error.diagnostics(file: path))
-            }
-        }
+        var settings = try settingsFile(arguments, context: context)
         if let rule = arguments.value("baseline").flatMap(BaselineRule.init(rawValue:)) { settings.baseline = rule }
         var problems = ProblemList()
         let from = try problems.check { () throws(CLIError) in try arguments.date("from") }
@@ -34,6 +27,16 @@ enum AnalysisOptions {
             throw .invalid("--to \(to) is before --from \(from)")
         }
         return settings
+    }
+
+    /// The settings file `--settings` or `$FFB_SETTINGS` names, or the defaults.
+    static func settingsFile(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
+        guard let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] else { return ProgressionSettings() }
+        do {
+            return try ProgressionSettings.load(path: context.url(for: path).path)
+        } catch {
+            throw .invalidInput(error.diagnostics(file: path))
+        }
     }
 
     /// The extract CSV `--input` names (`stats`, `report`).

@@ -13,7 +13,7 @@ enum ProgressCommand: Command {
     static let spec = CommandSpec(
         "progress",
         abstract: "One citizen's progression: theme timelines, goal status, support levels, overdue follow-ups.",
-        discussion: "A planned follow-up date (order or goal) counts as met by any follow-up from 30 days before it on; it is overdue when it has passed (--today) unmet while the intervention still runs.",
+        discussion: "A planned follow-up date (order, goal, or a follow-up's --next) counts as met by any follow-up from 30 days before it on; it is overdue when it has passed (--today) unmet while the intervention still runs.",
         options: [OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true), StoreOptions.db,
                   OptionSpec("today", value: "DATE", help: "The date overdue is judged at.", defaultDescription: "today")]
             + AnalysisOptions.options + [OutputFormat.option(allowed: [.table, .json])]
@@ -80,6 +80,7 @@ enum ProgressCommand: Command {
             let done = followUps[course.order.id] ?? []
             var planned: [(what: String, date: LocalDate)] = course.order.followUpDate.map { [("order", $0)] } ?? []
             planned += course.goals.compactMap { goal in goal.followUpDate.map { ("goal \(goal.id.storeText.prefix(8)) (\(catalog.theme(goal.primaryTheme)?.name ?? ""))", $0) } }
+            planned += done.compactMap { followUp in followUp.nextFollowUp.map { ("next follow-up planned on \(followUp.date)", $0) } }
             for (what, date) in planned where course.end == nil && date < today {
                 let met = done.contains { $0.date >= date.adding(days: -earlyFollowUpAllowance) }
                 if !met {

@@ -124,9 +124,10 @@ enum CitizenShowCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (citizen, contact, cases, orders) = try StoreOptions.read(arguments, context: context) { store in
+        let (citizen, contact, cases, orders, closings, ends) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.positionals[0])
-            return (citizen, try store.contact(of: citizen.pseudonym)?.value, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym))
+            return (citizen, try store.contact(of: citizen.pseudonym)?.value, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym),
+                    try store.caseClosings(of: citizen.pseudonym), try store.orderEnds(of: citizen.pseudonym))
         }
         let name = contact?.name ?? citizen.name
         if OutputFormat.from(arguments) == .json {
@@ -138,6 +139,18 @@ enum CitizenShowCommand: Command {
                 ("address", contact?.address.map { .string($0.text) } ?? .null),
                 ("cases", .array(cases.map { .string($0.value.caseNumber) })),
                 ("orders", .array(orders.map { .string($0.value.id.storeText) })),
+                ("case_closings", .array(cases.compactMap { stored in
+                    closings[stored.value.caseNumber].map { closing in
+                        .object(JSONObject([("case", .string(stored.value.caseNumber)), ("date", .string(closing.value.date.iso)),
+                                            ("reason", .string(closing.value.reason))]))
+                    }
+                })),
+                ("order_ends", .array(orders.compactMap { stored in
+                    ends[stored.value.id].map { end in
+                        .object(JSONObject([("order", .string(stored.value.id.storeText)), ("date", .string(end.date.iso)),
+                                            ("cause", .string(end.cause.key)), ("reason", end.cause.reason.map(JSONValue.string) ?? .null)]))
+                    }
+                })),
             ]))))
             return
         }
@@ -147,12 +160,14 @@ enum CitizenShowCommand: Command {
         if let address = contact?.address { context.stdout.line("  address \(address.text)") }
         for stored in cases {
             let caseFile = stored.value
-            context.stdout.line("  case    \(caseFile.caseNumber), opened \(caseFile.opened), \(caseFile.municipality.name) (\(caseFile.municipality.code))")
+            let closed = closings[caseFile.caseNumber].map { ", closed \($0.value.date): \($0.value.reason)" } ?? ""
+            context.stdout.line("  case    \(caseFile.caseNumber), opened \(caseFile.opened), \(caseFile.municipality.name) (\(caseFile.municipality.code))\(closed)")
         }
         for stored in orders {
             let order = stored.value
             let mark = stored.enteredInError == nil ? "" : "  [entered in error]"
-            context.stdout.line("  order   \(order.id.storeText)  \(order.provider.name), support \(order.supportLevel.cliValue), from \(order.start)\(mark)")
+            let ended = ends[order.id].map { ", ended \($0.date)" } ?? ""
+            context.stdout.line("  order   \(order.id.storeText)  \(order.provider.name), support \(order.supportLevel.cliValue), from \(order.start)\(ended)\(mark)")
         }
     }
 }

@@ -26,8 +26,12 @@ enum FollowUpRecordCommand: Command {
             OptionSpec("author", value: "NAME", help: "Who followed up.", defaultDescription: "--user"),
             OptionSpec("source", value: "SOURCE", help: "Where the levels come from.", allowed: AssessmentSource.allCases.map(\.rawValue)),
             OptionSpec("supersedes", value: "FOLLOW-UP", help: "The follow-up this one replaces (its id or first 8+ characters)."),
+            OptionSpec("next", value: "DATE", help: "When the next follow-up is planned (after --date; status continue only). ffb caseload shows it, overdue once passed."),
         ] + StoreOptions.writeOptions,
-        examples: ["ffb followup record --order 3f2a9c1e --date 2025-09-01 --theme \"Købe ind\"=2 --support-level B --goal-note 9b1c2d3e=\"Handler med følge\" --status continue"]
+        examples: [
+            "ffb followup record --order 3f2a9c1e --date 2025-09-01 --theme \"Købe ind\"=2 --support-level B --goal-note 9b1c2d3e=\"Handler med følge\" --status continue",
+            "ffb followup record --order 3f2a9c1e --date 2025-10-01 --support-level B --status continue --next 2026-04-01",
+        ]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -42,6 +46,7 @@ enum FollowUpRecordCommand: Command {
         let user = try StoreOptions.user(arguments, context: context)
         let author = arguments.value("author") ?? user
         let goalNotes = try arguments.pairs("goal-note")
+        let next = try arguments.date("next")
         let followUp = try StoreOptions.write(arguments, context: context) { store, writer in
             let stored = try store.order(arguments.requiredValue("order"))
             guard stored.enteredInError == nil else { throw StoreError.invalid("order \(stored.value.id.storeText) is marked entered in error") }
@@ -53,7 +58,7 @@ enum FollowUpRecordCommand: Command {
             }
             let replaced = try arguments.value("supersedes").flatMap { UUID(uuidString: try store.resolveID($0, kind: .followUp)) }
             let followUp = try FollowUp(order: order, date: date, entries: entries, supportLevel: supportLevel, goalNotes: notes, status: status,
-                                        author: author, supersedes: replaced)
+                                        author: author, supersedes: replaced, nextFollowUp: next)
             try writer.record(followUp, citizen: order.citizen, caseNumber: order.caseNumber)
             return followUp
         }

@@ -138,7 +138,7 @@ enum OrderUpdateCommand: Command {
 enum ListOrdersCommand: Command {
     static let spec = CommandSpec(
         "orders",
-        abstract: "List orders: id, citizen pseudonym, provider, issued, goals, themes.",
+        abstract: "List orders: id, citizen pseudonym, provider, issued, goals, themes, and when each ended.",
         options: StoreOptions.readOptions + [
             OptionSpec("citizen", value: "CITIZEN", help: "Only this citizen's orders."),
             .flag("include-errors", help: "Also list orders marked entered in error."),
@@ -154,7 +154,7 @@ enum ListOrdersCommand: Command {
         var records = RecordSet(tableColumns: [
             ("id", .init(title: "ID")), ("citizen", .init(title: "BORGER")), ("provider", .init(title: "UDFØRER", maxWidth: 30)),
             ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
-            ("theme_names", .init(title: "TEMAER", maxWidth: 50)),
+            ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
         for summary in summaries { records.append(record(summary)) }
         context.stdout.write(records.render(OutputFormat.from(arguments)))
@@ -177,6 +177,9 @@ extension ListOrdersCommand {
             ("themes", .array(summary.themes.map { .string($0.rawValue) })),
             ("theme_names", .string(summary.themeNames.joined(separator: ", "))),
             ("entered_in_error", .bool(summary.isEnteredInError)),
+            ("ended", summary.end.map { .string($0.date.iso) } ?? .null),
+            ("end_cause", summary.end.map { .string($0.cause.key) } ?? .null),
+            ("end_reason", summary.end?.cause.reason.map(JSONValue.string) ?? .null),
         ])
     }
 }
@@ -207,7 +210,7 @@ enum OrderShowCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let (summary, goals, followUps, extras) = try StoreOptions.read(arguments, context: context) { store in
             let stored = try store.order(arguments.positionals[0])
-            let summary = try OrderSummary.list(in: store, orders: [stored])[0]
+            let summary = try OrderSummary.one(in: store, order: stored)
             return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id),
                     try OrderExtras.load(in: store, order: stored.value))
         }
@@ -233,6 +236,7 @@ enum OrderShowCommand: Command {
                 return .object(JSONObject([
                     ("id", .string(followUp.id.storeText)), ("date", .string(followUp.date.iso)), ("status", .string(followUp.status.cliValue)),
                     ("support_level", followUp.supportLevel.map { .string($0.cliValue) } ?? .null),
+                    ("next_follow_up", followUp.nextFollowUp.map { .string($0.iso) } ?? .null),
                     ("entered_in_error", .bool(stored.enteredInError != nil)),
                 ]))
             })
@@ -256,6 +260,7 @@ enum OrderShowCommand: Command {
         line("støtteniveau", "support level", order.supportLevel.cliValue + lang.pick(", bestilt \(order.issued), start \(order.start)", ", issued \(order.issued), start \(order.start)")
             + (order.followUpDate.map { lang.pick(", opfølgning \($0)", ", follow-up \($0)") } ?? ""))
         if !summary.themeNames.isEmpty { line("temaer", "themes", summary.themeNames.joined(separator: ", ")) }
+        if let end = summary.end { line("afsluttet", "ended", "\(end.date) (\(OrderEndText.text(end.cause, lang)))") }
         for stored in shownGoals {
             let goal = stored.value
             line("mål", "goal", HistoryCommand.summary(of: goal, catalog: catalog, lang) + (goal.version > 1 ? " (version \(goal.version))" : "") + "; \(goal.id.storeText.prefix(8))")
@@ -264,7 +269,8 @@ enum OrderShowCommand: Command {
         for stored in followUps {
             let followUp = stored.value
             line("opfølgning", "follow-up", "\(followUp.date) \(followUp.status.name(in: lang).lowercased())"
-                + (followUp.supportLevel.map { lang.pick(", støtteniveau ", ", support level ") + $0.cliValue } ?? "") + (stored.enteredInError == nil ? "" : error))
+                + (followUp.supportLevel.map { lang.pick(", støtteniveau ", ", support level ") + $0.cliValue } ?? "")
+                + (followUp.nextFollowUp.map { lang.pick(", næste \($0)", ", next \($0)") } ?? "") + (stored.enteredInError == nil ? "" : error))
         }
         for text in extrasLines(extras, lang) { out.line(text) }
     }

@@ -1,0 +1,55 @@
+import FFBModel
+import FFBWorkflows
+
+/// Every word of the caseload view, in one place: Danish today; an English variant is another
+/// value of this type.
+struct CaseloadWords: Sendable {
+    let citizen: String
+    let name: String
+    let order: String
+    let provider: String
+    let themes: String
+    let lastFollowUp: String
+    let planned: String
+    let due: String
+    let what: String
+    let status: String
+    let caseworker: String
+    let nothing: String
+    let plannedFollowUp: String
+    let noFollowUp: @Sendable (Int) -> String
+    let overdue: @Sendable (Int) -> String
+    let dueToday: String
+    let daysLeft: @Sendable (Int) -> String
+    let title: @Sendable (LocalDate, Int, String?) -> String
+    let summary: @Sendable (Int, Int, Int) -> String
+
+    func kind(_ kind: FollowUpDue.Kind) -> String {
+        switch kind {
+        case .planned: plannedFollowUp
+        case .quiet(let months): noFollowUp(months)
+        }
+    }
+
+    func status(_ daysOverdue: Int) -> String {
+        daysOverdue > 0 ? overdue(daysOverdue) : daysOverdue == 0 ? dueToday : daysLeft(-daysOverdue)
+    }
+
+    static let danish = CaseloadWords(
+        citizen: "BORGER", name: "NAVN", order: "BESTILLING", provider: "UDFØRER", themes: "TEMAER",
+        lastFollowUp: "SIDSTE OPF.", planned: "NÆSTE PLANLAGT", due: "FORFALDEN", what: "HVAD", status: "STATUS",
+        caseworker: "SAGSBEHANDLER",
+        nothing: "Ingen igangværende indsatser.",
+        plannedFollowUp: "planlagt opfølgning",
+        noFollowUp: { "ingen opfølgning i \($0) mdr." },
+        overdue: { $0 == 1 ? "1 dag over" : "\($0) dage over" },
+        dueToday: "i dag",
+        daysLeft: { $0 == 1 ? "om 1 dag" : "om \($0) dage" },
+        title: { today, months, caseworker in
+            "Sagsstamme pr. \(today)" + (caseworker.map { " for \($0)" } ?? "") + " (uden opfølgning i \(months) mdr. er overskredet)"
+        },
+        summary: { citizens, orders, overdue in
+            "\(citizens) borger\(citizens == 1 ? "" : "e"), \(orders) igangværende indsats\(orders == 1 ? "" : "er"), \(overdue) overskredne"
+        }
+    )
+}
