@@ -41,19 +41,16 @@ extension Store {
                 found += [Plausibility.dated(what, issued, today: today),
                           Plausibility.onCase(what, issued, caseNumber: try row.string(2), opened: opened)].compactMap { $0 }
             }
+            let ends = try OrderEnds.read(database, .every)
             try database.forEach("""
-                SELECT f.id, f.date, o.id, o.start, (
-                    SELECT min(x.date) FROM follow_ups x
-                    WHERE x.order_id = f.order_id AND x.status IN ('end', 'end-and-refer') AND \(counts("follow-up", "x"))
-                ) FROM follow_ups f JOIN orders o ON o.id = f.order_id
+                SELECT f.id, f.date, o.id, o.start FROM follow_ups f JOIN orders o ON o.id = f.order_id
                 WHERE \(counts("follow-up", "f"))
                 ORDER BY f.rowid
                 """) { row throws(SQLiteError) in
                 guard let date = LocalDate(iso: try row.string(1)), let start = LocalDate(iso: try row.string(3)) else { return }
-                let what = "follow-up \(try row.string(0))"
-                let ended = try row.optionalString(4).flatMap(LocalDate.init(iso:))
+                let (what, order) = ("follow-up \(try row.string(0))", try row.string(2))
                 found += [Plausibility.dated(what, date, today: today),
-                          Plausibility.onOrder(what, date, orderID: try row.string(2), start: start, ended: ended)].compactMap { $0 }
+                          Plausibility.onOrder(what, date, orderID: order, start: start, ended: ends[order]?.date)].compactMap { $0 }
             }
             found += try implausibleGoals()
             return found

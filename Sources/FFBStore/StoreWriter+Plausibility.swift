@@ -17,7 +17,7 @@ extension StoreWriter {
         }
         let hint = switch found.rule {
         case .beforeCaseOpened: "; if it was entered late, say why with --backdated-reason TEXT"
-        case .afterOrderEnded: "; if the order did not end then, first mark the follow-up that ended it entered in error (ffb mark-error)"
+        case .afterOrderEnded: "; if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)"
         case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline: ""
         }
         throw StoreError.invalid(found.message + hint)
@@ -53,7 +53,7 @@ extension StoreWriter {
               let start = LocalDate(iso: try row.string(0)) else {
             throw StoreError.notFound("no order \(followUp.orderID.storeText)")
         }
-        let ended = try orderEnded(followUp.orderID, notCounting: followUp.supersedes)
+        let ended = try orderEnd(of: followUp.orderID)?.date
         try judge(Plausibility.onOrder("the follow-up", followUp.date, orderID: followUp.orderID.storeText, start: start, ended: ended))
     }
 
@@ -68,16 +68,6 @@ extension StoreWriter {
         let baseline = Self.baseline(points, start: start.iso).flatMap(FunctionLevel.init(rawValue:))
         let theme = catalog.theme(goal.primaryTheme)?.name ?? goal.primaryTheme.rawValue
         try judge(Plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
-    }
-
-    /// The day an order ended: its first counting follow-up that ends it (`notCounting`, the one a
-    /// correction replaces, aside).
-    func orderEnded(_ orderID: UUID, notCounting replaced: UUID?) throws -> LocalDate? {
-        try database.firstRow("""
-            SELECT min(f.date) FROM follow_ups f
-            WHERE f.order_id = ?1 AND f.status IN ('end', 'end-and-refer') AND f.id IS NOT ?2
-              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
-            """, [.text(orderID.storeText), SQLiteValue(replaced?.storeText)])?.optionalString(0).flatMap(LocalDate.init(iso:))
     }
 
     /// One citizen's entries on one theme that count, by date then as written: the level, or

@@ -148,10 +148,12 @@ package struct StoreWriter {
     package func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
         try StoreError.mapping {
             try checkNotRecordedBefore(followUp)
-            try checkPlausible(followUp)
             if let replaced = followUp.supersedes {
                 try supersede(replaced, by: followUp)
             }
+            // After the correction: the follow-up it replaces (perhaps the one that ended the
+            // order) no longer counts. A refusal rolls the whole write back.
+            try checkPlausible(followUp)
             let assessmentID = UUID()
             try insertAssessment(id: assessmentID, citizen: citizen, caseNumber: caseNumber, kind: "follow-up", date: followUp.date, assessor: followUp.author, entries: followUp.entries)
             _ = try database.execute(

@@ -96,7 +96,7 @@ import Testing
         let recorded = try recordCase()
         #expect(try refused("followup", "record", "--order", recorded.order, "--date", "2026-04-01", "--theme", "Købe ind=1",
                             "--status", "continue", "--today", Self.today)
-            == "ffb: the follow-up is dated 2026-04-01, after order \(recorded.order) ended (2026-03-01); if the order did not end then, first mark the follow-up that ended it entered in error (ffb mark-error)")
+            == "ffb: the follow-up is dated 2026-04-01, after order \(recorded.order) ended (2026-03-01); if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)")
         #expect(try refused("followup", "record", "--order", recorded.order, "--date", "2025-02-01", "--theme", "Købe ind=1",
                             "--status", "continue", "--today", Self.today)
             == "ffb: follow-up date 2025-02-01 is before the order starts (2025-03-01)")

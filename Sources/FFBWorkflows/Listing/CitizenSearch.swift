@@ -1,3 +1,4 @@
+import FFBText
 import FFBCatalog
 import FFBModel
 import FFBStore
