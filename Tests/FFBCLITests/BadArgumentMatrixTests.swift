@@ -36,7 +36,7 @@ import Testing
     static let freeText: Set<String> = [
         "name", "author", "assessor", "description", "reason", "user", "provider-name", "payer-name", "sender-name",
         "municipality", "reference", "out", "dir", "case-number", "case", "db", "sender-id", "provider-id", "payer-id", "reporting-organisation", "case-system",
-        "backdated-reason",
+        "backdated-reason", "purpose",
     ]
 
     struct Case: Sendable {

@@ -167,7 +167,7 @@ import Testing
         // A retry after a lost answer: nothing new, said so, exit 0, not even an audit row.
         let again = try FFBProcess.run(follow)
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("Already recorded: follow-up \(firstID)"))
+        #expect(again.stdout.hasPrefix("Allerede registreret: follow-up \(firstID)"))
         #expect(try SQLiteShell.dump(db) == before)
         // Another follow-up for the same order and date is refused, naming the one to supersede.
         var other = follow
@@ -384,7 +384,7 @@ import Testing
         #expect(try FFBProcess.run(base + ["--theme", "Købe ind=2", "--theme", "Lave mad=1"]).status == 0)
         let again = try FFBProcess.run(base + ["--theme", "Lave mad=1", "--theme", "Købe ind=2"])
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("Already recorded: follow-up "))
+        #expect(again.stdout.hasPrefix("Allerede registreret: follow-up "))
         #expect(try sqlite(db, "SELECT count(*) FROM follow_ups") == "1")
     }
 

@@ -130,7 +130,8 @@ import Testing
         #expect(orders.map { $0["ended"] as? String } == [nil, "2026-04-01"])
         #expect(orders.map { $0["end_cause"] as? String } == [nil, "order-ended"])
         #expect(try json("list", "orders").first { $0["id"] as? String == recorded.ended }?["end_cause"] as? String == "follow-up-end")
-        #expect(try ok("order", "show", recorded.quiet).contains("ended       2026-04-01 (order ended: Ønsker ikke støtten)"))
+        #expect(try ok("order", "show", recorded.quiet).contains("  afsluttet             2026-04-01 (indsatsen afsluttet: Ønsker ikke støtten)"))
+        #expect(try ok("order", "show", recorded.quiet, "--lang", "en").contains("  ended                 2026-04-01 (order ended: Ønsker ikke støtten)"))
 
         #expect(try ok("case", "close", "S-1", "--date", "2026-05-01", "--reason", "Flyttet") == "Sag S-1 afsluttet 2026-05-01.")
         try refused("case S-1 is already closed (on 2026-05-01)", "case", "close", "S-1", "--date", "2026-06-01", "--reason", "x")

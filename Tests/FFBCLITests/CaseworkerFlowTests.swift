@@ -207,7 +207,7 @@ import Testing
         """)
         let saved = try ffb(["assess", "--file", good.path])
         #expect(saved.status == 0, "\(saved.stderr)")
-        #expect(saved.stdout.contains("1 scored theme(s), 1 noted"))
+        #expect(saved.stdout.contains("gemt: 1 tema(er) med niveau, 1 uden."))
     }
 
     @Test func interactiveAssessmentThroughAPipe() throws {

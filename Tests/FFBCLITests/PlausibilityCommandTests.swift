@@ -150,7 +150,16 @@ import Testing
     @Test func aWriteWithoutAUserNameIsRefused() throws {
         let result = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", environment: ["USER": "", "LOGNAME": ""])
         #expect(result.status == 1)
-        #expect(result.stderr == "ffb: who is writing? give --user NAME (or set $USER): the audit trail keeps a name with every write\n")
+        #expect(result.stderr == "ffb: who is writing? give --user NAME (or set $USER, or user = NAME in the settings file): the audit trail keeps a name with every write\n")
         #expect(!FileManager.default.fileExists(atPath: db))
+        // A municipality's settings file may name the default writer (and the language).
+        let settings = directory.file("ffb.settings")
+        try "user = sagsbehandler-anna\nlang = en\n".write(to: settings, atomically: true, encoding: .utf8)
+        let named = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--phone", "+45 20 00 00 00",
+                            environment: ["USER": "", "LOGNAME": "", "FFB_SETTINGS": settings.path])
+        #expect(named.status == 0, "\(named.stderr)")
+        let history = try ffb("history", "--citizen", named.stdout.trimmingCharacters(in: .whitespacesAndNewlines), environment: ["FFB_SETTINGS": settings.path])
+        #expect(history.stdout.contains("recorded "), "the settings' lang = en: \(history.stdout)")
+        #expect(try SQLiteShell.run(db, "SELECT user FROM writes").trimmingCharacters(in: .whitespacesAndNewlines) == "sagsbehandler-anna")
     }
 }

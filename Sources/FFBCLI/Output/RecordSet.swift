@@ -1,4 +1,5 @@
 import FFBCSV
+import FFBCatalog
 import FFBJSON
 
 /// Rows of named values that a command prints in whichever `--format` was asked for.
@@ -17,7 +18,8 @@ struct RecordSet {
         records.append(record)
     }
 
-    func render(_ format: OutputFormat) -> String {
+    /// The table's titles and yes/no are in `language`; JSON and CSV are for programs, the same in every language.
+    func render(_ format: OutputFormat, language: Language = .da) -> String {
         switch format {
         case .json:
             return JSONWriter.fileText(.array(records.map(JSONValue.object)))
@@ -34,18 +36,22 @@ struct RecordSet {
             let columns = tableColumns.filter { column in
                 records.isEmpty || records.contains { !(Self.cellText($0[column.key])).isEmpty }
             }
-            var table = TextTable(columns.map(\.column))
+            var table = TextTable(columns.map { column in
+                var translated = column.column
+                translated.title = TableTitles.title(column.column.title, in: language)
+                return translated
+            })
             for record in records {
-                table.append(columns.map { Self.cellText(record[$0.key]) })
+                table.append(columns.map { Self.cellText(record[$0.key], language) })
             }
             return table.render()
         }
     }
 
-    /// Like `plainText`, with Danish yes/no for people.
-    static func cellText(_ value: JSONValue?) -> String {
+    /// Like `plainText`, with yes/no in the reader's language.
+    static func cellText(_ value: JSONValue?, _ language: Language = .da) -> String {
         guard let value else { return "" }
-        if case .bool(let flag) = value { return flag ? "ja" : "nej" }
+        if case .bool(let flag) = value { return flag ? language.pick("ja", "yes") : language.pick("nej", "no") }
         return plainText(value)
     }
 

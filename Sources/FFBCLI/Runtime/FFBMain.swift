@@ -150,7 +150,7 @@ package enum FFBMain {
             case .store(let message):
                 context.stderr.line(bounded("ffb: store error: \(message)"))
             case .unchanged(let message):
-                context.stdout.line("Already recorded: \(message); nothing was written.")
+                context.stdout.line(context.language.pick("Allerede registreret: \(message); intet blev skrevet.", "Already recorded: \(message); nothing was written."))
             }
             return error.exitCode
         } catch {

@@ -31,8 +31,10 @@ enum StoreOptions {
             (given, "--user")
         } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"], !name.isEmpty {
             (name, "$USER")
+        } else if let name = try AnalysisOptions.settingsFile(arguments, context: context).defaultUser {
+            (name, "the settings' user")
         } else {
-            throw CLIError.invalid("who is writing? give --user NAME (or set $USER): the audit trail keeps a name with every write")
+            throw CLIError.invalid("who is writing? give --user NAME (or set $USER, or user = NAME in the settings file): the audit trail keeps a name with every write")
         }
         if user.trimmingSpaces().isEmpty { throw .invalid("\(source): the user name is empty") }
         if user.unicodeScalars.contains(where: TerminalText.needsEscape) {

@@ -14,6 +14,8 @@ import Foundation
 /// by = theme                # default grouping for ffb stats
 /// min_n = 5                 # groups smaller than this are suppressed in reports
 /// follow_up_months = 12     # ffb caseload: a running order with no follow-up this long is overdue
+/// lang = da                 # da | en: the language people read (--lang and $FFB_LANG come first)
+/// user = sagsbehandler-anna # who writes when neither --user nor $USER says (the audit needs a name)
 /// ```
 public struct ProgressionSettings: Sendable, Equatable {
     public var baseline: BaselineRule = .first
@@ -24,6 +26,10 @@ public struct ProgressionSettings: Sendable, Equatable {
     /// The caseload's rule: a running order with no follow-up for this many months (since its
     /// latest follow-up, or its start) is overdue.
     public var followUpMonths: Int = 12
+    /// The language of what people read, when neither `--lang` nor `$FFB_LANG` says.
+    public var language: Language?
+    /// Who writes, when neither `--user` nor `$USER` says.
+    public var defaultUser: String?
 
     /// The largest `follow_up_months` taken (ten years).
     public static let maxFollowUpMonths = 120
@@ -34,7 +40,7 @@ public struct ProgressionSettings: Sendable, Equatable {
         Period(from: from.map { Int32($0.dayNumber) }, to: to.map { Int32($0.dayNumber) })
     }
 
-    public static let keys = ["baseline", "from", "to", "by", "min_n", "follow_up_months"]
+    public static let keys = ["baseline", "from", "to", "by", "min_n", "follow_up_months", "lang", "user"]
 
     /// The largest settings file read: a real one is a few lines.
     public static let maxFileBytes = 1 << 20
@@ -94,6 +100,16 @@ public struct ProgressionSettings: Sendable, Equatable {
             case "follow_up_months":
                 if let number = Int(value), (1...maxFollowUpMonths).contains(number) { settings.followUpMonths = number } else {
                     problems.append("follow_up_months must be a whole number from 1 to \(maxFollowUpMonths)", line: line)
+                }
+            case "lang":
+                if let language = Language(rawValue: value.lowercased()) { settings.language = language } else {
+                    problems.append("lang must be \(Language.allCases.map(\.rawValue).joined(separator: " or ")), not \(Excerpt.quoted(value))", line: line)
+                }
+            case "user":
+                if value.isEmpty || value.count > 200 || value.unicodeScalars.contains(where: TerminalText.needsEscape) {
+                    problems.append("user must be a name of 1 to 200 characters without control characters", line: line)
+                } else {
+                    settings.defaultUser = value
                 }
             default:
                 problems.append("unknown setting \(Excerpt.quoted(key)) (known: \(keys.joined(separator: ", ")))", line: line)

@@ -45,6 +45,6 @@ enum TariffListCommand: Command {
                 ("valid_from", .string(tariff.validFrom.iso)), ("valid_to", tariff.validTo.map { .string($0.iso) } ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }

@@ -67,7 +67,9 @@ enum AssessCommand: Command {
     static func save(_ draft: AssessmentDraft, arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let assessment = try record(draft, arguments: arguments, context: context)
         let scored = assessment.entries.filter { $0.level != nil }.count
-        context.stdout.line("Assessment \(assessment.id.storeText) saved: \(scored) scored theme(s), \(assessment.entries.count - scored) noted.")
+        let (id, noted) = (assessment.id.storeText, assessment.entries.count - scored)
+        context.stdout.line(context.language.pick("Udredning \(id) gemt: \(scored) tema(er) med niveau, \(noted) uden.",
+                                                  "Assessment \(id) saved: \(scored) scored theme(s), \(noted) noted."))
     }
 
     /// Writes the assessment in one transaction, to `open` when the command holds the store open.

@@ -48,10 +48,10 @@ enum CaseloadCommand: Command {
         guard format == .table else {
             var records = RecordSet(tableColumns: [])
             for entry in caseload.entries { records.append(record(entry)) }
-            context.stdout.write(records.render(format))
+            context.stdout.write(records.render(format, language: context.language))
             return
         }
-        context.stdout.write(table(caseload, caseworker: caseworker, words: .danish))
+        context.stdout.write(table(caseload, caseworker: caseworker, words: .of(context.language)))
     }
 
     /// `--follow-up-months`, else the settings file's `follow_up_months`, else 12.

@@ -1,8 +1,8 @@
+import FFBCatalog
 import FFBModel
 import FFBWorkflows
 
-/// Every word of the caseload view, in one place: Danish today; an English variant is another
-/// value of this type.
+/// Every word of the caseload view, in one place: Danish, and English for `--lang en`.
 struct CaseloadWords: Sendable {
     let citizen: String
     let name: String
@@ -52,4 +52,26 @@ struct CaseloadWords: Sendable {
             "\(citizens) borger\(citizens == 1 ? "" : "e"), \(orders) igangværende indsats\(orders == 1 ? "" : "er"), \(overdue) overskredne"
         }
     )
+
+    static let english = CaseloadWords(
+        citizen: "CITIZEN", name: "NAME", order: "ORDER", provider: "PROVIDER", themes: "THEMES",
+        lastFollowUp: "LAST FOLLOW-UP", planned: "NEXT PLANNED", due: "DUE", what: "WHAT", status: "STATUS",
+        caseworker: "CASEWORKER",
+        nothing: "No running interventions.",
+        plannedFollowUp: "planned follow-up",
+        noFollowUp: { "no follow-up for \($0) months" },
+        overdue: { $0 == 1 ? "1 day overdue" : "\($0) days overdue" },
+        dueToday: "today",
+        daysLeft: { $0 == 1 ? "in 1 day" : "in \($0) days" },
+        title: { today, months, caseworker in
+            "Caseload as of \(today)" + (caseworker.map { " for \($0)" } ?? "") + " (no follow-up for \(months) months is overdue)"
+        },
+        summary: { citizens, orders, overdue in
+            "\(citizens) citizen\(citizens == 1 ? "" : "s"), \(orders) running intervention\(orders == 1 ? "" : "s"), \(overdue) overdue"
+        }
+    )
+
+    static func of(_ language: Language) -> CaseloadWords {
+        language == .da ? danish : english
+    }
 }

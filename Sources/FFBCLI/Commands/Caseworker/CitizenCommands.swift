@@ -110,7 +110,7 @@ enum CitizenListCommand: Command {
                 ("registered", .string(String(citizen.recorded.at.prefix(10)))),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }
 
@@ -154,20 +154,23 @@ enum CitizenShowCommand: Command {
             ]))))
             return
         }
+        let lang = context.language
+        func line(_ da: String, _ en: String, _ text: String) { context.stdout.line("  " + lang.pick(da, en).padding(toLength: 11, withPad: " ", startingAt: 0) + text) }
         context.stdout.line("\(name)  (\(citizen.pseudonym))")
-        context.stdout.line("  CPR     \(citizen.cpr.formatted)")
-        if let phone = contact?.phone { context.stdout.line("  phone   \(phone)") }
-        if let address = contact?.address { context.stdout.line("  address \(address.text)") }
+        line("CPR", "CPR", citizen.cpr.formatted)
+        if let phone = contact?.phone { line("telefon", "phone", phone) }
+        if let address = contact?.address { line("adresse", "address", address.text) }
         for stored in cases {
             let caseFile = stored.value
-            let closed = closings[caseFile.caseNumber].map { ", closed \($0.value.date): \($0.value.reason)" } ?? ""
-            context.stdout.line("  case    \(caseFile.caseNumber), opened \(caseFile.opened), \(caseFile.municipality.name) (\(caseFile.municipality.code))\(closed)")
+            let closed = closings[caseFile.caseNumber].map { lang.pick(", afsluttet \($0.value.date): ", ", closed \($0.value.date): ") + $0.value.reason } ?? ""
+            line("sag", "case", "\(caseFile.caseNumber), " + lang.pick("oprettet", "opened") + " \(caseFile.opened), \(caseFile.municipality.name) (\(caseFile.municipality.code))\(closed)")
         }
         for stored in orders {
             let order = stored.value
-            let mark = stored.enteredInError == nil ? "" : "  [entered in error]"
-            let ended = ends[order.id].map { ", ended \($0.date)" } ?? ""
-            context.stdout.line("  order   \(order.id.storeText)  \(order.provider.name), support \(order.supportLevel.cliValue), from \(order.start)\(ended)\(mark)")
+            let mark = stored.enteredInError == nil ? "" : lang.pick("  [fejlregistreret]", "  [entered in error]")
+            let ended = ends[order.id].map { lang.pick(", afsluttet \($0.date)", ", ended \($0.date)") } ?? ""
+            line("bestilling", "order", "\(order.id.storeText)  \(order.provider.name), " + lang.pick("støtte", "support")
+                + " \(order.supportLevel.cliValue), " + lang.pick("fra", "from") + " \(order.start)\(ended)\(mark)")
         }
     }
 }

@@ -53,6 +53,6 @@ enum CitizenSearchCommand: Command {
             if format == .table { record["former"] = .string(former.joined(separator: ", ")) }
             records.append(record)
         }
-        context.stdout.write(records.render(format))
+        context.stdout.write(records.render(format, language: context.language))
     }
 }

@@ -27,7 +27,7 @@ enum CaseCloseCommand: Command {
         try StoreOptions.write(arguments, context: context) { _, writer in
             try writer.closeCase(number, closing)
         }
-        context.stdout.line("Sag \(number) afsluttet \(closing.date).")
+        context.stdout.line(context.language.pick("Sag \(number) afsluttet \(closing.date).", "Case \(number) closed \(closing.date)."))
     }
 }
 
@@ -56,7 +56,7 @@ enum OrderEndCommand: Command {
             try writer.endOrder(order.value.id, closing)
             return order.value
         }
-        context.stdout.line("Bestilling \(order.id.storeText) afsluttet \(closing.date).")
+        context.stdout.line(context.language.pick("Bestilling \(order.id.storeText) afsluttet \(closing.date).", "Order \(order.id.storeText) ended \(closing.date)."))
     }
 }
 

@@ -8,6 +8,6 @@ enum InitCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context: context, create: true)
         store.close()
-        context.stdout.line("Store ready: \(store.location)")
+        context.stdout.line(context.language.pick("Databasen er klar: \(store.location)", "Store ready: \(store.location)"))
     }
 }

@@ -53,6 +53,6 @@ enum ListFollowUpsCommand: Command {
                 ("entered_in_error", .bool(item.followUp.enteredInError != nil)),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }

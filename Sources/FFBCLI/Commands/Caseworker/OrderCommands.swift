@@ -157,7 +157,7 @@ enum ListOrdersCommand: Command {
             ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
         for summary in summaries { records.append(record(summary)) }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }
 

@@ -24,7 +24,7 @@ enum CatalogListCommand: Command {
         for entry in catalog.entries(kind) {
             records.append(CatalogOptions.record(entry))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 
     static func tableColumns(for kind: CatalogKind) -> [(key: String, column: TextTable.Column)] {

@@ -34,6 +34,6 @@ enum CatalogSearchCommand: Command {
             context.stdout.line("No concept matches \"\(arguments.positionals[0])\".")
             return
         }
-        context.stdout.write(records.render(format))
+        context.stdout.write(records.render(format, language: context.language))
     }
 }

@@ -27,6 +27,6 @@ enum CatalogVersionsCommand: Command {
                 ("source", catalog.source.map(JSONValue.string) ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments)))
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }
