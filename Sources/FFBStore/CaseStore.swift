@@ -86,6 +86,8 @@ public protocol CaseStore: AnyObject {
     func orderEnd(of order: UUID) throws(StoreError) -> OrderEnd?
     /// The closings of a citizen's cases, by case number.
     func caseClosings(of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>]
+    /// The explicit endings (`ffb order end`) of a citizen's orders, by order id.
+    func orderEndings(of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>]
     /// Every citizen with every name they have had (whole-store search: one pass).
     func citizenNames() throws(StoreError) -> [CitizenNames]
     /// Each citizen's caseworker: who recorded the citizen's newest assessment or order that counts.

@@ -73,14 +73,28 @@ extension Store {
 
     /// The closings of a citizen's cases, by case number.
     package func caseClosings(of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>] {
+        try closings("""
+            SELECT k.case_number, x.date, x.reason, w.id, w.at, w.user, w.command
+            FROM case_closings x JOIN cases k ON k.id = x.case_id JOIN citizens c ON c.id = k.citizen_id
+            JOIN writes w ON w.id = x.write_id
+            WHERE c.pseudonym = ?
+            """, of: citizen)
+    }
+
+    package func orderEndings(of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>] {
+        try closings("""
+            SELECT x.order_id, x.date, x.reason, w.id, w.at, w.user, w.command
+            FROM order_endings x JOIN orders o ON o.id = x.order_id JOIN citizens c ON c.id = o.citizen_id
+            JOIN writes w ON w.id = x.write_id
+            WHERE c.pseudonym = ?
+            """, of: citizen)
+    }
+
+    /// Closing records (a key, date, reason, then the write) of one citizen, by key.
+    private func closings(_ sql: String, of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>] {
         try read {
             var result: [String: Stored<Closing>] = [:]
-            _ = try database.map("""
-                SELECT k.case_number, x.date, x.reason, w.id, w.at, w.user, w.command
-                FROM case_closings x JOIN cases k ON k.id = x.case_id JOIN citizens c ON c.id = k.citizen_id
-                JOIN writes w ON w.id = x.write_id
-                WHERE c.pseudonym = ?
-                """, [.text(citizen.rawValue)]) { row in
+            _ = try database.map(sql, [.text(citizen.rawValue)]) { row in
                 let closing = try Closing(date: try Self.date(row.string(1)), reason: try row.string(2))
                 result[try row.string(0)] = Stored(value: closing, recorded: try writeInfo(row, from: 3), enteredInError: nil)
             }

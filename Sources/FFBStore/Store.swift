@@ -49,6 +49,8 @@ package final class Store {
             }
             _ = try Schema.migrator().migrate(database)
             return Store(database: database, catalog: catalog, path: path)
+        } catch where error.kind == .notADatabase {
+            throw .database("\(path) is not an ffb store (not an SQLite database)")
         } catch {
             throw StoreError(error)
         }

@@ -3,7 +3,8 @@ import FFBSQLite
 import Foundation
 
 /// Why a store operation failed. `.invalid` and `.notFound` are the user's input (exit 1);
-/// the rest are the store's own trouble (exit 3). Nothing was written in either case.
+/// the rest, a missing store or a file that is not one included, are the store's trouble (exit 3,
+/// CLI.md). Nothing was written in either case.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     case invalid(String)
@@ -29,7 +30,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isUserError: Bool {
         switch self {
         // A missing store is a path the user gave (or left to the default) that holds none: bad input.
-        case .notFound, .invalid, .missingStore: true
+        case .notFound, .invalid: true
+        case .missingStore: false
         case .busy, .database, .alreadyRecorded, .ruleBroken: false
         }
     }
@@ -68,7 +70,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .full: self = .database("the disk is full; nothing was written")
         case .corrupt: self = .database("the store file is damaged")
         // Pointing --db at a file that is not SQLite at all is bad input, not a damaged store.
-        case .notADatabase: self = .invalid("the file is not an ffb store (not an SQLite database)")
+        case .notADatabase: self = .database("the file is not an ffb store (not an SQLite database)")
         case .cantOpen:
             // Our own file errors carry the system's reason ("cannot create the store file: Read-only file system").
             self = .database(error.code == 0 ? error.message : "cannot open the store file")

@@ -18,15 +18,16 @@ extension StoreWriter {
         let hint = switch found.rule {
         case .beforeCaseOpened: "; if it was entered late, say why with --backdated-reason TEXT"
         case .afterOrderEnded: "; if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)"
-        case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline: ""
+        case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline, .beforeBirth, .afterCaseClosed: ""
         }
         throw StoreError.invalid(found.message + hint)
     }
 
-    /// A reason given for a write that needed none is still the caseworker's word: kept once.
+    /// A reason given for a write that needed none would stand in the audit as if something had
+    /// been entered late: refused, so the trail says it only where it is true.
     func keepBackdatedReason() throws(StoreError) {
-        guard let reason = rules.backdatedReason, !made.backdatingUsed else { return }
-        try recordWarning("entered late (\(reason))")
+        guard rules.backdatedReason != nil, !made.backdatingUsed else { return }
+        throw .invalid("nothing in this write predates its case; leave out --backdated-reason")
     }
 
     func checkPlausible(_ caseFile: CaseFile) throws {
@@ -35,16 +36,24 @@ extension StoreWriter {
 
     func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, citizen: Int64) throws {
         try judge(Plausibility.dated("the assessment", date, today: rules.today))
+        if let cpr = try database.firstRow("SELECT cpr FROM citizens WHERE id = ?", [.integer(citizen)])?.string(0),
+           let birth = (try? CPRNumber(cpr))?.birthDate {
+            try judge(Plausibility.born("the assessment", date, birth: birth))
+        }
+        // An assessment on no case is bound to no case's dates: the udredning that leads to a case
+        // comes before it (KL's own order message carries one dated before its case).
         if let caseNumber {
-            let opened = try caseRow(caseNumber, citizen: citizen).opened
-            try judge(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: opened))
+            let row = try caseRow(caseNumber, citizen: citizen)
+            try judge(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(row.rowID)))
         }
     }
 
     func checkPlausible(_ order: Order, citizen: Int64) throws {
         try judge(Plausibility.dated("order \(order.id.storeText)", order.issued, today: rules.today))
-        let opened = try caseRow(order.caseNumber, citizen: citizen).opened
-        try judge(Plausibility.onCase("order \(order.id.storeText)", order.issued, caseNumber: order.caseNumber, opened: opened))
+        let row = try caseRow(order.caseNumber, citizen: citizen)
+        try judge(Plausibility.onCase("order \(order.id.storeText)", order.issued, caseNumber: order.caseNumber, opened: row.opened))
+        try judge(Plausibility.onCase("order \(order.id.storeText)", order.start, caseNumber: order.caseNumber, opened: order.start,
+                                      closed: try caseClosed(row.rowID)))
     }
 
     func checkPlausible(_ followUp: FollowUp) throws {
@@ -67,7 +76,14 @@ extension StoreWriter {
         }
         let baseline = Self.baseline(points, start: start.iso).flatMap(FunctionLevel.init(rawValue:))
         let theme = catalog.theme(goal.primaryTheme)?.name ?? goal.primaryTheme.rawValue
+        // A new goal needs a running order; a revision of one (a correction) may come after its end.
+        if goal.version == 1 { try judge(Plausibility.goalOnOrder(orderID: goal.orderID.storeText, ended: try orderEnd(of: goal.orderID)?.date)) }
         try judge(Plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
+    }
+
+    /// The day a case was closed; nil while it is open.
+    func caseClosed(_ caseRowID: Int64) throws -> LocalDate? {
+        try database.firstRow("SELECT date FROM case_closings WHERE case_id = ?", [.integer(caseRowID)])?.optionalString(0).flatMap(LocalDate.init(iso:))
     }
 
     /// One citizen's entries on one theme that count, by date then as written: the level, or

@@ -47,8 +47,8 @@ import Testing
         var order: String
     }
 
-    /// A citizen on a case opened 2025-01-10, assessed 2025-02-01 (Købe ind 2, Lave mad 0), an
-    /// order from 2025-03-01 followed up once and ended on 2026-03-01.
+    /// A citizen born 1990 on a case opened 2025-01-10, assessed 2025-02-01 (Købe ind 2, Lave mad
+    /// 0), an order from 2025-03-01 followed up on 2025-09-01 and still running.
     func recordCase() throws -> Case {
         let citizen = try ok("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen")
         _ = try ok("case", "open", "--citizen", citizen, "--case-number", "S-2025-001", "--opened", "2025-01-10",
@@ -58,7 +58,6 @@ import Testing
                            "--provider-name", "Bostøtten Øst", "--provider-id", "SOR-123456", "--support-level", "C",
                            "--issued", "2025-02-15", "--start", "2025-03-01")
         _ = try ok("followup", "record", "--order", order, "--date", "2025-09-01", "--theme", "Købe ind=2", "--status", "continue")
-        _ = try ok("followup", "record", "--order", order, "--date", "2026-03-01", "--theme", "Købe ind=1", "--status", "end")
         return Case(citizen: citizen, order: order)
     }
 
@@ -94,6 +93,11 @@ import Testing
 
     @Test func aFollowUpAfterItsOrderEndedIsRefusedAndTheSameOneAgainIsAlreadyRecorded() throws {
         let recorded = try recordCase()
+        _ = try ok("followup", "record", "--order", recorded.order, "--date", "2026-03-01", "--theme", "Købe ind=1", "--status", "end")
+        // Nor may a new goal come after the end.
+        #expect(try refused("goal", "add", "--order", recorded.order, "--theme", "Købe ind", "--type", "udvikle", "--expected", "0",
+                            "--description", "Et mål", "--today", Self.today)
+            == "ffb: order \(recorded.order) ended on 2026-03-01; a goal is set on a running order")
         #expect(try refused("followup", "record", "--order", recorded.order, "--date", "2026-04-01", "--theme", "Købe ind=1",
                             "--status", "continue", "--today", Self.today)
             == "ffb: the follow-up is dated 2026-04-01, after order \(recorded.order) ended (2026-03-01); if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)")
@@ -116,8 +120,8 @@ import Testing
                         "--description", "Et mål", "--today", Self.today)
         }
         // Købe ind starts from 2 (assessed before the order's start), Lave mad from 0.
-        #expect(try goal("Købe ind", "udvikle", "4")
-            == "ffb: goal type udvikle on \"Købe ind\" expects level 4 from baseline 2; from that baseline it can expect a level below 2")
+        #expect(try goal("Købe ind", "udvikle", "3")
+            == "ffb: goal type udvikle on \"Købe ind\" expects level 3 from baseline 2; from that baseline it can expect a level below 2")
         #expect(try goal("Købe ind", "fastholde", "3").hasSuffix("it can expect level 2 itself"))
         #expect(try goal("Købe ind", "begraense-tab", "1").hasSuffix("it can expect level 2 or above (a level below it is a develop goal)"))
         #expect(try goal("Lave mad", "udvikle", "0").hasSuffix("it can expect nothing: level 0 cannot improve (a maintain goal keeps it)"))
@@ -142,9 +146,33 @@ import Testing
         let earlier = try ffb("check", "--today", "2025-08-31")
         #expect(earlier.status == 0, "implausible records are for review, not a broken store")
         let review = earlier.stdout.split(separator: "\n").filter { $0.contains("REVIEW") }
-        #expect(review.count == 3)
+        #expect(review.count == 2)
         #expect(review.first?.hasSuffix("is dated 2025-09-01, after today (2025-08-31)") == true)
         #expect(!earlier.stdout.contains("010190"))
+    }
+
+    @Test func nothingBeforeBirthNothingOnAClosedCaseAndNoDevelopGoalExpectingTheWorstLevel() throws {
+        let recorded = try recordCase()
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--date", "1985-01-01", "--theme", "Købe ind=2", "--today", Self.today)
+            == "ffb: the assessment is dated 1985-01-01, before the citizen was born")
+        #expect(try refused("goal", "add", "--order", recorded.order, "--theme", "Gøre rent", "--type", "udvikle", "--expected", "4",
+                            "--description", "Et mål", "--today", Self.today)
+            == "ffb: goal type udvikle on \"Gøre rent\" expects level 4, and no level is worse: a develop goal expects a level below the baseline")
+        // A reason where nothing is late would stand in the audit as if something were.
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2025-05-01", "--theme", "Købe ind=2",
+                            "--today", Self.today, "--backdated-reason", "ikke nødvendig")
+            == "ffb: nothing in this write predates its case; leave out --backdated-reason")
+        // --today may only move the judging day back.
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--date", "2025-05-01", "--theme", "Købe ind=2", "--today", "2999-01-01")
+            .hasPrefix("ffb: --today 2999-01-01 is after today ("))
+        _ = try ok("case", "close", "S-2025-001", "--date", "2026-04-01", "--reason", "Flyttet")
+        #expect(try refused("assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2026-05-01", "--theme", "Købe ind=2",
+                            "--today", Self.today)
+            == "ffb: the assessment is dated 2026-05-01, after case S-2025-001 was closed (2026-04-01)")
+        #expect(try refused("order", "create", "--citizen", recorded.citizen, "--case", "S-2025-001", "--service", "Støtte til praktiske opgaver",
+                            "--provider-name", "Bostøtten Øst", "--provider-id", "SOR-123456", "--support-level", "C",
+                            "--issued", "2026-03-15", "--start", "2026-05-01", "--today", Self.today)
+            .hasSuffix("is dated 2026-05-01, after case S-2025-001 was closed (2026-04-01)"))
     }
 
     @Test func aWriteWithoutAUserNameIsRefused() throws {

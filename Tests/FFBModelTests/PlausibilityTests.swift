@@ -51,8 +51,10 @@ import Testing
                 }
             }
         }
-        #expect(Plausibility.goal(type: .develop, expected: .complete, baseline: .moderate, theme: "Købe ind")?.message
-            == "goal type udvikle on \"Købe ind\" expects level 4 from baseline 2; from that baseline it can expect a level below 2")
+        #expect(Plausibility.goal(type: .develop, expected: .severe, baseline: .moderate, theme: "Købe ind")?.message
+            == "goal type udvikle on \"Købe ind\" expects level 3 from baseline 2; from that baseline it can expect a level below 2")
+        // Nothing is worse than 4: a develop goal expecting it is refused even before any baseline.
+        #expect(Plausibility.goal(type: .develop, expected: .complete, baseline: nil, theme: "Købe ind")?.rule == .goalAgainstBaseline)
         #expect(Plausibility.goal(type: .develop, expected: .none, baseline: nil, theme: "Købe ind") == nil)
     }
 }

@@ -10,7 +10,10 @@ import Foundation
 enum StoreOptions {
     static let db = OptionSpec("db", value: "PATH", help: "The store file.", defaultDescription: "$FFB_DB, else ./ffb.sqlite")
     static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write).", defaultDescription: "$USER")
-    static let today = OptionSpec("today", value: "DATE", help: "The day records are judged against (none may be dated after it).", defaultDescription: "today")
+    static let today = OptionSpec(
+        "today", value: "DATE", help: "Judge records against this earlier day (tests; a day's records typed in later): none may be dated after it.",
+        defaultDescription: "today"
+    )
     static let backdatedReason = OptionSpec(
         "backdated-reason", value: "TEXT",
         help: "Why a record predates its case (entered late); kept in the audit trail."
@@ -104,7 +107,11 @@ enum StoreOptions {
                 throw .invalid("--backdated-reason: the reason holds a control character or a text-direction override")
             }
         }
-        return WriteRules(today: try arguments.date("today") ?? .today, backdatedReason: reason)
+        let today = try arguments.date("today") ?? .today
+        // A test or a day's records typed in the next morning judge against an earlier day; a
+        // later one would let records dated in the future in.
+        if today > .today { throw .invalid("--today \(today) is after today (\(LocalDate.today)); it may only be an earlier day") }
+        return WriteRules(today: today, backdatedReason: reason)
     }
 
     private static func write<T>(_ store: any CaseStore, arguments: ParsedArguments, user: String, _ body: (any CaseStore, any CaseStoreWriter) throws -> T) throws(CLIError) -> T {

@@ -9,6 +9,10 @@ public struct ImplausibleRecord: Sendable, Equatable, CustomStringConvertible {
         case inTheFuture = "future-date"
         /// An assessment or order dated before its case was opened.
         case beforeCaseOpened = "before-case-opened"
+        /// An assessment dated before the citizen was born (the CPR number's date).
+        case beforeBirth = "before-birth"
+        /// An assessment, order or goal on a case that was closed, or a goal on an ended order.
+        case afterCaseClosed = "after-case-closed"
         /// A follow-up dated before its order starts.
         case beforeOrderStart = "before-order-start"
         /// A follow-up dated after its order ended.
@@ -53,9 +57,27 @@ public enum Plausibility {
         return ImplausibleRecord(.inTheFuture, "\(what) is dated \(date), after today (\(today))")
     }
 
-    public static func onCase(_ what: String, _ date: LocalDate, caseNumber: String, opened: LocalDate) -> ImplausibleRecord? {
-        guard date < opened else { return nil }
-        return ImplausibleRecord(.beforeCaseOpened, "\(what) is dated \(date), before case \(caseNumber) was opened (\(opened))")
+    public static func onCase(_ what: String, _ date: LocalDate, caseNumber: String, opened: LocalDate, closed: LocalDate? = nil) -> ImplausibleRecord? {
+        if date < opened {
+            return ImplausibleRecord(.beforeCaseOpened, "\(what) is dated \(date), before case \(caseNumber) was opened (\(opened))")
+        }
+        if let closed, date > closed {
+            return ImplausibleRecord(.afterCaseClosed, "\(what) is dated \(date), after case \(caseNumber) was closed (\(closed))")
+        }
+        return nil
+    }
+
+    /// Nothing about a person happens before they were born (the date is the CPR number's, and
+    /// is not repeated in the message).
+    public static func born(_ what: String, _ date: LocalDate, birth: LocalDate) -> ImplausibleRecord? {
+        guard date < birth else { return nil }
+        return ImplausibleRecord(.beforeBirth, "\(what) is dated \(date), before the citizen was born")
+    }
+
+    /// A goal is set on a running order.
+    public static func goalOnOrder(orderID: String, ended: LocalDate?) -> ImplausibleRecord? {
+        guard let ended else { return nil }
+        return ImplausibleRecord(.afterCaseClosed, "order \(orderID) ended on \(ended); a goal is set on a running order")
     }
 
     public static func onOrder(_ what: String, _ date: LocalDate, orderID: String, start: LocalDate, ended: LocalDate?) -> ImplausibleRecord? {
@@ -72,6 +94,11 @@ public enum Plausibility {
     /// develop expects a level below the baseline, maintain the baseline itself, limit loss the
     /// baseline or above. Without a baseline yet there is nothing to contradict.
     public static func goal(type: GoalType, expected: FunctionLevel, baseline: FunctionLevel?, theme: String) -> ImplausibleRecord? {
+        if type == .develop, expected == .complete {
+            return ImplausibleRecord(.goalAgainstBaseline, """
+                goal type udvikle on "\(theme)" expects level 4, and no level is worse: a develop goal expects a level below the baseline
+                """)
+        }
         guard let baseline else { return nil }
         let (b, e) = (baseline.rawValue, expected.rawValue)
         let wanted: String

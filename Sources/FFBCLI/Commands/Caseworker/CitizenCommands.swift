@@ -86,7 +86,7 @@ enum CitizenUpdateCommand: Command {
             let current = try store.contact(of: citizen.pseudonym)?.value
             let contact = try CitizenContact(name: arguments.value("name") ?? current?.name ?? citizen.name,
                                              phone: arguments.value("phone") ?? current?.phone, address: address ?? current?.address)
-            guard contact != current else { throw StoreError.alreadyRecorded("the citizen \(citizen.pseudonym) already has this name, phone number and address; nothing was written") }
+            guard contact != current else { throw StoreError.alreadyRecorded("the citizen \(citizen.pseudonym) already has this name, phone number and address") }
             try writer.recordContact(contact, of: citizen.pseudonym)
             return citizen
         }

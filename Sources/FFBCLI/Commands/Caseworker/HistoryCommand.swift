@@ -46,31 +46,33 @@ enum HistoryCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (citizen, events) = try StoreOptions.read(arguments, context: context) { store in
+        let (citizen, name, events) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
+            // The name as last recorded (`citizen update`), as `citizen show` gives it.
+            let name = try store.contact(of: citizen.pseudonym)?.value.name ?? citizen.name
             var events = try timeline(of: citizen, in: store, language: context.language)
             let warnings = try store.warnings(ofWrites: Set(events.map(\.recorded.id)))
             for index in events.indices { events[index].warnings = warnings[events[index].recorded.id] ?? [] }
-            return (citizen, events)
+            return (citizen, name, events)
         }
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("citizen", .string(citizen.pseudonym.rawValue)),
                 ("cpr", .string(citizen.cpr.formatted)),
-                ("name", .string(citizen.name)),
+                ("name", .string(name)),
                 ("events", .array(events.map { .object($0.record) })),
             ]))))
             return
         }
         let lang = context.language
-        context.stdout.line("\(citizen.name)  \(citizen.cpr.formatted)  (\(citizen.pseudonym))")
+        context.stdout.line("\(name)  \(citizen.cpr.formatted)  (\(citizen.pseudonym))")
         context.stdout.line("")
         for event in events {
             var flags: [String] = []
             if let supersededBy = event.supersededBy { flags.append(lang.pick("erstattet af", "superseded by") + " \(supersededBy.prefix(8))") }
             if let reason = event.enteredInError { flags.append(lang.pick("FEJLREGISTRERET", "ENTERED IN ERROR") + ": \(reason)") }
             let flagText = flags.isEmpty ? "" : "  [\(flags.joined(separator: "; "))]"
-            context.stdout.line("\(event.date)  \(kindLabel(event.kind, lang).padding(toLength: 12, withPad: " ", startingAt: 0))  \(event.summary)\(flagText)")
+            context.stdout.line("\(event.date)  \(kindLabel(event.kind, lang).padding(toLength: 13, withPad: " ", startingAt: 0))  \(event.summary)\(flagText)")
             for detail in event.details { context.stdout.line("              \(detail)") }
             let recorded = "\(event.recorded.at.prefix(19)) \(lang.pick("af", "by")) \(event.recorded.user) (\(event.recorded.command)); id \(event.id)"
             context.stdout.line("              " + lang.pick("registreret ", "recorded ") + recorded)
@@ -88,6 +90,8 @@ enum HistoryCommand: Command {
         case "order": return "bestilling"
         case "goal": return "mål"
         case "follow-up": return "opfølgning"
+        case "case closed": return "sag afsluttet"
+        case "order ended": return "afsluttet"
         default: return kind.hasPrefix("goal v") ? "mål v" + kind.dropFirst(6) : kind
         }
     }
@@ -100,6 +104,16 @@ enum HistoryCommand: Command {
             let caseFile = stored.value
             events.append(Event(date: caseFile.opened, sequence: stored.recorded.id, kind: "case", id: caseFile.caseNumber,
                                 summary: lang.pick("sag \(caseFile.caseNumber) oprettet", "case \(caseFile.caseNumber) opened") + ", \(caseFile.municipality.name) (\(caseFile.municipality.code))",
+                                details: [], recorded: stored.recorded))
+        }
+        for (number, stored) in try store.caseClosings(of: citizen.pseudonym) {
+            events.append(Event(date: stored.value.date, sequence: stored.recorded.id, kind: "case closed", id: number,
+                                summary: lang.pick("sag \(number) afsluttet: ", "case \(number) closed: ") + stored.value.reason,
+                                details: [], recorded: stored.recorded))
+        }
+        for (order, stored) in try store.orderEndings(of: citizen.pseudonym) {
+            events.append(Event(date: stored.value.date, sequence: stored.recorded.id, kind: "order ended", id: order,
+                                summary: lang.pick("bestilling \(order.prefix(8)) afsluttet: ", "order \(order.prefix(8)) ended: ") + stored.value.reason,
                                 details: [], recorded: stored.recorded))
         }
         let contacts = try store.contacts(of: citizen.pseudonym)
