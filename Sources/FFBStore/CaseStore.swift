@@ -52,7 +52,7 @@ public protocol CaseStore: AnyObject {
     ) throws(StoreError)
     /// Each theme's latest level for a citizen (assessments and follow-up levels that count),
     /// with its date, by theme code; themes never given a level are absent. One query.
-    func latestLevels(of citizen: Pseudonym) throws(StoreError) -> [KLCode: LatestLevel]
+    func latestLevels(of citizen: Pseudonym, onOrBefore day: LocalDate?) throws(StoreError) -> [KLCode: LatestLevel]
     /// An assessment (not follow-up levels) by id; nil when the store has none.
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
@@ -134,6 +134,10 @@ extension CaseStore {
 
     public func forEachCitizenLevels(progress: WorkProgress = .none, _ body: (Pseudonym, [ScoredLevel]) -> Void) throws(StoreError) {
         try forEachCitizenLevels(progress: progress, order: .registered, meanwhile: {}, body)
+    }
+
+    public func latestLevels(of citizen: Pseudonym) throws(StoreError) -> [KLCode: LatestLevel] {
+        try latestLevels(of: citizen, onOrBefore: nil)
     }
 
     public func orders() throws(StoreError) -> [Stored<Order>] {

@@ -15,12 +15,7 @@ extension StoreWriter {
             made.backdatingUsed = true
             return
         }
-        let hint = switch found.rule {
-        case .beforeCaseOpened: "; if it was entered late, say why with --backdated-reason TEXT"
-        case .afterOrderEnded: "; if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)"
-        case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline, .beforeBirth, .afterCaseClosed: ""
-        }
-        throw StoreError.invalid(found.message + hint)
+        throw StoreError.invalid(found.message + found.remedy)
     }
 
     /// A reason given for a write that needed none would stand in the audit as if something had

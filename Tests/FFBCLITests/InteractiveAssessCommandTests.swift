@@ -137,14 +137,18 @@ import Testing
         #expect(broken.stderr.contains("kladden: ikke en kladde i en form, denne ffb kender; start forfra med --discard-draft"))
     }
 
-    @Test func aSaveTheStoreRefusesLeavesTheAnswersInTheDraft() throws {
+    @Test func aDateOrCaseTheSaveWouldRefuseIsRefusedBeforeAnyQuestion() throws {
         let pseudonym = try citizenAssessedBefore()
-        // The case does not exist: the store refuses the assessment at the end of the walk.
-        let refused = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-01", "--case", "S-404", "--interactive", "--area", "Mobilitet"],
+        let before = try SQLiteShell.dump(db)
+        // The case does not exist: said at once, not after a walk through the themes.
+        let unknown = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-01", "--case", "S-404", "--interactive", "--area", "Mobilitet"],
                           lines: ["2", "", "", "", "j"])
-        #expect(refused.status == 1)
-        #expect(refused.stdout.contains("Dine 1 svar er gemt som kladde."))
-        #expect(FileManager.default.fileExists(atPath: draftPath(pseudonym)))
-        #expect(try SQLiteShell.run(db, "SELECT count(*) FROM assessments") == "1\n")
+        #expect(unknown.status == 1)
+        #expect(!unknown.stdout.contains("[1/4]"), "no question before the refusal")
+        let future = ffb(["assess", "--citizen", pseudonym, "--date", "2999-01-01", "--interactive", "--area", "Mobilitet"], lines: ["2"])
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("the assessment is dated 2999-01-01, after today"))
+        #expect(!FileManager.default.fileExists(atPath: draftPath(pseudonym)))
+        #expect(try SQLiteShell.dump(db) == before)
     }
 }

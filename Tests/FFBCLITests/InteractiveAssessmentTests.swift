@@ -64,6 +64,14 @@ import Testing
         #expect(walked.kept.contains { $0.answers[mobility[1].code] == ThemeAnswer(note: "Går ture dagligt") && $0.position == 1 })
     }
 
+    @Test func twoNotesInOneVisitAddUpAndARevisitsNoteReplacesThem() throws {
+        let walked = walk(["Går ture dagligt", "Bruger stok", "2", "", "", "", "j"])
+        #expect(walked.outcome == .save([try entry(mobility[0], .assessed(.moderate), note: "Går ture dagligt; Bruger stok")]))
+        #expect(walked.text.contains("Notat gemt: »Går ture dagligt; Bruger stok«. Temaet mangler stadig et niveau."))
+        let revisited = walk(["Kun stok nu", "", "", "", "j"], answers: [mobility[0].code: ThemeAnswer(level: .assessed(.moderate), note: "Går ture dagligt")])
+        #expect(revisited.outcome == .save([try entry(mobility[0], .assessed(.moderate), note: "Kun stok nu")]))
+    }
+
     @Test func aLevelAndANoteInOneAnswer() throws {
         let walked = walk(["2 Går ture dagligt", "q"])
         #expect(walked.outcome == .kept(answers: 1))

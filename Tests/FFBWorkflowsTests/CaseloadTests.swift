@@ -98,6 +98,18 @@ import Testing
                 == ["A1 planned-follow-up 2025-07-01 243", "A1 no-follow-up-12-months 2026-01-01 59"])
     }
 
+    /// Judged on a day before a follow-up, the caseload does not know it yet: A2's 2025-08-01
+    /// follow-up is in the future on 2025-07-15, so its own planned date 2025-05-01 is overdue
+    /// (31 + 30 + 14 = 75 days: May, June, then 14 days of July).
+    @Test func aFollowUpAfterTheDayJudgedIsNotKnownYet() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try scenario()
+        defer { scenario.store.close() }
+        let caseload = try Caseload.load(scenario.store, today: try Self.date("2025-07-15"), months: 12, caseworker: "anna")
+        #expect(rows(caseload, scenario).contains("A2 planned-follow-up 2025-05-01 75"))
+        #expect(caseload.entries.first { $0.order.id == scenario.orders["A2"]?.id }?.schedule.lastFollowUp == nil)
+    }
+
     @Test func theMonthsAreASetting() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = try scenario()

@@ -35,6 +35,15 @@ public struct ImplausibleRecord: Sendable, Equatable, CustomStringConvertible {
     /// goal against its baseline (choose the goal type that fits).
     public var excusedByBackdating: Bool { rule == .beforeCaseOpened }
 
+    /// What the caseworker can do about it, appended to the refusal.
+    public var remedy: String {
+        switch rule {
+        case .beforeCaseOpened: "; if it was entered late, say why with --backdated-reason TEXT"
+        case .afterOrderEnded: "; if the order did not end then, correct what ended it (a follow-up: --supersedes it, or ffb mark-error)"
+        case .inTheFuture, .beforeOrderStart, .goalAgainstBaseline, .beforeBirth, .afterCaseClosed: ""
+        }
+    }
+
     public var description: String { message }
 }
 

@@ -38,7 +38,9 @@ public struct Caseload: Sendable {
         for summary in try OrderSummary.list(in: store, citizen: nil, includingErrors: false) where summary.isRunning(on: today) {
             let order = summary.order
             if let caseworker, caseworkers[order.citizen] != caseworker { continue }
-            let schedule = FollowUpSchedule(order: order, followUps: followUps[order.id] ?? [], months: months)
+            // As of `today`: a follow-up recorded after it is not yet known then.
+            let known = (followUps[order.id] ?? []).filter { $0.date <= today }
+            let schedule = FollowUpSchedule(order: order, followUps: known, months: months)
             for due in schedule.attention(on: today) where !onlyOverdue || due.isOverdue(on: today) {
                 entries.append(Entry(citizen: order.citizen, name: names[order.citizen] ?? "", caseworker: caseworkers[order.citizen],
                                      order: order, themeCount: summary.themes.count, schedule: schedule, due: due,

@@ -51,7 +51,7 @@ enum CaseloadCommand: Command {
             context.stdout.write(records.render(format, language: context.language))
             return
         }
-        context.stdout.write(table(caseload, caseworker: caseworker, words: .of(context.language)))
+        context.stdout.write(table(caseload, caseworker: caseworker, onlyOverdue: arguments.flag("overdue"), words: .of(context.language)))
     }
 
     /// `--follow-up-months`, else the settings file's `follow_up_months`, else 12.
@@ -84,10 +84,10 @@ enum CaseloadCommand: Command {
     }
 
     /// The people's view: a line per citizen, their orders' due dates under it.
-    static func table(_ caseload: Caseload, caseworker: String?, words: CaseloadWords) -> String {
+    static func table(_ caseload: Caseload, caseworker: String?, onlyOverdue: Bool = false, words: CaseloadWords) -> String {
         let entries = caseload.entries
         var text = words.title(caseload.today, caseload.months, caseworker.map(TerminalText.safe)) + "\n"
-        guard !entries.isEmpty else { return text + words.nothing + "\n" }
+        guard !entries.isEmpty else { return text + (onlyOverdue ? words.nothingOverdue : words.nothing) + "\n" }
         let citizens = Set(entries.map(\.citizen)).count, orders = Set(entries.map(\.order.id)).count
         text += words.summary(citizens, orders, entries.filter(\.isOverdue).count) + "\n\n"
         var table = TextTable([

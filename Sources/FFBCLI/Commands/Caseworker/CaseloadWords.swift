@@ -16,6 +16,7 @@ struct CaseloadWords: Sendable {
     let status: String
     let caseworker: String
     let nothing: String
+    let nothingOverdue: String
     let plannedFollowUp: String
     let noFollowUp: @Sendable (Int) -> String
     let overdue: @Sendable (Int) -> String
@@ -40,6 +41,7 @@ struct CaseloadWords: Sendable {
         lastFollowUp: "SIDSTE OPF.", planned: "NÆSTE PLANLAGT", due: "FORFALDEN", what: "HVAD", status: "STATUS",
         caseworker: "SAGSBEHANDLER",
         nothing: "Ingen igangværende indsatser.",
+        nothingOverdue: "Intet er overskredet.",
         plannedFollowUp: "planlagt opfølgning",
         noFollowUp: { "ingen opfølgning i \($0) mdr." },
         overdue: { $0 == 1 ? "1 dag over" : "\($0) dage over" },
@@ -58,6 +60,7 @@ struct CaseloadWords: Sendable {
         lastFollowUp: "LAST FOLLOW-UP", planned: "NEXT PLANNED", due: "DUE", what: "WHAT", status: "STATUS",
         caseworker: "CASEWORKER",
         nothing: "No running interventions.",
+        nothingOverdue: "Nothing is overdue.",
         plannedFollowUp: "planned follow-up",
         noFollowUp: { "no follow-up for \($0) months" },
         overdue: { $0 == 1 ? "1 day overdue" : "\($0) days overdue" },

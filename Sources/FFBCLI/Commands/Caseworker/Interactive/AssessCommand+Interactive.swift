@@ -21,13 +21,13 @@ extension AssessCommand {
         let store = try StoreOptions.open(arguments, context: context, create: false)
         defer { store.close() }
         let storePath = StoreOptions.path(arguments, context: context)
-        let citizen: Pseudonym, previous: [KLCode: LatestLevel]
+        let found: Citizen
         do {
-            citizen = try store.citizen(reference).pseudonym
-            previous = try store.latestLevels(of: citizen)
+            found = try store.citizen(reference)
         } catch {
             throw CLIError(error)
         }
+        let citizen = found.pseudonym
         let resumeCommand = Self.resumeCommand(arguments, citizen: citizen)
         let draft = try startingDraft(arguments, user: user, citizen: citizen, areas: areas, storePath: storePath, resumeCommand: resumeCommand)
         guard let date = LocalDate(iso: draft.date),
@@ -35,6 +35,17 @@ extension AssessCommand {
               let answers = draft.themeAnswers(catalog: catalog) else {
             let path = InteractiveDraft.path(storePath: storePath, citizen: citizen)
             throw .invalid(InteractiveWords.draftProblem(.init(path: path, reason: .unknownForm)) + InteractiveWords.startAfresh)
+        }
+        // The date judged before the walk, as the save will judge it: a future date or one outside
+        // the case should not cost the caseworker a walk through the themes either.
+        let previous: [KLCode: LatestLevel]
+        do {
+            try preflight(date: date, caseNumber: draft.caseNumber, citizen: found, store: store, rules: try StoreOptions.rules(arguments))
+            previous = try store.latestLevels(of: citizen, onOrBefore: date)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(error)
         }
         let areaCodes = Set(draft.areas.map(KLCode.init(unchecked:)))
         let themes = areaCodes.isEmpty ? catalog.themes : catalog.themes.filter { areaCodes.contains($0.area) }
@@ -65,6 +76,20 @@ extension AssessCommand {
             keeper.remove()
             let scored = assessment.entries.filter { $0.level != nil }.count
             context.stdout.line(InteractiveWords.saved(id: assessment.id.storeText, scored: scored, noted: assessment.entries.count - scored))
+        }
+    }
+
+    /// The plausibility rules an assessment's date must pass (`Plausibility`), checked against the
+    /// store before any question; the save checks them again inside its transaction.
+    private static func preflight(date: LocalDate, caseNumber: String?, citizen: Citizen, store: any CaseStore, rules: WriteRules) throws {
+        var found = [Plausibility.dated("the assessment", date, today: rules.today), Plausibility.born("the assessment", date, birth: citizen.cpr.birthDate)]
+        if let caseNumber {
+            let caseFile = try store.caseFile(caseNumber)
+            let closed = try store.caseClosings(of: citizen.pseudonym)[caseNumber]?.value.date
+            found.append(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: caseFile.opened, closed: closed))
+        }
+        for problem in found.compactMap({ $0 }) where !(problem.excusedByBackdating && rules.backdatedReason != nil) {
+            throw CLIError.invalid(problem.message + problem.remedy)
         }
     }
 

@@ -109,6 +109,14 @@ struct InteractiveAssessment {
         if let latest = previous[theme.code] { output.line(InteractiveWords.previous(latest)) }
         if let answer = answers[theme.code], !answer.isEmpty { output.line(InteractiveWords.current(answer.text(for: theme))) }
         var prompt = InteractiveWords.prompt(position: index + 1, count: themes.count, theme: theme.name, scored: theme.scored)
+        // Notes typed in one visit add up; a visit's first note replaces the one from before.
+        var notedThisVisit = false
+        func noting(_ note: String, into answer: inout ThemeAnswer) -> String {
+            let combined = notedThisVisit ? [answer.note, note].compactMap { $0 }.joined(separator: "; ") : note
+            answer.note = combined
+            notedThisVisit = true
+            return combined
+        }
         while true {
             output.write(prompt)
             output.flush()
@@ -129,18 +137,18 @@ struct InteractiveAssessment {
                 output.line(InteractiveWords.cleared)
             case .level(let level, let note):
                 answer.level = level
-                if let note { answer.note = note }
+                let kept = note.map { noting($0, into: &answer) }
                 answers[theme.code] = answer
-                if let note { output.line(InteractiveWords.noteTaken(note, needsLevel: false, relevance: nil)) }
+                if let kept { output.line(InteractiveWords.noteTaken(kept, needsLevel: false, relevance: nil)) }
                 return .next
             case .relevance(let relevance, let note):
                 answer.relevance = relevance
-                if let note { answer.note = note }
+                let kept = note.map { noting($0, into: &answer) }
                 answers[theme.code] = answer
-                if let note { output.line(InteractiveWords.noteTaken(note, needsLevel: false, relevance: InteractiveWords.relevance(relevance))) }
+                if let kept { output.line(InteractiveWords.noteTaken(kept, needsLevel: false, relevance: InteractiveWords.relevance(relevance))) }
                 return .next
-            case .note(let note):
-                answer.note = note
+            case .note(let typed):
+                let note = noting(typed, into: &answer)
                 answers[theme.code] = answer
                 // A scored theme still wants its level: the note is kept and the level asked for.
                 if answer.lacksLevel(theme) {
