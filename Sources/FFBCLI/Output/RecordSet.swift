@@ -9,9 +9,13 @@ import FFBJSON
 struct RecordSet {
     var records: [JSONObject] = []
     var tableColumns: [(key: String, column: TextTable.Column)]
+    /// How a column's value reads in the table, where a code (`continue`, `ikke-vurderet`) would
+    /// not: by key, given the value and the reader's language. JSON and CSV keep the value.
+    var tableText: [String: @Sendable (JSONValue, Language) -> String] = [:]
 
-    init(tableColumns: [(key: String, column: TextTable.Column)]) {
+    init(tableColumns: [(key: String, column: TextTable.Column)], tableText: [String: @Sendable (JSONValue, Language) -> String] = [:]) {
         self.tableColumns = tableColumns
+        self.tableText = tableText
     }
 
     mutating func append(_ record: JSONObject) {
@@ -42,7 +46,10 @@ struct RecordSet {
                 return translated
             })
             for record in records {
-                table.append(columns.map { Self.cellText(record[$0.key], language) })
+                table.append(columns.map { column in
+                    guard let value = record[column.key], let text = tableText[column.key], value != .null else { return Self.cellText(record[column.key], language) }
+                    return text(value, language)
+                })
             }
             return table.render()
         }

@@ -1,3 +1,4 @@
+import FFBCatalog
 import FFBCommandLine
 import FFBJSON
 import FFBStore
@@ -36,7 +37,12 @@ enum ListFollowUpsCommand: Command {
             return try FollowUpListing.list(in: store, citizen: citizen, order: arguments.value("order"),
                                             includingErrors: arguments.flag("include-errors"))
         }
-        var records = RecordSet(tableColumns: columns)
+        var records = RecordSet(tableColumns: columns, tableText: [
+            "status": { value, language in value.stringValue.flatMap(FollowUpStatus.init(cliValue:))?.shortName(in: language) ?? RecordSet.plainText(value) },
+            "support_level": { value, language in
+                value.stringValue.flatMap(Assessed<SupportLevel>.init(text:))?.cellText(in: language) ?? RecordSet.plainText(value)
+            },
+        ])
         for item in listing {
             let followUp = item.followUp.value
             records.append(JSONObject([
