@@ -15,7 +15,7 @@ enum StatsOutput {
             ("baseline", .string(result.rule.rawValue)),
             ("skipped_not_assessed", number(result.tally.skippedNotAssessed)),
             ("unpaired", number(result.tally.unpaired)),
-            ("groups", .array(shown.map { .object(group($0.key, $0.statistics, clustered: result.clusteredStatistics(of: $0.key))) })),
+            ("groups", .array(shown.map { .object(group($0.key, $0.statistics, clustered: result.clusteredStatistics(of: $0.key), cells: disclosure?.control)) })),
             ("assumptions", .object(JSONObject([
                 ("independent_pairs", .array(pairLevelKeys.map(JSONValue.string))),
                 ("citizens_as_clusters", .array(clusteredKeys.map(JSONValue.string))),
@@ -35,7 +35,9 @@ enum StatsOutput {
         key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
     }
 
-    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics) -> JSONObject {
+    /// With `cells`, transition cells of 1 … min_n − 1 pairs (and the one that would give a
+    /// single such cell back) are null, as in the report's grids.
+    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics, cells: DisclosureControl? = nil) -> JSONObject {
         JSONObject([
             ("key", .object(Self.key(key))),
             ("n", number(statistics.n)),
@@ -51,7 +53,7 @@ enum StatsOutput {
             ("sign_test_p", number(statistics.signTestP)),
             ("wilcoxon", wilcoxon(statistics.wilcoxon)),
             ("rank_biserial", number(statistics.rankBiserial)),
-            ("transitions", .array(statistics.transitions.rows.map { .array($0.map(number)) })),
+            ("transitions", .array(transitions(statistics.transitions.rows, cells).map { .array($0.map { $0.map(number) ?? .null }) })),
             ("stuart_maxwell", test(statistics.stuartMaxwell)),
             ("bowker", test(statistics.bowker)),
             ("improved_share_ci_clustered", interval(clustered.improvedShareInterval)),
@@ -63,6 +65,11 @@ enum StatsOutput {
             ("rank_biserial_citizens", number(clustered.rankBiserial)),
             ("stuart_maxwell_clustered", test(clustered.stuartMaxwell)),
         ])
+    }
+
+    /// The transition grid, its small cells suppressed (nil) when `control` applies.
+    static func transitions(_ rows: [[Int]], _ control: DisclosureControl?) -> [[Int?]] {
+        control?.cells(rows) ?? rows.map { $0.map(Optional.some) }
     }
 
     static func wilcoxon(_ test: WilcoxonSignedRank) -> JSONValue {
@@ -181,7 +188,7 @@ enum StatsOutput {
                 String(s.wilcoxon.n), cell(s.wilcoxon.wPlus), cell(s.wilcoxon.wMinus), cell(s.wilcoxon.z), cell(s.wilcoxon.p),
                 cell(s.rankBiserial), cell(s.stuartMaxwell.chi2), s.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(s.stuartMaxwell.p),
                 cell(s.bowker.chi2), s.bowker.degreesOfFreedom.map(String.init) ?? "", cell(s.bowker.p),
-                s.transitions.rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "|"),
+                transitions(s.transitions.rows, disclosure?.control).map { $0.map { $0.map(String.init) ?? DisclosureControl.marker }.joined(separator: " ") }.joined(separator: "|"),
             ] + clusteredCells(result.clusteredStatistics(of: key), cell))
         }
         return text
