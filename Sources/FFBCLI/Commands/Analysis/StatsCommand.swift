@@ -19,7 +19,9 @@ enum StatsCommand: Command {
         reports per group: improved/unchanged/worsened, mean change, the share improved with a Wilson interval, the \
         sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
-        --cost prices support levels with the tariffs imported by 'ffb tariff import'.
+        --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
+        The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
+        json and csv are exact for analysts unless --min-n is given.
         """,
         options: [
             StoreOptions.db,
