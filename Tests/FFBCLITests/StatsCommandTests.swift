@@ -197,6 +197,33 @@ import Testing
         #expect(result.errorLines == ["ffb: tariff for SOR-1 level C from 2025-06-01 overlaps a stored one from 2025-01-01"])
     }
 
+    @Test func goalAndCostTablesOfOneCitizenAreSuppressedUnlessMinNIsOne() throws {
+        let goals = try ok("stats", "--goals", "--by", "goal-type", "--lang", "en")
+        let develop = try #require(goals.split(separator: "\n").first { $0.hasPrefix("Udvikle") || $0.hasPrefix("udvikle") || $0.hasPrefix("Develop") })
+        #expect(develop.contains("<5") && !develop.contains(" 1 "), "\(goals)")
+        #expect(goals.contains("3 group(s) suppressed"))
+        let shown = try ok("stats", "--goals", "--by", "goal-type", "--min-n", "1", "--lang", "en")
+        #expect(!shown.contains("<5") && !shown.contains("suppressed"), "\(shown)")
+        // JSON for analysts: exact, with the citizens the rule counts; with --min-n the groups go.
+        let exact = try json("stats", "--goals", "--by", "goal-type")
+        #expect((exact["groups"] as? [[String: Any]])?.map { $0["citizens"] as? Int } == [1, 1, 1])
+        let safe = try json("stats", "--goals", "--by", "goal-type", "--min-n", "5")
+        #expect((safe["groups"] as? [Any])?.isEmpty == true)
+        #expect((safe["suppressed"] as? [Any])?.count == 3)
+
+        let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,600,2025-01-01,\n")
+        _ = try ok("tariff", "import", tariffs.path)
+        let cost = try ok("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30")
+        let line = try #require(cost.split(separator: "\n").first { $0.hasPrefix("SOR-1") })
+        #expect(line.split(separator: " ").dropFirst() == ["<5", "·", "·", "·", "·", "·"], "\(cost)")
+        #expect(cost.contains("1 gruppe(r) skjult"))
+        #expect(try ok("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30", "--min-n", "1").contains("214"))
+        let costJSON = try json("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30", "--min-n", "5")
+        #expect((costJSON["groups"] as? [Any])?.isEmpty == true)
+        #expect((costJSON["citizens"] as? [Any])?.isEmpty == true, "one citizen's cost is never listed under suppression")
+        #expect(costJSON["suppressed"] as? [[String: String]] == [["provider": "SOR-1"]])
+    }
+
     @Test func progressShowsTimelinesGoalsSupportAndOverdue() throws {
         let output = try json("progress", "--citizen", citizen, "--today", "2026-01-15")
         let themes = try #require(output["themes"] as? [[String: Any]])

@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBProgression
 import FFBReport
+import FFBStatistics
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ import Testing
 
     @Test func aSingleSuppressedCellTakesTheSmallestOtherWithIt() {
         let rows = [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 9, 0, 0], [0, 0, 7, 3, 0], [0, 0, 0, 0, 0]]
-        let cells = ReportRenderer.suppressedCells(rows, minimum: 5)
+        let cells = DisclosureControl(minimum: 5).cells(rows)
         #expect(cells[3][3] == nil)
         #expect(cells[3][2] == nil, "the smallest other non-zero cell")
         #expect(cells[2][2] == 9)

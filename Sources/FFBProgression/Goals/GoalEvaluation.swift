@@ -49,7 +49,7 @@ extension ProgressionData {
             default: key = courseOfOrder[evaluation.order.id]?.key(dimension)
             }
             guard let key else { continue }
-            groups[key, default: GoalStatusCounts()].add(evaluation.status)
+            groups[key, default: GoalStatusCounts()].add(evaluation.status, citizen: evaluation.order.citizen)
         }
         if dimension == .none, groups.isEmpty { groups[.all] = GoalStatusCounts() }
         return groups.keys.sorted { (catalogOrder($0), $0) < (catalogOrder($1), $1) }.map { ($0, groups[$0] ?? GoalStatusCounts()) }

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBModel
 import FFBStatistics
 
 /// A goal's status at follow-up (FHIR Goal.achievementStatus codes), judged by its goal type
@@ -37,12 +38,18 @@ public enum GoalStatus: String, CaseIterable, Sendable {
 /// Goal statuses counted for one group, with the share achieved among evaluable goals.
 public struct GoalStatusCounts: Sendable, Equatable {
     public private(set) var counts: [GoalStatus: Int] = [:]
+    /// The citizens whose goals these are: the unit of disclosure control (STATISTICS.md).
+    public private(set) var citizenSet: Set<Pseudonym> = []
 
     public init() {}
 
-    public mutating func add(_ status: GoalStatus) {
+    public mutating func add(_ status: GoalStatus, citizen: Pseudonym? = nil) {
         counts[status, default: 0] += 1
+        if let citizen { citizenSet.insert(citizen) }
     }
+
+    /// How many citizens the goals belong to.
+    public var citizens: Int { citizenSet.count }
 
     public func count(_ status: GoalStatus) -> Int { counts[status] ?? 0 }
 

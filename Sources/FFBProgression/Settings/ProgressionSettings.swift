@@ -12,7 +12,7 @@ import Foundation
 /// from = 2024-01-01         # period start (inclusive), optional
 /// to = 2025-12-31           # period end (inclusive), optional
 /// by = theme                # default grouping for ffb stats
-/// min_n = 5                 # groups smaller than this are suppressed in reports
+/// min_n = 5                 # groups of fewer citizens are suppressed in reports and tables
 /// follow_up_months = 12     # ffb caseload: a running order with no follow-up this long is overdue
 /// lang = da                 # da | en: the language people read (--lang and $FFB_LANG come first)
 /// user = sagsbehandler-anna # who writes when neither --user nor $USER says (the audit needs a name)

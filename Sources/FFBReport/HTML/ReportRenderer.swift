@@ -9,7 +9,8 @@ package struct ReportRenderer: Sendable {
 
     package func render(_ input: ReportInput) -> String {
         let words = Words(language: input.language)
-        let minimum = input.settings.minimumGroupSize
+        let disclosure = input.settings.disclosure
+        let minimum = disclosure.minimum
         var suppressedGroups = 0
         var html: [String] = []
         html.append("<!DOCTYPE html><html lang=\"\(input.language.rawValue)\"><head><meta charset=\"utf-8\">")
@@ -34,7 +35,7 @@ package struct ReportRenderer: Sendable {
         if let extra = input.extra { sections.append(("by", extra.title, extra.statistics)) }
         for (id, title, result) in sections {
             html.append("<section id=\"\(id)\"><h2>\(escape(title))</h2>")
-            let hiddenKeys = hidden(result, minimum: minimum)
+            let hiddenKeys = Set(result.suppressed(disclosure).keys)
             let shown = result.groups.filter { !hiddenKeys.contains($0.key) }
             let hidden = result.groups.filter { hiddenKeys.contains($0.key) }
             suppressedGroups += hidden.count
@@ -64,17 +65,17 @@ package struct ReportRenderer: Sendable {
 
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><div class=\"grid\">")
-        let hiddenThemes = hidden(input.byTheme, minimum: minimum)
+        let hiddenThemes = Set(input.byTheme.suppressed(disclosure).keys)
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input.catalog)
-            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: Self.suppressedCells(group.statistics.transitions.rows, minimum: minimum), words: words))</figure>")
+            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(group.statistics.transitions.rows), words: words))</figure>")
         }
         html.append("</div></section>")
 
         // Goals.
         html.append("<section id=\"goals\"><h2>\(escape(words.goals))</h2>")
         if let goals = input.goals {
-            html.append(goalTable(goals, minimum: minimum, words: words, suppressed: &suppressedGroups))
+            html.append(goalTable(goals, disclosure: disclosure, words: words, suppressed: &suppressedGroups))
         } else {
             html.append("<p class=\"note\">\(escape(words.notFromExtract))</p>")
         }
@@ -89,8 +90,8 @@ package struct ReportRenderer: Sendable {
                 html.append("<div class=\"grid\" style=\"grid-template-columns: 1.6fr 1fr\"><figure>" + Charts.distributions(title: words.support, categories: letters, series: [
                     (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
                     (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
-                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: Self.suppressedCells(group.transitions.rows, minimum: minimum), words: words) + "</figure></div>")
-                html.append(statisticsTable(support, catalog: input.catalog, hidden: hidden(support, minimum: minimum), words: words, dimension: "support"))
+                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: disclosure.cells(group.transitions.rows), words: words) + "</figure></div>")
+                html.append(statisticsTable(support, catalog: input.catalog, hidden: Set(support.suppressed(disclosure).keys), words: words, dimension: "support"))
             } else {
                 suppressedGroups += 1
                 html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
@@ -121,32 +122,9 @@ package struct ReportRenderer: Sendable {
         return html.joined(separator: "\n")
     }
 
-    /// The groups a table hides: those of fewer than `minimum` citizens, and when that is one
-    /// group beside others shown, the smallest shown one too (secondary suppression: the total
-    /// minus the others would give the one back).
-    private func hidden(_ result: GroupedPairStatistics, minimum: Int) -> Set<GroupKey> {
-        var hidden = Set(result.groups.map(\.key).filter { citizens(result, $0) < minimum })
-        let shown = result.groups.map(\.key).filter { !hidden.contains($0) }
-        if hidden.count == 1, let smallest = shown.min(by: { (citizens(result, $0), $0) < (citizens(result, $1), $1) }), shown.count > 1 || result.groups.count > 1 {
-            hidden.insert(smallest)
-        }
-        return hidden
-    }
-
     /// The citizens of a group (the disclosure unit).
     private func citizens(_ result: GroupedPairStatistics, _ key: GroupKey) -> Int {
         result.clusteredStatistics(of: key).citizens
-    }
-
-    /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
-    /// leaves exactly one, the smallest other non-zero cell too: the group's n would give it back.
-    package static func suppressedCells(_ rows: [[Int]], minimum: Int) -> [[Int?]] {
-        var cells: [[Int?]] = rows.map { $0.map { $0 > 0 && $0 < minimum ? nil : $0 } }
-        if cells.joined().filter({ $0 == nil }).count == 1 {
-            let candidates = rows.indices.flatMap { i in rows[i].indices.map { (i, $0) } }.filter { cells[$0.0][$0.1] != nil && rows[$0.0][$0.1] > 0 }
-            if let (i, j) = candidates.min(by: { rows[$0.0][$0.1] < rows[$1.0][$1.1] }) { cells[i][j] = nil }
-        }
-        return cells
     }
 
     private func card(_ value: String, _ label: String, stat: String) -> String {
@@ -171,7 +149,8 @@ package struct ReportRenderer: Sendable {
         return rows.joined()
     }
 
-    private func goalTable(_ goals: [(key: GroupKey, counts: GoalStatusCounts)], minimum: Int, words: Words, suppressed: inout Int) -> String {
+    private func goalTable(_ goals: [(key: GroupKey, counts: GoalStatusCounts)], disclosure: DisclosureControl, words: Words, suppressed: inout Int) -> String {
+        let hidden = disclosure.suppressed(goals.map { (key: $0.key, citizens: $0.counts.citizens) })
         let statuses: [(GoalStatus, String)] = [(.achieved, words.achieved), (.sustaining, words.sustaining), (.improving, words.improving),
                                                 (.noChange, words.noChange), (.worsening, words.worsening), (.notEvaluable, words.notEvaluable)]
         var bars: [Charts.ChangeBar] = []
@@ -179,7 +158,7 @@ package struct ReportRenderer: Sendable {
             + statuses.map { "<th>\(escape($0.1))</th>" }.joined() + "<th>\(escape(words.succeeding)) % [95 % CI]</th><th>\(escape(words.achieved)) %</th></tr></thead><tbody>"]
         for (key, counts) in goals {
             let name = GoalType(cliValue: key.value).map { words.language == .da ? $0.danishName : $0.englishName } ?? key.value
-            guard counts.total >= minimum else {
+            guard hidden[key] == nil else {
                 suppressed += 1
                 rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(escape(name))</td><td class=\"suppressed\" colspan=\"9\">\(escape(words.suppressed))</td></tr>")
                 continue

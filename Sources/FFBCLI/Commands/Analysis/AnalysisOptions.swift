@@ -29,6 +29,21 @@ enum AnalysisOptions {
         return settings
     }
 
+    /// `--min-n N`: the disclosure threshold (`min_n`, STATISTICS.md) for this run.
+    static func minimumGroupSize(help: String) -> OptionSpec {
+        OptionSpec("min-n", value: "N", help: help, defaultDescription: "min_n in the settings, else 5")
+    }
+
+    /// Puts `--min-n` into `settings`; true when it was given (then files for programs are
+    /// suppressed too).
+    @discardableResult
+    static func applyMinimumGroupSize(_ arguments: ParsedArguments, to settings: inout ProgressionSettings) throws(CLIError) -> Bool {
+        guard let text = arguments.value("min-n") else { return false }
+        guard let minimum = Int(text), minimum >= 1 else { throw .invalid("--min-n must be a whole number of at least 1") }
+        settings.minimumGroupSize = minimum
+        return true
+    }
+
     /// The settings file `--settings` or `$FFB_SETTINGS` names, or the defaults.
     static func settingsFile(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
         guard let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] else { return ProgressionSettings() }

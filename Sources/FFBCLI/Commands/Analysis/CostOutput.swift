@@ -3,23 +3,27 @@ import FFBCSV
 import FFBJSON
 import FFBModel
 import FFBProgression
+import FFBStatistics
 import Foundation
 
 /// `ffb stats --cost`: what the support costs per citizen and group over a period, and how the
 /// daily cost changed between the first and the latest support level (seed 003).
 enum CostOutput {
-    static func run(data: ProgressionData, tariffs: [Tariff], dimension: GroupDimension, settings: ProgressionSettings, format: OutputFormat, context: CommandContext) throws(CLIError) {
+    static func run(data: ProgressionData, tariffs: [Tariff], dimension: GroupDimension, settings: ProgressionSettings, format: OutputFormat,
+                    disclosure control: DisclosureControl?, context: CommandContext) throws(CLIError) {
         guard !tariffs.isEmpty else { throw .invalid("the store has no tariffs (import them with 'ffb tariff import FILE')") }
         guard let summary = data.costSummary(tariffs: tariffs, by: dimension, from: settings.from, to: settings.to) else {
             throw .invalid("the store has no orders to price")
         }
         let (from, to, lines, perCitizen) = (summary.from, summary.to, summary.groups, summary.perCitizenOre)
         func dkk(_ ore: Int) -> JSONValue { .number(JSONNumber(Double(ore) / 100)) }
+        let disclosure = StatsDisclosure(control, groups: lines.map { (key: $0.key, citizens: $0.citizens.count) })
+        let language = context.language
         switch format {
         case .json:
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("from", .string(from.iso)), ("to", .string(to.iso)), ("currency", .string("DKK")),
-                ("groups", .array(lines.map { line in
+                ("groups", .array(lines.filter { disclosure.hidden[$0.key] == nil }.map { line in
                     .object(JSONObject([
                         ("key", .object(StatsOutput.key(line.key))),
                         ("citizens", StatsOutput.number(line.citizens.count)),
@@ -30,28 +34,37 @@ enum CostOutput {
                         ("mean_daily_change", StatsOutput.number(line.meanDailyChange)),
                     ]))
                 })),
-                ("citizens", .array(perCitizen.keys.sorted().map { .object(JSONObject([("citizen", .string($0.rawValue)), ("cost", dkk(perCitizen[$0] ?? 0))])) })),
-            ]))))
+                // One citizen's cost is a group of one: never listed when suppression applies.
+                ("citizens", .array(control == nil ? perCitizen.keys.sorted().map { .object(JSONObject([("citizen", .string($0.rawValue)), ("cost", dkk(perCitizen[$0] ?? 0))])) } : [])),
+            ] + disclosure.jsonMembers()))))
         case .csv, .table:
             var table = TextTable([.init(title: "GRUPPE", maxWidth: 40), .init(title: "BORGERE", alignment: .right), .init(title: "DAGE", alignment: .right),
                                    .init(title: "UDEN TAKST", alignment: .right), .init(title: "UDGIFT DKK", alignment: .right),
                                    .init(title: "PR. BORGER", alignment: .right), .init(title: "Ø ÆNDRING/DAG", alignment: .right)])
             let writer = CSVWriter()
-            var csv = writer.line(["dimension", "key", "citizens", "days", "days_without_tariff", "cost", "cost_per_citizen", "mean_daily_change"])
+            let header = ["dimension", "key", "citizens", "days", "days_without_tariff", "cost", "cost_per_citizen", "mean_daily_change"]
+            var csv = writer.line(header)
             for line in lines {
+                let label: String = StatsOutput.label(line.key, catalog: data.catalog)
+                if let row = disclosure.row(line.key, leading: [label], columns: 7, citizensColumn: 1),
+                   let csvRow = disclosure.row(line.key, leading: [line.key.dimension.rawValue, line.key.value], columns: header.count, citizensColumn: 2) {
+                    table.append(row)
+                    csv += writer.line(csvRow)
+                    continue
+                }
                 let total: Double = Double(line.cost.totalOre) / 100
                 // Kroner first, then per citizen: the table's rounding as it has always been.
                 let perCitizen: Double = line.citizens.isEmpty ? 0 : total / Double(line.citizens.count)
                 let change: Double? = line.meanDailyChange
                 let changeText: String = change.map { StatsOutput.format($0, digits: 2) } ?? "–"
-                let label: String = StatsOutput.label(line.key, catalog: data.catalog)
                 table.append([label, String(line.citizens.count), String(line.cost.days), String(line.cost.daysWithoutTariff),
                               StatsOutput.format(total, digits: 2), StatsOutput.format(perCitizen, digits: 2), changeText])
                 let fields: [String] = [line.key.dimension.rawValue, line.key.value, String(line.citizens.count), String(line.cost.days),
                                         String(line.cost.daysWithoutTariff), String(total), String(perCitizen), change.map { String($0) } ?? ""]
                 csv += writer.line(fields)
             }
-            context.stdout.write(format == .csv ? csv : table.render() + "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n")
+            context.stdout.write(format == .csv ? csv : table.render() + "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n"
+                + disclosure.note(language))
         }
     }
 }

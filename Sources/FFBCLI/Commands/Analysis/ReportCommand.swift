@@ -16,7 +16,7 @@ enum ReportCommand: Command {
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV instead of a store."),
             OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme.", allowed: GroupDimension.allCases.map(\.rawValue)),
-            OptionSpec("min-n", value: "N", help: "Suppress groups smaller than this (privacy).", defaultDescription: "5"),
+            AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy)."),
             OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
         ] + AnalysisOptions.options + [.quiet],
         examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html"]
@@ -24,10 +24,7 @@ enum ReportCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         var settings = try AnalysisOptions.settings(arguments, context: context)
-        if let text = arguments.value("min-n") {
-            guard let minimum = Int(text), minimum >= 1 else { throw .invalid("--min-n must be a whole number of at least 1") }
-            settings.minimumGroupSize = minimum
-        }
+        try AnalysisOptions.applyMinimumGroupSize(arguments, to: &settings)
         let language = context.language
         let out = try arguments.requiredValue("out")
         let path = try OutputOptions.path(arguments, context: context)

@@ -19,7 +19,9 @@ enum StatsCommand: Command {
         reports per group: improved/unchanged/worsened, mean change, the share improved with a Wilson interval, the \
         sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
-        --cost prices support levels with the tariffs imported by 'ffb tariff import'.
+        --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
+        The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
+        json and csv are exact for analysts unless --min-n is given.
         """,
         options: [
             StoreOptions.db,
@@ -28,6 +30,7 @@ enum StatsCommand: Command {
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
+            AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy): always in the table, in json and csv when given."),
         ] + AnalysisOptions.options + [OutputFormat.option(), .quiet],
         examples: [
             "ffb stats --db ffb.sqlite --by area",
@@ -38,8 +41,11 @@ enum StatsCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let settings = try AnalysisOptions.settings(arguments, context: context)
+        var settings = try AnalysisOptions.settings(arguments, context: context)
         let format = OutputFormat.from(arguments)
+        // People's tables are always suppressed; exact JSON and CSV for analysts only on request.
+        let explicit = try AnalysisOptions.applyMinimumGroupSize(arguments, to: &settings)
+        let disclosure: DisclosureControl? = format == .table || explicit ? settings.disclosure : nil
         let modes = ["goals", "support", "cost"].filter { arguments.flag($0) }
         guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost", command: arguments.commandPath)) }
         let catalog = BuiltInCatalogs.standard
@@ -50,7 +56,7 @@ enum StatsCommand: Command {
             let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
             let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
             let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language))
+            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
             return
         }
 
@@ -67,22 +73,22 @@ enum StatsCommand: Command {
                 let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             }
-            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language))
+            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
             return
         }
         let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
             let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
             context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog,
-                                                        language: context.language))
+                                                        language: context.language, disclosure: disclosure))
         } else if arguments.flag("support") {
             let dimension = try dimension(arguments, settings: settings, default: .none, allowed: [.none, .intervention, .provider, .targetGroup])
             let result = data.supportStatistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog, support: true, language: context.language))
+            context.stdout.write(render(result, format: format, catalog: catalog, support: true, language: context.language, disclosure: disclosure))
         } else {
             let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
             let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
-            try CostOutput.run(data: data, tariffs: tariffs, dimension: dimension, settings: settings, format: format, context: context)
+            try CostOutput.run(data: data, tariffs: tariffs, dimension: dimension, settings: settings, format: format, disclosure: disclosure, context: context)
         }
     }
 
@@ -100,45 +106,61 @@ enum StatsCommand: Command {
         return dimension
     }
 
-    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false, language: Language = .da) -> String {
+    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false, language: Language = .da,
+                       disclosure control: DisclosureControl? = nil) -> String {
+        let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) })
         switch format {
-        case .json: JSONWriter.fileText(StatsOutput.json(result))
-        case .csv: StatsOutput.csv(result, catalog: catalog)
-        case .table: StatsOutput.table(result, catalog: catalog, support: support, language: language)
+        case .json: return JSONWriter.fileText(StatsOutput.json(result, disclosure: disclosure))
+        case .csv: return StatsOutput.csv(result, catalog: catalog, disclosure: disclosure)
+        case .table: return StatsOutput.table(result, catalog: catalog, support: support, language: language, disclosure: disclosure)
         }
     }
 }
 
 /// `ffb stats --goals` output.
 enum GoalStatsOutput {
-    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, language lang: Language = .da) -> String {
+    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, language lang: Language = .da,
+                       disclosure control: DisclosureControl? = nil) -> String {
+        let disclosure = StatsDisclosure(control, groups: groups.map { (key: $0.key, citizens: $0.counts.citizens) })
         switch format {
         case .json:
-            return JSONWriter.fileText(.object(JSONObject([("groups", .array(groups.map { .object(record($0.key, $0.counts)) }))])))
+            let shown = groups.filter { disclosure.hidden[$0.key] == nil }
+            return JSONWriter.fileText(.object(JSONObject([("groups", .array(shown.map { .object(record($0.key, $0.counts)) }))] + disclosure.jsonMembers())))
         case .csv:
             let writer = CSVWriter()
-            var text = writer.line(["dimension", "key", "key_name", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue)
-                + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high", "success_share", "success_share_ci_low", "success_share_ci_high"])
+            let header = ["dimension", "key", "key_name", "goals", "evaluated"] + GoalStatus.allCases.map(\.rawValue)
+                + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high", "success_share", "success_share_ci_low", "success_share_ci_high", "citizens"]
+            var text = writer.line(header)
             for (key, counts) in groups {
+                let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog)]
+                if let row = disclosure.row(key, leading: leading, columns: header.count, citizensColumn: header.count - 1) {
+                    text += writer.line(row)
+                    continue
+                }
                 let interval = counts.achievedShareInterval, success = counts.successShareInterval
                 let share = counts.achievedShare.map { String($0) } ?? ""
-                text += writer.line([key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.evaluated)]
+                text += writer.line(leading + [String(counts.total), String(counts.evaluated)]
                     + GoalStatus.allCases.map { String(counts.count($0)) }
                     + [share, interval.map { String($0.lower) } ?? "", interval.map { String($0.upper) } ?? ""]
-                    + [counts.successShare.map { String($0) } ?? "", success.map { String($0.lower) } ?? "", success.map { String($0.upper) } ?? ""])
+                    + [counts.successShare.map { String($0) } ?? "", success.map { String($0.lower) } ?? "", success.map { String($0.upper) } ?? ""]
+                    + [String(counts.citizens)])
             }
             return text
         case .table:
             let titles = lang == .da
-                ? ["GRUPPE", "MÅL", "OPNÅET", "FASTHOLDER", "BEDRE", "UÆNDRET", "VÆRRE", "IKKE VURDERBAR", "LYKKES [95% CI]", "HERAF OPNÅET"]
-                : ["GROUP", "GOALS", "ACHIEVED", "SUSTAINING", "IMPROVING", "NO CHANGE", "WORSENING", "NOT EVALUABLE", "SUCCEEDING [95% CI]", "OF WHICH ACHIEVED"]
+                ? ["GRUPPE", "BORGERE", "MÅL", "OPNÅET", "FASTHOLDER", "BEDRE", "UÆNDRET", "VÆRRE", "IKKE VURDERBAR", "LYKKES [95% CI]", "HERAF OPNÅET"]
+                : ["GROUP", "CITIZENS", "GOALS", "ACHIEVED", "SUSTAINING", "IMPROVING", "NO CHANGE", "WORSENING", "NOT EVALUABLE", "SUCCEEDING [95% CI]", "OF WHICH ACHIEVED"]
             var table = TextTable(titles.enumerated().map { index, title in
-                index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: index < 8 ? .right : .left)
+                index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: index < 9 ? .right : .left)
             })
             for (key, counts) in groups {
+                if let row = disclosure.row(key, leading: [StatsOutput.label(key, catalog: catalog)], columns: titles.count, citizensColumn: 1) {
+                    table.append(row)
+                    continue
+                }
                 let interval = counts.successShareInterval
                 let share = counts.successShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
-                table.append([StatsOutput.label(key, catalog: catalog), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
+                table.append([StatsOutput.label(key, catalog: catalog), String(counts.citizens), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
                               String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)),
                               share, counts.achievedShare.map(StatsOutput.percent) ?? "–"])
             }
@@ -146,7 +168,7 @@ enum GoalStatsOutput {
                 "\nLykkes = opnået, eller fastholder (et fastholde-mål, der holder niveauet, mens det løber, gør hvad det skal), "
                     + "blandt vurderede mål; opnået alene i sidste kolonne.\n",
                 "\nSucceeding = achieved, or sustaining (a maintain goal that holds its level while it runs is doing what it asks), "
-                    + "among evaluated goals; achieved alone in the last column.\n")
+                    + "among evaluated goals; achieved alone in the last column.\n") + disclosure.note(lang)
         }
     }
 
@@ -154,6 +176,7 @@ enum GoalStatsOutput {
         return JSONObject([
             ("key", .object(StatsOutput.key(key))),
             ("goals", StatsOutput.number(counts.total)),
+            ("citizens", StatsOutput.number(counts.citizens)),
             ("evaluated", StatsOutput.number(counts.evaluated)),
             ("statuses", .object(JSONObject(GoalStatus.allCases.map { ($0.rawValue, StatsOutput.number(counts.count($0))) }))),
             ("achieved_share", StatsOutput.number(counts.achievedShare)),

@@ -8,17 +8,19 @@ import FFBStatistics
 /// `ffb stats` output: the JSON of CLI.md key for key, a one-line-per-group table for people,
 /// and CSV with one row per group.
 enum StatsOutput {
-    static func json(_ result: GroupedPairStatistics) -> JSONValue {
-        .object(JSONObject([
+    /// Groups `disclosure` hides are left out, and listed with `min_n` at the end.
+    static func json(_ result: GroupedPairStatistics, disclosure: StatsDisclosure? = nil) -> JSONValue {
+        let shown = result.groups.filter { disclosure?.hidden[$0.key] == nil }
+        return .object(JSONObject([
             ("baseline", .string(result.rule.rawValue)),
             ("skipped_not_assessed", number(result.tally.skippedNotAssessed)),
             ("unpaired", number(result.tally.unpaired)),
-            ("groups", .array(result.groups.map { .object(group($0.key, $0.statistics, clustered: result.clusteredStatistics(of: $0.key))) })),
+            ("groups", .array(shown.map { .object(group($0.key, $0.statistics, clustered: result.clusteredStatistics(of: $0.key), cells: disclosure?.control)) })),
             ("assumptions", .object(JSONObject([
                 ("independent_pairs", .array(pairLevelKeys.map(JSONValue.string))),
                 ("citizens_as_clusters", .array(clusteredKeys.map(JSONValue.string))),
             ]))),
-        ]))
+        ] + (disclosure?.jsonMembers() ?? [])))
     }
 
     /// The group keys whose tests and intervals treat every pair as independent.
@@ -33,7 +35,9 @@ enum StatsOutput {
         key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
     }
 
-    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics) -> JSONObject {
+    /// With `cells`, transition cells of 1 … min_n − 1 pairs (and the one that would give a
+    /// single such cell back) are null, as in the report's grids.
+    static func group(_ key: GroupKey, _ statistics: PairStatistics, clustered: ClusteredPairStatistics, cells: DisclosureControl? = nil) -> JSONObject {
         JSONObject([
             ("key", .object(Self.key(key))),
             ("n", number(statistics.n)),
@@ -49,7 +53,7 @@ enum StatsOutput {
             ("sign_test_p", number(statistics.signTestP)),
             ("wilcoxon", wilcoxon(statistics.wilcoxon)),
             ("rank_biserial", number(statistics.rankBiserial)),
-            ("transitions", .array(statistics.transitions.rows.map { .array($0.map(number)) })),
+            ("transitions", .array(transitions(statistics.transitions.rows, cells).map { .array($0.map { $0.map(number) ?? .null }) })),
             ("stuart_maxwell", test(statistics.stuartMaxwell)),
             ("bowker", test(statistics.bowker)),
             ("improved_share_ci_clustered", interval(clustered.improvedShareInterval)),
@@ -61,6 +65,11 @@ enum StatsOutput {
             ("rank_biserial_citizens", number(clustered.rankBiserial)),
             ("stuart_maxwell_clustered", test(clustered.stuartMaxwell)),
         ])
+    }
+
+    /// The transition grid, its small cells suppressed (nil) when `control` applies.
+    static func transitions(_ rows: [[Int]], _ control: DisclosureControl?) -> [[Int?]] {
+        control?.cells(rows) ?? rows.map { $0.map(Optional.some) }
     }
 
     static func wilcoxon(_ test: WilcoxonSignedRank) -> JSONValue {
@@ -109,7 +118,8 @@ enum StatsOutput {
 
     /// The table people read leads with the statistics over citizens as clusters (STATISTICS.md);
     /// those that treat pairs as independent are in the JSON and CSV.
-    static func table(_ result: GroupedPairStatistics, catalog: Catalog, support: Bool = false, language lang: Language = .da) -> String {
+    static func table(_ result: GroupedPairStatistics, catalog: Catalog, support: Bool = false, language lang: Language = .da,
+                      disclosure: StatsDisclosure? = nil) -> String {
         let titles = lang == .da
             ? ["GRUPPE", "BORGERE", "PAR", "BEDRE", "SAMME", "VÆRRE", "Ø ÆNDRING", "ANDEL BEDRE [95% CI]", "DEFF", "FORTEGN p", "WILCOXON p", "S-M p"]
             : ["GROUP", "CITIZENS", "PAIRS", "BETTER", "SAME", "WORSE", "MEAN CHANGE", "SHARE BETTER [95% CI]", "DEFF", "SIGN p", "WILCOXON p", "S-M p"]
@@ -117,6 +127,10 @@ enum StatsOutput {
             index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: [7].contains(index) ? .left : .right)
         })
         for (key, statistics) in result.groups {
+            if let row = disclosure?.row(key, leading: [label(key, catalog: catalog)], columns: titles.count, citizensColumn: 1) {
+                table.append(row)
+                continue
+            }
             let clustered = result.clusteredStatistics(of: key)
             let share = statistics.improvedShare.map { share in
                 let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
@@ -132,40 +146,49 @@ enum StatsOutput {
         var text = table.render()
         let level = support ? lang.pick("støtteniveau", "support level") : lang.pick("niveau", "level")
         let (tally, rule) = (result.tally, result.rule == .first ? lang.pick("første", "first") : lang.pick("forrige", "previous"))
+        // The total of pairs less the shown groups' would give the hidden ones back.
+        let pairs = disclosure?.hiddenKeys.isEmpty == false ? DisclosureControl.marker : String(tally.pairs)
         text += lang.pick(
-            "\nUdgangspunkt: \(rule). Par: \(tally.pairs); sprunget over (ikke vurderet): \(tally.skippedNotAssessed); uden par (kun ét \(level)): \(tally.unpaired). "
+            "\nUdgangspunkt: \(rule). Par: \(pairs); sprunget over (ikke vurderet): \(tally.skippedNotAssessed); uden par (kun ét \(level)): \(tally.unpaired). "
                 + "Positiv ændring = fremgang (\(level)et faldt).\n"
                 + "Interval og test regner borgere som klynger (en borgers par er ikke uafhængige; DEFF: designeffekt); "
                 + "dem på parniveau finder du i --format json og csv.\n",
-            "\nBaseline: \(rule). Pairs: \(tally.pairs); skipped (not assessed): \(tally.skippedNotAssessed); unpaired (one \(level) only): \(tally.unpaired). "
+            "\nBaseline: \(rule). Pairs: \(pairs); skipped (not assessed): \(tally.skippedNotAssessed); unpaired (one \(level) only): \(tally.unpaired). "
                 + "Positive change = improvement (the \(level) fell).\n"
                 + "Interval and tests count citizens as clusters (a citizen's pairs are not independent; DEFF: design effect); "
                 + "the pair-level ones are in --format json and csv.\n")
-        return text
+        return text + (disclosure?.note(lang) ?? "")
     }
 
     /// One row per group; `key_name` names a theme, area, service, target group or goal type beside
     /// its code.
-    static func csv(_ result: GroupedPairStatistics, catalog: Catalog) -> String {
+    static func csv(_ result: GroupedPairStatistics, catalog: Catalog, disclosure: StatsDisclosure? = nil) -> String {
         let writer = CSVWriter()
-        var text = writer.line(["dimension", "key", "key_name", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
+        let header = ["dimension", "key", "key_name", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
                                 "improved_share", "improved_share_ci_low", "improved_share_ci_high", "sign_test_p", "wilcoxon_n", "w_plus", "w_minus",
                                 "wilcoxon_z", "wilcoxon_p", "rank_biserial", "stuart_maxwell_chi2", "stuart_maxwell_df", "stuart_maxwell_p",
                                 "bowker_chi2", "bowker_df", "bowker_p", "transitions",
                                 "citizens", "improved_share_ci_clustered_low", "improved_share_ci_clustered_high", "design_effect",
                                 "sign_test_clustered_chi2", "sign_test_clustered_p", "wilcoxon_citizens_n", "wilcoxon_citizens_w_plus",
                                 "wilcoxon_citizens_w_minus", "wilcoxon_citizens_z", "wilcoxon_citizens_p", "rank_biserial_citizens",
-                                "stuart_maxwell_clustered_chi2", "stuart_maxwell_clustered_df", "stuart_maxwell_clustered_p"])
+                                "stuart_maxwell_clustered_chi2", "stuart_maxwell_clustered_df", "stuart_maxwell_clustered_p"]
+        var text = writer.line(header)
+        let citizensColumn = header.firstIndex(of: "citizens") ?? header.count
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, s) in result.groups {
-            text += writer.line([
-                key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog), String(s.n), String(s.improved), String(s.unchanged), String(s.worsened),
+            let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog)]
+            if let row = disclosure?.row(key, leading: leading, columns: header.count, citizensColumn: citizensColumn) {
+                text += writer.line(row)
+                continue
+            }
+            text += writer.line(leading + [
+                String(s.n), String(s.improved), String(s.unchanged), String(s.worsened),
                 cell(s.meanChange), cell(s.meanBaseline), cell(s.meanFollowUp), cell(s.improvedShare),
                 cell(s.improvedShareInterval?.lower), cell(s.improvedShareInterval?.upper), cell(s.signTestP),
                 String(s.wilcoxon.n), cell(s.wilcoxon.wPlus), cell(s.wilcoxon.wMinus), cell(s.wilcoxon.z), cell(s.wilcoxon.p),
                 cell(s.rankBiserial), cell(s.stuartMaxwell.chi2), s.stuartMaxwell.degreesOfFreedom.map(String.init) ?? "", cell(s.stuartMaxwell.p),
                 cell(s.bowker.chi2), s.bowker.degreesOfFreedom.map(String.init) ?? "", cell(s.bowker.p),
-                s.transitions.rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "|"),
+                transitions(s.transitions.rows, disclosure?.control).map { $0.map { $0.map(String.init) ?? DisclosureControl.marker }.joined(separator: " ") }.joined(separator: "|"),
             ] + clusteredCells(result.clusteredStatistics(of: key), cell))
         }
         return text

@@ -1,0 +1,56 @@
+/// Disclosure control (STATISTICS.md): no figure people see may reveal a group or cell of fewer
+/// than `minimum` citizens, nor a total from which one could be subtracted back. The one place
+/// the rule lives; the report, `ffb stats` tables and files call it.
+public struct DisclosureControl: Sendable, Equatable {
+    /// The smallest number of citizens a group may have and still be shown (`min_n`).
+    public let minimum: Int
+
+    /// Nothing suppressed: every group of at least one citizen is shown.
+    public static let none = DisclosureControl(minimum: 1)
+
+    public init(minimum: Int) {
+        self.minimum = max(1, minimum)
+    }
+
+    /// Why a group is not shown.
+    public enum Reason: Sendable, Equatable {
+        /// Fewer citizens than the minimum.
+        case tooFew
+        /// Enough citizens, but hidden with a single too-small sibling: the total minus the
+        /// others would give that one back (secondary suppression).
+        case secondary
+    }
+
+    /// The groups to suppress, by their citizens: those of 1 … minimum − 1, and when that is
+    /// exactly one group beside others shown, the smallest shown one too (ties: the lowest key).
+    /// A group of no citizens reveals nobody and stays, like a zero cell.
+    public func suppressed<Key: Hashable & Comparable>(_ groups: [(key: Key, citizens: Int)]) -> [Key: Reason] {
+        var hidden: [Key: Reason] = [:]
+        for group in groups where group.citizens > 0 && group.citizens < minimum { hidden[group.key] = .tooFew }
+        let shown = groups.filter { hidden[$0.key] == nil && $0.citizens > 0 }
+        if hidden.count == 1, let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) {
+            hidden[smallest.key] = .secondary
+        }
+        return hidden
+    }
+
+    /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
+    /// leaves exactly one, the smallest other non-zero cell too: the group's n would give it back.
+    /// Zeros reveal nobody and stay.
+    public func cells(_ rows: [[Int]]) -> [[Int?]] {
+        var cells: [[Int?]] = rows.map { $0.map { $0 > 0 && $0 < minimum ? nil : $0 } }
+        if cells.joined().filter({ $0 == nil }).count == 1 {
+            let candidates = rows.indices.flatMap { i in rows[i].indices.map { (i, $0) } }.filter { cells[$0.0][$0.1] != nil && rows[$0.0][$0.1] > 0 }
+            if let (i, j) = candidates.min(by: { rows[$0.0][$0.1] < rows[$1.0][$1.1] }) { cells[i][j] = nil }
+        }
+        return cells
+    }
+
+    /// How a suppressed group's citizens read: "<5" when too few, "·" when hidden beside one.
+    public func citizensMarker(_ reason: Reason) -> String {
+        reason == .tooFew ? "<\(minimum)" : Self.marker
+    }
+
+    /// How a suppressed figure reads: never 0, never empty.
+    public static let marker = "·"
+}
