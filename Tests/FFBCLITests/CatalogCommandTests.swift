@@ -83,9 +83,12 @@ import Testing
         #expect(result.stdout.hasPrefix("Moderat nedsat funktionsevne\n"))
         // The name once (the heading), then plainly that KL gives no definition, then the guide with its source.
         #expect(result.stdout.components(separatedBy: "Moderat nedsat funktionsevne").count == 2)
-        #expect(result.stdout.contains("\n  KL gives no definition beyond the name.\n"))
+        #expect(result.stdout.contains("\n  KL giver ingen definition ud over navnet.\n"))
         #expect(result.stdout.contains("Fælleskommunal funktionsevneguide: Når du vurderer, om borgeren udfører en"))
-        #expect(result.stdout.contains("Source: KL, Fælleskommunal funktionsevneguide version 1.0"))
+        #expect(result.stdout.contains("Kilde: KL, Fælleskommunal funktionsevneguide version 1.0"))
+        let english = try FFBProcess.run("catalog", "show", "Moderat nedsat funktionsevne", "--lang", "en")
+        #expect(english.stdout.contains("\n  KL gives no definition beyond the name.\n") && english.stdout.contains("\n  kind            function level\n"))
+        #expect(result.stdout.contains("\n  slags           funktionsevneniveau\n"))
         let json = try #require(try FFBProcess.json(try FFBProcess.run("catalog", "show", "Moderat nedsat funktionsevne", "--format", "json").stdout) as? [String: Any])
         #expect(json["definition"] is NSNull)
     }

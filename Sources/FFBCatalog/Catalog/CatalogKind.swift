@@ -29,4 +29,22 @@ public enum CatalogKind: String, CaseIterable, Sendable, Codable {
         case .headings: "heading"
         }
     }
+
+    /// One concept of this kind, named for a person reading `language`.
+    public func singular(in language: Language) -> String {
+        guard language == .da else { return singular }
+        return switch self {
+        case .groups: "gruppe"
+        case .areas: "funktionsområde"
+        case .themes: "tema"
+        case .functionLevels: "funktionsevneniveau"
+        case .supportLevels: "støtteniveau"
+        case .goalTypes: "måltype"
+        case .followUpStatuses: "status på indsats"
+        case .services: "ydelse"
+        case .offerTypes: "tilbudstype"
+        case .targetGroups: "målgruppe"
+        case .headings: "overskrift"
+        }
+    }
 }

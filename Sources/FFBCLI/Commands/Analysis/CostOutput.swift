@@ -63,7 +63,9 @@ enum CostOutput {
                                         String(line.cost.daysWithoutTariff), String(total), String(perCitizen), change.map { String($0) } ?? ""]
                 csv += writer.line(fields)
             }
-            context.stdout.write(format == .csv ? csv : table.render() + "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n"
+            context.stdout.write(format == .csv ? csv : table.render() + language.pick(
+                "\nPeriode \(from) – \(to). Ændring/dag: dagtaksten for det seneste støtteniveau minus det første (negativ = besparelse).\n",
+                "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n")
                 + disclosure.note(language))
         }
     }

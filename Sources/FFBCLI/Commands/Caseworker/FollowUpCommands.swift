@@ -86,6 +86,6 @@ enum MarkErrorCommand: Command {
             try writer.markEnteredInError(kind: kind, id: id, reason: reason)
             return id
         }
-        context.stdout.line("\(kind.rawValue) \(id) marked as entered in error.")
+        context.stdout.line(context.language.pick("\(kind.rawValue) \(id) er markeret som fejlregistreret.", "\(kind.rawValue) \(id) marked as entered in error."))
     }
 }

@@ -25,13 +25,15 @@ enum CatalogSearchCommand: Command {
             ("name", .init(title: "NAVN", maxWidth: 60)),
             ("kind", .init(title: "SLAGS")),
             ("code", .init(title: "KODE")),
-        ])
+        ], tableText: ["kind": { value, language in
+            value.stringValue.flatMap(CatalogKind.init(rawValue:))?.singular(in: language) ?? RecordSet.plainText(value)
+        }])
         for entry in matches {
             records.append(CatalogOptions.record(entry, includeKind: true))
         }
         let format = OutputFormat.from(arguments)
         if matches.isEmpty, format == .table {
-            context.stdout.line("No concept matches \"\(arguments.positionals[0])\".")
+            context.stdout.line(context.language.pick("Intet begreb passer på \"\(arguments.positionals[0])\".", "No concept matches \"\(arguments.positionals[0])\"."))
             return
         }
         context.stdout.write(records.render(format, language: context.language))

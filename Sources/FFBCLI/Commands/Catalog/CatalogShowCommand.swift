@@ -29,22 +29,33 @@ enum CatalogShowCommand: Command {
         case .json:
             context.stdout.write(JSONWriter.fileText(.object(record)))
         case .table, .csv:
-            context.stdout.write(describe(entry, record: record, catalog: catalog))
+            context.stdout.write(describe(entry, record: record, catalog: catalog, language: context.language))
         }
     }
 
-    private static func describe(_ entry: CatalogEntry, record: JSONObject, catalog: Catalog) -> String {
-        var lines = ["\(entry.name)", "  kind        \(entry.kind.singular)", "  code        \(entry.code)"]
+    /// The record's keys as labels in Danish; the English ones are the keys themselves.
+    static let danishLabels = [
+        "kind": "slags", "code": "kode", "area": "område", "area name": "områdenavn", "group": "gruppe", "group name": "gruppenavn",
+        "scored": "scores", "value": "værdi", "parent": "overordnet", "parent name": "overordnet navn", "english": "engelsk",
+        "kl 2024 name": "KL 2024-navn", "kl 2024 code": "KL 2024-kode", "levels": "niveauer",
+    ]
+
+    private static func describe(_ entry: CatalogEntry, record: JSONObject, catalog: Catalog, language lang: Language) -> String {
+        func line(_ key: String, _ value: String) -> String {
+            let label = lang == .da ? danishLabels[key] ?? key : key
+            return "  \(label)\(String(repeating: " ", count: max(1, 16 - label.count)))\(value)"
+        }
+        var lines = ["\(entry.name)", line("kind", entry.kind.singular(in: lang)), line("code", entry.code.rawValue)]
         for member in record.members where !["kind", "code", "name", "definition"].contains(member.key) {
-            let value = RecordSet.plainText(member.value)
+            var value = RecordSet.plainText(member.value)
             guard !value.isEmpty else { continue }
-            let label = member.key.replacingOccurrences(of: "_", with: " ")
-            lines.append("  \(label)\(String(repeating: " ", count: max(1, 12 - label.count)))\(value)")
+            if case .bool(let flag) = member.value { value = flag ? lang.pick("ja", "yes") : lang.pick("nej", "no") }
+            lines.append(line(member.key.replacingOccurrences(of: "_", with: " "), value))
         }
         if entry.kind == .themes, let theme = catalog.theme(entry.code) {
-            lines.append(theme.scored
-                ? "  levels      0–4 (Funktionsevneniveau) or ikke-vurderet"
-                : "  levels      none: notes only (not an Aktivitet og deltagelse theme)")
+            lines.append(line("levels", theme.scored
+                ? lang.pick("0–4 (funktionsevneniveau) eller ikke vurderet", "0–4 (Funktionsevneniveau) or ikke-vurderet")
+                : lang.pick("ingen: kun notater (ikke et Aktivitet og deltagelse-tema)", "none: notes only (not an Aktivitet og deltagelse theme)")))
         }
         lines.append("")
         if let definition = entry.definition {
@@ -52,23 +63,23 @@ enum CatalogShowCommand: Command {
         } else {
             // KL's terminology gives some concepts their own name as definition; the catalogue
             // leaves those out, and the reader is told so rather than shown the name twice.
-            lines.append("  KL gives no definition beyond the name.")
+            lines.append(lang.pick("  KL giver ingen definition ud over navnet.", "  KL gives no definition beyond the name."))
         }
         if entry.kind == .functionLevels {
-            lines += guideLines(for: catalog.functionLevels.first { $0.code == entry.code }.flatMap { FunctionLevel(cliValue: $0.value) })
+            lines += guideLines(for: catalog.functionLevels.first { $0.code == entry.code }.flatMap { FunctionLevel(cliValue: $0.value) }, lang)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// What KL's Funktionsevneguide says that bears on a function level, each text with its source.
-    private static func guideLines(for level: FunctionLevel?) -> [String] {
+    private static func guideLines(for level: FunctionLevel?, _ lang: Language) -> [String] {
         let guide = BuiltInCatalogs.levelGuide
         let passages = (level.flatMap { guide.levels[$0] }.map { [$0] } ?? []) + guide.general
         var lines: [String] = []
         for passage in passages {
             lines.append("")
             lines += TextWrap.lines("\(guide.title): \(passage.text)", width: 80, indent: 2)
-            lines += TextWrap.lines("Source: \(passage.source)", width: 80, indent: 2)
+            lines += TextWrap.lines(lang.pick("Kilde: ", "Source: ") + passage.source, width: 80, indent: 2)
         }
         return lines
     }
