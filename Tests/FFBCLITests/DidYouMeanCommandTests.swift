@@ -59,6 +59,22 @@ import Testing
         ])
     }
 
+    @Test func anUnknownCitizenAndCaseAreReportedWithTheBadThemesAndDate() throws {
+        let (citizen, _) = try recordOrder()
+        let typo = String(citizen.dropLast()) + (citizen.hasSuffix("0") ? "1" : "0")
+        try expectRefused(["assess", "--citizen", typo, "--case", "S-9", "--date", "2025-13-01", "--theme", "Kobe ind=2"], [
+            #"ffb: --date: "2025-13-01" is not a date (YYYY-MM-DD)"#,
+            #"ffb: --theme: unknown theme "Kobe ind"; did you mean "Købe ind"?"#,
+            "ffb: unknown citizen \(typo); did you mean \"\(citizen)\"?",
+            "ffb: unknown case S-9",
+        ])
+        try expectRefused(["order", "create", "--citizen", typo, "--case", "S-9", "--service", "Støtte til praktiske opgaver",
+                           "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-03-01"], [
+            "ffb: unknown citizen \(typo); did you mean \"\(citizen)\"?",
+            "ffb: unknown case S-9",
+        ])
+    }
+
     @Test func aMistypedGoalTypeSuggestsTheSpellingMeant() throws {
         let (_, order) = try recordOrder()
         let types = "udvikle, fastholde, begraense-tab, develop, maintain, limit-loss"

@@ -55,12 +55,17 @@ enum AssessCommand: Command {
             throw .usage(UsageError("--resume and --discard-draft go with --interactive", command: arguments.commandPath))
         }
         let citizen = try arguments.requiredValue("citizen")
-        let date = try arguments.requiredDate("date")
         let user = try StoreOptions.user(arguments, context: context)
         let assessor = arguments.value("assessor") ?? user
         let source = arguments.value("source").flatMap(AssessmentSource.init(rawValue:))
         let catalog = BuiltInCatalogs.standard
-        let entries = try flagEntries(arguments, catalog: catalog, source: source)
+        // Every bad value at once: the date, the themes and their levels, the citizen and the case.
+        var problems = ProblemList()
+        let date = try problems.check { () throws(CLIError) in try arguments.requiredDate("date") }
+        let entries = try flagEntries(arguments, catalog: catalog, source: source, problems: &problems)
+        try StoreReferences.check(arguments, context: context, citizen: citizen, caseNumber: arguments.value("case"), problems: &problems)
+        try problems.finish()
+        guard let date else { throw problems.failure }
         try save(AssessmentDraft(citizen: citizen, caseNumber: arguments.value("case"), date: date, assessor: assessor, entries: entries), arguments: arguments, context: context)
     }
 

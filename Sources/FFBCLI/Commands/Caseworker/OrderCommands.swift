@@ -62,6 +62,7 @@ enum OrderCreateCommand: Command {
         let issuedDate = try problems.check { () throws(CLIError) in try arguments.date("issued") }
         let followUp = try problems.check { () throws(CLIError) in try arguments.date("follow-up") }
         let details = try problems.check { () throws(CLIError) in try OrderUpdateCommand.details(arguments) }
+        try StoreReferences.check(arguments, context: context, citizen: arguments.value("citizen"), caseNumber: arguments.value("case"), problems: &problems)
         guard let offerType, let primaryGroup, let supportLevel, let start, let issuedDate, let followUp, let details, problems.isEmpty else {
             throw problems.failure
         }
