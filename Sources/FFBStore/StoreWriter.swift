@@ -115,7 +115,9 @@ package struct StoreWriter {
                     "SELECT id FROM goals WHERE series_id = ? ORDER BY version DESC LIMIT 1", [.text(goal.seriesID.storeText)]
                 )
                 guard let currentID = try current?.string(0), currentID == supersedes.storeText else {
-                    throw StoreError.invalid("goal \(supersedes.storeText) is not the current version of its goal; revise the current one")
+                    let latest: String? = try current?.string(0)
+                    let named = latest.map { " (\($0.prefix(8)))" } ?? ""
+                    throw StoreError.invalid("goal \(supersedes.storeText) is not the current version of its goal; revise the current one\(named)")
                 }
             }
             _ = try database.execute(

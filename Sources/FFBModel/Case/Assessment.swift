@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBText
 import Foundation
 
 /// What an assessment says about one theme.
@@ -15,6 +16,18 @@ public struct AssessmentEntry: Hashable, Sendable {
         case relevant = "relevant"
         case notRelevant = "ikke-relevant"
         case unspecified = "uspecificeret"
+
+        /// The stored spelling, or a Danish or English way of typing it (`ikke relevant`,
+        /// `not-relevant`, `irrelevant`, `unspecified`), case and accents aside.
+        public init?(text: String) {
+            let folded = TextFolding.fold(text).replacingOccurrences(of: " ", with: "-")
+            switch folded {
+            case "relevant": self = .relevant
+            case "ikke-relevant", "not-relevant", "irrelevant": self = .notRelevant
+            case "uspecificeret", "unspecified": self = .unspecified
+            default: return nil
+            }
+        }
     }
 
     public let theme: KLCode

@@ -136,7 +136,7 @@ enum AssessCommand: Command {
         }
         for (key, value) in try pairs("relevance", problems: &problems) {
             let theme = try resolve(key, option: "relevance", problems: &problems)
-            let relevance = AssessmentEntry.Relevance(rawValue: value)
+            let relevance = AssessmentEntry.Relevance(text: value)
             if relevance == nil {
                 try problems.note(.unknownValue(value, option: "relevance", "\"\(value)\" is not relevant or ikke-relevant",
                                                 known: AssessmentEntry.Relevance.allCases.map(\.rawValue)))
