@@ -120,7 +120,7 @@ public protocol CaseStore: AnyObject {
     func check(progress: WorkProgress) throws(StoreError) -> StoreCheckReport
     /// Records that break a plausibility rule (`Plausibility`) against `today` and what else the
     /// store holds, in the order they were written.
-    func implausibleRecords(today: LocalDate) throws(StoreError) -> [ImplausibleRecord]
+    func implausibleRecords(today: LocalDate, language: Language) throws(StoreError) -> [ImplausibleRecord]
 }
 
 extension CaseStore {

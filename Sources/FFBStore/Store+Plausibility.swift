@@ -8,15 +8,16 @@ import Foundation
 /// assessment entered after a goal that it now contradicts). A few whole-store queries, in the
 /// order the records were written.
 extension Store {
-    package func implausibleRecords(today: LocalDate) throws(StoreError) -> [ImplausibleRecord] {
-        try read {
+    package func implausibleRecords(today: LocalDate, language: Language) throws(StoreError) -> [ImplausibleRecord] {
+        let rules = Plausibility(language: language)
+        return try read {
             var found: [ImplausibleRecord] = []
             let counts = { (kind: String, alias: String) in
                 "NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = '\(kind)' AND e.target_id = \(alias).id)"
             }
             try database.forEach("SELECT case_number, opened FROM cases WHERE opened > ? ORDER BY id", [.text(today.iso)]) { row throws(SQLiteError) in
                 let number = try row.string(0)
-                if let opened = LocalDate(iso: try row.string(1)) { found += [Plausibility.dated("case \(number)", opened, today: today)].compactMap { $0 } }
+                if let opened = LocalDate(iso: try row.string(1)) { found += [rules.dated(.caseFile(number), opened, today: today)].compactMap { $0 } }
             }
             try database.forEach("""
                 SELECT a.id, c.pseudonym, a.date, k.case_number, k.opened FROM assessments a
@@ -25,10 +26,10 @@ extension Store {
                 ORDER BY a.rowid
                 """, [.text(today.iso)]) { row throws(SQLiteError) in
                 guard let date = LocalDate(iso: try row.string(2)) else { return }
-                let what = "assessment \(try row.string(0)) of \(try row.string(1))"
-                found += [Plausibility.dated(what, date, today: today)].compactMap { $0 }
+                let what = PlausibilitySubject.storedAssessment(try row.string(0), citizen: try row.string(1))
+                found += [rules.dated(what, date, today: today)].compactMap { $0 }
                 if let number = try row.optionalString(3), let opened = try row.optionalString(4).flatMap(LocalDate.init(iso:)) {
-                    found += [Plausibility.onCase(what, date, caseNumber: number, opened: opened)].compactMap { $0 }
+                    found += [rules.onCase(what, date, caseNumber: number, opened: opened)].compactMap { $0 }
                 }
             }
             try database.forEach("""
@@ -37,9 +38,9 @@ extension Store {
                 ORDER BY o.rowid
                 """, [.text(today.iso)]) { row throws(SQLiteError) in
                 guard let issued = LocalDate(iso: try row.string(1)), let opened = LocalDate(iso: try row.string(3)) else { return }
-                let what = "order \(try row.string(0))"
-                found += [Plausibility.dated(what, issued, today: today),
-                          Plausibility.onCase(what, issued, caseNumber: try row.string(2), opened: opened)].compactMap { $0 }
+                let what = PlausibilitySubject.order(try row.string(0))
+                found += [rules.dated(what, issued, today: today),
+                          rules.onCase(what, issued, caseNumber: try row.string(2), opened: opened)].compactMap { $0 }
             }
             let ends = try OrderEnds.read(database, .every)
             try database.forEach("""
@@ -48,18 +49,18 @@ extension Store {
                 ORDER BY f.rowid
                 """) { row throws(SQLiteError) in
                 guard let date = LocalDate(iso: try row.string(1)), let start = LocalDate(iso: try row.string(3)) else { return }
-                let (what, order) = ("follow-up \(try row.string(0))", try row.string(2))
-                found += [Plausibility.dated(what, date, today: today),
-                          Plausibility.onOrder(what, date, orderID: order, start: start, ended: ends[order]?.date)].compactMap { $0 }
+                let (what, order) = (PlausibilitySubject.storedFollowUp(try row.string(0)), try row.string(2))
+                found += [rules.dated(what, date, today: today),
+                          rules.onOrder(what, date, orderID: order, start: start, ended: ends[order]?.date)].compactMap { $0 }
             }
-            found += try implausibleGoals()
+            found += try implausibleGoals(rules)
             return found
         }
     }
 
     /// Every current goal version against its baseline: the levels of each goal's citizen and
     /// primary theme read in one pass, by goal, then date, then as written.
-    private func implausibleGoals() throws -> [ImplausibleRecord] {
+    private func implausibleGoals(_ rules: Plausibility) throws -> [ImplausibleRecord] {
         var found: [ImplausibleRecord] = []
         var current: (id: String, type: String, expected: Int, theme: String, start: String)?
         var points: [(day: String, level: Int?)] = []
@@ -68,8 +69,8 @@ extension Store {
                   let theme = KLCode(goal.theme) else { return }
             let baseline = StoreWriter.baseline(points, start: goal.start).flatMap(FunctionLevel.init(rawValue:))
             let name = catalog.theme(theme)?.name ?? goal.theme
-            if let problem = Plausibility.goal(type: type, expected: expected, baseline: baseline, theme: name) {
-                found.append(ImplausibleRecord(problem.rule, "goal \(goal.id): \(problem.message)"))
+            if let problem = rules.goal(type: type, expected: expected, baseline: baseline, theme: name) {
+                found.append(ImplausibleRecord(problem.rule, rules.language.pick("mål", "goal") + " \(goal.id): \(problem.message)"))
             }
         }
         try database.forEach("""

@@ -14,7 +14,7 @@ extension StoreWriter {
                 throw StoreError.notFound("unknown case \(caseNumber)")
             }
             let caseID = try row.int64(0), opened = try row.string(1)
-            try judge(Plausibility.dated("the closing of case \(caseNumber)", closing.date, today: rules.today))
+            try judge(plausibility.dated(.caseClosing(caseNumber), closing.date, today: rules.today))
             if let closed = try database.firstRow("SELECT date FROM case_closings WHERE case_id = ?", [.integer(caseID)]) {
                 throw StoreError.invalid("case \(caseNumber) is already closed (on \(try closed.string(0))); a case closes once")
             }
@@ -45,7 +45,7 @@ extension StoreWriter {
             guard let row = try database.firstRow("SELECT start FROM orders WHERE id = ?", [.text(id)]) else {
                 throw StoreError.notFound("no order \(id)")
             }
-            try judge(Plausibility.dated("the end of order \(id)", closing.date, today: rules.today))
+            try judge(plausibility.dated(.orderEnding(id), closing.date, today: rules.today))
             if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = 'order' AND target_id = ?", [.text(id)]) != nil {
                 throw StoreError.invalid("order \(id) is marked entered in error; it does not run, so it cannot end")
             }

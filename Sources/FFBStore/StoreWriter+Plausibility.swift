@@ -8,57 +8,60 @@ import Foundation
 /// predates its case and the caseworker said why (`--backdated-reason`), which the audit then
 /// keeps beside the rule it excused.
 extension StoreWriter {
+    /// The rules, their messages in the language the write is read in.
+    var plausibility: Plausibility { Plausibility(language: rules.language) }
+
     func judge(_ found: ImplausibleRecord?) throws {
         guard let found else { return }
         if found.excusedByBackdating, let reason = rules.backdatedReason {
-            try recordWarning("entered late (\(reason)): \(found.message)")
+            try recordWarning(plausibility.enteredLate(found, reason: reason))
             made.backdatingUsed = true
             return
         }
-        throw StoreError.invalid(found.message + found.remedy)
+        throw StoreError.invalid(found.message + plausibility.remedy(found))
     }
 
     /// A reason given for a write that needed none would stand in the audit as if something had
     /// been entered late: refused, so the trail says it only where it is true.
     func keepBackdatedReason() throws(StoreError) {
         guard rules.backdatedReason != nil, !made.backdatingUsed else { return }
-        throw .invalid("nothing in this write predates its case; leave out --backdated-reason")
+        throw .invalid(plausibility.reasonNotNeeded)
     }
 
     func checkPlausible(_ caseFile: CaseFile) throws {
-        try judge(Plausibility.dated("case \(caseFile.caseNumber)", caseFile.opened, today: rules.today))
+        try judge(plausibility.dated(.caseFile(caseFile.caseNumber), caseFile.opened, today: rules.today))
     }
 
     func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, citizen: Int64) throws {
-        try judge(Plausibility.dated("the assessment", date, today: rules.today))
+        try judge(plausibility.dated(.assessment, date, today: rules.today))
         if let cpr = try database.firstRow("SELECT cpr FROM citizens WHERE id = ?", [.integer(citizen)])?.string(0),
            let birth = (try? CPRNumber(cpr))?.birthDate {
-            try judge(Plausibility.born("the assessment", date, birth: birth))
+            try judge(plausibility.born(.assessment, date, birth: birth))
         }
         // An assessment on no case is bound to no case's dates: the udredning that leads to a case
         // comes before it (KL's own order message carries one dated before its case).
         if let caseNumber {
             let row = try caseRow(caseNumber, citizen: citizen)
-            try judge(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(row.rowID)))
+            try judge(plausibility.onCase(.assessment, date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(row.rowID)))
         }
     }
 
     func checkPlausible(_ order: Order, citizen: Int64) throws {
-        try judge(Plausibility.dated("order \(order.id.storeText)", order.issued, today: rules.today))
+        try judge(plausibility.dated(.order(order.id.storeText), order.issued, today: rules.today))
         let row = try caseRow(order.caseNumber, citizen: citizen)
-        try judge(Plausibility.onCase("order \(order.id.storeText)", order.issued, caseNumber: order.caseNumber, opened: row.opened))
-        try judge(Plausibility.onCase("order \(order.id.storeText)", order.start, caseNumber: order.caseNumber, opened: order.start,
+        try judge(plausibility.onCase(.order(order.id.storeText), order.issued, caseNumber: order.caseNumber, opened: row.opened))
+        try judge(plausibility.onCase(.order(order.id.storeText), order.start, caseNumber: order.caseNumber, opened: order.start,
                                       closed: try caseClosed(row.rowID)))
     }
 
     func checkPlausible(_ followUp: FollowUp) throws {
-        try judge(Plausibility.dated("the follow-up", followUp.date, today: rules.today))
+        try judge(plausibility.dated(.followUp, followUp.date, today: rules.today))
         guard let row = try database.firstRow("SELECT start FROM orders WHERE id = ?", [.text(followUp.orderID.storeText)]),
               let start = LocalDate(iso: try row.string(0)) else {
             throw StoreError.notFound("no order \(followUp.orderID.storeText)")
         }
         let ended = try orderEnd(of: followUp.orderID)?.date
-        try judge(Plausibility.onOrder("the follow-up", followUp.date, orderID: followUp.orderID.storeText, start: start, ended: ended))
+        try judge(plausibility.onOrder(.followUp, followUp.date, orderID: followUp.orderID.storeText, start: start, ended: ended))
     }
 
     func checkPlausible(_ goal: Goal) throws {
@@ -72,8 +75,8 @@ extension StoreWriter {
         let baseline = Self.baseline(points, start: start.iso).flatMap(FunctionLevel.init(rawValue:))
         let theme = catalog.theme(goal.primaryTheme)?.name ?? goal.primaryTheme.rawValue
         // A new goal needs a running order; a revision of one (a correction) may come after its end.
-        if goal.version == 1 { try judge(Plausibility.goalOnOrder(orderID: goal.orderID.storeText, ended: try orderEnd(of: goal.orderID)?.date)) }
-        try judge(Plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
+        if goal.version == 1 { try judge(plausibility.goalOnOrder(orderID: goal.orderID.storeText, ended: try orderEnd(of: goal.orderID)?.date)) }
+        try judge(plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
     }
 
     /// The day a case was closed; nil while it is open.

@@ -147,7 +147,7 @@ import Testing
         #expect(!unknown.stdout.contains("[1/4]"), "no question before the refusal")
         let future = ffb(["assess", "--citizen", pseudonym, "--date", "2999-01-01", "--interactive", "--area", "Mobilitet"], lines: ["2"])
         #expect(future.status == 1)
-        #expect(future.stderr.contains("the assessment is dated 2999-01-01, after today"))
+        #expect(future.stderr.contains("udredningen er dateret 2999-01-01, efter i dag"))
         #expect(!FileManager.default.fileExists(atPath: draftPath(pseudonym)))
         #expect(try SQLiteShell.dump(db) == before)
     }

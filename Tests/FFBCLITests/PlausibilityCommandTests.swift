@@ -15,7 +15,11 @@ import Testing
         db = directory.file("case.sqlite").path
     }
 
-    func ffb(_ arguments: String..., environment: [String: String] = ["USER": "anna"]) throws -> FFBProcess.Result {
+    /// The suite reads the rules' messages in English (`FFB_LANG=en`); the Danish default is
+    /// checked on its own.
+    static let english = ["USER": "anna", "FFB_LANG": "en"]
+
+    func ffb(_ arguments: String..., environment: [String: String] = Self.english) throws -> FFBProcess.Result {
         try FFBProcess.run(arguments + ["--db", db], environment: environment)
     }
 
@@ -23,7 +27,7 @@ import Testing
     func ok(_ arguments: String...) throws -> String {
         let reads = ["history", "check"]
         let result = try FFBProcess.run(arguments + ["--db", db] + (reads.contains(arguments[0]) ? [] : ["--today", Self.today]),
-                                        environment: ["USER": "anna"])
+                                        environment: Self.english)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -32,7 +36,7 @@ import Testing
     /// unchanged and nothing went to stdout.
     func refused(_ arguments: String..., file: String = #fileID, line: Int = #line) throws -> String {
         let before = try SQLiteShell.dump(db)
-        let result = try FFBProcess.run(arguments + ["--db", db], environment: ["USER": "anna"])
+        let result = try FFBProcess.run(arguments + ["--db", db], environment: Self.english)
         let location = SourceLocation(fileID: file, filePath: file, line: line, column: 1)
         #expect(result.status == 1, "\(arguments): exit \(result.status), \(result.stderr)", sourceLocation: location)
         #expect(result.stdout.isEmpty, sourceLocation: location)
@@ -59,6 +63,27 @@ import Testing
                            "--issued", "2025-02-15", "--start", "2025-03-01")
         _ = try ok("followup", "record", "--order", order, "--date", "2025-09-01", "--theme", "Købe ind=2", "--status", "continue")
         return Case(citizen: citizen, order: order)
+    }
+
+    /// A Danish caseworker reads the refusal, and the audit's note on a late record, in Danish.
+    @Test func theRulesSpeakDanishByDefault() throws {
+        let recorded = try recordCase()
+        let before = try SQLiteShell.dump(db)
+        let refusal = try FFBProcess.run(["assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2020-01-01",
+                                          "--theme", "Købe ind=2", "--db", db], environment: ["USER": "anna"])
+        #expect(refusal.status == 1)
+        #expect(refusal.stderr == """
+            ffb: udredningen er dateret 2020-01-01, før sag S-2025-001 blev oprettet (2025-01-10); er den indtastet sent, så skriv hvorfor med --backdated-reason TEKST
+
+            """)
+        #expect(try SQLiteShell.dump(db) == before)
+        let late = try FFBProcess.run(["assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2024-12-20",
+                                       "--theme", "Købe ind=2", "--db", db, "--backdated-reason", "Udredning fra sygehuset"], environment: ["USER": "anna"])
+        #expect(late.status == 0)
+        let history = try FFBProcess.run(["history", "--citizen", recorded.citizen, "--db", db]).stdout
+        #expect(history.contains("bemærkning: indtastet sent (Udredning fra sygehuset): udredningen er dateret 2024-12-20, før sag S-2025-001 blev oprettet (2025-01-10)"))
+        let check = try FFBProcess.run(["check", "--db", db]).stdout
+        #expect(check.contains("  SE PÅ    plausibilitet: udredning ") && check.contains("før sag S-2025-001 blev oprettet"), "\(check)")
     }
 
     @Test func nothingMayBeDatedAfterToday() throws {
@@ -107,7 +132,7 @@ import Testing
         // The very same follow-up again is an idempotent re-run: exit 0, nothing written.
         let before = try SQLiteShell.dump(db)
         let again = try FFBProcess.run(["followup", "record", "--order", recorded.order, "--date", "2026-03-01", "--theme", "Købe ind=1",
-                                        "--status", "end", "--db", db, "--today", Self.today])
+                                        "--status", "end", "--db", db, "--today", Self.today], environment: Self.english)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already records this"))
         #expect(try SQLiteShell.dump(db) == before)
@@ -176,7 +201,7 @@ import Testing
     }
 
     @Test func aWriteWithoutAUserNameIsRefused() throws {
-        let result = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", environment: ["USER": "", "LOGNAME": ""])
+        let result = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", environment: ["USER": "", "LOGNAME": "", "FFB_LANG": "en"])
         #expect(result.status == 1)
         #expect(result.stderr == "ffb: who is writing? give --user NAME (or set $USER, or user = NAME in the settings file): the audit trail keeps a name with every write\n")
         #expect(!FileManager.default.fileExists(atPath: db))
@@ -184,7 +209,7 @@ import Testing
         let settings = directory.file("ffb.settings")
         try "user = sagsbehandler-anna\nlang = en\n".write(to: settings, atomically: true, encoding: .utf8)
         let named = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--phone", "+45 20 00 00 00",
-                            environment: ["USER": "", "LOGNAME": "", "FFB_SETTINGS": settings.path])
+                            environment: ["USER": "", "LOGNAME": "", "FFB_SETTINGS": settings.path, "FFB_LANG": "en"])
         #expect(named.status == 0, "\(named.stderr)")
         let history = try ffb("history", "--citizen", named.stdout.trimmingCharacters(in: .whitespacesAndNewlines), environment: ["FFB_SETTINGS": settings.path])
         #expect(history.stdout.contains("recorded "), "the settings' lang = en: \(history.stdout)")

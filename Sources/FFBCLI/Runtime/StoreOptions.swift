@@ -83,7 +83,7 @@ enum StoreOptions {
         let user = try user(arguments, context: context)
         let store = try open(arguments, context: context, create: true)
         defer { store.close() }
-        return try write(store, arguments: arguments, user: user, body)
+        return try write(store, arguments: arguments, user: user, context: context, body)
     }
 
     /// Writes to a store the command opened earlier (and has held open, e.g. while it asked
@@ -94,12 +94,12 @@ enum StoreOptions {
         context: CommandContext,
         _ body: (any CaseStore, any CaseStoreWriter) throws -> T
     ) throws(CLIError) -> T {
-        try write(store, arguments: arguments, user: user(arguments, context: context), body)
+        try write(store, arguments: arguments, user: user(arguments, context: context), context: context, body)
     }
 
     /// What the write's records are judged against: `--today` (tests, or a day's records typed in
     /// the next morning) and the caseworker's `--backdated-reason`.
-    static func rules(_ arguments: ParsedArguments) throws(CLIError) -> WriteRules {
+    static func rules(_ arguments: ParsedArguments, language: Language) throws(CLIError) -> WriteRules {
         let reason = arguments.value("backdated-reason")?.trimmingSpacesAndNewlines()
         if let reason {
             if reason.isEmpty { throw .invalid("--backdated-reason: say why the record is entered late") }
@@ -111,11 +111,13 @@ enum StoreOptions {
         // A test or a day's records typed in the next morning judge against an earlier day; a
         // later one would let records dated in the future in.
         if today > .today { throw .invalid("--today \(today) is after today (\(LocalDate.today)); it may only be an earlier day") }
-        return WriteRules(today: today, backdatedReason: reason)
+        return WriteRules(today: today, backdatedReason: reason, language: language)
     }
 
-    private static func write<T>(_ store: any CaseStore, arguments: ParsedArguments, user: String, _ body: (any CaseStore, any CaseStoreWriter) throws -> T) throws(CLIError) -> T {
-        let rules = try rules(arguments)
+    private static func write<T>(
+        _ store: any CaseStore, arguments: ParsedArguments, user: String, context: CommandContext, _ body: (any CaseStore, any CaseStoreWriter) throws -> T
+    ) throws(CLIError) -> T {
+        let rules = try rules(arguments, language: context.language)
         do {
             return try store.write(user: user, command: command(arguments), rules: rules) { writer in try body(store, writer) }
         } catch {

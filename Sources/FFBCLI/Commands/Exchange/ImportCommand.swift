@@ -36,7 +36,7 @@ enum ImportCommand: Command {
             throw .invalid("no .json documents to import", file: arguments.positionals.joined(separator: ", "))
         }
         let user = try StoreOptions.user(arguments, context: context)
-        let rules = try StoreOptions.rules(arguments)
+        let rules = try StoreOptions.rules(arguments, language: context.language)
         let storePath = StoreOptions.path(arguments, context: context)
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         let store = try StoreOptions.open(arguments, context: context, create: true)

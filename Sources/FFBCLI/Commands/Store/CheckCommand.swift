@@ -1,3 +1,4 @@
+import FFBCatalog
 import FFBFiles
 import FFBCommandLine
 import FFBJSON
@@ -24,11 +25,14 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let today = try arguments.date("today") ?? .today
+        let json = OutputFormat.from(arguments) == .json
+        // JSON is for programs: its messages in English whatever the reader's language.
+        let lang = json ? Language.en : context.language
         let (report, implausible) = try StoreOptions.read(arguments, context: context) { store in
             (try context.withProgress(arguments, "check", unit: "pages") { progress throws(StoreError) in try store.check(progress: progress) },
-             try store.implausibleRecords(today: today))
+             try store.implausibleRecords(today: today, language: lang))
         }
-        if OutputFormat.from(arguments) == .json {
+        if json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([
                 ("schema_version", .number(JSONNumber(report.schemaVersion))),
                 ("ok", .bool(report.problems.isEmpty)),
@@ -45,18 +49,23 @@ enum CheckCommand: Command {
                 })),
             ]))))
         } else {
-            context.stdout.line("Store \(StoreOptions.path(arguments, context: context)) (schema version \(report.schemaVersion))")
+            let path = StoreOptions.path(arguments, context: context)
+            context.stdout.line(lang.pick("Database \(path) (skemaversion \(report.schemaVersion))", "Store \(path) (schema version \(report.schemaVersion))"))
             for finding in report.findings {
+                let check = CheckWords.check(finding.check, lang)
                 if finding.problems.isEmpty {
-                    context.stdout.line("  ok       \(finding.check): \(finding.detail)")
+                    context.stdout.line("  ok       \(check): \(CheckWords.detail(finding.detail, lang))")
                 } else {
-                    for problem in finding.problems { context.stdout.line("  PROBLEM  \(finding.check): \(TerminalText.safe(problem))") }
+                    for problem in finding.problems { context.stdout.line("  " + lang.pick("PROBLEM ", "PROBLEM ") + " \(check): \(TerminalText.safe(problem))") }
                 }
             }
+            let plausibility = lang.pick("plausibilitet", "plausibility")
             if implausible.isEmpty {
-                context.stdout.line("  ok       plausibility: no record dated after \(today), outside its case or order, or a goal against its baseline")
+                context.stdout.line(lang.pick(
+                    "  ok       \(plausibility): intet dateret efter \(today), uden for sin sag eller bestilling, og intet mål imod sit udgangspunkt",
+                    "  ok       \(plausibility): no record dated after \(today), outside its case or order, or a goal against its baseline"))
             } else {
-                for record in implausible { context.stdout.line("  REVIEW   plausibility: \(record.message)") }
+                for record in implausible { context.stdout.line("  " + lang.pick("SE PÅ   ", "REVIEW  ") + " \(plausibility): \(record.message)") }
             }
         }
         guard report.problems.isEmpty else {

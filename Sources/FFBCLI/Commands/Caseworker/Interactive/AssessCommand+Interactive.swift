@@ -40,7 +40,7 @@ extension AssessCommand {
         // the case should not cost the caseworker a walk through the themes either.
         let previous: [KLCode: LatestLevel]
         do {
-            try preflight(date: date, caseNumber: draft.caseNumber, citizen: found, store: store, rules: try StoreOptions.rules(arguments))
+            try preflight(date: date, caseNumber: draft.caseNumber, citizen: found, store: store, rules: try StoreOptions.rules(arguments, language: context.language))
             previous = try store.latestLevels(of: citizen, onOrBefore: date)
         } catch let error as CLIError {
             throw error
@@ -82,14 +82,15 @@ extension AssessCommand {
     /// The plausibility rules an assessment's date must pass (`Plausibility`), checked against the
     /// store before any question; the save checks them again inside its transaction.
     private static func preflight(date: LocalDate, caseNumber: String?, citizen: Citizen, store: any CaseStore, rules: WriteRules) throws {
-        var found = [Plausibility.dated("the assessment", date, today: rules.today), Plausibility.born("the assessment", date, birth: citizen.cpr.birthDate)]
+        let plausibility = Plausibility(language: rules.language)
+        var found = [plausibility.dated(.assessment, date, today: rules.today), plausibility.born(.assessment, date, birth: citizen.cpr.birthDate)]
         if let caseNumber {
             let caseFile = try store.caseFile(caseNumber)
             let closed = try store.caseClosings(of: citizen.pseudonym)[caseNumber]?.value.date
-            found.append(Plausibility.onCase("the assessment", date, caseNumber: caseNumber, opened: caseFile.opened, closed: closed))
+            found.append(plausibility.onCase(.assessment, date, caseNumber: caseNumber, opened: caseFile.opened, closed: closed))
         }
         for problem in found.compactMap({ $0 }) where !(problem.excusedByBackdating && rules.backdatedReason != nil) {
-            throw CLIError.invalid(problem.message + problem.remedy)
+            throw CLIError.invalid(problem.message + plausibility.remedy(problem))
         }
     }
 
