@@ -127,7 +127,7 @@ enum InteractiveWords {
 
     static let nothingSaved = "Intet gemt."
     static func draftKept(answers: Int) -> String {
-        "Intet er gemt i databasen endnu. Dine \(answers) svar er gemt som kladde."
+        "Intet er gemt i databasen endnu. " + (answers == 1 ? "Dit ene svar er gemt som kladde." : "Dine \(answers) svar er gemt som kladde.")
     }
     static func resumeWith(_ command: String) -> String { "Fortsæt med: \(command)" }
     static func draftNotWritten(_ problem: InteractiveDraft.Problem) -> String {
