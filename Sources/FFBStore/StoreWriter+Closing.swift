@@ -9,6 +9,7 @@ import Foundation
 extension StoreWriter {
     /// Closes a case: its orders stop running on `closing.date` (`OrderEnds`).
     package func closeCase(_ caseNumber: String, _ closing: Closing) throws(StoreError) {
+        made.endedSomething = true
         try StoreError.mapping {
             guard let row = try database.firstRow("SELECT id, opened FROM cases WHERE case_number = ?", [.text(caseNumber)]) else {
                 throw StoreError.notFound("unknown case \(caseNumber)")
@@ -40,6 +41,7 @@ extension StoreWriter {
 
     /// Ends an order: it stops running on `closing.date`.
     package func endOrder(_ order: UUID, _ closing: Closing) throws(StoreError) {
+        made.endedSomething = true
         try StoreError.mapping {
             let id = order.storeText
             guard let row = try database.firstRow("SELECT start FROM orders WHERE id = ?", [.text(id)]) else {

@@ -34,15 +34,12 @@ extension StoreWriter {
 
     func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, citizen: Int64) throws {
         try judge(plausibility.dated(.assessment, date, today: rules.today))
-        if let cpr = try database.firstRow("SELECT cpr FROM citizens WHERE id = ?", [.integer(citizen)])?.string(0),
-           let birth = (try? CPRNumber(cpr))?.birthDate {
-            try judge(plausibility.born(.assessment, date, birth: birth))
-        }
+        if let birth = try birthDate(citizen) { try judge(plausibility.born(.assessment, date, birth: birth)) }
         // An assessment on no case is bound to no case's dates: the udredning that leads to a case
         // comes before it (KL's own order message carries one dated before its case).
         if let caseNumber {
             let row = try caseRow(caseNumber, citizen: citizen)
-            try judge(plausibility.onCase(.assessment, date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(row.rowID)))
+            try judge(plausibility.onCase(.assessment, date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(caseNumber, row: row)))
         }
     }
 
@@ -51,7 +48,7 @@ extension StoreWriter {
         let row = try caseRow(order.caseNumber, citizen: citizen)
         try judge(plausibility.onCase(.order(order.id.storeText), order.issued, caseNumber: order.caseNumber, opened: row.opened))
         try judge(plausibility.onCase(.order(order.id.storeText), order.start, caseNumber: order.caseNumber, opened: order.start,
-                                      closed: try caseClosed(row.rowID)))
+                                      closed: try caseClosed(order.caseNumber, row: row)))
     }
 
     func checkPlausible(_ followUp: FollowUp) throws {
@@ -75,13 +72,24 @@ extension StoreWriter {
         let baseline = Self.baseline(points, start: start.iso).flatMap(FunctionLevel.init(rawValue:))
         let theme = catalog.theme(goal.primaryTheme)?.name ?? goal.primaryTheme.rawValue
         // A new goal needs a running order; a revision of one (a correction) may come after its end.
-        if goal.version == 1 { try judge(plausibility.goalOnOrder(orderID: goal.orderID.storeText, ended: try orderEnd(of: goal.orderID)?.date)) }
+        if goal.version == 1, made.endedSomething || !made.orders.contains(goal.orderID) {
+            try judge(plausibility.goalOnOrder(orderID: goal.orderID.storeText, ended: try orderEnd(of: goal.orderID)?.date))
+        }
         try judge(plausibility.goal(type: goal.type, expected: goal.expectedLevel, baseline: baseline, theme: theme))
     }
 
-    /// The day a case was closed; nil while it is open.
-    func caseClosed(_ caseRowID: Int64) throws -> LocalDate? {
-        try database.firstRow("SELECT date FROM case_closings WHERE case_id = ?", [.integer(caseRowID)])?.optionalString(0).flatMap(LocalDate.init(iso:))
+    /// A citizen's birth date, from the CPR number (remembered for those this write registered).
+    func birthDate(_ citizen: Int64) throws -> LocalDate? {
+        if let known = made.births[citizen] { return known }
+        let cpr: String? = try database.firstRow("SELECT cpr FROM citizens WHERE id = ?", [.integer(citizen)])?.string(0)
+        return cpr.flatMap { try? CPRNumber($0) }?.birthDate
+    }
+
+    /// The day a case was closed; nil while it is open (a case this write opened and nothing it
+    /// did since closed, without asking).
+    func caseClosed(_ caseNumber: String, row: CaseRow) throws -> LocalDate? {
+        if !made.endedSomething, made.cases[caseNumber] != nil { return nil }
+        return try database.firstRow("SELECT date FROM case_closings WHERE case_id = ?", [.integer(row.rowID)])?.optionalString(0).flatMap(LocalDate.init(iso:))
     }
 
     /// One citizen's entries on one theme that count, by date then as written: the level, or

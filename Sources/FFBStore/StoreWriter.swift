@@ -45,6 +45,7 @@ package struct StoreWriter {
                                      [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
             made.bound()
             made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
+            made.births[try database.lastInsertRowID] = cpr.birthDate
             return citizen
         }
     }
@@ -150,6 +151,7 @@ package struct StoreWriter {
     package func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
         try StoreError.mapping {
             try checkNotRecordedBefore(followUp)
+            if followUp.status != .continue { made.endedSomething = true }
             if let replaced = followUp.supersedes {
                 try supersede(replaced, by: followUp)
             }
@@ -315,9 +317,15 @@ final class WriteMemory {
     /// Whether a record of this write was excused by the caseworker's `--backdated-reason`.
     var backdatingUsed = false
     var orders: Set<UUID> = []
+    /// The birth dates of the citizens this write registered, by row id (the plausibility rules).
+    var births: [Int64: LocalDate] = [:]
+    /// Whether this write has closed a case or ended an order (by a follow-up or explicitly): until
+    /// it has, a case or order it made is known to be open without asking the store.
+    var endedSomething = false
 
-    /// Starts again when any of the three has grown past `limit`.
+    /// Starts again when any of them has grown past `limit`.
     func bound() {
+        if births.count > Self.limit { births.removeAll(keepingCapacity: true) }
         if newCitizens.count > Self.limit { newCitizens.removeAll(keepingCapacity: true) }
         if cases.count > Self.limit { cases.removeAll(keepingCapacity: true) }
         if orders.count > Self.limit { orders.removeAll(keepingCapacity: true) }
