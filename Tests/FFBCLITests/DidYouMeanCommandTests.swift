@@ -68,6 +68,12 @@ import Testing
             "ffb: unknown citizen \(typo); did you mean \"\(citizen)\"?",
             "ffb: unknown case S-9",
         ])
+        try expectRefused(["followup", "record", "--order", "deadbeef", "--date", "2026-12-40", "--theme", "Kobe ind=2", "--status", "fortsat"], [
+            #"ffb: --date: "2026-12-40" is not a date (YYYY-MM-DD)"#,
+            #"ffb: --theme: unknown theme "Kobe ind"; did you mean "Købe ind"?"#,
+            #"ffb: --status: "fortsat" is not a follow-up status (continue, fortsæt, end, afslut, end-and-refer, afslut-og-visiter); did you mean "fortsæt"?"#,
+            "ffb: no order deadbeef",
+        ])
         try expectRefused(["order", "create", "--citizen", typo, "--case", "S-9", "--service", "Støtte til praktiske opgaver",
                            "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-03-01"], [
             "ffb: unknown citizen \(typo); did you mean \"\(citizen)\"?",

@@ -2,14 +2,14 @@ import FFBCommandLine
 import FFBStore
 import Foundation
 
-/// The records a write names (its citizen, its case), looked up before the write, so an unknown
-/// one is reported together with every other bad value of the command line rather than after
-/// them. The write looks them up again inside its transaction; this only says more, sooner.
+/// The records a write names (its citizen, its case, its order), looked up before the write, so an
+/// unknown one is reported together with every other bad value of the command line rather than
+/// after them. The write looks them up again inside its transaction; this only says more, sooner.
 enum StoreReferences {
-    static func check(_ arguments: ParsedArguments, context: CommandContext, citizen: String?, caseNumber: String?,
-                      problems: inout ProblemList) throws(CLIError) {
+    static func check(_ arguments: ParsedArguments, context: CommandContext, citizen: String? = nil, caseNumber: String? = nil,
+                      order: String? = nil, problems: inout ProblemList) throws(CLIError) {
         // No store yet: the write makes it, and says what is missing from it.
-        guard citizen != nil || caseNumber != nil,
+        guard citizen != nil || caseNumber != nil || order != nil,
               FileManager.default.fileExists(atPath: StoreOptions.path(arguments, context: context)) else { return }
         let found = try StoreOptions.read(arguments, context: context) { store in
             var found: [Diagnostic] = []
@@ -20,6 +20,11 @@ enum StoreReferences {
             }
             if let caseNumber {
                 do { _ = try store.caseFile(caseNumber) } catch let error as StoreError where error.isUserError {
+                    found.append(Diagnostic(message: error.description))
+                }
+            }
+            if let order {
+                do { _ = try store.order(order) } catch let error as StoreError where error.isUserError {
                     found.append(Diagnostic(message: error.description))
                 }
             }

@@ -42,6 +42,7 @@ enum FollowUpRecordCommand: Command {
         let entries = try AssessCommand.flagEntries(arguments, catalog: catalog, source: source, problems: &problems)
         let supportLevel = try problems.check { () throws(CLIError) in try arguments.supportLevel("support-level") }
         let status = try problems.check { () throws(CLIError) in try arguments.followUpStatus("status") ?? .continue }
+        try StoreReferences.check(arguments, context: context, order: arguments.value("order"), problems: &problems)
         guard let date, let supportLevel, let status, problems.isEmpty else { throw problems.failure }
         let user = try StoreOptions.user(arguments, context: context)
         let author = arguments.value("author") ?? user

@@ -31,6 +31,7 @@ enum GoalAddCommand: Command {
         let type = try problems.check { () throws(CLIError) in try arguments.goalType("type") ?? .develop }
         let expected = try problems.check { () throws(CLIError) in try GoalOptions.expectedLevel(arguments) }
         let followUp = try problems.check { () throws(CLIError) in try arguments.date("follow-up") }
+        try StoreReferences.check(arguments, context: context, order: arguments.value("order"), problems: &problems)
         guard let primary, let type, let expected, let followUp, problems.isEmpty else { throw problems.failure }
         let goal = try StoreOptions.write(arguments, context: context) { store, writer in
             let order = try store.order(arguments.requiredValue("order"))
