@@ -237,5 +237,12 @@ import Testing
         #expect(support.map { $0["level"] } == ["C", "B"])
         // The order's follow-up date was met on the day; nothing is overdue.
         #expect((output["overdue"] as? [Any])?.isEmpty == true)
+        // A year and more after its last follow-up, the running order is overdue by the caseload's
+        // rule (2025-09-01 + 12 months = 2026-09-01; to 2026-10-01 is 30 days), the same in both views.
+        let later = try json("progress", "--citizen", citizen, "--today", "2026-10-01")
+        let due = try #require((later["overdue"] as? [[String: Any]])?.first)
+        #expect(due["kind"] as? String == "no-follow-up-12-months" && due["due"] as? String == "2026-09-01" && due["days_overdue"] as? Int == 30)
+        let table = try FFBProcess.run(["progress", "--citizen", citizen, "--today", "2026-10-01", "--db", db]).stdout
+        #expect(table.contains("  ingen opfølgning i 12 mdr. på bestilling "), "\(table)")
     }
 }

@@ -13,13 +13,11 @@ enum ProgressCommand: Command {
     static let spec = CommandSpec(
         "progress",
         abstract: "One citizen's progression: theme timelines, goal status, support levels, overdue follow-ups.",
-        discussion: "A planned follow-up date (order, goal, or a follow-up's --next) counts as met by any follow-up from 30 days before it on; it is overdue when it has passed (--today) unmet while the intervention still runs.",
+        discussion: "Overdue follows the caseload's rules (ffb caseload --help): the planned follow-up (a follow-up's --next, else the order's own date before its first follow-up) passed with no follow-up since, or no follow-up for follow_up_months (12) months, while the order still runs on --today.",
         options: [OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true), StoreOptions.db,
                   OptionSpec("today", value: "DATE", help: "The date overdue is judged at.", defaultDescription: "today")]
             + AnalysisOptions.options + [OutputFormat.option(allowed: [.table, .json])]
     )
-
-    static let earlyFollowUpAllowance = 30
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let settings = try AnalysisOptions.settings(arguments, context: context)
@@ -76,17 +74,20 @@ enum ProgressCommand: Command {
             ]))
         }
         var overdue: [JSONValue] = []
+        var overdueDues: [(order: String, due: FollowUpDue)] = []
         let courseRecords: [JSONValue] = courses.map { course in
             let done = followUps[course.order.id] ?? []
-            var planned: [(what: String, date: LocalDate)] = course.order.followUpDate.map { [("order", $0)] } ?? []
-            planned += course.goals.compactMap { goal in goal.followUpDate.map { ("goal \(goal.id.storeText.prefix(8)) (\(catalog.theme(goal.primaryTheme)?.name ?? ""))", $0) } }
-            planned += done.compactMap { followUp in followUp.nextFollowUp.map { ("next follow-up planned on \(followUp.date)", $0) } }
-            for (what, date) in planned where course.end == nil && date < today {
-                let met = done.contains { $0.date >= date.adding(days: -earlyFollowUpAllowance) }
-                if !met {
+            // The caseload's rules (`FollowUpSchedule`), as of `today`, for an order still running then.
+            if course.end.map({ $0 > today }) ?? true {
+                let known = done.filter { $0.date <= today }.map {
+                    FollowUpOutcome(date: $0.date, supportLevel: $0.supportLevel, status: $0.status, nextFollowUp: $0.nextFollowUp)
+                }
+                let schedule = FollowUpSchedule(order: course.order, followUps: known, months: settings.followUpMonths)
+                for due in schedule.dues where due.isOverdue(on: today) {
+                    overdueDues.append((course.order.id.storeText, due))
                     overdue.append(.object(JSONObject([
-                        ("order", .string(course.order.id.storeText)), ("what", .string(what)), ("due", .string(date.iso)),
-                        ("days_overdue", .number(JSONNumber(date.days(until: today)))),
+                        ("order", .string(course.order.id.storeText)), ("kind", .string(due.kind.key)), ("what", .string(due.kind.key)),
+                        ("due", .string(due.date.iso)), ("days_overdue", .number(JSONNumber(due.daysOverdue(on: today)))),
                     ])))
                 }
             }
@@ -146,11 +147,11 @@ enum ProgressCommand: Command {
         out.line("")
         out.line(lang.pick("OVERSKREDET (pr. \(today))", "OVERDUE (as of \(today))"))
         if overdue.isEmpty { out.line(lang.pick("  intet", "  nothing")) }
-        for case .object(let record) in overdue {
-            let (what, order) = (RecordSet.plainText(record["what"] ?? .null), RecordSet.plainText(record["order"] ?? .null).prefix(8))
-            let (due, days) = (RecordSet.plainText(record["due"] ?? .null), RecordSet.plainText(record["days_overdue"] ?? .null))
-            out.line(lang.pick("  \(what) på bestilling \(order): frist \(due), \(days) dage siden",
-                               "  \(what) on order \(order): due \(due), \(days) days ago"))
+        let words = CaseloadWords.of(lang)
+        for (order, due) in overdueDues {
+            let days = due.daysOverdue(on: today)
+            out.line(lang.pick("  \(words.kind(due.kind)) på bestilling \(order.prefix(8)): frist \(due.date), \(days) dage siden",
+                               "  \(words.kind(due.kind)) on order \(order.prefix(8)): due \(due.date), \(days) days ago"))
         }
     }
 
