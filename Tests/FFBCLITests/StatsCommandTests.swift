@@ -194,7 +194,7 @@ import Testing
     @Test func aLimitLossGroupIsNotCalledBetterWhenItsLevelRose() throws {
         let table = try ok("stats", "--by", "goal-type", "--min-n", "1")
         let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("Begrænse tab") })
-        #expect(row.hasPrefix("Begrænse tab *"), "\(table)")
+        #expect(row.hasPrefix("Begrænse tab af funktionsevne *"), "\(table)")
         #expect(table.contains("Niveauet bevægede sig den forkerte vej: 1 par blev værre mod 0 bedre"), "\(table)")
         let english = try ok("stats", "--by", "goal-type", "--min-n", "1", "--lang", "en")
         #expect(english.contains("The level moved the wrong way: 1 pairs worsened against 0 that improved"), "\(english)")

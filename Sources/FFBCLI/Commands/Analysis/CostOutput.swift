@@ -88,8 +88,8 @@ enum CostOutput {
             context.stdout.write(format == .csv ? csv : table.render() + language.pick(
                 "\nPeriode \(from) – \(to). Ændring/dag: dagtaksten for det seneste støtteniveau minus det første (negativ = besparelse).\n",
                 "\nPeriod \(from) – \(to). Change/day: the daily rate of the latest support level minus the first (negative = saving).\n")
-                + language.pick("I alt tæller hver borger én gang, også en borger i flere grupper.\n",
-                                "The total counts each citizen once, also one in several groups.\n")
+                + (total.groups > 1 ? language.pick("I alt tæller hver borger én gang, også en borger i flere grupper.\n",
+                                                    "The total counts each citizen once, also one in several groups.\n") : "")
                 + disclosure.note(language))
         }
     }
