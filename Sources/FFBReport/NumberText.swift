@@ -18,10 +18,15 @@ package enum NumberText {
         return text
     }
 
-    /// A p-value with three decimals, "<0.001" below that, "–" when undefined.
-    package static func pValue(_ value: Double?) -> String {
+    /// A p-value with three decimals, "<0,001" (da) or "<0.001" (en) below that, "–" when undefined.
+    package static func pValue(_ value: Double?, in language: Language) -> String {
         guard let value else { return "–" }
-        return value < 0.001 ? "<0.001" : fixed(value, digits: 3)
+        return value < 0.001 ? "<" + grouped(0.001, digits: 3, in: language) : grouped(value, digits: 3, in: language)
+    }
+
+    /// A share as a percentage with one decimal: "48,0%" (da), "48.0%" (en).
+    package static func percent(_ share: Double, in language: Language) -> String {
+        grouped(share * 100, digits: 1, in: language) + "%"
     }
 
     /// `value` with `digits` decimals and its thousands grouped as the reader writes them:

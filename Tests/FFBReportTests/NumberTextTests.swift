@@ -18,4 +18,13 @@ import FFBReport
         #expect(NumberText.grouped(-0.001, digits: 2, in: .en) == "0.00")
         #expect(NumberText.grouped(1_234_567, in: .en) == "1,234,567")
     }
+
+    @Test func pValuesAndSharesFollowTheLanguage() {
+        #expect(NumberText.pValue(0.0004, in: .da) == "<0,001")
+        #expect(NumberText.pValue(0.0123, in: .da) == "0,012")
+        #expect(NumberText.pValue(0.0123, in: .en) == "0.012")
+        #expect(NumberText.pValue(nil, in: .en) == "–")
+        #expect(NumberText.percent(0.077, in: .da) == "7,7%")
+        #expect(NumberText.percent(0.077, in: .en) == "7.7%")
+    }
 }

@@ -237,8 +237,7 @@ package struct ReportRenderer: Sendable {
     }
 
     private func p(_ value: Double?, _ words: Words) -> String {
-        guard let value else { return "–" }
-        return escape(value < 0.001 ? "<" + NumberText.grouped(0.001, digits: 3, in: words.language) : NumberText.grouped(value, digits: 3, in: words.language))
+        escape(NumberText.pValue(value, in: words.language))
     }
 
     private func format(_ value: Double, _ digits: Int, _ words: Words) -> String {

@@ -161,10 +161,10 @@ enum GoalStatsOutput {
                     continue
                 }
                 let interval = counts.successShareInterval
-                let share = counts.successShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
+                let share = counts.successShare.map { StatsOutput.percent($0, lang) + (interval.map { " [\(StatsOutput.percent($0.lower, lang))–\(StatsOutput.percent($0.upper, lang))]" } ?? "") } ?? "–"
                 table.append([StatsOutput.label(key, catalog: catalog, providers: providers, withIdentifier: true), String(counts.citizens), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
                               String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)),
-                              share, counts.achievedShare.map(StatsOutput.percent) ?? "–"])
+                              share, counts.achievedShare.map { StatsOutput.percent($0, lang) } ?? "–"])
             }
             return table.render() + lang.pick(
                 "\nLykkes = opnået, eller fastholder (et fastholde-mål, der holder niveauet, mens det løber, gør hvad det skal), "

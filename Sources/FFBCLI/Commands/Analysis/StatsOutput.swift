@@ -140,14 +140,14 @@ enum StatsOutput {
             if isLimitLoss { limitLoss = statistics }
             let clustered = result.clusteredStatistics(of: key)
             let share = statistics.improvedShare.map { share in
-                let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
-                return percent(share) + ci
+                let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower, lang))–\(percent($0.upper, lang))]" } ?? ""
+                return percent(share, lang) + ci
             } ?? "–"
             table.append([
                 label(key, catalog: catalog, providers: providers, withIdentifier: true) + (isLimitLoss ? " *" : ""), String(clustered.citizens), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
-                String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2) } ?? "–", share,
-                clustered.designEffect.map { format($0, digits: 2) } ?? "–",
-                pValue(clustered.signTest.p), pValue(clustered.wilcoxon?.p), pValue(clustered.stuartMaxwell.p),
+                String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2, lang) } ?? "–", share,
+                clustered.designEffect.map { format($0, digits: 2, lang) } ?? "–",
+                pValue(clustered.signTest.p, lang), pValue(clustered.wilcoxon?.p, lang), pValue(clustered.stuartMaxwell.p, lang),
             ])
         }
         var text = table.render()
@@ -227,15 +227,17 @@ enum StatsOutput {
         ]
     }
 
-    static func percent(_ value: Double) -> String {
-        format(value * 100, digits: 1) + "%"
+    /// A share as a percentage with one decimal, a decimal comma in Danish: "48,0%" (da), "48.0%" (en).
+    static func percent(_ value: Double, _ language: Language) -> String {
+        NumberText.percent(value, in: language)
     }
 
-    static func pValue(_ value: Double?) -> String {
-        NumberText.pValue(value)
+    /// A p-value with three decimals, "<0,001" (da) / "<0.001" (en) below that, "–" when undefined.
+    static func pValue(_ value: Double?, _ language: Language) -> String {
+        NumberText.pValue(value, in: language)
     }
 
-    static func format(_ value: Double, digits: Int) -> String {
-        NumberText.fixed(value, digits: digits)
+    static func format(_ value: Double, digits: Int, _ language: Language) -> String {
+        NumberText.grouped(value, digits: digits, in: language)
     }
 }

@@ -3,6 +3,7 @@ import FFBCommandLine
 import FFBJSON
 import FFBModel
 import FFBProgression
+import FFBReport
 import FFBStore
 
 /// `ffb tariff import FILE`: daily rates per provider and support level (CSV).
@@ -37,6 +38,9 @@ enum TariffListCommand: Command {
         var records = RecordSet(tableColumns: [
             ("provider", .init(title: "UDFØRER")), ("support_level", .init(title: "NIVEAU")), ("daily_rate", .init(title: "DKK/DAG", alignment: .right)),
             ("valid_from", .init(title: "FRA")), ("valid_to", .init(title: "TIL")),
+        ], tableText: [
+            // Kroner as the reader writes them (600,50 in Danish); JSON and CSV keep the plain number.
+            "daily_rate": { value, language in value.doubleValue.map { NumberText.grouped($0, digits: 2, in: language) } ?? RecordSet.plainText(value) },
         ])
         for tariff in tariffs {
             records.append(JSONObject([
