@@ -76,5 +76,9 @@ struct Words {
                  "* Limit loss: the goal is to slow an expected loss, not to improve, so the share improved is no measure of success. \(direction)"
                     + "Whether the loss stayed within the expected level is in goal achievement (achieved = follow-up ≤ expected).")
     }
+    var limitLossAchieved: String {
+        t("Begrænse tab: opnået betyder, at tabet holdt sig inden for det forventede (niveau ved opfølgning ≤ forventet niveau); ellers er det en forværring. Et sådant mål kan ikke blive \"i bedring\".",
+          "Limit loss: achieved means the loss stayed within what was expected (level at follow-up ≤ expected level); else it is worsening. Such a goal cannot be \"improving\".")
+    }
     var lowerIsBetter: String { t("Lavere niveau er bedre: 0 = ingen nedsat funktionsevne, 4 = fuldstændig nedsat.", "A lower level is better: 0 = no reduced function, 4 = complete.") }
 }

@@ -202,6 +202,14 @@ import Testing
         #expect(!develop.contains("*"))
         let goals = try ok("stats", "--goals", "--by", "goal-type", "--min-n", "1")
         #expect(goals.contains("inden for det forventede tab"), "\(goals)")
+        // The report says the same under its goal-type grouping and its goal table.
+        let out = directory.file("goal-types.html").path
+        _ = try ok("report", "--by", "goal-type", "--min-n", "1", "--out", out)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<section id=\"by\"><h2>Forandring pr. måltype</h2>"))
+        #expect(html.contains("<td>Begrænse tab af funktionsevne *</td>"))
+        #expect(html.contains("data-note=\"limit-loss\">* Begrænse tab: målet er at bremse et forventet tab") && html.contains("den forkerte vej (1 par værre mod 0 bedre)"))
+        #expect(html.contains("Begrænse tab: opnået betyder, at tabet holdt sig inden for det forventede"))
     }
 
     @Test func costTablesUseDanishFiguresAndATotalOfTheGroupsShown() throws {

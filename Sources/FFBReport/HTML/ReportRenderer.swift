@@ -115,7 +115,7 @@ package struct ReportRenderer: Sendable {
                 for row in cost {
                     html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(NumberText.kroner(ore: row.ore, in: language))</td><td>\(NumberText.grouped(row.days, in: language))</td></tr>")
                 }
-                // Support levels are no groups of citizens (the cost rows are shown whole), so their sum gives nothing away.
+                // Every row above is shown, so their sum gives nothing away that they do not.
                 html.append("<tr class=\"total\"><th>\(escape(words.total))</th><td data-stat=\"cost_total\">\(NumberText.kroner(ore: cost.reduce(0) { $0 + $1.ore }, in: language))</td><td>\(NumberText.grouped(cost.reduce(0) { $0 + $1.days }, in: language))</td></tr>")
                 html.append("</tbody></table>")
             }
@@ -186,6 +186,9 @@ package struct ReportRenderer: Sendable {
                                          worsened: counts.count(.worsening), interval: counts.successShareInterval.map { ($0.lower, $0.upper) }))
         }
         rows.append("</tbody></table>")
+        if goals.contains(where: { GoalType(cliValue: $0.key.value) == .limitLoss && hidden[$0.key] == nil }) {
+            rows.append("<p class=\"note\">\(escape(words.limitLossAchieved))</p>")
+        }
         let segments = ("\(words.achieved) / \(words.sustaining.lowercased())", "\(words.improving) / \(words.noChange.lowercased())", words.worsening)
         let chart = bars.isEmpty ? "" : "<figure>" + Charts.changeBars(bars, words: words, segments: segments) + "</figure>"
         return chart + rows.joined()
