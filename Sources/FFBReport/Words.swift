@@ -48,6 +48,10 @@ struct Words {
     var worsening: String { GoalStatus.worsening.name(in: language) }
     var notEvaluable: String { GoalStatus.notEvaluable.name(in: language) }
     var period: String { t("Periode", "Period") }
+    var signP: String { t("fortegn p", "sign p") }
+    func baselineRule(_ rule: BaselineRule) -> String {
+        rule == .first ? t("udgangspunkt: første vurdering", "baseline: first assessment") : t("udgangspunkt: forrige vurdering", "baseline: previous assessment")
+    }
     var kroner: String { t("Kr.", "DKK") }
     var days: String { t("Dage", "Days") }
     var total: String { t("I alt", "Total") }

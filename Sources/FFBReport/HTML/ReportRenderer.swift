@@ -17,7 +17,7 @@ package struct ReportRenderer: Sendable {
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(escape(words.title))</title>")
         html.append("<style>\(ReportStyle.css)</style></head><body><main>")
         html.append("<h1>\(escape(words.title))</h1>")
-        html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · baseline: \(input.settings.baseline.rawValue)</p>")
+        html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · \(escape(words.baselineRule(input.settings.baseline)))</p>")
         html.append("<p class=\"period\" data-stat=\"period\">\(escape(words.period)): \(escape(period(input)))</p>")
         html.append("<p class=\"note\">\(escape(words.howToCount))</p>")
 
@@ -142,7 +142,7 @@ package struct ReportRenderer: Sendable {
     /// (STATISTICS.md), which is what a reader may lean on.
     private func statisticsTable(_ result: GroupedPairStatistics, input: ReportInput, hidden: Set<GroupKey>, words: Words, dimension: String) -> String {
         var limitLoss: PairStatistics?
-        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
+        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>\(escape(words.signP))</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
         for (key, s) in result.groups {
             let isLimitLoss = key.dimension == .goalType && GoalType(cliValue: key.value) == .limitLoss
             let name = escape(label(key, input)) + (isLimitLoss ? " *" : "")
