@@ -48,6 +48,8 @@ struct Words {
     var worsening: String { GoalStatus.worsening.name(in: language) }
     var notEvaluable: String { GoalStatus.notEvaluable.name(in: language) }
     var period: String { t("Periode", "Period") }
+    var pairsShort: String { t("par", "pairs") }
+    var currency: String { t("kr.", "DKK") }
     var signP: String { t("fortegn p", "sign p") }
     func baselineRule(_ rule: BaselineRule) -> String {
         rule == .first ? t("udgangspunkt: første vurdering", "baseline: first assessment") : t("udgangspunkt: forrige vurdering", "baseline: previous assessment")

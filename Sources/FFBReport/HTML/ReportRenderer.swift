@@ -110,7 +110,7 @@ package struct ReportRenderer: Sendable {
                 html.append("<p class=\"note\">\(escape(words.noTariffs))</p>")
             } else {
                 let language = input.language
-                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(NumberText.kroner(ore: $0.ore, in: language)) kr.") }) + "</figure>")
+                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(NumberText.kroner(ore: $0.ore, in: language)) \(words.currency)") }) + "</figure>")
                 html.append("<table data-table=\"cost\"><thead><tr><th>\(escape(words.level))</th><th>\(escape(words.kroner))</th><th>\(escape(words.days))</th></tr></thead><tbody>")
                 for row in cost {
                     html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(NumberText.kroner(ore: row.ore, in: language))</td><td>\(NumberText.grouped(row.days, in: language))</td></tr>")
@@ -142,7 +142,7 @@ package struct ReportRenderer: Sendable {
     /// (STATISTICS.md), which is what a reader may lean on.
     private func statisticsTable(_ result: GroupedPairStatistics, input: ReportInput, hidden: Set<GroupKey>, words: Words, dimension: String) -> String {
         var limitLoss: PairStatistics?
-        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>\(escape(words.signP))</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
+        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th title=\"\(escape(words.pairs))\">\(escape(words.pairsShort))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>\(escape(words.signP))</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
         for (key, s) in result.groups {
             let isLimitLoss = key.dimension == .goalType && GoalType(cliValue: key.value) == .limitLoss
             let name = escape(label(key, input)) + (isLimitLoss ? " *" : "")
