@@ -241,6 +241,11 @@ import Testing
     @Test func costUsesTheTariffInForceEachDay() throws {
         let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,\"600,50\",2025-01-01,\n")
         #expect(try ok("tariff", "import", tariffs.path) == "Imported 2 tariff(s).")
+        // The list names the provider from its orders, and writes the rate as a Dane does; CSV keeps the plain number.
+        let list = try ok("tariff", "list")
+        #expect(list.contains("Bostøtten") && list.contains("SOR-1") && list.contains("600,50"), "\(list)")
+        let csv = try ok("tariff", "list", "--format", "csv")
+        #expect(csv.hasPrefix("provider,provider_name,support_level,daily_rate,valid_from,valid_to\n") && csv.contains("SOR-1,Bostøtten,B,600.5,"), "\(csv)")
         let output = try json("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30")
         let group = try #require((output["groups"] as? [[String: Any]])?.first)
         // C for 2025-03-01…2025-08-31 (184 days × 1000) + B for 2025-09-01…09-30 (30 days × 600.50).
