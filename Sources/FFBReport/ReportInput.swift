@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBModel
 import FFBProgression
 
 /// Everything a report shows, computed before rendering so the report only draws numbers.
@@ -19,6 +20,10 @@ public struct ReportInput: Sendable {
     public var language: ReportLanguage
     /// An extra grouping asked for with `--by` (provider, intervention, ...), with its title.
     public var extra: (title: String, statistics: GroupedPairStatistics)?
+    /// The first and last date in the data, shown when the settings give no period of their own.
+    public var dataPeriod: ClosedRange<LocalDate>?
+    /// Providers' names by identifier (`--by provider`), so a reader sees a name beside "SOR-401".
+    public var providerNames: [String: String] = [:]
 
     public init(catalog: Catalog, source: String, generated: String, settings: ProgressionSettings, overall: GroupedPairStatistics,
                 byArea: GroupedPairStatistics, byTheme: GroupedPairStatistics, citizens: Int,

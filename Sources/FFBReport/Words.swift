@@ -47,5 +47,44 @@ struct Words {
     var noChange: String { GoalStatus.noChange.name(in: language) }
     var worsening: String { GoalStatus.worsening.name(in: language) }
     var notEvaluable: String { GoalStatus.notEvaluable.name(in: language) }
+    var period: String { t("Periode", "Period") }
+    var pairsShort: String { t("par", "pairs") }
+    var currency: String { t("kr.", "DKK") }
+    var signP: String { t("fortegn p", "sign p") }
+    func baselineRule(_ rule: BaselineRule) -> String {
+        rule == .first ? t("udgangspunkt: første vurdering", "baseline: first assessment") : t("udgangspunkt: forrige vurdering", "baseline: previous assessment")
+    }
+    var kroner: String { t("Kr.", "DKK") }
+    var days: String { t("Dage", "Days") }
+    var total: String { t("I alt", "Total") }
+    var howToCount: String {
+        t("Sådan tæller rapporten: et par er én borger × ét tema med en vurdering ved baseline og en senere ved opfølgning, og n tæller par. "
+            + "En borger kan give flere par (flere temaer), så borgere tæller klynger: intervaller og test regner hver borger som én enhed.",
+          "How the report counts: a pair is one citizen × one theme with an assessment at baseline and a later one at follow-up, and n counts pairs. "
+            + "A citizen can give several pairs (several themes), so citizens count as clusters: intervals and tests treat each citizen as one unit.")
+    }
+    func gridLegend(minimum: Int) -> String {
+        t("Sådan læses et overgangsgitter: rækken er niveauet ved baseline, kolonnen niveauet ved opfølgning, og tallet er antal par. "
+            + "Felterne på diagonalen (med ramme) er uændrede; til venstre for diagonalen faldt niveauet (forbedring), til højre steg det (forværring). "
+            + "Mørkere felt = flere par. · = skjult, fordi feltet har 1–\(max(1, minimum - 1)) par.",
+          "How to read a transition grid: the row is the level at baseline, the column the level at follow-up, and the number counts pairs. "
+            + "Cells on the diagonal (outlined) are unchanged; left of the diagonal the level fell (improvement), right of it the level rose (worsening). "
+            + "Darker cell = more pairs. · = suppressed, because the cell holds 1–\(max(1, minimum - 1)) pairs.")
+    }
+    /// Under a table grouped by goal type: a limit-loss goal expects the level to rise, so "improved" is no success measure there.
+    func limitLoss(improved: Int, worsened: Int) -> String {
+        let direction = worsened > improved
+            ? t("Her bevægede niveauet sig den forkerte vej (\(worsened) par værre mod \(improved) bedre); en lille p-værdi siger, at det er en forværring. ",
+                "Here the level moved the wrong way (\(worsened) pairs worse against \(improved) better); a small p-value says it is a worsening. ")
+            : ""
+        return t("* Begrænse tab: målet er at bremse et forventet tab, ikke at forbedre, så andelen forbedret er ikke et mål for succes. \(direction)"
+                    + "Om tabet holdt sig inden for det forventede niveau, står i målopfyldelsen (opnået = opfølgning ≤ forventet).",
+                 "* Limit loss: the goal is to slow an expected loss, not to improve, so the share improved is no measure of success. \(direction)"
+                    + "Whether the loss stayed within the expected level is in goal achievement (achieved = follow-up ≤ expected).")
+    }
+    var limitLossAchieved: String {
+        t("Begrænse tab: opnået betyder, at tabet holdt sig inden for det forventede (niveau ved opfølgning ≤ forventet niveau); ellers er det en forværring. Et sådant mål kan ikke blive \"i bedring\".",
+          "Limit loss: achieved means the loss stayed within what was expected (level at follow-up ≤ expected level); else it is worsening. Such a goal cannot be \"improving\".")
+    }
     var lowerIsBetter: String { t("Lavere niveau er bedre: 0 = ingen nedsat funktionsevne, 4 = fuldstændig nedsat.", "A lower level is better: 0 = no reduced function, 4 = complete.") }
 }

@@ -104,7 +104,7 @@ import Testing
         }
         #expect(try ok("caseload", "--today", "2026-04-01", "--user", "bo").contains("Ingen igangværende indsatser."))
         let csv = try ok("caseload", "--today", "2026-04-01", "--format", "csv")
-        #expect(csv.hasPrefix("citizen,name,caseworker,order,provider,start,theme_count,last_follow_up,next_follow_up,kind,due,days_overdue,overdue"))
+        #expect(csv.hasPrefix("citizen,name,caseworker,order,provider,provider_id,start,theme_count,last_follow_up,next_follow_up,kind,due,days_overdue,overdue"))
     }
 
     @Test func ordersEndAndCasesCloseOnceWithADateAndAReasonAndNothingElseIsWritten() throws {
@@ -152,7 +152,7 @@ import Testing
         #expect(try json("list", "follow-ups", "--order", String(recorded.ended.prefix(8))).map { $0["status"] as? String } == ["end"])
         #expect(try json("list", "follow-ups").count == 2)
         let csv = try ok("list", "follow-ups", "--format", "csv")
-        #expect(csv.hasPrefix("id,citizen,order,provider,date,status,support_level,next_follow_up,goal_notes,recorded_by,entered_in_error\n"))
+        #expect(csv.hasPrefix("id,citizen,order,provider,provider_id,date,status,support_level,next_follow_up,goal_notes,recorded_by,entered_in_error\n"))
         #expect(csv.split(separator: "\n").count == 3)
         let bad = try ffb(["list", "follow-ups", "--citizen", recorded.jens, "--order", recorded.planned])
         #expect(bad.status == 1 && bad.errorLines.count == 1)

@@ -62,7 +62,19 @@ import Testing
     @Test func csvHasAHeaderAndQuotesWhereNeeded() throws {
         let result = try FFBProcess.run("catalog", "list", "--kind", "services", "--format", "csv")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("code,name,parent,definition\n"))
+        #expect(result.stdout.hasPrefix("code,name,parent,parent_name,definition\n"))
+    }
+
+    @Test func aParentIsNamedBesideItsCode() throws {
+        let json = try FFBProcess.run("catalog", "list", "--kind", "services", "--format", "json")
+        let entries = try #require(try FFBProcess.json(json.stdout) as? [[String: Any]])
+        let child = try #require(entries.first { $0["parent"] is String })
+        let parent = try #require(child["parent"] as? String)
+        let shown = try FFBProcess.run("catalog", "show", parent, "--format", "json")
+        let parentName = try #require((try FFBProcess.json(shown.stdout) as? [String: Any])?["name"] as? String)
+        #expect(child["parent_name"] as? String == parentName)
+        let table = try FFBProcess.run("catalog", "list", "--kind", "services")
+        #expect(table.stdout.contains(String(parentName.prefix(20))))
     }
 
     @Test func showFindsByNameAndByCode() throws {

@@ -32,6 +32,11 @@ import Testing
         #expect(report.contains("data-table=\"goals\""))
         #expect(report.contains("data-stat=\"cost\""))
         #expect(!Self.holdsCPR(report))
+        // Providers by name with their identifier, the data's own period, a total of the cost table.
+        #expect(report.contains("<section id=\"by\"><h2>Forandring pr. udfører</h2>"))
+        #expect(report.contains("Bostøtten Øst (SOR-401)"))
+        #expect(!report.contains("alle data") && report.contains("data-stat=\"period\">Periode: 20"))
+        #expect(report.contains("data-stat=\"cost_total\""))
 
         // The authority sees the provider's follow-up levels: pairs exist in its own store.
         let stats = try FFBProcess.run(["stats", "--db", "\(demo)/ffb.sqlite", "--by", "none", "--format", "json"])
@@ -96,11 +101,17 @@ import Testing
         let result = try FFBProcess.run(["export", "--extract", "csv", "--out", csv, "--db", "\(demo)/ffb.sqlite"])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(text.hasPrefix("citizen,theme,date,level,area,intervention,provider,target_group,goal_type,support_level\n"))
+        #expect(text.hasPrefix("citizen,theme,date,level,area,intervention,provider,target_group,goal_type,support_level,"
+            + "theme_name,area_name,intervention_name,provider_name,target_group_name\n"))
         #expect(!Self.holdsCPR(text))
         for name in ["Anne", "Mette", "Nielsen", "Jensen"] { #expect(!text.contains(name)) }
         let rows = text.split(separator: "\n").dropFirst()
         #expect(rows.allSatisfy { $0.hasPrefix("P-") })
+        // Names beside the codes, for the person who opens the file: the theme's, and a provider's with its identifier.
+        #expect(rows.contains { $0.contains(",SOR-401,") && $0.contains(",Bostøtten Øst,") })
+        #expect(rows.allSatisfy { !$0.contains(",SOR-401,") || $0.contains(",Bostøtten Øst,") })
+        let areas = ["Mentale funktioner", "Sundhedsforhold", "Fysiske funktioner", "Sociale forhold", "Egenomsorg", "Praktiske opgaver"]
+        #expect(rows.contains { row in areas.contains { row.contains(",\($0),") } })
         // The extract is itself an input for ffb stats.
         let stats = try FFBProcess.run(["stats", "--input", csv, "--by", "none", "--format", "json"])
         #expect(stats.status == 0, "\(stats.stderr)")

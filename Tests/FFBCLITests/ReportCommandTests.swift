@@ -88,7 +88,14 @@ import Testing
         #expect(html.contains("data-table=\"goals\""))
         #expect(html.contains("<td data-stat=\"achieved\">1</td>"))
         #expect(html.contains("data-table=\"support\""))
-        #expect(html.contains("<td data-stat=\"cost\">184.000</td>")) // 184 days at level C × 1000 kr.
+        #expect(html.contains("<td data-stat=\"cost\">184.000,00</td>")) // 184 days at level C × 1000 kr., in Danish figures
+        #expect(html.contains("<td data-stat=\"cost_total\">"))
+        // The header gives the data's own period, not "all data".
+        #expect(html.contains("data-stat=\"period\">Periode: 2025-02-01 – 2025-09-01<"))
+        #expect(html.contains("n tæller par") && html.contains("id=\"grid-legend\""))
+        let english = try report(["--db", db, "--min-n", "1", "--lang", "en"])
+        #expect(english.contains("<td data-stat=\"cost\">184,000.00</td>"))
+        #expect(english.contains("Period: 2025-02-01 – 2025-09-01") && english.contains("n counts pairs"))
         #expect(!html.contains("010190"))
         #expect(!html.contains("Mette"))
         #expect(!html.contains(citizen))

@@ -182,9 +182,70 @@ import Testing
         #expect((byTheme["groups"] as? [[String: Any]])?.count == 3)
     }
 
+    @Test func providersReadByNameBesideTheirIdentifier() throws {
+        let table = try ok("stats", "--by", "provider", "--min-n", "1")
+        #expect(table.contains("Bostøtten (SOR-1)"), "\(table)")
+        let csv = try ok("stats", "--by", "provider", "--format", "csv")
+        #expect(csv.split(separator: "\n").dropFirst().first?.hasPrefix("provider,SOR-1,Bostøtten,") == true, "\(csv)")
+        let json = try json("stats", "--by", "provider")
+        #expect(((json["groups"] as? [[String: Any]])?.first?["key"] as? [String: String]) == ["provider": "SOR-1"])
+    }
+
+    @Test func aLimitLossGroupIsNotCalledBetterWhenItsLevelRose() throws {
+        let table = try ok("stats", "--by", "goal-type", "--min-n", "1")
+        let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("Begrænse tab") })
+        #expect(row.hasPrefix("Begrænse tab af funktionsevne *"), "\(table)")
+        #expect(table.contains("Niveauet bevægede sig den forkerte vej: 1 par blev værre mod 0 bedre"), "\(table)")
+        let english = try ok("stats", "--by", "goal-type", "--min-n", "1", "--lang", "en")
+        #expect(english.contains("The level moved the wrong way: 1 pairs worsened against 0 that improved"), "\(english)")
+        let develop = try #require(table.split(separator: "\n").first { $0.hasPrefix("Udvikle") })
+        #expect(!develop.contains("*"))
+        let goals = try ok("stats", "--goals", "--by", "goal-type", "--min-n", "1")
+        #expect(goals.contains("inden for det forventede tab"), "\(goals)")
+        // The report says the same under its goal-type grouping and its goal table.
+        let out = directory.file("goal-types.html").path
+        _ = try ok("report", "--by", "goal-type", "--min-n", "1", "--out", out)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<section id=\"by\"><h2>Forandring pr. måltype</h2>"))
+        #expect(html.contains("<td>Begrænse tab af funktionsevne *</td>"))
+        #expect(html.contains("data-note=\"limit-loss\">* Begrænse tab: målet er at bremse et forventet tab") && html.contains("den forkerte vej (1 par værre mod 0 bedre)"))
+        #expect(html.contains("Begrænse tab: opnået betyder, at tabet holdt sig inden for det forventede"))
+    }
+
+    @Test func costTablesUseDanishFiguresAndATotalOfTheGroupsShown() throws {
+        let second = try ok("citizen", "add", "--cpr", "020290-1234", "--name", "Anne")
+        _ = try ok("case", "open", "--citizen", second, "--case-number", "S-2", "--opened", "2025-01-01", "--municipality", "Aarhus", "--municipality-code", "0751")
+        _ = try ok("assess", "--citizen", second, "--case", "S-2", "--date", "2025-02-01", "--theme", "Købe ind=3")
+        _ = try ok("order", "create", "--citizen", second, "--case", "S-2", "--service", "Støtte til praktiske opgaver",
+                   "--provider-name", "Værestedet", "--provider-id", "SOR-2", "--support-level", "B", "--start", "2025-03-01")
+        let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,600,2025-01-01,\nSOR-2,B,\"1234,50\",2025-01-01,\n")
+        _ = try ok("tariff", "import", tariffs.path)
+        let period = ["--from", "2025-03-01", "--to", "2025-09-30"]
+        let danish = try FFBProcess.run(["stats", "--cost", "--min-n", "1", "--db", db] + period).stdout
+        // SOR-1: 184 × 1000 + 30 × 600 = 202.000,00; SOR-2: 214 × 1234,50 = 264.183,00.
+        #expect(danish.contains("Bostøtten (SOR-1)") && danish.contains("202.000,00"), "\(danish)")
+        #expect(danish.contains("264.183,00"), "\(danish)")
+        let total = try #require(danish.split(separator: "\n").first { $0.hasPrefix("I alt") })
+        #expect(total.contains("466.183,00") && total.contains(" 2 "), "\(danish)")
+        let english = try FFBProcess.run(["stats", "--cost", "--min-n", "1", "--lang", "en", "--db", db] + period).stdout
+        #expect(english.contains("466,183.00") && english.contains("Total"), "\(english)")
+        // Programs get plain numbers and the provider's name in its own column.
+        let csv = try FFBProcess.run(["stats", "--cost", "--format", "csv", "--db", db] + period).stdout
+        #expect(csv.hasPrefix("dimension,key,key_name,citizens,days,days_without_tariff,cost,cost_per_citizen,mean_daily_change\n"), "\(csv)")
+        #expect(csv.contains("provider,SOR-2,Værestedet,1,214,0,264183.0,"), "\(csv)")
+        // Hiding one group hides its figures from the total too: the total is of the groups shown, and says so.
+        let safe = try FFBProcess.run(["stats", "--cost", "--min-n", "2", "--db", db] + period).stdout
+        #expect(!safe.contains("466.183,00") && !safe.contains("I alt"), "\(safe)")
+    }
+
     @Test func costUsesTheTariffInForceEachDay() throws {
         let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,\"600,50\",2025-01-01,\n")
         #expect(try ok("tariff", "import", tariffs.path) == "Imported 2 tariff(s).")
+        // The list names the provider from its orders, and writes the rate as a Dane does; CSV keeps the plain number.
+        let list = try ok("tariff", "list")
+        #expect(list.contains("Bostøtten") && list.contains("SOR-1") && list.contains("600,50"), "\(list)")
+        let csv = try ok("tariff", "list", "--format", "csv")
+        #expect(csv.hasPrefix("provider,provider_name,support_level,daily_rate,valid_from,valid_to\n") && csv.contains("SOR-1,Bostøtten,B,600.5,"), "\(csv)")
         let output = try json("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30")
         let group = try #require((output["groups"] as? [[String: Any]])?.first)
         // C for 2025-03-01…2025-08-31 (184 days × 1000) + B for 2025-09-01…09-30 (30 days × 600.50).
@@ -214,8 +275,9 @@ import Testing
         let tariffs = try directory.write("tariffs.csv", "provider,support_level,daily_rate,valid_from,valid_to\nSOR-1,C,1000,2025-01-01,\nSOR-1,B,600,2025-01-01,\n")
         _ = try ok("tariff", "import", tariffs.path)
         let cost = try ok("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30")
-        let line = try #require(cost.split(separator: "\n").first { $0.hasPrefix("SOR-1") })
-        #expect(line.split(separator: " ").dropFirst() == ["<5", "·", "·", "·", "·", "·"], "\(cost)")
+        let line = try #require(cost.split(separator: "\n").first { $0.hasPrefix("Bostøtten (SOR-1)") })
+        #expect(line.split(separator: " ").dropFirst(2) == ["<5", "·", "·", "·", "·", "·"], "\(cost)")
+        #expect(!cost.contains("I alt"), "no total of hidden groups")
         #expect(cost.contains("1 gruppe(r) skjult"))
         #expect(try ok("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30", "--min-n", "1").contains("214"))
         let costJSON = try json("stats", "--cost", "--from", "2025-03-01", "--to", "2025-09-30", "--min-n", "5")

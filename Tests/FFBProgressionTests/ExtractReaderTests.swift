@@ -98,6 +98,18 @@ import Testing
         #expect(result.groups.first?.statistics.improved == 1)
     }
 
+    /// `ffb export --extract` writes the codes' names after the four columns; the reader takes the
+    /// four by name and passes over the rest, quoted separators and all.
+    @Test func namedColumnsAfterTheFourAreReadPast() throws {
+        let text = "citizen,theme,date,level,area,provider,theme_name,provider_name,date_range\n"
+            + "P-1,\(Self.shopping),2025-01-01,3,x,SOR-1,Købe ind,\"Bostøtten, Øst\",\n"
+            + "P-1,\(Self.shopping),2025-06-01,2,x,SOR-1,Købe ind,\"Bostøtten, Øst\",2025\n"
+        let extract = try ExtractReader(catalog: catalog).read(Data(text.utf8))
+        #expect(extract.rows == 2)
+        #expect(extract.statistics(by: .none, rule: .first).groups.first?.statistics.improved == 1)
+        #expect(extract.dateRange.map { "\($0.lowerBound.iso) \($0.upperBound.iso)" } == "2025-01-01 2025-06-01")
+    }
+
     @Test func themesMayBeNamedAndQuoted() throws {
         let text = "citizen,theme,date,level\n\"P-1\",\"Købe ind\",2024-01-01,3\nP-1,\(Self.shopping),2024-06-01,\"1\"\n"
         let extract = try ExtractReader(catalog: catalog).read(Data(text.utf8))

@@ -50,4 +50,27 @@ import Testing
         #expect(english.contains("lang=\"en\""))
         #expect(danish != english)
     }
+
+    @Test func theReportSaysWhatPeriodItCoversHowItCountsAndHowToReadAGrid() throws {
+        var input = try Self.input()
+        let shopping = try #require(input.catalog.themes.first { $0.name == "Købe ind" }).code.rawValue
+        let extract = try ExtractReader(catalog: input.catalog).read(Data("citizen,theme,date,level\nP-1,\(shopping),2025-01-01,3\nP-1,\(shopping),2025-06-01,2\n".utf8))
+        input.dataPeriod = extract.dateRange
+        let html = ReportRenderer().render(input)
+        #expect(html.contains("data-stat=\"period\">Periode: 2025-01-01 – 2025-06-01</p>"))
+        #expect(!html.contains("alle data"))
+        #expect(html.contains("n tæller par"))
+        #expect(html.contains("id=\"grid-legend\">Sådan læses et overgangsgitter: rækken er niveauet ved baseline"))
+        #expect(html.contains("Fortegnstesten ser kun på retningen") && html.contains("Stuart–Maxwell spørger"))
+        // Danish figures: a decimal comma (mean change 6 × 1 + 2 × 0 over 8 pairs).
+        #expect(html.contains("data-stat=\"mean_change\">0,75<"))
+
+        var english = input
+        english.language = .en
+        english.settings.from = extract.dateRange?.lowerBound
+        let text = ReportRenderer().render(english)
+        #expect(text.contains("data-stat=\"period\">Period: 2025-01-01 – 2025-06-01</p>"))
+        #expect(text.contains("n counts pairs") && text.contains("How to read a transition grid"))
+        #expect(text.contains("data-stat=\"mean_change\">0.75<"))
+    }
 }

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBModel
 
 /// An extract file in the engine's compact form: every row's day and level, grouped by series
 /// (one citizen × one theme) and sorted by day within each series.
@@ -21,6 +22,12 @@ public struct Extract: Sendable {
     let levels: [Int8]
 
     public var seriesCount: Int { seriesTheme.count }
+
+    /// The first and the last date of any row: the period the data cover (nil when empty).
+    public var dateRange: ClosedRange<LocalDate>? {
+        guard let first = days.min(), let last = days.max() else { return nil }
+        return LocalDate(dayNumber: Int(first))...LocalDate(dayNumber: Int(last))
+    }
 
     /// The points of series `index`, as a value (tests and small data; statistics read in place).
     public func series(_ index: Int) -> LevelSeries {

@@ -15,8 +15,21 @@ public struct ExtractRow: Sendable, Equatable {
     public var targetGroup: KLCode?
     public var goalType: GoalType?
     public var supportLevel: Assessed<SupportLevel>?
+    /// The names a person reads beside the codes (empty when the catalogue lacks a code).
+    public var names = Names()
 
-    public static let columns = ["citizen", "theme", "date", "level", "area", "intervention", "provider", "target_group", "goal_type", "support_level"]
+    /// Catalogue names of the row's theme, area, intervention and target group, and the provider's name.
+    public struct Names: Sendable, Equatable {
+        public var theme = "", area = "", intervention = "", provider = "", targetGroup = ""
+        public init() {}
+    }
+
+    /// `citizen,theme,date,level` first, as `ffb stats --input` reads them; the codes' names last,
+    /// so a reader that takes columns by position keeps working.
+    public static let columns = [
+        "citizen", "theme", "date", "level", "area", "intervention", "provider", "target_group", "goal_type", "support_level",
+        "theme_name", "area_name", "intervention_name", "provider_name", "target_group_name",
+    ]
 
     /// The row's fields in `columns` order, as text.
     public var fields: [String] {
@@ -24,6 +37,7 @@ public struct ExtractRow: Sendable, Equatable {
             citizen, theme.rawValue, date.iso, level.map { String($0.rawValue) } ?? Assessed<FunctionLevel>.notAssessedText,
             area.rawValue, intervention?.rawValue ?? "", provider ?? "", targetGroup?.rawValue ?? "",
             goalType?.cliValue ?? "", supportLevel?.cliValue ?? "",
+            names.theme, names.area, names.intervention, names.provider, names.targetGroup,
         ]
     }
 }
@@ -58,6 +72,15 @@ extension ProgressionData {
     ) {
         let citizenCourses = courses.sorted { $0.order.start < $1.order.start }
         let themes = levels.keys.sorted { (catalog.themePosition($0) ?? 0) < (catalog.themePosition($1) ?? 0) }
+        // A citizen has few orders: their services' and target groups' names looked up once each.
+        var conceptNames: [KLCode: String] = [:]
+        func name(_ code: KLCode?, _ kind: CatalogKind) -> String {
+            guard let code else { return "" }
+            if let known = conceptNames[code] { return known }
+            let found = (try? catalog.resolve(code.rawValue, kind: kind).name) ?? ""
+            conceptNames[code] = found
+            return found
+        }
         for theme in themes {
             for point in levels[theme]?.points ?? [] {
                 let date = LocalDate(dayNumber: Int(point.day))
@@ -65,14 +88,21 @@ extension ProgressionData {
                     ?? citizenCourses.first { $0.order.start > date }
                 let goal = course?.goals.first { $0.primaryTheme == theme }
                 let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
-                rows.append(ExtractRow(
+                let area = catalog.theme(theme)?.area ?? theme
+                var row = ExtractRow(
                     citizen: citizen.rawValue, theme: theme, date: date,
                     level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
-                    area: catalog.theme(theme)?.area ?? theme,
+                    area: area,
                     intervention: course?.order.services.first, provider: course?.order.provider.identifier,
                     targetGroup: course.flatMap { $0.order.primaryTargetGroup ?? $0.order.targetGroups.first?.code },
                     goalType: goal?.type, supportLevel: support
-                ))
+                )
+                row.names.theme = catalog.theme(theme)?.name ?? ""
+                row.names.area = catalog.area(area)?.name ?? ""
+                row.names.intervention = name(row.intervention, .services)
+                row.names.provider = course?.order.provider.name ?? ""
+                row.names.targetGroup = name(row.targetGroup, .targetGroups)
+                rows.append(row)
             }
         }
     }

@@ -63,3 +63,15 @@ public struct ProgressionData: Sendable {
         self.courses = courses
     }
 }
+
+extension ProgressionData {
+    /// Each provider's name by its identifier (the group key of `--by provider`): the name of its
+    /// latest order, so a provider renamed between orders reads as it does now.
+    public var providerNames: [String: String] {
+        var names: [String: String] = [:]
+        for course in courses.sorted(by: { $0.order.start < $1.order.start }) {
+            names[course.order.provider.identifier] = course.order.provider.name
+        }
+        return names
+    }
+}

@@ -17,7 +17,9 @@ package struct ReportRenderer: Sendable {
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(escape(words.title))</title>")
         html.append("<style>\(ReportStyle.css)</style></head><body><main>")
         html.append("<h1>\(escape(words.title))</h1>")
-        html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · baseline: \(input.settings.baseline.rawValue)\(periodText(input.settings))</p>")
+        html.append("<p class=\"meta\">\(escape(input.source)) · \(escape(input.generated)) · \(escape(words.baselineRule(input.settings.baseline)))</p>")
+        html.append("<p class=\"period\" data-stat=\"period\">\(escape(words.period)): \(escape(period(input)))</p>")
+        html.append("<p class=\"note\">\(escape(words.howToCount))</p>")
 
         // Headline numbers.
         // Disclosure control: a group is shown only when it has at least `minimum` citizens.
@@ -27,7 +29,7 @@ package struct ReportRenderer: Sendable {
         html.append(card(overallShown ? String(input.citizens) : "–", words.citizens, stat: "citizens"))
         html.append(card(overallShown ? String(overall.n) : "–", words.pairs, stat: "n"))
         html.append(card(overallShown ? overall.improvedShare.map(Charts.percent) ?? "–" : "–", words.improvedShare, stat: "improved_share"))
-        html.append(card(overallShown ? overall.meanChange.map { format($0, 2) } ?? "–" : "–", words.meanChange, stat: "mean_change"))
+        html.append(card(overallShown ? overall.meanChange.map { format($0, 2, words) } ?? "–" : "–", words.meanChange, stat: "mean_change"))
         html.append("</div><p class=\"note\">\(escape(words.lowerIsBetter))</p></section>")
 
         // Change by area and by theme.
@@ -40,12 +42,12 @@ package struct ReportRenderer: Sendable {
             let hidden = result.groups.filter { hiddenKeys.contains($0.key) }
             suppressedGroups += hidden.count
             let bars = shown.map { group in
-                Charts.ChangeBar(label: label(group.key, input.catalog), n: group.statistics.n, improved: group.statistics.improved,
+                Charts.ChangeBar(label: label(group.key, input), n: group.statistics.n, improved: group.statistics.improved,
                                  unchanged: group.statistics.unchanged, worsened: group.statistics.worsened,
                                  interval: result.clusteredStatistics(of: group.key).improvedShareInterval.map { ($0.lower, $0.upper) })
             }
             if !bars.isEmpty { html.append("<figure>\(Charts.changeBars(bars, words: words))<figcaption>\(escape(words.changeChartLabel))</figcaption></figure>") }
-            html.append(statisticsTable(result, catalog: input.catalog, hidden: hiddenKeys, words: words, dimension: id))
+            html.append(statisticsTable(result, input: input, hidden: hiddenKeys, words: words, dimension: id))
             html.append("</section>")
         }
 
@@ -64,10 +66,10 @@ package struct ReportRenderer: Sendable {
         html.append("</section>")
 
         // A transition heat map per theme.
-        html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><div class=\"grid\">")
+        html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><p class=\"note\" id=\"grid-legend\">\(escape(words.gridLegend(minimum: minimum)))</p><div class=\"grid\">")
         let hiddenThemes = Set(input.byTheme.suppressed(disclosure).keys)
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
-            let name = label(group.key, input.catalog)
+            let name = label(group.key, input)
             html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(group.statistics.transitions.rows), words: words))</figure>")
         }
         html.append("</div></section>")
@@ -91,7 +93,7 @@ package struct ReportRenderer: Sendable {
                     (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
                     (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
                 ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: disclosure.cells(group.transitions.rows), words: words) + "</figure></div>")
-                html.append(statisticsTable(support, catalog: input.catalog, hidden: Set(support.suppressed(disclosure).keys), words: words, dimension: "support"))
+                html.append(statisticsTable(support, input: input, hidden: Set(support.suppressed(disclosure).keys), words: words, dimension: "support"))
             } else {
                 suppressedGroups += 1
                 html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
@@ -107,9 +109,14 @@ package struct ReportRenderer: Sendable {
             if cost.isEmpty {
                 html.append("<p class=\"note\">\(escape(words.noTariffs))</p>")
             } else {
-                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(thousands($0.ore / 100)) kr.") }) + "</figure>")
-                html.append("<table><thead><tr><th>\(escape(words.level))</th><th>DKK</th><th>\(input.language == .da ? "dage" : "days")</th></tr></thead><tbody>")
-                for row in cost { html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(thousands(row.ore / 100))</td><td>\(row.days)</td></tr>") }
+                let language = input.language
+                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(NumberText.kroner(ore: $0.ore, in: language)) \(words.currency)") }) + "</figure>")
+                html.append("<table data-table=\"cost\"><thead><tr><th>\(escape(words.level))</th><th>\(escape(words.kroner))</th><th>\(escape(words.days))</th></tr></thead><tbody>")
+                for row in cost {
+                    html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(NumberText.kroner(ore: row.ore, in: language))</td><td>\(NumberText.grouped(row.days, in: language))</td></tr>")
+                }
+                // Every row above is shown, so their sum gives nothing away that they do not.
+                html.append("<tr class=\"total\"><th>\(escape(words.total))</th><td data-stat=\"cost_total\">\(NumberText.kroner(ore: cost.reduce(0) { $0 + $1.ore }, in: language))</td><td>\(NumberText.grouped(cost.reduce(0) { $0 + $1.days }, in: language))</td></tr>")
                 html.append("</tbody></table>")
             }
         } else {
@@ -133,19 +140,23 @@ package struct ReportRenderer: Sendable {
 
     /// A group table: citizens and pairs, then the interval and tests over citizens as clusters
     /// (STATISTICS.md), which is what a reader may lean on.
-    private func statisticsTable(_ result: GroupedPairStatistics, catalog: Catalog, hidden: Set<GroupKey>, words: Words, dimension: String) -> String {
-        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th>\(escape(words.pairs))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>sign p</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
+    private func statisticsTable(_ result: GroupedPairStatistics, input: ReportInput, hidden: Set<GroupKey>, words: Words, dimension: String) -> String {
+        var limitLoss: PairStatistics?
+        var rows = ["<table data-table=\"\(dimension)\"><thead><tr><th>\(escape(words.group))</th><th>\(escape(words.citizens))</th><th title=\"\(escape(words.pairs))\">\(escape(words.pairsShort))</th><th>\(escape(words.improved))</th><th>\(escape(words.unchanged))</th><th>\(escape(words.worsened))</th><th>Δ</th><th>95 % CI</th><th>deff</th><th>\(escape(words.signP))</th><th>Wilcoxon p</th><th>S–M p</th></tr></thead><tbody>"]
         for (key, s) in result.groups {
-            let name = escape(label(key, catalog))
+            let isLimitLoss = key.dimension == .goalType && GoalType(cliValue: key.value) == .limitLoss
+            let name = escape(label(key, input)) + (isLimitLoss ? " *" : "")
             guard !hidden.contains(key) else {
                 rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td class=\"suppressed\" colspan=\"11\">\(escape(words.suppressed))</td></tr>")
                 continue
             }
+            if isLimitLoss { limitLoss = s }
             let c = result.clusteredStatistics(of: key)
             let ci = c.improvedShareInterval.map { "\(Charts.percent($0.lower))–\(Charts.percent($0.upper))" } ?? "–"
-            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"citizens\">\(c.citizens)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2) } ?? "–")</td><td>\(ci)</td><td>\(c.designEffect.map { format($0, 2) } ?? "–")</td><td>\(p(c.signTest.p))</td><td>\(p(c.wilcoxon?.p))</td><td>\(p(c.stuartMaxwell.p))</td></tr>")
+            rows.append("<tr data-key=\"\(escape(key.value))\"><td>\(name)</td><td data-stat=\"citizens\">\(c.citizens)</td><td data-stat=\"n\">\(s.n)</td><td data-stat=\"improved\">\(s.improved)</td><td data-stat=\"unchanged\">\(s.unchanged)</td><td data-stat=\"worsened\">\(s.worsened)</td><td>\(s.meanChange.map { format($0, 2, words) } ?? "–")</td><td>\(ci)</td><td>\(c.designEffect.map { format($0, 2, words) } ?? "–")</td><td>\(p(c.signTest.p, words))</td><td>\(p(c.wilcoxon?.p, words))</td><td>\(p(c.stuartMaxwell.p, words))</td></tr>")
         }
         rows.append("</tbody></table>")
+        if let limitLoss { rows.append("<p class=\"note\" data-note=\"limit-loss\">\(escape(words.limitLoss(improved: limitLoss.improved, worsened: limitLoss.worsened)))</p>") }
         return rows.joined()
     }
 
@@ -175,6 +186,9 @@ package struct ReportRenderer: Sendable {
                                          worsened: counts.count(.worsening), interval: counts.successShareInterval.map { ($0.lower, $0.upper) }))
         }
         rows.append("</tbody></table>")
+        if goals.contains(where: { GoalType(cliValue: $0.key.value) == .limitLoss && hidden[$0.key] == nil }) {
+            rows.append("<p class=\"note\">\(escape(words.limitLossAchieved))</p>")
+        }
         let segments = ("\(words.achieved) / \(words.sustaining.lowercased())", "\(words.improving) / \(words.noChange.lowercased())", words.worsening)
         let chart = bars.isEmpty ? "" : "<figure>" + Charts.changeBars(bars, words: words, segments: segments) + "</figure>"
         return chart + rows.joined()
@@ -188,49 +202,48 @@ package struct ReportRenderer: Sendable {
             : (da ? "hver vurdering mod den forrige" : "each assessment against the previous one")
         var items = [
             (da ? "Baseline: " : "Baseline: ") + rule + ".",
-            (da ? "Periode: " : "Period: ") + (periodText(input.settings).isEmpty ? (da ? "alle data" : "all data") : String(periodText(input.settings).dropFirst(3))) + ".",
+            (da ? "Periode: " : "Period: ") + period(input) + ".",
+            words.howToCount,
             da ? "Ændring d = baseline − opfølgning; positiv = forbedring (niveauet faldt)." : "Change d = baseline − follow-up; positive = improvement (the level fell).",
             da ? "En borger giver ofte flere par i en gruppe (flere temaer, flere opfølgninger), og de er ikke uafhængige: intervaller og test regner derfor borgerne som klynger. Interval: Wilson (95 %) for andelen forbedret ved den effektive størrelse par/deff (deff = designeffekt, klynge-robust varians); fortegnstest: Durkalskis klyngede McNemar; Wilcoxon signed-rank (normaltilnærmelse med tie-korrektion) på hver borgers gennemsnitlige ændring; Stuart–Maxwell (marginal homogenitet) over borgernes bidrag. Test der antager uafhængige par (og Bowker) findes i ffb stats --format json."
                : "A citizen often gives several pairs to a group (several themes, several follow-ups), and they are not independent: intervals and tests therefore count citizens as clusters. Interval: Wilson (95 %) for the share improved at the effective size pairs/deff (deff = design effect, cluster-robust variance); sign test: Durkalski's clustered McNemar; Wilcoxon signed-rank (normal approximation with tie correction) on each citizen's mean change; Stuart–Maxwell (marginal homogeneity) over the citizens' contributions. Tests that assume independent pairs (and Bowker) are in ffb stats --format json.",
+            da ? "Antagelserne bag hver test: borgerne er uafhængige af hinanden, en borgers par må hænge sammen (klynger). Fortegnstesten ser kun på retningen (bedre eller værre), ikke på hvor meget, og antager intet om niveauernes afstand. Wilcoxon på borgernes gennemsnit antager, at afstanden mellem to niveauer er den samme hele skalaen igennem, og at gennemsnittene under nulhypotesen fordeler sig symmetrisk om 0. Stuart–Maxwell spørger, om fordelingen på niveauer er den samme ved baseline og opfølgning, og bruger en chi-i-anden-tilnærmelse, der kræver mange borgere. Med få borgere (under ca. 20) skal p-værdierne læses med forsigtighed."
+               : "The assumptions behind each test: citizens are independent of one another, a citizen's pairs may depend on each other (clusters). The sign test looks at the direction only (better or worse), not how far, and assumes nothing about the distance between levels. Wilcoxon on the citizens' means assumes a step between two levels is the same size across the scale, and that the means lie symmetrically about 0 under the null hypothesis. Stuart–Maxwell asks whether the spread over levels is the same at baseline and follow-up, with a chi-square approximation that needs many citizens. With few citizens (under about 20) read the p-values with care.",
             (da ? "Sprunget over: \(tally.skippedNotAssessed) par med \"ikke vurderet\"; \(tally.unpaired) forløb med kun én vurdering." : "Skipped: \(tally.skippedNotAssessed) pairs with \"not assessed\"; \(tally.unpaired) series with one assessment only."),
             (da ? "Grupper med færre end \(input.settings.minimumGroupSize) borgere er skjult af hensyn til borgernes privatliv (--min-n), også i nøgletal og figurer; i overgangsgitre er felter med 1–\(input.settings.minimumGroupSize - 1) par skjult (·), og er kun ét felt skjult, skjules også det mindste andet; \(suppressedGroups) gruppe(r) er skjult." : "Groups with fewer than \(input.settings.minimumGroupSize) citizens are suppressed to protect privacy (--min-n), in headline figures and charts too; in transition grids, cells of 1–\(input.settings.minimumGroupSize - 1) pairs are suppressed (·), and where only one would be, the smallest other one too; \(suppressedGroups) group(s) suppressed."),
             da ? "Rapporten indeholder ingen CPR-numre og ingen navne." : "The report holds no CPR numbers and no names.",
         ]
         if input.goals != nil {
-            items.append(da ? "Mål vurderes efter måltype (udvikle: niveau ≤ forventet; fastholde: ikke højere end baseline; begrænse tab: ≤ forventet). Et fastholde-mål, der holder niveauet, mens det løber, lykkes: \"lykkes\" er opnåede og fastholdte mål blandt de vurderede, med 95 % Wilson-interval." : "Goals are judged by type (develop: level ≤ expected; maintain: not above baseline; limit loss: ≤ expected). A maintain goal that holds its level while it runs is succeeding: \"succeeding\" is achieved and sustaining goals among those evaluated, with a 95 % Wilson interval.")
+            items.append(da ? "Mål vurderes efter måltype (udvikle: niveau ≤ forventet; fastholde: ikke højere end baseline; begrænse tab: ≤ forventet, dvs. tabet holdt sig inden for det forventede, ellers forværring). Et fastholde-mål, der holder niveauet, mens det løber, lykkes: \"lykkes\" er opnåede og fastholdte mål blandt de vurderede, med 95 % Wilson-interval." : "Goals are judged by type (develop: level ≤ expected; maintain: not above baseline; limit loss: ≤ expected, i.e. the loss stayed within what was expected, else worsening). A maintain goal that holds its level while it runs is succeeding: \"succeeding\" is achieved and sustaining goals among those evaluated, with a 95 % Wilson interval.")
         }
         return "<section id=\"methods\"><h2>\(escape(words.methods))</h2><ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>"
     }
 
-    private func label(_ key: GroupKey, _ catalog: Catalog) -> String {
+    private func label(_ key: GroupKey, _ input: ReportInput) -> String {
+        let catalog = input.catalog
         switch key.dimension {
-        case .theme: catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
-        case .area: catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
-        case .none: "–"
-        default: key.value
+        case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
+        case .area: return catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
+        case .intervention: return catalog.name(of: KLCode(unchecked: key.value), kind: .services)
+        case .targetGroup: return catalog.name(of: KLCode(unchecked: key.value), kind: .targetGroups)
+        case .goalType: return GoalType(cliValue: key.value).map { input.language == .da ? $0.danishName : $0.englishName } ?? key.value
+        case .provider: return input.providerNames[key.value].map { "\($0) (\(key.value))" } ?? key.value
+        case .none: return "–"
         }
     }
 
-    private func periodText(_ settings: ProgressionSettings) -> String {
-        guard settings.from != nil || settings.to != nil else { return "" }
-        return " · \(settings.from?.iso ?? "…") – \(settings.to?.iso ?? "…")"
+    /// The settings' period where they give one, else the data's first and last date.
+    private func period(_ input: ReportInput) -> String {
+        let from = input.settings.from ?? input.dataPeriod?.lowerBound, to = input.settings.to ?? input.dataPeriod?.upperBound
+        guard from != nil || to != nil else { return input.language.pick("ingen data", "no data") }
+        return "\(from?.iso ?? "…") – \(to?.iso ?? "…")"
     }
 
-    private func p(_ value: Double?) -> String {
-        escape(NumberText.pValue(value))
+    private func p(_ value: Double?, _ words: Words) -> String {
+        escape(NumberText.pValue(value, in: words.language))
     }
 
-    private func format(_ value: Double, _ digits: Int) -> String {
-        NumberText.fixed(value, digits: digits)
-    }
-
-    private func thousands(_ value: Int) -> String {
-        let digits = Array(String(abs(value)))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += "." }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
+    private func format(_ value: Double, _ digits: Int, _ words: Words) -> String {
+        NumberText.grouped(value, digits: digits, in: words.language)
     }
 }

@@ -24,12 +24,14 @@ public struct ReportAssembly {
     /// From an extract: progression only (an extract has no goals, support levels or tariffs).
     public func input(extract: Extract, named name: String) -> ReportInput {
         let rule = settings.baseline, period = settings.period
-        return ReportInput(
+        var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(name)", generated: generated.iso, settings: settings,
             overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
             byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
             goals: nil, support: nil, costByLevel: nil, language: language
         )
+        input.dataPeriod = extract.dateRange
+        return input
     }
 
     /// From a store: progression, goals, support levels and cost, and one extra grouping.
@@ -45,11 +47,26 @@ public struct ReportAssembly {
             goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
             costByLevel: Self.costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
         )
+        input.dataPeriod = extract.dateRange
+        input.providerNames = data.providerNames
         if let extraDimension {
-            let title = language == .da ? "Forandring pr. \(extraDimension.rawValue)" : "Change by \(extraDimension.rawValue)"
-            input.extra = (title, data.statistics(by: extraDimension, rule: rule, period: period))
+            input.extra = (Self.title(extraDimension, language), data.statistics(by: extraDimension, rule: rule, period: period))
         }
         return input
+    }
+
+    /// The heading of the extra grouping's section, in the report's language.
+    static func title(_ dimension: GroupDimension, _ language: ReportLanguage) -> String {
+        let (da, en): (String, String) = switch dimension {
+        case .provider: ("udfører", "provider")
+        case .intervention: ("indsats", "intervention")
+        case .targetGroup: ("målgruppe", "target group")
+        case .goalType: ("måltype", "goal type")
+        case .area: ("funktionsområde", "area")
+        case .theme: ("tema", "theme")
+        case .none: ("alle", "all")
+        }
+        return language.pick("Forandring pr. \(da)", "Change by \(en)")
     }
 
     /// Cost over the period by support level (øre and days per level A–E).

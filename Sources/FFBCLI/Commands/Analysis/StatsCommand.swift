@@ -63,6 +63,7 @@ enum StatsCommand: Command {
         if modes.isEmpty {
             let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
             let result: GroupedPairStatistics
+            var providers: [String: String] = [:]
             if GroupDimension.extractDimensions.contains(dimension) {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
                 let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
@@ -72,19 +73,20 @@ enum StatsCommand: Command {
             } else {
                 let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+                providers = data.providerNames
             }
-            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
+            context.stdout.write(render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
             return
         }
         let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
             let dimension = try dimension(arguments, settings: settings, default: .goalType, allowed: GroupDimension.allCases)
-            context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog,
+            context.stdout.write(GoalStatsOutput.render(data.goalStatistics(by: dimension, period: settings.period), format: format, catalog: catalog, providers: data.providerNames,
                                                         language: context.language, disclosure: disclosure))
         } else if arguments.flag("support") {
             let dimension = try dimension(arguments, settings: settings, default: .none, allowed: [.none, .intervention, .provider, .targetGroup])
             let result = data.supportStatistics(by: dimension, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog, support: true, language: context.language, disclosure: disclosure))
+            context.stdout.write(render(result, format: format, catalog: catalog, providers: data.providerNames, support: true, language: context.language, disclosure: disclosure))
         } else {
             let dimension = try dimension(arguments, settings: settings, default: .provider, allowed: [.none, .intervention, .provider, .targetGroup])
             let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
@@ -106,20 +108,20 @@ enum StatsCommand: Command {
         return dimension
     }
 
-    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, support: Bool = false, language: Language = .da,
+    static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], support: Bool = false, language: Language = .da,
                        disclosure control: DisclosureControl? = nil) -> String {
         let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) })
         switch format {
         case .json: return JSONWriter.fileText(StatsOutput.json(result, disclosure: disclosure))
-        case .csv: return StatsOutput.csv(result, catalog: catalog, disclosure: disclosure)
-        case .table: return StatsOutput.table(result, catalog: catalog, support: support, language: language, disclosure: disclosure)
+        case .csv: return StatsOutput.csv(result, catalog: catalog, providers: providers, disclosure: disclosure)
+        case .table: return StatsOutput.table(result, catalog: catalog, providers: providers, support: support, language: language, disclosure: disclosure)
         }
     }
 }
 
 /// `ffb stats --goals` output.
 enum GoalStatsOutput {
-    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, language lang: Language = .da,
+    static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], language lang: Language = .da,
                        disclosure control: DisclosureControl? = nil) -> String {
         let disclosure = StatsDisclosure(control, groups: groups.map { (key: $0.key, citizens: $0.counts.citizens) })
         switch format {
@@ -132,7 +134,7 @@ enum GoalStatsOutput {
                 + ["achieved_share", "achieved_share_ci_low", "achieved_share_ci_high", "success_share", "success_share_ci_low", "success_share_ci_high", "citizens"]
             var text = writer.line(header)
             for (key, counts) in groups {
-                let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog)]
+                let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog, providers: providers)]
                 if let row = disclosure.row(key, leading: leading, columns: header.count, citizensColumn: header.count - 1) {
                     text += writer.line(row)
                     continue
@@ -154,21 +156,25 @@ enum GoalStatsOutput {
                 index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: index < 9 ? .right : .left)
             })
             for (key, counts) in groups {
-                if let row = disclosure.row(key, leading: [StatsOutput.label(key, catalog: catalog)], columns: titles.count, citizensColumn: 1) {
+                if let row = disclosure.row(key, leading: [StatsOutput.label(key, catalog: catalog, providers: providers, withIdentifier: true)], columns: titles.count, citizensColumn: 1) {
                     table.append(row)
                     continue
                 }
                 let interval = counts.successShareInterval
-                let share = counts.successShare.map { StatsOutput.percent($0) + (interval.map { " [\(StatsOutput.percent($0.lower))–\(StatsOutput.percent($0.upper))]" } ?? "") } ?? "–"
-                table.append([StatsOutput.label(key, catalog: catalog), String(counts.citizens), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
+                let share = counts.successShare.map { StatsOutput.percent($0, lang) + (interval.map { " [\(StatsOutput.percent($0.lower, lang))–\(StatsOutput.percent($0.upper, lang))]" } ?? "") } ?? "–"
+                table.append([StatsOutput.label(key, catalog: catalog, providers: providers, withIdentifier: true), String(counts.citizens), String(counts.total), String(counts.count(.achieved)), String(counts.count(.sustaining)),
                               String(counts.count(.improving)), String(counts.count(.noChange)), String(counts.count(.worsening)), String(counts.count(.notEvaluable)),
-                              share, counts.achievedShare.map(StatsOutput.percent) ?? "–"])
+                              share, counts.achievedShare.map { StatsOutput.percent($0, lang) } ?? "–"])
             }
             return table.render() + lang.pick(
                 "\nLykkes = opnået, eller fastholder (et fastholde-mål, der holder niveauet, mens det løber, gør hvad det skal), "
-                    + "blandt vurderede mål; opnået alene i sidste kolonne.\n",
+                    + "blandt vurderede mål; opnået alene i sidste kolonne. "
+                    + "Et begrænse tab-mål er opnået, når niveauet holdt sig inden for det forventede tab (opfølgning ≤ forventet niveau), "
+                    + "ellers er det en forværring: det kan ikke blive \"bedre\".\n",
                 "\nSucceeding = achieved, or sustaining (a maintain goal that holds its level while it runs is doing what it asks), "
-                    + "among evaluated goals; achieved alone in the last column.\n") + disclosure.note(lang)
+                    + "among evaluated goals; achieved alone in the last column. "
+                    + "A limit-loss goal is achieved when the level stayed within the expected loss (follow-up ≤ expected level), "
+                    + "else it is worsening: it cannot be \"improving\".\n") + disclosure.note(lang)
         }
     }
 

@@ -103,8 +103,10 @@ enum StatsOutput {
 
     static func number(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
 
-    /// The group's name for people: the catalogue name of a theme or area, else the key's value.
-    static func label(_ key: GroupKey, catalog: Catalog) -> String {
+    /// The group's name for people: the catalogue name of a theme, area, service or target group;
+    /// a provider's name from its orders (`providers`, by identifier), with the identifier beside
+    /// it when `withIdentifier` (a table, where the CSV has the identifier in its own column).
+    static func label(_ key: GroupKey, catalog: Catalog, providers: [String: String] = [:], withIdentifier: Bool = false) -> String {
         switch key.dimension {
         case .none: return "alle"  // the CSV's key_name, and the table's only group with --by none
         case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
@@ -112,13 +114,15 @@ enum StatsOutput {
         case .intervention: return (try? catalog.resolve(key.value, kind: .services).name) ?? key.value
         case .targetGroup: return (try? catalog.resolve(key.value, kind: .targetGroups).name) ?? key.value
         case .goalType: return GoalType(cliValue: key.value)?.danishName ?? key.value
-        case .provider: return key.value
+        case .provider:
+            guard let name = providers[key.value] else { return key.value }
+            return withIdentifier ? "\(name) (\(key.value))" : name
         }
     }
 
     /// The table people read leads with the statistics over citizens as clusters (STATISTICS.md);
     /// those that treat pairs as independent are in the JSON and CSV.
-    static func table(_ result: GroupedPairStatistics, catalog: Catalog, support: Bool = false, language lang: Language = .da,
+    static func table(_ result: GroupedPairStatistics, catalog: Catalog, providers: [String: String] = [:], support: Bool = false, language lang: Language = .da,
                       disclosure: StatsDisclosure? = nil) -> String {
         let titles = lang == .da
             ? ["GRUPPE", "BORGERE", "PAR", "BEDRE", "SAMME", "VÆRRE", "Ø ÆNDRING", "ANDEL BEDRE [95% CI]", "DEFF", "FORTEGN p", "WILCOXON p", "S-M p"]
@@ -126,21 +130,24 @@ enum StatsOutput {
         var table = TextTable(titles.enumerated().map { index, title in
             index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: [7].contains(index) ? .left : .right)
         })
+        var limitLoss: PairStatistics?
         for (key, statistics) in result.groups {
-            if let row = disclosure?.row(key, leading: [label(key, catalog: catalog)], columns: titles.count, citizensColumn: 1) {
+            let isLimitLoss = key.dimension == .goalType && GoalType(cliValue: key.value) == .limitLoss
+            if let row = disclosure?.row(key, leading: [label(key, catalog: catalog, providers: providers, withIdentifier: true)], columns: titles.count, citizensColumn: 1) {
                 table.append(row)
                 continue
             }
+            if isLimitLoss { limitLoss = statistics }
             let clustered = result.clusteredStatistics(of: key)
             let share = statistics.improvedShare.map { share in
-                let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower))–\(percent($0.upper))]" } ?? ""
-                return percent(share) + ci
+                let ci = clustered.improvedShareInterval.map { " [\(percent($0.lower, lang))–\(percent($0.upper, lang))]" } ?? ""
+                return percent(share, lang) + ci
             } ?? "–"
             table.append([
-                label(key, catalog: catalog), String(clustered.citizens), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
-                String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2) } ?? "–", share,
-                clustered.designEffect.map { format($0, digits: 2) } ?? "–",
-                pValue(clustered.signTest.p), pValue(clustered.wilcoxon?.p), pValue(clustered.stuartMaxwell.p),
+                label(key, catalog: catalog, providers: providers, withIdentifier: true) + (isLimitLoss ? " *" : ""), String(clustered.citizens), String(statistics.n), String(statistics.improved), String(statistics.unchanged),
+                String(statistics.worsened), statistics.meanChange.map { format($0, digits: 2, lang) } ?? "–", share,
+                clustered.designEffect.map { format($0, digits: 2, lang) } ?? "–",
+                pValue(clustered.signTest.p, lang), pValue(clustered.wilcoxon?.p, lang), pValue(clustered.stuartMaxwell.p, lang),
             ])
         }
         var text = table.render()
@@ -157,12 +164,29 @@ enum StatsOutput {
                 + "Positive change = improvement (the \(level) fell).\n"
                 + "Interval and tests count citizens as clusters (a citizen's pairs are not independent; DEFF: design effect); "
                 + "the pair-level ones are in --format json and csv.\n")
+        if let limitLoss { text += limitLossNote(limitLoss, language: lang) }
         return text + (disclosure?.note(lang) ?? "")
     }
 
-    /// One row per group; `key_name` names a theme, area, service, target group or goal type beside
-    /// its code.
-    static func csv(_ result: GroupedPairStatistics, catalog: Catalog, disclosure: StatsDisclosure? = nil) -> String {
+    /// A limit-loss goal expects the level to rise (Docs/progression.md, "Limit-loss goals"): its
+    /// share improved and tests do not say it went well, and when more pairs worsened than improved
+    /// the level moved the wrong way, which the row's p-values confirm rather than refute.
+    static func limitLossNote(_ statistics: PairStatistics, language lang: Language) -> String {
+        let direction = statistics.worsened > statistics.improved
+            ? lang.pick(
+                "Niveauet bevægede sig den forkerte vej: \(statistics.worsened) par blev værre mod \(statistics.improved) bedre, og en lille p-værdi siger her, at det er en forværring. ",
+                "The level moved the wrong way: \(statistics.worsened) pairs worsened against \(statistics.improved) that improved, and a small p-value here says it is a worsening. ")
+            : ""
+        return lang.pick(
+            "* Begrænse tab: målet er at bremse et forventet tab, ikke at forbedre, så andelen bedre er ikke et mål for succes. \(direction)"
+                + "Hvor mange der holdt sig inden for det forventede tab (opfølgning ≤ forventet niveau): ffb stats --goals --by goal-type.\n",
+            "* Limit loss: the goal is to slow an expected loss, not to improve, so the share better is no measure of success. \(direction)"
+                + "How many stayed within the expected loss (follow-up ≤ expected level): ffb stats --goals --by goal-type.\n")
+    }
+
+    /// One row per group; `key_name` names a theme, area, service, target group, goal type or
+    /// provider beside its code or identifier.
+    static func csv(_ result: GroupedPairStatistics, catalog: Catalog, providers: [String: String] = [:], disclosure: StatsDisclosure? = nil) -> String {
         let writer = CSVWriter()
         let header = ["dimension", "key", "key_name", "n", "improved", "unchanged", "worsened", "mean_change", "mean_baseline", "mean_followup",
                                 "improved_share", "improved_share_ci_low", "improved_share_ci_high", "sign_test_p", "wilcoxon_n", "w_plus", "w_minus",
@@ -176,7 +200,7 @@ enum StatsOutput {
         let citizensColumn = header.firstIndex(of: "citizens") ?? header.count
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, s) in result.groups {
-            let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog)]
+            let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog, providers: providers)]
             if let row = disclosure?.row(key, leading: leading, columns: header.count, citizensColumn: citizensColumn) {
                 text += writer.line(row)
                 continue
@@ -203,15 +227,17 @@ enum StatsOutput {
         ]
     }
 
-    static func percent(_ value: Double) -> String {
-        format(value * 100, digits: 1) + "%"
+    /// A share as a percentage with one decimal, a decimal comma in Danish: "48,0%" (da), "48.0%" (en).
+    static func percent(_ value: Double, _ language: Language) -> String {
+        NumberText.percent(value, in: language)
     }
 
-    static func pValue(_ value: Double?) -> String {
-        NumberText.pValue(value)
+    /// A p-value with three decimals, "<0,001" (da) / "<0.001" (en) below that, "–" when undefined.
+    static func pValue(_ value: Double?, _ language: Language) -> String {
+        NumberText.pValue(value, in: language)
     }
 
-    static func format(_ value: Double, digits: Int) -> String {
-        NumberText.fixed(value, digits: digits)
+    static func format(_ value: Double, digits: Int, _ language: Language) -> String {
+        NumberText.grouped(value, digits: digits, in: language)
     }
 }

@@ -72,6 +72,7 @@ enum CaseloadCommand: Command {
             ("caseworker", entry.caseworker.map(JSONValue.string) ?? .null),
             ("order", .string(entry.order.id.storeText)),
             ("provider", .string(entry.order.provider.name)),
+            ("provider_id", .string(entry.order.provider.identifier)),
             ("start", .string(entry.order.start.iso)),
             ("theme_count", .number(JSONNumber(entry.themeCount))),
             ("last_follow_up", date(entry.schedule.lastFollowUp)),

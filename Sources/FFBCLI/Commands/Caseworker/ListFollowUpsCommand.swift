@@ -50,6 +50,7 @@ enum ListFollowUpsCommand: Command {
                 ("citizen", .string(item.order.citizen.rawValue)),
                 ("order", .string(item.order.id.storeText)),
                 ("provider", .string(item.order.provider.name)),
+                ("provider_id", .string(item.order.provider.identifier)),
                 ("date", .string(followUp.date.iso)),
                 ("status", .string(followUp.status.cliValue)),
                 ("support_level", followUp.supportLevel.map { .string($0.cliValue) } ?? .null),

@@ -227,6 +227,7 @@ enum OrderShowCommand: Command {
                 return .object(JSONObject([
                     ("id", .string(goal.id.storeText)), ("series", .string(goal.seriesID.storeText)), ("version", .number(JSONNumber(goal.version))),
                     ("type", .string(goal.type.cliValue)), ("theme", .string(goal.primaryTheme.rawValue)),
+                    ("theme_name", .string(catalog.theme(goal.primaryTheme)?.name ?? "")),
                     ("secondary_themes", .array(goal.secondaryThemes.map { .string($0.rawValue) })),
                     ("expected_level", .number(JSONNumber(goal.expectedLevel.rawValue))), ("description", .string(goal.description)),
                     ("follow_up", goal.followUpDate.map { .string($0.iso) } ?? .null),

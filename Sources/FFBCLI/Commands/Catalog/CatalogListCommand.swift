@@ -21,8 +21,15 @@ enum CatalogListCommand: Command {
         let catalog = try CatalogOptions.load(arguments, context: context)
         guard let kind = CatalogKind(rawValue: try arguments.requiredValue("kind")) else { return }
         var records = RecordSet(tableColumns: tableColumns(for: kind))
+        // A parent is named beside its code, in JSON and CSV too: a UUID alone says nothing to a person.
+        let names = Dictionary(catalog.allEntries.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         for entry in catalog.entries(kind) {
-            records.append(CatalogOptions.record(entry))
+            let record = CatalogOptions.record(entry)
+            records.append(JSONObject(record.members.flatMap { member -> [(String, JSONValue)] in
+                guard member.key == "parent" else { return [(member.key, member.value)] }
+                let name: JSONValue = if case .string(let parent) = member.value, let code = KLCode(parent), let found = names[code] { .string(found) } else { .null }
+                return [(member.key, member.value), ("parent_name", name)]
+            }))
         }
         context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
@@ -38,7 +45,7 @@ enum CatalogListCommand: Command {
         case .functionLevels, .supportLevels, .goalTypes, .followUpStatuses:
             return [("value", .init(title: "VÆRDI")), name, ("name_en", .init(title: "ENGLISH")), code]
         case .services, .offerTypes, .targetGroups, .headings:
-            return [name, ("parent", .init(title: "OVERORDNET")), code]
+            return [name, ("parent_name", .init(title: "OVERORDNET", maxWidth: 50)), code]
         case .groups:
             return [name, code]
         }
