@@ -34,6 +34,24 @@ public struct DisclosureControl: Sendable, Equatable {
         return hidden
     }
 
+    /// The same for groups that nest in another table's groups (themes in their areas): besides the
+    /// rule across the table, within each parent a single hidden child beside shown ones takes the
+    /// smallest shown sibling with it (ties: the lowest key), else the parent's row minus its shown
+    /// children would give the hidden one back (cross-table secondary suppression).
+    public func suppressed<Key: Hashable & Comparable, Parent: Hashable>(
+        _ groups: [(key: Key, citizens: Int)], parent: (Key) -> Parent?
+    ) -> [Key: Reason] {
+        var hidden = suppressed(groups)
+        let families = Dictionary(grouping: groups.filter { $0.citizens > 0 }, by: { parent($0.key) })
+        for (family, children) in families where family != nil {
+            let shown = children.filter { hidden[$0.key] == nil }
+            guard children.count - shown.count == 1,
+                  let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) else { continue }
+            hidden[smallest.key] = .secondary
+        }
+        return hidden
+    }
+
     /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
     /// leaves exactly one, the smallest other non-zero cell too: the group's n would give it back.
     /// Zeros reveal nobody and stay.

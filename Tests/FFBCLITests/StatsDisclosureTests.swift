@@ -52,6 +52,33 @@ import Testing
         #expect(table.contains("2 gruppe(r) skjult"))
     }
 
+    /// Købe ind (4) and Lave mad (12) in Praktiske opgaver, Vaske sig (10) and Spise (11) in
+    /// Egenomsorg. Across the table the four take Vaske sig with them; within each area the one
+    /// hidden theme takes its sibling too, or `--by area` minus the shown theme gives it back.
+    @Test func aHiddenThemeTakesASiblingInItsAreaSoTheAreaTableCannotGiveItBack() throws {
+        func code(_ name: String) throws -> String {
+            let shown = try FFBProcess.run(["catalog", "show", name, "--format", "json"])
+            return try #require((try FFBProcess.json(shown.stdout) as? [String: Any])?["code"] as? String)
+        }
+        var csv = "citizen,theme,date,level\n"
+        var citizen = 0
+        for (name, size) in [("Købe ind", 4), ("Lave mad", 12), ("Vaske sig", 10), ("Spise", 11)] {
+            let theme = try code(name)
+            for _ in 0..<size {
+                citizen += 1
+                csv += "P-\(citizen),\(theme),2025-01-01,3\nP-\(citizen),\(theme),2025-06-01,2\n"
+            }
+        }
+        let path = try directory.write("areas.csv", csv).path
+        let table = try run(["--input", path, "--by", "theme"])
+        #expect(row(table, "Købe ind").prefix(2) == ["Købe ind", "<5"], "\(table)")
+        for name in ["Lave mad", "Vaske sig", "Spise"] { #expect(row(table, name) == [name] + Array(repeating: "·", count: 11), "\(name): \(table)") }
+        #expect(table.contains("4 gruppe(r) skjult"))
+        // The areas themselves have 16 and 21 citizens: shown.
+        let areas = try run(["--input", path, "--by", "area"])
+        #expect(row(areas, "Praktiske opgaver").prefix(2) == ["Praktiske opgaver", "16"], "\(areas)")
+    }
+
     @Test func aGroupOfFiveIsShown() throws {
         let table = try run(["--input", try extract([5, 6]), "--by", "theme", "--lang", "en"])
         #expect(row(table, "Købe ind").prefix(4) == ["Købe ind", "5", "5", "5"])

@@ -42,6 +42,20 @@ import Testing
         #expect(hidden == ["b": .tooFew, "c": .secondary])
     }
 
+    /// Themes a1 (4 citizens) and a2 (12) in area A, b1 (10) and b2 (11) in area B. Across the
+    /// table the four take the smallest other with them, b1; but area A's row minus a2 would still
+    /// give a1 back, so a2 is hidden too. Area B, with b1 hidden beside b2, loses b2 as well.
+    @Test func aHiddenThemeTakesASiblingInItsOwnAreaSoTheAreaRowCannotGiveItBack() {
+        let control = DisclosureControl(minimum: 5)
+        let area = ["a1": "A", "a2": "A", "b1": "B", "b2": "B"]
+        let groups = [(key: "a1", citizens: 4), (key: "a2", citizens: 12), (key: "b1", citizens: 10), (key: "b2", citizens: 11)]
+        #expect(control.suppressed(groups) == ["a1": .tooFew, "b1": .secondary])
+        #expect(control.suppressed(groups, parent: { area[$0] }) == ["a1": .tooFew, "b1": .secondary, "a2": .secondary, "b2": .secondary])
+        // Two hidden in one area: nothing more to hide there; the lone area leaves the rest alone.
+        let two = [(key: "a1", citizens: 4), (key: "a2", citizens: 3), (key: "b1", citizens: 10), (key: "b2", citizens: 11)]
+        #expect(control.suppressed(two, parent: { area[$0] }) == ["a1": .tooFew, "a2": .tooFew])
+    }
+
     @Test func markersSayWhyNeverZero() {
         #expect(control.citizensMarker(.tooFew) == "<5")
         #expect(control.citizensMarker(.secondary) == "·")

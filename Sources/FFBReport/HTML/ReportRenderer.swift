@@ -37,7 +37,7 @@ package struct ReportRenderer: Sendable {
         if let extra = input.extra { sections.append(("by", extra.title, extra.statistics)) }
         for (id, title, result) in sections {
             html.append("<section id=\"\(id)\"><h2>\(escape(title))</h2>")
-            let hiddenKeys = Set(result.suppressed(disclosure).keys)
+            let hiddenKeys = Set(result.suppressed(disclosure, catalog: input.catalog).keys)
             let shown = result.groups.filter { !hiddenKeys.contains($0.key) }
             let hidden = result.groups.filter { hiddenKeys.contains($0.key) }
             suppressedGroups += hidden.count
@@ -67,7 +67,7 @@ package struct ReportRenderer: Sendable {
 
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><p class=\"note\" id=\"grid-legend\">\(escape(words.gridLegend(minimum: minimum)))</p><div class=\"grid\">")
-        let hiddenThemes = Set(input.byTheme.suppressed(disclosure).keys)
+        let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog).keys)
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input)
             html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(group.statistics.transitions.rows), words: words))</figure>")
@@ -93,7 +93,7 @@ package struct ReportRenderer: Sendable {
                     (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
                     (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
                 ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: disclosure.cells(group.transitions.rows), words: words) + "</figure></div>")
-                html.append(statisticsTable(support, input: input, hidden: Set(support.suppressed(disclosure).keys), words: words, dimension: "support"))
+                html.append(statisticsTable(support, input: input, hidden: Set(support.suppressed(disclosure, catalog: input.catalog).keys), words: words, dimension: "support"))
             } else {
                 suppressedGroups += 1
                 html.append("<p class=\"note\">\(escape(words.suppressed))</p>")

@@ -110,7 +110,8 @@ enum StatsCommand: Command {
 
     static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], support: Bool = false, language: Language = .da,
                        disclosure control: DisclosureControl? = nil) -> String {
-        let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) })
+        let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) },
+                                         catalog: catalog)
         switch format {
         case .json: return JSONWriter.fileText(StatsOutput.json(result, disclosure: disclosure))
         case .csv: return StatsOutput.csv(result, catalog: catalog, providers: providers, disclosure: disclosure)

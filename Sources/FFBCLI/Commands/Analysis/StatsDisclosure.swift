@@ -13,9 +13,12 @@ struct StatsDisclosure {
     /// The hidden keys in the groups' order.
     let hiddenKeys: [GroupKey]
 
-    init(_ control: DisclosureControl?, groups: [(key: GroupKey, citizens: Int)]) {
+    /// With `catalog`, themes are suppressed within their areas too (`GroupKey.themeArea`).
+    init(_ control: DisclosureControl?, groups: [(key: GroupKey, citizens: Int)], catalog: Catalog? = nil) {
         self.control = control
-        let hidden = control?.suppressed(groups) ?? [:]
+        let hidden = control.map { control in
+            catalog.map { catalog in control.suppressed(groups, parent: { $0.themeArea(catalog) }) } ?? control.suppressed(groups)
+        } ?? [:]
         self.hidden = hidden
         hiddenKeys = groups.map(\.key).filter { hidden[$0] != nil }
     }
