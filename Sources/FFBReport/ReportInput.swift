@@ -16,7 +16,7 @@ public struct ReportInput: Sendable {
     public var goals: [(key: GroupKey, counts: GoalStatusCounts)]?
     public var support: GroupedPairStatistics?
     /// Cost per support level in the period (øre and days); empty when the store has no tariffs.
-    public var costByLevel: [(level: String, ore: Int, days: Int)]?
+    public var costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)]?
     public var language: ReportLanguage
     /// An extra grouping asked for with `--by` (provider, intervention, ...), with its title.
     public var extra: (title: String, statistics: GroupedPairStatistics)?
@@ -28,7 +28,7 @@ public struct ReportInput: Sendable {
     public init(catalog: Catalog, source: String, generated: String, settings: ProgressionSettings, overall: GroupedPairStatistics,
                 byArea: GroupedPairStatistics, byTheme: GroupedPairStatistics, citizens: Int,
                 goals: [(key: GroupKey, counts: GoalStatusCounts)]?, support: GroupedPairStatistics?,
-                costByLevel: [(level: String, ore: Int, days: Int)]?, language: ReportLanguage) {
+                costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)]?, language: ReportLanguage) {
         self.catalog = catalog
         self.source = source
         self.generated = generated

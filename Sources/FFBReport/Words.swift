@@ -57,6 +57,7 @@ struct Words {
     var kroner: String { t("Kr.", "DKK") }
     var days: String { t("Dage", "Days") }
     var total: String { t("I alt", "Total") }
+    var shownTotal: String { t("I alt, viste grupper", "Total of the groups shown") }
     var howToCount: String {
         t("Sådan tæller rapporten: et par er én borger × ét tema med en vurdering ved baseline og en senere ved opfølgning, og n tæller par. "
             + "En borger kan give flere par (flere temaer), så borgere tæller klynger: intervaller og test regner hver borger som én enhed.",

@@ -12,7 +12,7 @@ import Testing
 
     /// `sizes[k]` citizens assessed twice on theme k ("Købe ind", "Lave mad", …), all improving
     /// from 3 to 2 except every third, who stays.
-    static func html(_ sizes: [Int], minimum: Int = 5) throws -> String {
+    static func html(_ sizes: [Int], minimum: Int = 5, cost: [(level: String, ore: Int, days: Int, citizens: Int)]? = nil) throws -> String {
         let themes = catalog.themes.filter(\.scored)
         var csv = "citizen,theme,date,level\n"
         var citizen = 0
@@ -29,7 +29,7 @@ import Testing
             catalog: catalog, source: "Udtræk t.csv", generated: "2025-07-01", settings: settings,
             overall: extract.statistics(by: .none, rule: .first), byArea: extract.statistics(by: .area, rule: .first),
             byTheme: extract.statistics(by: .theme, rule: .first), citizens: extract.citizenCount,
-            goals: nil, support: nil, costByLevel: nil, language: .da
+            goals: nil, support: nil, costByLevel: cost, language: .da
         )
         return ReportRenderer().render(input)
     }
@@ -75,6 +75,18 @@ import Testing
         #expect(html.components(separatedBy: "<figure><figcaption>").count - 1 == 1)
         #expect(Self.gridCounts(html).allSatisfy { $0 == 0 }, "\(Self.gridCounts(html))")
         #expect(html.components(separatedBy: ">·<").count - 1 == 2)
+    }
+
+    /// Support level B was three citizens' level: its cost would show what their support cost.
+    /// It is hidden, C (the smallest other, ties to the lowest) with it, and the total is of the
+    /// shown rows only, so it cannot give B back.
+    @Test func aCostRowOfFewCitizensIsHiddenAndTheTotalCountsOnlyTheShown() throws {
+        let html = try Self.html([6], cost: [("A", 0, 0, 0), ("B", 300_000, 30, 3), ("C", 1_000_000, 100, 10), ("D", 2_000_000, 200, 10), ("E", 0, 0, 0)])
+        let table = html.components(separatedBy: "data-table=\"cost\"")[1].components(separatedBy: "</table>")[0]
+        #expect(Self.values(table, "cost") == ["0,00", "20.000,00", "0,00"], "A, D and E shown")
+        #expect(table.components(separatedBy: "class=\"suppressed\"").count - 1 == 2)
+        #expect(table.contains("I alt, viste grupper") && Self.values(table, "cost_total") == ["20.000,00"])
+        #expect(!table.contains("3.000,00") && !table.contains("10.000,00") && !table.contains("33.000,00"))
     }
 
     @Test func aSingleSuppressedCellTakesTheSmallestOtherWithIt() {

@@ -110,13 +110,22 @@ package struct ReportRenderer: Sendable {
                 html.append("<p class=\"note\">\(escape(words.noTariffs))</p>")
             } else {
                 let language = input.language
-                html.append("<figure>" + Charts.amounts(title: words.cost, bars: cost.map { ($0.level, Double($0.ore) / 100, "\(NumberText.kroner(ore: $0.ore, in: language)) \(words.currency)") }) + "</figure>")
+                // A level few citizens were at would show what one person's support cost.
+                let hidden = disclosure.suppressed(cost.map { (key: $0.level, citizens: $0.citizens) })
+                suppressedGroups += hidden.count
+                let shown = cost.filter { hidden[$0.level] == nil }
+                html.append("<figure>" + Charts.amounts(title: words.cost, bars: shown.map { ($0.level, Double($0.ore) / 100, "\(NumberText.kroner(ore: $0.ore, in: language)) \(words.currency)") }) + "</figure>")
                 html.append("<table data-table=\"cost\"><thead><tr><th>\(escape(words.level))</th><th>\(escape(words.kroner))</th><th>\(escape(words.days))</th></tr></thead><tbody>")
                 for row in cost {
-                    html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(NumberText.kroner(ore: row.ore, in: language))</td><td>\(NumberText.grouped(row.days, in: language))</td></tr>")
+                    if hidden[row.level] != nil {
+                        html.append("<tr class=\"suppressed\"><td>\(escape(row.level))</td><td>\(DisclosureControl.marker)</td><td>\(DisclosureControl.marker)</td></tr>")
+                    } else {
+                        html.append("<tr><td>\(escape(row.level))</td><td data-stat=\"cost\">\(NumberText.kroner(ore: row.ore, in: language))</td><td>\(NumberText.grouped(row.days, in: language))</td></tr>")
+                    }
                 }
-                // Every row above is shown, so their sum gives nothing away that they do not.
-                html.append("<tr class=\"total\"><th>\(escape(words.total))</th><td data-stat=\"cost_total\">\(NumberText.kroner(ore: cost.reduce(0) { $0 + $1.ore }, in: language))</td><td>\(NumberText.grouped(cost.reduce(0) { $0 + $1.days }, in: language))</td></tr>")
+                // Over the shown rows only: the total of all minus the shown would give a hidden one back.
+                let label = hidden.isEmpty ? words.total : words.shownTotal
+                html.append("<tr class=\"total\"><th>\(escape(label))</th><td data-stat=\"cost_total\">\(NumberText.kroner(ore: shown.reduce(0) { $0 + $1.ore }, in: language))</td><td>\(NumberText.grouped(shown.reduce(0) { $0 + $1.days }, in: language))</td></tr>")
                 html.append("</tbody></table>")
             }
         } else {

@@ -69,16 +69,19 @@ public struct ReportAssembly {
         return language.pick("Forandring pr. \(da)", "Change by \(en)")
     }
 
-    /// Cost over the period by support level (øre and days per level A–E).
-    public static func costByLevel(data: ProgressionData, tariffs: [Tariff], settings: ProgressionSettings) -> [(level: String, ore: Int, days: Int)] {
+    /// Cost over the period by support level: øre, days and citizens (the disclosure unit) per
+    /// level A–E.
+    public static func costByLevel(data: ProgressionData, tariffs: [Tariff], settings: ProgressionSettings) -> [(level: String, ore: Int, days: Int, citizens: Int)] {
         guard !tariffs.isEmpty, let (from, to) = data.costPeriod(from: settings.from, to: settings.to) else { return [] }
         var ore = [Int](repeating: 0, count: 5), days = [Int](repeating: 0, count: 5)
-        for (_, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
+        var citizens = [Set<Pseudonym>](repeating: [], count: 5)
+        for (course, cost) in data.costs(tariffs: tariffs, from: from, to: to) {
             for level in 0..<5 {
                 ore[level] += cost.oreByLevel[level]
                 days[level] += cost.daysByLevel[level]
+                if cost.daysByLevel[level] > 0 { citizens[level].insert(course.order.citizen) }
             }
         }
-        return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal]) }
+        return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal], citizens[$0.ordinal].count) }
     }
 }
