@@ -72,24 +72,41 @@ public struct ClusterSummary: Sendable, Hashable {
 
     /// Adds one citizen (nothing when the citizen has no pair).
     public mutating func add(_ citizen: CitizenPairs) {
-        guard citizen.pairs > 0 else { return }
-        citizens += 1
-        pairs += citizen.pairs
-        improved += citizen.improved
-        let u = Int128(citizen.improved), m = Int128(citizen.pairs)
-        improvedSquares += u * u
-        improvedTimesPairs += u * m
-        pairSquares += m * m
+        add(citizen, count: 1)
+    }
+
+    /// Adds `count` citizens whose pairs are alike.
+    public mutating func add(_ citizen: CitizenPairs, count: Int) {
+        guard citizen.pairs > 0, count > 0 else { return }
+        citizens += count
+        pairs += count * citizen.pairs
+        improved += count * citizen.improved
+        let u = Int128(citizen.improved), m = Int128(citizen.pairs), k = Int128(count)
+        improvedSquares += k * u * u
+        improvedTimesPairs += k * u * m
+        pairSquares += k * m * m
         let sign = citizen.improved - citizen.worsened
-        signSum += sign
-        signSquares += sign * sign
-        difference &+= citizen.balance
+        signSum += count * sign
+        signSquares += count * sign * sign
+        difference &+= Int64(count) &* citizen.balance
         // Most citizens have a pair or two in a group: only their non-zero levels meet in V.
         let balance = citizen.balance
         for i in 0..<5 where balance[i] != 0 {
-            for j in 0..<5 where balance[j] != 0 { covariance[i * 5 + j] += balance[i] * balance[j] }
+            for j in 0..<5 where balance[j] != 0 { covariance[i * 5 + j] += Int64(count) * balance[i] * balance[j] }
         }
-        means.add(changeSum: citizen.changeSum, pairs: citizen.pairs)
+        means.add(changeSum: citizen.changeSum, pairs: citizen.pairs, count: count)
+    }
+
+    /// A group in which every citizen has exactly one pair (a theme, first against latest): its
+    /// clusters follow from the pairs' transitions alone, one kind of citizen per cell.
+    public init(singlePairs transitions: TransitionMatrix) {
+        for baseline in 0..<5 {
+            for followUp in 0..<5 where transitions[baseline, followUp] > 0 {
+                var citizen = CitizenPairs()
+                citizen.add(baseline: baseline, followUp: followUp)
+                add(citizen, count: transitions[baseline, followUp])
+            }
+        }
     }
 
     public mutating func merge(_ other: ClusterSummary) {

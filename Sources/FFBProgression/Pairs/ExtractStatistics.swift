@@ -23,10 +23,18 @@ extension Extract {
         // Parts of the citizens counted on the cores and merged: every count is exact.
         let order = seriesGroupedByCitizen()
         let parts = citizenParts(order: order, count: seriesCount >= 100_000 ? 2 : 1)
-        let counting = PartCounter(extract: self, order: order, groupOfTheme: groupOfTheme, groups: keys.count, rule: rule, period: period)
+        // A theme's series is one citizen's, so with one theme per group and the first level
+        // against the latest each citizen has one pair in a group: its clusters follow from the
+        // transitions, and the pass need not follow citizens at all.
+        let onePairPerCitizen = rule == .first && Set(groupOfTheme).count == groupOfTheme.count
+        let counting = PartCounter(extract: self, order: order, groupOfTheme: groupOfTheme, groups: keys.count, rule: rule, period: period,
+                                   clustersFromTransitions: onePairPerCitizen)
         let counts = WorkerPool(workers: parts.count).map(parts.count) { counting.count(parts[$0]) }
         var total = counts[0]
         for part in counts.dropFirst() { total.merge(part) }
+        if onePairPerCitizen {
+            for (theme, group) in groupOfTheme.enumerated() { total.clusters[group] = ClusterSummary(singlePairs: total.perTheme[theme]) }
+        }
 
         var accumulator = [GroupKey: TransitionMatrix]()
         for (index, _) in themes.enumerated() where total.seen[index] {
@@ -107,6 +115,8 @@ struct PartCounter: Sendable {
     let groups: Int
     let rule: BaselineRule
     let period: Period
+    /// The caller makes the clusters from the transitions (`ClusterSummary(singlePairs:)`).
+    let clustersFromTransitions: Bool
 
     func count(_ positions: Range<Int>) -> PartCount {
         let seriesStart = extract.seriesStart, days = extract.days, levels = extract.levels
@@ -123,7 +133,10 @@ struct PartCounter: Sendable {
         let filtered = period != .all
         for position in positions.lowerBound...positions.upperBound {
             let series = position == positions.upperBound ? -1 : order.map { Int($0[position]) } ?? position
-            if series < 0 || extract.seriesCitizen[series] != citizen {
+            if clustersFromTransitions {
+                // No citizen bookkeeping: only the transitions and the tally.
+                if series < 0 { break }
+            } else if series < 0 || extract.seriesCitizen[series] != citizen {
                 for group in touched {
                     clusters[group].add(citizenPairs[group])
                     citizenPairs[group] = CitizenPairs()
@@ -142,6 +155,12 @@ struct PartCounter: Sendable {
             seen[theme] = true
             guard upper - lower >= 2, days[upper - 1] > days[lower] else {
                 tally.unpaired += 1
+                continue
+            }
+            if clustersFromTransitions {
+                // `rule` is first: one pair, counted without a citizen.
+                var unused = CitizenPairs()
+                count(levels[lower], levels[upper - 1], into: &perTheme[theme], citizen: &unused, tally: &tally)
                 continue
             }
             let group = groupOfTheme[theme]
