@@ -58,43 +58,33 @@ extension Store {
         }
     }
 
-    /// Every current goal version against its baseline: the levels of each goal's citizen and
-    /// primary theme read in one pass, by goal, then date, then as written.
+    /// Every current goal version against its baseline: the goals in one pass, each goal's levels
+    /// through the indexes the writer uses (the citizen's assessments, then the theme's entry in
+    /// each), so a store of any size costs a few lookups per goal, never a scan per goal.
     private func implausibleGoals(_ rules: Plausibility) throws -> [ImplausibleRecord] {
+        let goals = try database.map("""
+            SELECT g.id, g.goal_type, g.expected_level, g.primary_theme, o.start, o.citizen_id
+            FROM goals g JOIN orders o ON o.id = g.order_id
+            WHERE g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id)
+              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'goal' AND e.target_id = g.id)
+            ORDER BY g.rowid
+            """) { row in
+            (id: try row.string(0), type: try row.string(1), expected: Int(try row.int64(2)), theme: try row.string(3),
+             start: try row.string(4), citizen: try row.int64(5))
+        }
         var found: [ImplausibleRecord] = []
-        var current: (id: String, type: String, expected: Int, theme: String, start: String)?
-        var points: [(day: String, level: Int?)] = []
-        func judge() {
-            guard let goal = current, let type = GoalType(rawValue: goal.type), let expected = FunctionLevel(rawValue: goal.expected),
-                  let theme = KLCode(goal.theme) else { return }
+        for goal in goals {
+            guard let type = GoalType(rawValue: goal.type), let expected = FunctionLevel(rawValue: goal.expected),
+                  let theme = KLCode(goal.theme) else { continue }
+            let points = try database.map(StoreWriter.themeLevels, [.integer(goal.citizen), .text(goal.theme)]) { row in
+                (day: try row.string(0), level: try row.optionalInt(1))
+            }
             let baseline = StoreWriter.baseline(points, start: goal.start).flatMap(FunctionLevel.init(rawValue:))
             let name = catalog.theme(theme)?.name ?? goal.theme
             if let problem = rules.goal(type: type, expected: expected, baseline: baseline, theme: name) {
                 found.append(ImplausibleRecord(problem.rule, rules.language.pick("mål", "goal") + " \(goal.id): \(problem.message)"))
             }
         }
-        try database.forEach("""
-            SELECT g.id, g.goal_type, g.expected_level, g.primary_theme, o.start, a.date, t.level
-            FROM goals g JOIN orders o ON o.id = g.order_id
-            LEFT JOIN theme_series s ON s.citizen_id = o.citizen_id AND s.theme = g.primary_theme
-            LEFT JOIN theme_observations t ON t.series_id = s.id
-            LEFT JOIN assessments a ON a.id = t.assessment_id
-                AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
-                AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN entered_in_error e ON e.target_kind = 'follow-up' AND e.target_id = f.id
-                                WHERE f.assessment_id = a.id)
-            WHERE g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id)
-              AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'goal' AND e.target_id = g.id)
-            ORDER BY g.rowid, a.date, a.rowid
-            """) { row throws(SQLiteError) in
-            let id = try row.string(0)
-            if current?.id != id {
-                judge()
-                current = (id, try row.string(1), Int(try row.int64(2)), try row.string(3), try row.string(4))
-                points.removeAll(keepingCapacity: true)
-            }
-            if let day = try row.optionalString(5) { points.append((day, try row.optionalInt(6))) }
-        }
-        judge()
         return found
     }
 }

@@ -35,6 +35,11 @@ import Testing
         ("GROUP BY citizen_id", "caseworkers() finds every citizen's newest assessment and order in one pass (the caseload)"),
         ("WHERE 1 = 1 ORDER BY f.order_id", "followUps(ofCitizen: nil) lists every follow-up"),
         ("FROM follow_up_goal_notes ORDER BY follow_up_id, rowid", "followUps(ofCitizen: nil) reads every follow-up's goal notes in one pass"),
+        ("SELECT case_number, opened FROM cases WHERE opened > ?", "implausibleRecords() judges every case (ffb check)"),
+        ("WHERE a.kind = 'assessment' AND (a.date > ?1 OR a.date < k.opened)", "implausibleRecords() judges every assessment (ffb check)"),
+        ("WHERE (o.issued > ?1 OR o.issued < k.opened)", "implausibleRecords() judges every order (ffb check)"),
+        ("SELECT f.id, f.date, o.id, o.start FROM follow_ups f JOIN orders o ON o.id = f.order_id", "implausibleRecords() judges every follow-up (ffb check)"),
+        ("FROM goals g JOIN orders o ON o.id = g.order_id\nWHERE g.version = (SELECT max(v.version)", "implausibleRecords() judges every current goal, each goal's levels then by index (ffb check)"),
         ("SELECT _rowid_, * FROM ", "logicalDump() renders every row of every table"),
         ("SELECT * FROM \"", "logicalDump() renders every row of every WITHOUT ROWID table"),
     ]
@@ -349,6 +354,7 @@ struct StoreWorkout {
         #expect(try store.importedDocuments().count == 1)
         #expect(try store.warnings(ofWrites: [3]).values.flatMap { $0 }.count == 2)
         #expect(try store.check().problems == [])
+        _ = try store.implausibleRecords(today: try date("2026-01-01"), language: .en)
         #expect(try store.integrityCheck() == ["ok"])
         _ = try store.logicalDump()
     }
