@@ -82,7 +82,7 @@ package final class Store {
             }
             let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog, rules: rules)
             let result = try StoreError.mapping { try body(writer) }
-            try writer.keepBackdatedReason()
+            try writer.refuseUnusedBackdatedReason()
             guard FileIdentity(path: path) == identity else {
                 throw .database("the store file \(path) was deleted or replaced while ffb was running; nothing was written")
             }

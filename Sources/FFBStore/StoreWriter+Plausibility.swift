@@ -23,7 +23,7 @@ extension StoreWriter {
 
     /// A reason given for a write that needed none would stand in the audit as if something had
     /// been entered late: refused, so the trail says it only where it is true.
-    func keepBackdatedReason() throws(StoreError) {
+    func refuseUnusedBackdatedReason() throws(StoreError) {
         guard rules.backdatedReason != nil, !made.backdatingUsed else { return }
         throw .invalid(plausibility.reasonNotNeeded)
     }
@@ -32,21 +32,21 @@ extension StoreWriter {
         try judge(plausibility.dated(.caseFile(caseFile.caseNumber), caseFile.opened, today: rules.today))
     }
 
-    func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, citizen: Int64) throws {
+    func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, case row: CaseRow?, citizen: Int64) throws {
         try judge(plausibility.dated(.assessment, date, today: rules.today))
         if let birth = try birthDate(citizen) { try judge(plausibility.born(.assessment, date, birth: birth)) }
         // An assessment on no case is bound to no case's dates: the udredning that leads to a case
         // comes before it (KL's own order message carries one dated before its case).
-        if let caseNumber {
-            let row = try caseRow(caseNumber, citizen: citizen)
+        if let caseNumber, let row {
             try judge(plausibility.onCase(.assessment, date, caseNumber: caseNumber, opened: row.opened, closed: try caseClosed(caseNumber, row: row)))
         }
     }
 
-    func checkPlausible(_ order: Order, citizen: Int64) throws {
+    func checkPlausible(_ order: Order, case row: CaseRow) throws {
         try judge(plausibility.dated(.order(order.id.storeText), order.issued, today: rules.today))
-        let row = try caseRow(order.caseNumber, citizen: citizen)
         try judge(plausibility.onCase(.order(order.id.storeText), order.issued, caseNumber: order.caseNumber, opened: row.opened))
+        // The start against the closing only (its opening was judged by the issue date, which the
+        // start never precedes): an order issued while the case was open may not start after it closed.
         try judge(plausibility.onCase(.order(order.id.storeText), order.start, caseNumber: order.caseNumber, opened: order.start,
                                       closed: try caseClosed(order.caseNumber, row: row)))
     }

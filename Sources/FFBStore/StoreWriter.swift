@@ -76,8 +76,9 @@ package struct StoreWriter {
     package func createOrder(_ order: Order) throws(StoreError) {
         try StoreError.mapping {
             let citizen = try citizenRowID(order.citizen)
-            try checkPlausible(order, citizen: citizen)
-            let caseID = try caseRowID(order.caseNumber, citizen: citizen)
+            let orderCase = try caseRow(order.caseNumber, citizen: citizen)
+            try checkPlausible(order, case: orderCase)
+            let caseID = orderCase.rowID
             _ = try database.execute(
                 """
                 INSERT INTO orders (id, citizen_id, case_id, offer_type, provider_name, provider_id, payer_name, payer_id,
@@ -205,8 +206,9 @@ package struct StoreWriter {
 
     private func insertAssessment(id: UUID, citizen: Pseudonym, caseNumber: String?, kind: String, date: LocalDate, assessor: String, entries: [AssessmentEntry]) throws {
         let citizenID = try citizenRowID(citizen)
-        if kind == "assessment" { try checkPlausible(assessmentDated: date, caseNumber: caseNumber, citizen: citizenID) }
-        let caseID = try caseNumber.map { try caseRowID($0, citizen: citizenID) }
+        let assessedCase = try caseNumber.map { try caseRow($0, citizen: citizenID) }
+        if kind == "assessment" { try checkPlausible(assessmentDated: date, caseNumber: caseNumber, case: assessedCase, citizen: citizenID) }
+        let caseID = assessedCase?.rowID
         _ = try database.execute(
             "INSERT INTO assessments (id, citizen_id, case_id, kind, date, assessor, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(id.storeText), .integer(citizenID), SQLiteValue(caseID), .text(kind), .text(date.iso), .text(assessor), .integer(writeID)]
@@ -273,10 +275,6 @@ package struct StoreWriter {
             throw StoreError.notFound("unknown citizen \(pseudonym)")
         }
         return try row.int64(0)
-    }
-
-    private func caseRowID(_ caseNumber: String, citizen: Int64) throws -> Int64 {
-        try caseRow(caseNumber, citizen: citizen).rowID
     }
 
     /// A case of `citizen` by number: its row and the day it was opened.
