@@ -14,6 +14,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         .target(name: "FFBFiles"),
         .target(name: "FFBText"),
@@ -23,7 +24,8 @@ let package = Package(
         .target(name: "FFBJSON", dependencies: ["FFBFiles"]),
         .target(name: "FFBCSV", dependencies: ["FFBFiles"]),
         .target(name: "FFBStatistics"),
-        .target(name: "FFBSQLite", dependencies: ["CSQLite", "FFBFiles"]),
+        .target(name: "FFBPostgres", dependencies: ["CLibPQ"]),
+        .target(name: "FFBSQLite", dependencies: ["CSQLite", "FFBFiles", "FFBPostgres"]),
         .target(name: "FFBCatalog", dependencies: ["FFBFiles", "FFBText"]),
         .target(name: "FFBModel", dependencies: ["FFBCatalog", "FFBText"]),
         .target(name: "FFBStore", dependencies: ["FFBDigest", "FFBFiles", "FFBModel", "FFBParallel", "FFBSQLite", "FFBText"]),
@@ -47,6 +49,7 @@ let package = Package(
             exclude: ["oracle.py", "cluster_oracle.py", "extract_cluster_oracle.py"]
         ),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
+        .testTarget(name: "FFBPostgresTests", dependencies: ["FFBPostgres", "FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog", "FFBText"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
         .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),

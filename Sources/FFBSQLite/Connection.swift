@@ -9,9 +9,12 @@ import CSQLite
 final class Connection {
     private(set) var handle: OpaquePointer?
 
-    private init(handle: OpaquePointer) {
+    private init(handle: OpaquePointer?) {
         self.handle = handle
     }
+
+    /// No SQLite connection: the placeholder a database on a PostgreSQL server holds.
+    static var none: Connection { Connection(handle: nil) }
 
     deinit {
         close()

@@ -5,15 +5,15 @@ extension Database {
     /// Hold on to it in hot loops; ``Statement/execute(_:)`` rebinds it.
     package func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         statementObserver?(sql)
-        return try Statement(connection: connection, sql: sql, persistent: true)
+        return try makeStatement(sql, persistent: true)
     }
 
     /// Runs `body` with the cached statement for `sql`, leaving the statement
     /// reset and its bindings cleared afterwards.
     func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-        _ = try connection.requireHandle()
+        try requireOpen()
         statementObserver?(sql)
-        let statement = try statementCache.statement(for: sql, connection: connection)
+        let statement = try statementCache.statement(for: sql) { persistent throws(SQLiteError) in try makeStatement(sql, persistent: persistent) }
         statement.isInUse = true
         defer {
             statement.isInUse = false
@@ -25,7 +25,7 @@ extension Database {
 
     /// The cached statement for `sql`; exposed to tests to observe reuse.
     func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
-        try statementCache.statement(for: sql, connection: connection)
+        try statementCache.statement(for: sql) { persistent throws(SQLiteError) in try makeStatement(sql, persistent: persistent) }
     }
 
     /// How many statements the cache holds.
@@ -87,6 +87,14 @@ extension Database {
     /// Runs every statement in `sql` in order (a schema, a migration), without
     /// bindings and without caching.
     package func executeScript(_ sql: String) throws(SQLiteError) {
+        if let server {
+            do {
+                try server.executeScript(sql)
+            } catch {
+                throw SQLiteError(server: error, sql: sql)
+            }
+            return
+        }
         try sql.withUTF8Buffer { buffer throws(SQLiteError) in
             var offset = 0
             while offset < buffer.count {
@@ -110,15 +118,28 @@ extension Database {
 
     /// The rowid of the most recent successful INSERT on this connection.
     package var lastInsertRowID: Int64 {
-        get throws(SQLiteError) { sqlite3_last_insert_rowid(try connection.requireHandle()) }
+        get throws(SQLiteError) {
+            if isServer { throw SQLiteError(.misuse("lastInsertRowID is SQLite's; use INSERT … RETURNING")) }
+            return sqlite3_last_insert_rowid(try connection.requireHandle())
+        }
     }
 
     /// `PRAGMA user_version`: the schema version that ``Migrator`` maintains.
+    /// On PostgreSQL the version is the newest row of `ffb_schema_version` (0 before it exists).
     package var userVersion: Int {
-        get throws(SQLiteError) { try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
+        get throws(SQLiteError) {
+            guard isServer else { return try firstRow("PRAGMA user_version")?.int(0) ?? 0 }
+            guard try firstRow("SELECT to_regclass('ffb_schema_version') IS NOT NULL")?.bool(0) == true else { return 0 }
+            return try firstRow("SELECT coalesce(max(version), 0) FROM ffb_schema_version")?.int(0) ?? 0
+        }
     }
 
     func setUserVersion(_ version: Int) throws(SQLiteError) {
+        if isServer {
+            try executeScript("CREATE TABLE IF NOT EXISTS ffb_schema_version (version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            try execute("INSERT INTO ffb_schema_version (version) VALUES (?)", [.integer(Int64(version))])
+            return
+        }
         // PRAGMA values cannot be bound; an Int renders as digits only.
         try execute("PRAGMA user_version = \(version)")
     }

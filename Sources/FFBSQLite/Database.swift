@@ -1,5 +1,6 @@
 import CSQLite
 import FFBFiles
+import FFBPostgres
 
 /// One connection to an SQLite store.
 ///
@@ -21,6 +22,9 @@ package final class Database {
     package let options: Options
 
     let connection: Connection
+    /// The server connection when the store is a PostgreSQL database (`connection` then holds no
+    /// SQLite handle). Statements, transactions and scripts go to whichever is there.
+    let server: PGConnection?
     var statementCache: StatementCache
     /// Names nested savepoints uniquely within this connection.
     var savepointDepth = 0
@@ -62,7 +66,47 @@ package final class Database {
         self.path = path
         self.options = options
         self.connection = connection
+        self.server = nil
         self.statementCache = StatementCache(capacity: options.statementCacheCapacity)
+    }
+
+    /// Connects to a PostgreSQL database (`postgresql://…`, with the `PG*` variables for what it
+    /// leaves out). `path` is then the address with its password replaced.
+    ///
+    /// - Throws: ``SQLiteError`` `.cantOpen` with the server's reason (never the password).
+    package init(server address: String, options: Options = Options()) throws(SQLiteError) {
+        let server: PGConnection
+        do {
+            server = try PGConnection.connect(address)
+        } catch {
+            throw SQLiteError(server: error, sql: nil)
+        }
+        self.path = server.location
+        self.options = options
+        self.connection = Connection.none
+        self.server = server
+        self.statementCache = StatementCache(capacity: options.statementCacheCapacity)
+    }
+
+    /// Whether `address` names a PostgreSQL database (`postgresql://…`) rather than an SQLite file.
+    package static func isServerAddress(_ address: String) -> Bool { PGAddress.isPostgres(address) }
+
+    /// Whether this database is on a PostgreSQL server rather than in an SQLite file.
+    package var isServer: Bool { server != nil }
+
+    /// A new statement for `sql` on whichever engine this database uses.
+    func makeStatement(_ sql: String, persistent: Bool) throws(SQLiteError) -> Statement {
+        if let server { return try Statement(server: server, connection: connection, sql: sql) }
+        return try Statement(connection: connection, sql: sql, persistent: persistent)
+    }
+
+    /// Fails unless the database is open.
+    func requireOpen() throws(SQLiteError) {
+        if let server {
+            guard server.isOpen else { throw SQLiteError(.misuse("the database is closed")) }
+            return
+        }
+        _ = try connection.requireHandle()
     }
 
     /// `file:` URI for `path` with `immutable=1`; characters a URI reserves are percent-encoded.
@@ -121,10 +165,11 @@ package final class Database {
     package func close() {
         statementCache.finalizeAll()
         connection.close()
+        server?.close()
     }
 
     /// Whether ``close()`` has not been called yet.
-    package var isOpen: Bool { connection.isOpen }
+    package var isOpen: Bool { server?.isOpen ?? connection.isOpen }
 
     /// The version of the SQLite library in use.
     package static var sqliteVersion: String { String(cString: sqlite3_libversion()) }

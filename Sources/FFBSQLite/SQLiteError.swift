@@ -39,6 +39,13 @@ package struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible 
         /// The store file or its `-wal`/`-shm` companion is readable by
         /// others; `mode` is the permission bits found.
         case insecurePermissions(path: String, mode: Int)
+        /// The database server could not be reached or refused the credentials (PostgreSQL);
+        /// the message is the server's, never the password.
+        case unreachable(String)
+        /// The database role may not do this (PostgreSQL privileges or row-level security).
+        case permissionDenied(String)
+        /// A table or function the statement names is missing (PostgreSQL: no ffb store there).
+        case undefinedObject(String)
         /// Any other SQLite result code.
         case other(code: Int32, message: String)
     }
@@ -136,6 +143,7 @@ extension SQLiteError.Kind {
         case .misuse(let explanation): explanation
         case .insecurePermissions(let path, let mode):
             "\(path) has mode \(String(mode, radix: 8)), expected 600"
+        case .unreachable(let message), .permissionDenied(let message), .undefinedObject(let message): message
         case .other(let code, let message): "SQLite error \(code): \(message)"
         }
     }

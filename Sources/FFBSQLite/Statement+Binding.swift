@@ -42,6 +42,7 @@ extension Statement {
 
     /// Binds a value to the parameter called `name`.
     package func bind(_ value: SQLiteValue, named name: String) throws(SQLiteError) {
+        if server != nil { throw SQLiteError(.misuse("named parameters are not supported on PostgreSQL"), sql: sql) }
         let handle = try requireHandle()
         let candidates = name.first.map { ":@$".contains($0) } == true ? [name] : [":" + name, "@" + name, "$" + name]
         for candidate in candidates {
@@ -56,10 +57,14 @@ extension Statement {
 
     /// Binds a value to the 1-based parameter `position`.
     package func bind(_ value: SQLiteValue, at position: Int) throws(SQLiteError) {
-        let handle = try requireHandle()
         guard position >= 1, position <= parameterCount else {
             throw SQLiteError(.misuse("parameter \(position) is out of range 1...\(parameterCount)"), sql: sql)
         }
+        if let server {
+            server.bind(value, at: position)
+            return
+        }
+        let handle = try requireHandle()
         let index = Int32(position)
         let code: Int32
         switch value {

@@ -5,12 +5,13 @@ extension Statement: RowReading {
     ///
     /// Only valid after ``step()`` returned true.
     package func value(at index: Int) throws(SQLiteError) -> SQLiteValue {
+        if let server { return try server.value(at: index, sql: sql) }
         let handle = try requireHandle()
         guard hasRow else {
             throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql)
         }
-        guard columnNames.indices.contains(index) else {
-            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        guard sqliteColumnNames.indices.contains(index) else {
+            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(sqliteColumnNames.count)"), sql: sql)
         }
         let column = Int32(index)
         switch sqlite3_column_type(handle, column) {
@@ -46,28 +47,37 @@ extension Statement: RowReading {
 /// Same rules and errors as `RowReading`: strict storage classes, NULL only for `optional…`.
 extension Statement {
     package func int64(_ index: Int) throws(SQLiteError) -> Int64 {
+        if let server { return try serverRequired(server.integer(index, expected: "Int64", sql: sql), index, "Int64") }
         let handle = try column(index, holding: SQLITE_INTEGER, expected: "Int64")
         return sqlite3_column_int64(handle, Int32(index))
     }
 
     package func optionalInt64(_ index: Int) throws(SQLiteError) -> Int64? {
+        if let server { return try server.integer(index, expected: "Int64", sql: sql) }
         guard let handle = try column(index, holdingOrNull: SQLITE_INTEGER, expected: "Int64") else { return nil }
         return sqlite3_column_int64(handle, Int32(index))
     }
 
     package func int(_ index: Int) throws(SQLiteError) -> Int {
+        if let server { return Int(try serverRequired(server.integer(index, expected: "Int", sql: sql), index, "Int")) }
         let handle = try column(index, holding: SQLITE_INTEGER, expected: "Int")
         return Int(sqlite3_column_int64(handle, Int32(index)))
     }
 
     package func optionalInt(_ index: Int) throws(SQLiteError) -> Int? {
+        if let server { return try server.integer(index, expected: "Int", sql: sql).map { Int($0) } }
         guard let handle = try column(index, holdingOrNull: SQLITE_INTEGER, expected: "Int") else { return nil }
         return Int(sqlite3_column_int64(handle, Int32(index)))
     }
 
     package func bool(_ index: Int) throws(SQLiteError) -> Bool {
-        let handle = try column(index, holding: SQLITE_INTEGER, expected: "Bool")
-        switch sqlite3_column_int64(handle, Int32(index)) {
+        let integer: Int64
+        if let server {
+            integer = try serverRequired(server.integer(index, expected: "Bool", sql: sql), index, "Bool")
+        } else {
+            integer = sqlite3_column_int64(try column(index, holding: SQLITE_INTEGER, expected: "Bool"), Int32(index))
+        }
+        switch integer {
         case 0: return false
         case 1: return true
         default: throw SQLiteError(.typeMismatch(column: columnNames[index], expected: "Bool", found: "INTEGER"))
@@ -75,11 +85,13 @@ extension Statement {
     }
 
     package func string(_ index: Int) throws(SQLiteError) -> String {
+        if let server { return String(decoding: try serverRequired(server.textBytes(index, sql: sql), index, "String"), as: UTF8.self) }
         let handle = try column(index, holding: SQLITE_TEXT, expected: "String")
         return Self.text(handle, Int32(index))
     }
 
     package func optionalString(_ index: Int) throws(SQLiteError) -> String? {
+        if let server { return try server.textBytes(index, sql: sql).map { String(decoding: $0, as: UTF8.self) } }
         guard let handle = try column(index, holdingOrNull: SQLITE_TEXT, expected: "String") else { return nil }
         return Self.text(handle, Int32(index))
     }
@@ -87,10 +99,17 @@ extension Statement {
     /// The UTF-8 bytes of a TEXT column, valid only inside `body` (dates and codes parsed without
     /// making a `String`).
     package func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SQLiteError) -> Result {
+        if let server { return body(try serverRequired(server.textBytes(index, sql: sql), index, "String")) }
         let handle = try column(index, holding: SQLITE_TEXT, expected: "String")
         let column = Int32(index)
         let text = sqlite3_column_text(handle, column)
         return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+
+    /// A server value that must not be NULL.
+    private func serverRequired<T>(_ value: T?, _ index: Int, _ expected: String) throws(SQLiteError) -> T {
+        guard let value else { throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: "NULL")) }
+        return value
     }
 
     private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
@@ -111,8 +130,8 @@ extension Statement {
     private func column(_ index: Int, holdingOrNull type: Int32, expected: String) throws(SQLiteError) -> OpaquePointer? {
         let handle = try requireHandle()
         guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
-        guard index >= 0, index < columnNames.count else {
-            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        guard index >= 0, index < sqliteColumnNames.count else {
+            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(sqliteColumnNames.count)"), sql: sql)
         }
         let found = sqlite3_column_type(handle, Int32(index))
         if found == type { return handle }

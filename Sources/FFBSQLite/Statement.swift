@@ -1,6 +1,11 @@
 import CSQLite
+import FFBPostgres
 
 /// One prepared SQL statement: bind values, step through rows, read columns.
+///
+/// A statement runs on SQLite (`handle`) or, for a store on a PostgreSQL server, through its
+/// ``ServerStatement`` (`server`); every method below serves both, so the store's SQL and row
+/// reading are written once.
 ///
 /// Prepare once and reuse it in hot loops (``execute(_:)`` resets, binds and
 /// runs in one call). Parameter positions are 1-based as in SQL (`?1`);
@@ -11,13 +16,16 @@ import CSQLite
 package final class Statement {
     /// The SQL text, for debugging. Holds placeholders, never bound values.
     package let sql: String
-    /// The result column names, in order.
-    package let columnNames: [String]
+    /// The result column names, in order (on PostgreSQL, known once the statement has run).
+    package var columnNames: [String] { server?.columnNames ?? sqliteColumnNames }
+    let sqliteColumnNames: [String]
     /// How many parameters the statement takes (the largest `?NNN` index).
     package let parameterCount: Int
 
     let connection: Connection
     private(set) var handle: OpaquePointer?
+    /// Set for a statement on a PostgreSQL server; `handle` is then nil.
+    let server: ServerStatement?
     /// Set by the statement cache while a call is using this statement, so a
     /// re-entrant call with the same SQL gets a fresh statement instead.
     var isInUse = false
@@ -47,10 +55,22 @@ package final class Statement {
         self.sql = sql
         self.connection = connection
         self.handle = handle
+        self.server = nil
         self.parameterCount = Int(sqlite3_bind_parameter_count(handle))
-        self.columnNames = (0..<sqlite3_column_count(handle)).map { index in
+        self.sqliteColumnNames = (0..<sqlite3_column_count(handle)).map { index in
             sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
         }
+    }
+
+    /// A statement for a PostgreSQL server: `?` placeholders are numbered as the server wants.
+    init(server: PGConnection, connection: Connection, sql: String) throws(SQLiteError) {
+        let statement = try ServerStatement(server: server, sql: sql)
+        self.sql = sql
+        self.connection = connection
+        self.handle = nil
+        self.server = statement
+        self.parameterCount = statement.parameterCount
+        self.sqliteColumnNames = []
     }
 
     deinit {
@@ -60,6 +80,7 @@ package final class Statement {
     /// Releases the statement now rather than when the last reference goes.
     /// Any later use throws ``SQLiteError/Kind/misuse(_:)``.
     package func finalize() {
+        server?.reset()
         sqlite3_finalize(handle)
         handle = nil
         hasRow = false
@@ -81,6 +102,10 @@ package final class Statement {
     /// - Returns: true when a row is available for the column getters, false
     ///   when the statement has finished.
     package func step() throws(SQLiteError) -> Bool {
+        if let server {
+            hasRow = try server.step()
+            return hasRow
+        }
         let handle = try requireHandle()
         let code = sqlite3_step(handle)
         switch code {
@@ -99,6 +124,7 @@ package final class Statement {
     /// Rewinds the statement so it can run again; bindings are kept.
     package func reset() {
         hasRow = false
+        server?.reset()
         // The return value repeats the last step's error, which was already thrown.
         if let handle { sqlite3_reset(handle) }
     }
@@ -106,6 +132,7 @@ package final class Statement {
     /// Sets every parameter back to NULL, so bound personal data does not
     /// linger in the statement between uses.
     package func clearBindings() {
+        server?.clearBindings()
         if let handle { sqlite3_clear_bindings(handle) }
     }
 
@@ -115,6 +142,15 @@ package final class Statement {
     ///   statement (not by triggers); 0 for statements that change no rows.
     @discardableResult
     package func execute(_ bindings: SQLiteBindings = .none) throws(SQLiteError) -> Int {
+        if let server {
+            reset()
+            defer {
+                reset()
+                clearBindings()
+            }
+            try bind(bindings)
+            return try server.run()
+        }
         let database = try connection.requireHandle()
         reset()
         defer {

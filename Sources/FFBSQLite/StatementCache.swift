@@ -13,12 +13,12 @@ struct StatementCache {
     /// The cached statement for `sql`, preparing it on first use. When the
     /// cached one is busy (a re-entrant call with the same SQL), a private
     /// statement is returned instead and dropped after use.
-    mutating func statement(for sql: String, connection: Connection) throws(SQLiteError) -> Statement {
+    mutating func statement(for sql: String, make: (_ persistent: Bool) throws(SQLiteError) -> Statement) throws(SQLiteError) -> Statement {
         if let cached = statements[sql] {
-            return cached.isInUse ? try Statement(connection: connection, sql: sql, persistent: false) : cached
+            return cached.isInUse ? try make(false) : cached
         }
         guard capacity > 0 else {
-            return try Statement(connection: connection, sql: sql, persistent: false)
+            return try make(false)
         }
         if statements.count >= capacity {
             // Dropping every idle statement keeps the bookkeeping trivial; SQL text in
@@ -28,7 +28,7 @@ struct StatementCache {
                 statements[key] = nil
             }
         }
-        let statement = try Statement(connection: connection, sql: sql, persistent: true)
+        let statement = try make(true)
         statements[sql] = statement
         return statement
     }

@@ -14,6 +14,7 @@ package enum TransactionMode: String, Sendable {
 extension Database {
     /// Whether a transaction is open on this connection.
     package var isInTransaction: Bool {
+        if let server { return server.isInTransaction }
         guard let handle = connection.handle else { return false }
         return sqlite3_get_autocommit(handle) == 0
     }
@@ -46,7 +47,7 @@ extension Database {
         if isInTransaction {
             return try savepoint(mapError: mapError, body)
         }
-        return try run(body, begin: "BEGIN \(mode.rawValue) TRANSACTION", commit: "COMMIT TRANSACTION",
+        return try run(body, begin: beginning(mode), commit: "COMMIT TRANSACTION",
                        rollback: ["ROLLBACK TRANSACTION"], mapError: mapError)
     }
 
@@ -71,13 +72,32 @@ extension Database {
                        rollback: ["ROLLBACK TO SAVEPOINT \(name)", "RELEASE SAVEPOINT \(name)"], mapError: mapError)
     }
 
+    /// How a transaction in `mode` begins. On PostgreSQL a deferred transaction reads one
+    /// snapshot (repeatable read, as SQLite's read transaction does), and an immediate or
+    /// exclusive one first takes the database's write lock, an advisory lock every ffb writer
+    /// takes, so writers go one at a time as on SQLite while readers are never blocked.
+    private func beginning(_ mode: TransactionMode) -> String {
+        guard isServer else { return "BEGIN \(mode.rawValue) TRANSACTION" }
+        switch mode {
+        case .deferred: return "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        case .immediate, .exclusive: return "BEGIN ISOLATION LEVEL READ COMMITTED"
+        }
+    }
+
+    /// The advisory lock key every ffb writer on one PostgreSQL database takes ("ffb" in ASCII).
+    package static let writeLockKey: Int64 = 0x666662
+
     /// `begin`, then `body`, then `commit`; `rollback` when the body or the commit fails.
     private func run<T, E: Error>(
         _ body: (Database) throws(E) -> T, begin: String, commit: String, rollback: [String], mapError: (SQLiteError) -> E
     ) throws(E) -> T {
         do {
             try execute(begin)
+            if isServer, begin.hasSuffix("READ COMMITTED") {
+                try execute("SELECT pg_advisory_xact_lock(?)", [.integer(Self.writeLockKey)])
+            }
         } catch {
+            rollbackIfActive(rollback)
             throw mapError(error)
         }
         let result: T

@@ -249,10 +249,16 @@ public struct ScoredLevel: Sendable, Equatable {
 
 /// Opens case stores by address.
 public enum CaseStores {
-    /// Opens the store at `location` (today a file path: the embedded SQLite store); with
-    /// `create`, makes it owner-only when it is missing.
+    /// Opens the store at `location`: an SQLite file (with `create`, made owner-only when it is
+    /// missing), or a PostgreSQL database (`postgresql://…`; with `create`, its schema is made
+    /// when the database has none).
     public static func open(_ location: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> any CaseStore {
         try Store.open(path: location, create: create, catalog: catalog)
+    }
+
+    /// Whether `location` names a PostgreSQL database rather than an SQLite file.
+    public static func isServerAddress(_ location: String) -> Bool {
+        Store.isServerAddress(location)
     }
 }
 

@@ -22,6 +22,8 @@ extension Store {
 
     /// Refuses to write into a store whose schema or triggers were changed outside ffb.
     func requireIntactSchema() throws(StoreError) {
+        // A server's schema belongs to its owner role; the roles ffb writes with cannot change it.
+        if database.isServer { return }
         let actual = try StoreError.mapping { () throws(SQLiteError) in try SchemaObject.all(in: database) }
         guard SchemaObject.digest(actual) != Schema.expectedDigest else { return }
         let differences = try schemaDifferences(actual)
@@ -39,7 +41,7 @@ extension Store {
         let last = try database.firstRow("SELECT id, hash FROM writes WHERE id = (SELECT max(id) FROM writes)")
         let entry = AuditChain.Entry(id: (try last?.int64(0) ?? 0) + 1, at: at, user: user, command: command)
         let hash = AuditChain.hash(entry, previous: try last?.optionalString(1) ?? AuditChain.genesis)
-        _ = try database.execute("INSERT INTO writes (id, at, user, command, hash) VALUES (?, ?, ?, ?, ?)",
+        _ = try database.execute("INSERT INTO writes (id, at, \"user\", command, hash) VALUES (?, ?, ?, ?, ?)",
                                  [.integer(entry.id), .text(at), .text(user), .text(command), .text(hash)])
         return entry.id
     }
@@ -89,7 +91,7 @@ extension Store {
         var problems: [String] = []
         var count = 0
         var expectedID: Int64 = 1
-        try database.forEach("SELECT id, at, user, command, hash FROM writes ORDER BY id") { row throws(SQLiteError) in
+        try database.forEach("SELECT id, at, \"user\", command, hash FROM writes ORDER BY id") { row throws(SQLiteError) in
             let entry = AuditChain.Entry(id: try row.int64(0), at: try row.string(1), user: try row.string(2), command: try row.string(3))
             let stored = try row.optionalString(4)
             if entry.id != expectedID, problems.count < 10 {

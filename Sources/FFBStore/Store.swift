@@ -28,6 +28,7 @@ package final class Store {
 
     /// Opens the store at `path`; with `create`, makes it (owner-only, 0600) when it is missing.
     package static func open(path: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> Store {
+        if Database.isServerAddress(path) { return try openServer(address: path, create: create, catalog: catalog) }
         let kind = FileKind(path: path)
         let exists = kind != .missing
         if !exists, !create { throw .missingStore(path: path) }
@@ -56,6 +57,24 @@ package final class Store {
         }
     }
 
+    /// Opens the store in a PostgreSQL database; with `create`, makes its schema when the
+    /// database has none. `path` is then the address without its password.
+    static func isServerAddress(_ location: String) -> Bool { Database.isServerAddress(location) }
+
+    private static func openServer(address: String, create: Bool, catalog: Catalog) throws(StoreError) -> Store {
+        let database = try StoreError.mapping { () throws(SQLiteError) in try Database(server: address) }
+        do throws(StoreError) {
+            let migrator = try StoreError.mapping { () throws(SQLiteError) in try Schema.serverMigrator() }
+            let version = try StoreError.mapping { () throws(SQLiteError) in try migrator.currentVersion(of: database) }
+            if version == 0, !create { throw .missingStore(path: database.path) }
+            _ = try StoreError.mapping { () throws(SQLiteError) in try migrator.migrate(database) }
+        } catch {
+            database.close()
+            throw error
+        }
+        return Store(database: database, catalog: catalog, path: database.path)
+    }
+
     private static func openImmutable(path: String) -> Database? {
         var options = Database.Options()
         options.readOnly = true
@@ -78,7 +97,9 @@ package final class Store {
         return try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
             try requireIntactSchema()
             let writeID = try StoreError.mapping { () throws(SQLiteError) in
-                try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
+                // On a server the audit names the database role that writes (the schema refuses another name).
+                let user = database.isServer ? try database.firstRow("SELECT session_user::text")?.string(0) ?? user : user
+                return try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
             }
             let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog, rules: rules)
             let result = try StoreError.mapping { try body(writer) }

@@ -82,6 +82,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 """)
         case .schemaTooNew(let found, let known): self = .database("the store has schema version \(found), newer than this ffb knows (\(known)); use a newer ffb")
         case .constraint(let message): self = .ruleBroken(StoreRule(error.constraintKind, message: message), message)
+        case .unreachable(let reason): self = .database("cannot reach the store's database: \(reason)")
+        case .permissionDenied(let reason): self = .database("the database refused this to your role: \(reason)")
+        case .undefinedObject(let reason): self = .database("the database does not hold this ffb's store (\(reason))")
         default: self = .database(error.description)
         }
     }

@@ -41,11 +41,11 @@ package struct StoreWriter {
             while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
                 citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
             }
-            _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
-                                     [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            let rowID = try database.firstRow("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?) RETURNING id",
+                                              [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])?.int64(0) ?? 0
             made.bound()
-            made.newCitizens[citizen.pseudonym] = (try database.lastInsertRowID, [:])
-            made.births[try database.lastInsertRowID] = cpr.birthDate
+            made.newCitizens[citizen.pseudonym] = (rowID, [:])
+            made.births[rowID] = cpr.birthDate
             return citizen
         }
     }
@@ -57,12 +57,12 @@ package struct StoreWriter {
             if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
                 throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
             }
-            _ = try database.execute(
-                "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
+            let rowID = try database.firstRow(
+                "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
-            )
+            )?.int64(0) ?? 0
             made.bound()
-            made.cases[caseFile.caseNumber] = CaseRow(rowID: try database.lastInsertRowID, citizen: citizen, opened: caseFile.opened)
+            made.cases[caseFile.caseNumber] = CaseRow(rowID: rowID, citizen: citizen, opened: caseFile.opened)
         }
     }
 

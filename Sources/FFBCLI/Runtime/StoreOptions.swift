@@ -8,7 +8,10 @@ import Foundation
 
 /// `--db PATH` (default `$FFB_DB`, else `./ffb.sqlite`) and `--user NAME` (default `$USER`).
 enum StoreOptions {
-    static let db = OptionSpec("db", value: "PATH", help: "The store file.", defaultDescription: "$FFB_DB, else ./ffb.sqlite")
+    static let db = OptionSpec(
+        "db", value: "PATH", help: "The store: an SQLite file, or postgresql://… for a municipality's shared store (libpq URI; PG* variables fill in the rest).",
+        defaultDescription: "$FFB_DB, else ./ffb.sqlite"
+    )
     static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write).", defaultDescription: "$USER")
     static let today = OptionSpec(
         "today", value: "DATE", help: "Judge records against this earlier day (tests; a day's records typed in later): none may be dated after it.",
@@ -23,6 +26,7 @@ enum StoreOptions {
 
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
         let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
+        if CaseStores.isServerAddress(path) { return path }
         // Through a link, the store is the file it points to (SQLite names its -wal after that).
         return FilePath.resolved(context.url(for: path).path)
     }
@@ -60,6 +64,7 @@ enum StoreOptions {
 
     /// A store path that cannot name a store file is bad input (exit 1), not a store error.
     static func check(path: String) throws(CLIError) {
+        if CaseStores.isServerAddress(path) { return }
         switch FileKind(path: path) {
         case .missing, .regular: break
         case let kind: throw .invalid("--db: \(path) is \(kind.noun), not a store file")
