@@ -1,4 +1,5 @@
 import FFBPostgres
+import Foundation
 
 /// The PostgreSQL half of a ``Statement``: the SQL with its `?` placeholders numbered for the
 /// server (`$1…`), the values bound so far, and the result being stepped through.
@@ -26,8 +27,15 @@ final class ServerStatement {
     }
 
     /// `sql` with each `?` (or `?NNN`) written `$n` as the server numbers parameters; quoted text,
-    /// quoted names and comments are left as they are. Named parameters are not supported.
+    /// quoted names and comments are left as they are. SQLite's planner hints (`INDEXED BY name`,
+    /// which change no result) are dropped: PostgreSQL plans on its own. Named parameters are not
+    /// supported.
     static func numberingPlaceholders(_ sql: String) throws(SQLiteError) -> (String, Int) {
+        var sql = sql
+        while let hint = sql.range(of: " INDEXED BY ") {
+            let nameEnd = sql[hint.upperBound...].firstIndex(where: { $0 == " " || $0 == "\n" }) ?? sql.endIndex
+            sql.removeSubrange(hint.lowerBound..<nameEnd)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(sql.utf8.count + 8)
         let bytes = Array(sql.utf8)

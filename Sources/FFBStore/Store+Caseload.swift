@@ -62,7 +62,7 @@ extension Store {
                         UNION ALL
                         SELECT o.citizen_id, o.write_id FROM orders o
                           WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'order' AND e.target_id = o.id)
-                    ) GROUP BY citizen_id
+                    ) counted GROUP BY citizen_id
                 ) latest JOIN citizens c ON c.id = latest.citizen_id JOIN writes w ON w.id = latest.write_id
                 """) { (row: Statement) throws(SQLiteError) in
                 if let pseudonym = Pseudonym(try row.string(0)) { result[pseudonym] = try row.string(1) }

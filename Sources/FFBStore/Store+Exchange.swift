@@ -76,6 +76,8 @@ extension StoreWriter {
     /// transaction that outgrows it spills to the WAL and reads its own pages back from disk.
     /// The setting lasts for this connection, which closes with the command.
     package func reserveCache(megabytes: Int) throws(StoreError) {
+        // A server sizes its own buffers.
+        if database.isServer { return }
         try StoreError.mapping { () throws(SQLiteError) in
             _ = try database.execute("PRAGMA cache_size = -\(max(2, megabytes) * 1024)")
         }

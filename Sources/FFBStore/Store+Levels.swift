@@ -20,7 +20,8 @@ extension Store {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
             var pieces: [LevelPiece]?
-            if path != ":memory:" {
+            // A second connection sees the same file; a server's store is read on this connection.
+            if path != ":memory:", !database.isServer {
                 let path = self.path, catalog = self.catalog
                 var meanwhileRan: Result<Void, StoreError> = .success(())
                 // A piece not read there (another committed state, or an error met again below) is nil.
@@ -242,14 +243,19 @@ struct EntryGroups: Sendable, Equatable {
         SELECT assessment_id, series_id, level FROM theme_observations
         WHERE (level IS NOT NULL OR not_assessed = 1) AND assessment_id >= ? AND assessment_id < ? ORDER BY assessment_id
         """
+    /// The last range, open at the top.
+    static let openEndedSQL = """
+        SELECT assessment_id, series_id, level FROM theme_observations
+        WHERE (level IS NOT NULL OR not_assessed = 1) AND assessment_id >= ? ORDER BY assessment_id
+        """
 
     /// Scans the entries of `range` on `database`; `progress` advances by the entries read.
     static func scan(_ database: Database, range: Range, progress: WorkProgress) throws(SQLiteError) -> EntryGroups {
         var groups = EntryGroups()
         var read = 0
-        // Every text is at or after '', and before any blob (X''): the open ends.
-        let bindings: [SQLiteValue] = [.text(range.lower ?? ""), range.upper.map(SQLiteValue.text) ?? .blob([])]
-        try database.forEach(sql, .positional(bindings)) { row throws(SQLiteError) in
+        // Every text is at or after '': the open lower end.
+        let bindings: [SQLiteValue] = [.text(range.lower ?? "")] + (range.upper.map { [SQLiteValue.text($0)] } ?? [])
+        try database.forEach(range.upper == nil ? openEndedSQL : sql, .positional(bindings)) { row throws(SQLiteError) in
             // The last group's id starts where the one before it ended.
             let lower = groups.idEnds.count > 1 ? groups.idEnds[groups.idEnds.count - 2] : 0
             let same = try row.withText(0) { id in !groups.idEnds.isEmpty && groups.idBytes[lower...].elementsEqualBytes(id) }

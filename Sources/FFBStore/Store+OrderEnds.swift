@@ -48,7 +48,7 @@ enum OrderEnds {
                 UNION ALL
                 SELECT o.id, k.date, 'case-closed', k.reason, c.case_number, k.write_id
                 FROM case_closings k JOIN orders o ON o.case_id = k.case_id JOIN cases c ON c.id = k.case_id\(`where`("o.id"))
-            ) ORDER BY \(order)
+            ) ends ORDER BY \(order)
             """
     }
 
