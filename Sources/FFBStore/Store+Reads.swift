@@ -241,7 +241,7 @@ extension Store {
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
-                WHERE \(condition) ORDER BY g.order_id, (SELECT MIN(w2.id) FROM goals g2 JOIN writes w2 ON w2.id = g2.write_id WHERE g2.series_id = g.series_id), g.version
+                WHERE \(condition) ORDER BY g.order_id, (SELECT MIN(g2.rowid) FROM goals g2 WHERE g2.series_id = g.series_id), g.version
                 """, .positional(bindings)) { row in
                 let id = try row.string(0)
                 let goal = try Goal(

@@ -104,6 +104,40 @@ struct BackendParityTests {
         #expect(expected.contains { $0.contains("[1]") }, "the day has refused commands")
     }
 
+    /// A provider's day: synthetic order messages imported, imported again (nothing new), one
+    /// altered under the same id (refused, nothing written), then the whole-store views.
+    static func exchange(_ run: Run, orders: URL, altered: URL) throws {
+        _ = try run.ok("import", orders.path)
+        try run.ffb("import", orders.path)
+        try run.ffb("import", altered.path)
+        for view in [["list", "orders", "--format", "json"], ["stats", "--by", "provider"], ["stats", "--min-n", "1", "--format", "json"],
+                     ["export", "--kind", "extract", "--out", "-"], ["caseload", "--today", "2026-01-01", "--format", "json"]] {
+            try run.ffb(view)
+        }
+    }
+
+    @Test func aProvidersImportReadsTheSameOnSQLiteAndPostgreSQL() throws {
+        let directory = try TemporaryDirectory()
+        let orders = directory.file("orders")
+        #expect(try FFBProcess.run(["exchange", "synth-orders", "--count", "40", "--seed", "21", "--out", orders.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: orders.path).sorted()
+        let first = try String(contentsOf: orders.appendingPathComponent(files[0]), encoding: .utf8)
+        let altered = directory.file("altered.json")
+        try first.replacingOccurrences(of: "Syntetisk", with: "Ændret").write(to: altered, atomically: true, encoding: .utf8)
+        let file = Run(db: directory.file("parity.sqlite").path)
+        let server = try PostgresTestDatabase()
+        let shared = Run(db: server.address)
+        try Self.exchange(file, orders: orders, altered: altered)
+        try Self.exchange(shared, orders: orders, altered: altered)
+        let expected = Self.normalised(file.transcript, db: file.db)
+        let actual = Self.normalised(shared.transcript, db: shared.db)
+        #expect(expected.count == actual.count)
+        for (sqlite, postgres) in zip(expected, actual) where sqlite != postgres {
+            Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(sqlite)\n--- PostgreSQL\n\(postgres)")
+        }
+        #expect(expected[2].contains("[1]"), "the altered message is refused: \(expected[2])")
+    }
+
     /// The transcript with what differs by nature made alike.
     static func normalised(_ transcript: [String], db: String) -> [String] {
         var numbering: [String: String] = [:]
@@ -128,6 +162,7 @@ struct BackendParityTests {
             for (id, numbered) in numbering where id.count == 36 {
                 text = text.replacingOccurrences(of: #"\b"# + id.prefix(8) + #"\b"#, with: numbered, options: .regularExpression)
             }
+            text = text.replacingOccurrences(of: #" in \d+\.\d+ s\."#, with: " in <seconds>.", options: .regularExpression)
             text = text.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?"#, with: "<time>", options: .regularExpression)
             return text
         }

@@ -29,7 +29,7 @@ import Testing
         ("FROM tariffs ORDER BY provider, support_level, valid_from",
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
-        ("SELECT id, at, user, command, hash FROM writes ORDER BY id", "check() walks the whole audit hash chain"),
+        ("SELECT id, at, \"user\", command, hash FROM writes ORDER BY id", "check() walks the whole audit hash chain"),
         ("ORDER BY order_id, date, seq", "orderEnds() reads every order's ends in one pass (list orders, the caseload, whole-store statistics)"),
         ("ORDER BY c.id, k.version", "citizenNames() reads every citizen's names in one pass (citizen search)"),
         ("GROUP BY citizen_id", "caseworkers() finds every citizen's newest assessment and order in one pass (the caseload)"),

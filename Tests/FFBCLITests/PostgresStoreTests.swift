@@ -1,0 +1,69 @@
+import FFBPostgres
+import Foundation
+import Testing
+
+/// A store on a PostgreSQL server keeps the promises the SQLite file keeps, enforced by the
+/// server itself (issue 21), and a server that cannot be used is one clear line, exit 3.
+@Suite(.enabled(if: PostgresTestDatabase.adminAddress != nil, PostgresTestDatabase.skipReason))
+struct PostgresStoreTests {
+    @Test func theServerRefusesToChangeAStoredRecordWhoeverAsks() throws {
+        let server = try PostgresTestDatabase()
+        let citizen = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", server.address])
+        #expect(citizen.status == 0, "\(citizen.stderr)")
+        // Even the administrator, outside ffb: the triggers refuse with the store's words.
+        for sql in ["UPDATE citizens SET name = 'Anden'", "DELETE FROM citizens", "TRUNCATE writes CASCADE", "UPDATE writes SET command = 'x'"] {
+            #expect {
+                _ = try server.administer(sql)
+            } throws: { error in
+                (error as? PGError)?.sqlState == "FF001" && (error as? PGError)?.message.hasPrefix("append-only: ") == true
+            }
+        }
+        let names = try server.administer("SELECT name FROM citizens")
+        #expect(names.rowCount == 1 && names.string(0, 0) == "Mette Hansen")
+    }
+
+    @Test func theAuditNamesTheDatabaseRoleNotAFlag() throws {
+        let server = try PostgresTestDatabase()
+        let result = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--user", "someone-else", "--db", server.address])
+        #expect(result.status == 0, "\(result.stderr)")
+        let role = try server.administer("SELECT session_user::text").string(0, 0)
+        let users = try server.administer("SELECT \"user\" FROM writes")
+        #expect(users.rowCount == 1 && users.string(0, 0) == role)
+        #expect {
+            _ = try server.administer("INSERT INTO writes (id, at, \"user\", command, hash) VALUES (2, 'x', 'someone-else', 'ffb x', 'x')")
+        } throws: { error in (error as? PGError)?.sqlState == "FF001" }
+    }
+
+    @Test func aRefusedWriteLeavesNothingOnTheServer() throws {
+        let server = try PostgresTestDatabase()
+        #expect(try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", server.address]).status == 0)
+        let before = try server.administer("SELECT count(*) FROM writes").string(0, 0)
+        let duplicate = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", server.address])
+        #expect(duplicate.status == 1 && duplicate.errorLines.count == 1)
+        #expect(!duplicate.stderr.contains("010190"), "the refusal does not repeat the CPR number")
+        #expect(try server.administer("SELECT count(*) FROM writes").string(0, 0) == before)
+    }
+
+    @Test func aServerThatCannotBeUsedIsOneLineAndExitThree() throws {
+        let server = try PostgresTestDatabase()
+        _ = try server.administer("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ffb_pw_test') THEN CREATE ROLE ffb_pw_test LOGIN PASSWORD 'Rigtig-1'; END IF; END $$")
+        let port = URLComponents(string: server.address)?.queryItems?.first { $0.name == "port" }?.value ?? "5432"
+        let noServer = PostgresTestDatabase.address(server.address, database: server.name).replacingOccurrences(of: "port=\(port)", with: "port=1")
+        let cases: [(String, String)] = [
+            (noServer, "cannot reach the store's database"),
+            ("postgresql://ffb_pw_test:Forkert-7@127.0.0.1:\(port)/\(server.name)", "password authentication failed"),
+            (PostgresTestDatabase.address(server.address, database: server.name + "_none"), "does not exist"),
+            (server.address, "no store at"),
+        ]
+        for (address, expected) in cases {
+            let result = try FFBProcess.run(["citizen", "list", "--db", address])
+            #expect(result.status == 3, "\(address): \(result.stderr)")
+            #expect(result.errorLines.count == 1 && result.stderr.contains(expected), "\(result.stderr)")
+            #expect(!result.stderr.contains("Forkert-7"), "never the password")
+        }
+        #expect(try FFBProcess.run(["init", "--db", server.address]).status == 0)
+        _ = try server.administer("INSERT INTO ffb_schema_version (version) VALUES (99)")
+        let newer = try FFBProcess.run(["citizen", "list", "--db", server.address])
+        #expect(newer.status == 3 && newer.stderr.contains("schema version 99"), "\(newer.stderr)")
+    }
+}
