@@ -134,9 +134,13 @@ extension Database {
         }
     }
 
+    /// Where a PostgreSQL store keeps its schema version (SQLite has `PRAGMA user_version`).
+    package static let serverVersionTable =
+        "CREATE TABLE IF NOT EXISTS ffb_schema_version (version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())"
+
     func setUserVersion(_ version: Int) throws(SQLiteError) {
         if isServer {
-            try executeScript("CREATE TABLE IF NOT EXISTS ffb_schema_version (version BIGINT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            try executeScript(Self.serverVersionTable)
             try execute("INSERT INTO ffb_schema_version (version) VALUES (?)", [.integer(Int64(version))])
             return
         }

@@ -248,6 +248,15 @@ public struct ScoredLevel: Sendable, Equatable {
 }
 
 /// Opens case stores by address.
+/// A shared store's administration (PostgreSQL only; an SQLite store refuses with `.invalid`).
+public protocol SharedStoreAdministration {
+    /// The login roles that work in the store, and for whom.
+    func staff() throws(StoreError) -> [StaffRole]
+    /// Adds a role (a login role made when the server has none by that name) or changes whom it
+    /// works for. Only the store's owner may; the server refuses anyone else.
+    func addStaff(_ role: StaffRole) throws(StoreError)
+}
+
 public enum CaseStores {
     /// Opens the store at `location`: an SQLite file (with `create`, made owner-only when it is
     /// missing), or a PostgreSQL database (`postgresql://…`; with `create`, its schema is made
@@ -261,6 +270,8 @@ public enum CaseStores {
         Store.isServerAddress(location)
     }
 }
+
+extension Store: SharedStoreAdministration {}
 
 extension Store: CaseStore {
     package var location: String { path }

@@ -23,7 +23,16 @@ extension Schema {
     /// The migrations of a store on a PostgreSQL server: the schema at `latestVersion` in one step.
     static func serverMigrator() throws(SQLiteError) -> Migrator {
         try Migrator([Migration(version: latestVersion) { database throws(SQLiteError) in
+            try database.executeScript(Database.serverVersionTable)
             try database.executeScript(try postgresScript())
+            var columns: [String: [String]] = [:]
+            try database.forEach("""
+                SELECT table_name::text, column_name::text FROM information_schema.columns
+                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
+                """) { row throws(SQLiteError) in
+                columns[try row.string(0), default: []].append(try row.string(1))
+            }
+            try database.executeScript(postgresAccessScript(columns: columns))
         }])
     }
 

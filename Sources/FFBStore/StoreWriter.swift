@@ -41,8 +41,11 @@ package struct StoreWriter {
             while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
                 citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
             }
-            let rowID = try database.firstRow("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?) RETURNING id",
-                                              [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])?.int64(0) ?? 0
+            _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
+                                     [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            // Read back in a statement of its own: a shared store's row security lets its writer see
+            // the row only once it is in (INSERT … RETURNING would be judged before).
+            let rowID = try database.firstRow("SELECT id FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)])?.int64(0) ?? 0
             made.bound()
             made.newCitizens[citizen.pseudonym] = (rowID, [:])
             made.births[rowID] = cpr.birthDate
@@ -57,10 +60,11 @@ package struct StoreWriter {
             if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
                 throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
             }
-            let rowID = try database.firstRow(
-                "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            _ = try database.execute(
+                "INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id) VALUES (?, ?, ?, ?, ?, ?)",
                 [.text(caseFile.caseNumber), .integer(citizen), .text(caseFile.opened.iso), .text(caseFile.municipality.name), .text(caseFile.municipality.code), .integer(writeID)]
-            )?.int64(0) ?? 0
+            )
+            let rowID = try database.firstRow("SELECT id FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)])?.int64(0) ?? 0
             made.bound()
             made.cases[caseFile.caseNumber] = CaseRow(rowID: rowID, citizen: citizen, opened: caseFile.opened)
         }
@@ -333,7 +337,9 @@ final class WriteMemory {
     private var nextSeries: Int64?
 
     func nextSeriesID(_ database: Database) throws -> Int64 {
-        let next = try nextSeries ?? (database.firstRow("SELECT COALESCE(MAX(id), 0) + 1 FROM theme_series")?.int64(0) ?? 1)
+        // On a shared store the writer may see only some series (row security): the server counts them all.
+        let sql = database.isServer ? "SELECT ffb_next_theme_series_id()" : "SELECT COALESCE(MAX(id), 0) + 1 FROM theme_series"
+        let next = try nextSeries ?? (database.firstRow(sql)?.int64(0) ?? 1)
         nextSeries = next + 1
         return next
     }

@@ -16,6 +16,8 @@ final class PostgresTestDatabase {
     let name: String
     let address: String
     private let admin: String
+    /// Login roles a test made on the server (roles belong to the whole server): dropped with the database.
+    var roles: [String] = []
 
     init() throws {
         guard let admin = Self.adminAddress else { throw PGError(kind: .connection, message: "FFB_TEST_POSTGRES is not set") }
@@ -30,12 +32,36 @@ final class PostgresTestDatabase {
     deinit {
         guard let connection = try? PGConnection.connect(admin) else { return }
         _ = try? connection.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        for role in roles { _ = try? connection.execute("DROP ROLE IF EXISTS \"\(role)\"") }
         connection.close()
     }
 
     /// Runs SQL as the administrator on this test's database.
     func administer(_ sql: String) throws -> PGResult {
         let connection = try PGConnection.connect(address)
+        defer { connection.close() }
+        return try connection.execute(sql)
+    }
+
+    /// A role of this test's own (its name begins with the database's), to be dropped with it.
+    func role(_ suffix: String) -> String {
+        let role = "\(name)_\(suffix)"
+        roles.append(role)
+        return role
+    }
+
+    /// This database's address, logging in as `role` (trusted on the test server's socket).
+    func address(as role: String) -> String {
+        guard let scheme = address.range(of: "://") else { return address + " user=\(role)" }
+        let rest = address[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let host = rest[..<authorityEnd].split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).last ?? ""
+        return String(address[..<scheme.upperBound]) + role + "@" + host + rest[authorityEnd...]
+    }
+
+    /// Runs SQL on this test's database as `role`.
+    func query(as role: String, _ sql: String) throws -> PGResult {
+        let connection = try PGConnection.connect(address(as: role))
         defer { connection.close() }
         return try connection.execute(sql)
     }

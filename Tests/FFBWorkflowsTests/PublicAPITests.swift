@@ -23,7 +23,8 @@ import Testing
         let modules = try #require(modules, "no built modules found beside \(CommandLine.arguments[0])")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-I", modules.path, "-I", root.appendingPathComponent("Sources/CSQLite").path, source.path]
+        process.arguments = ["swiftc", "-typecheck", "-I", modules.path, "-I", root.appendingPathComponent("Sources/CSQLite").path,
+                             "-I", root.appendingPathComponent("Sources/CLibPQ").path, "-Xcc", "-I/usr/include/postgresql", source.path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

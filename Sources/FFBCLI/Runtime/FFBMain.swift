@@ -70,6 +70,12 @@ package enum FFBMain {
                 .command(TariffImportCommand.self),
                 .command(TariffListCommand.self),
             ]),
+            .group("admin", abstract: "Administer a shared store (PostgreSQL): who works in it, and who looked at whom.", [
+                .group("role", abstract: "The database roles that work in the store.", [
+                    .command(AdminRoleAddCommand.self),
+                    .command(AdminRoleListCommand.self),
+                ]),
+            ]),
         ])
         root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error. Long work shows a progress line on stderr when it is a terminal and the work runs past a second; piped or with --quiet, nothing extra is printed."
         return root

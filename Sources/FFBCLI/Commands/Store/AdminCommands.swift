@@ -1,0 +1,76 @@
+import FFBCommandLine
+import FFBJSON
+import FFBStore
+
+/// `ffb admin role add NAME`: a database role that works in a shared store, and for whom.
+enum AdminRoleAddCommand: Command {
+    static let spec = CommandSpec(
+        "add",
+        abstract: "Let a database role work in a shared store: a caseworker of a municipality, a provider, or an analyst.",
+        discussion: """
+        The role is made (LOGIN, no password: give it one, or a certificate, as your server's \
+        authentication asks) when the server has none by that name, and joins one group: \
+        ffb_caseworker sees the citizens with a case in its municipality; ffb_provider only the \
+        orders addressed to it and their citizens; ffb_analyst every record but no CPR number, \
+        name, contact detail, received message or note. The server enforces it (row-level security \
+        and column privileges). Only the store's owner (who ran ffb init) may add roles.
+        """,
+        options: [
+            OptionSpec("caseworker", value: "MUNICIPALITY", help: "A caseworker of the municipality with this code (e.g. 0751)."),
+            OptionSpec("provider", value: "ID", help: "The provider with this id (SOR), as orders name it."),
+            .flag("analyst", help: "An analyst: pseudonymised records only."),
+            StoreOptions.db,
+        ],
+        positionals: [PositionalSpec("ROLE", help: "The database role (login name).")],
+        examples: [
+            "ffb admin role add anna --caseworker 0751 --db postgresql://ffb-owner@db.kommune.dk/ffb",
+            "ffb admin role add bostotten --provider SOR-123456 --db postgresql://ffb-owner@db.kommune.dk/ffb",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let municipality = arguments.value("caseworker"), provider = arguments.value("provider")
+        let analyst = arguments.flag("analyst")
+        let kinds = [municipality != nil, provider != nil, analyst].filter { $0 }.count
+        guard kinds == 1 else { throw .invalid("give exactly one of --caseworker MUNICIPALITY, --provider ID, --analyst") }
+        let kind: StaffRole.Kind = municipality != nil ? .caseworker : provider != nil ? .provider : .analyst
+        let role = StaffRole(name: arguments.positionals[0], kind: kind, municipalityCode: municipality, providerID: provider)
+        try AdminOptions.administer(arguments, context: context) { store in try store.addStaff(role) }
+        context.stdout.line("\(role.name): \(kind.rawValue)\(municipality.map { " of municipality \($0)" } ?? "")\(provider.map { " \($0)" } ?? "")")
+    }
+}
+
+/// `ffb admin role list`.
+enum AdminRoleListCommand: Command {
+    static let spec = CommandSpec("list", abstract: "List the roles that work in a shared store.", options: [StoreOptions.db, OutputFormat.option()])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let staff = try AdminOptions.administer(arguments, context: context) { store in try store.staff() }
+        var records = RecordSet(tableColumns: [
+            ("role", .init(title: "ROLLE")), ("kind", .init(title: "SOM")), ("municipality", .init(title: "KOMMUNE")), ("provider", .init(title: "UDFØRER")),
+        ])
+        for role in staff {
+            records.append(JSONObject([
+                ("role", .string(role.name)), ("kind", .string(role.kind.rawValue)),
+                ("municipality", role.municipalityCode.map(JSONValue.string) ?? .null), ("provider", role.providerID.map(JSONValue.string) ?? .null),
+            ]))
+        }
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+    }
+}
+
+enum AdminOptions {
+    /// Runs administration on an existing shared store.
+    static func administer<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore & SharedStoreAdministration) throws -> T) throws(CLIError) -> T {
+        let store = try StoreOptions.open(arguments, context: context, create: false)
+        defer { store.close() }
+        guard let shared = store as? any CaseStore & SharedStoreAdministration else {
+            throw .invalid("roles belong to a shared store: give --db postgresql://…")
+        }
+        do {
+            return try body(shared)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+}
