@@ -12,7 +12,7 @@ import Foundation
 /// Every write runs through `write(user:command:now:_:)`: one transaction, one audit row, all
 /// or nothing. Reads see committed records only; a record marked entered in error is still
 /// returned, carrying the reason, so a caller decides whether to show it.
-public protocol CaseStore: AnyObject {
+public protocol CaseStore: AnyObject, AccessLogging {
     /// The catalogue the store's codes are read against.
     var catalog: Catalog { get }
     /// Where the store lives, as a user named it (a file path for SQLite).
@@ -248,6 +248,15 @@ public struct ScoredLevel: Sendable, Equatable {
 }
 
 /// Opens case stores by address.
+/// Who looked at whose personal data (both backends).
+public protocol AccessLogging {
+    /// Records that `user` is being shown these citizens' CPR numbers or names by `command`, one
+    /// row each, before the view is printed; on a shared store the server names the role.
+    func logAccess(to citizens: [Pseudonym], user: String, command: String, purpose: String?, now: Date) throws(StoreError)
+    /// Every look at `citizen`'s personal data, oldest first (on a shared store, the owner only).
+    func accessLog(of citizen: Pseudonym) throws(StoreError) -> [AccessLogEntry]
+}
+
 /// A shared store's administration (PostgreSQL only; an SQLite store refuses with `.invalid`).
 public protocol SharedStoreAdministration {
     /// The login roles that work in the store, and for whom.
@@ -263,6 +272,16 @@ public enum CaseStores {
     /// when the database has none).
     public static func open(_ location: String, create: Bool, catalog: Catalog = BuiltInCatalogs.standard) throws(StoreError) -> any CaseStore {
         try Store.open(path: location, create: create, catalog: catalog)
+    }
+
+    /// Copies every record of the store at `source` into the new, empty store at `target` (made
+    /// when missing), SQLite or PostgreSQL either way; returns the rows copied per table.
+    public static func copy(from source: String, to target: String, progress: WorkProgress) throws(StoreError) -> [(table: String, rows: Int)] {
+        let from = try Store.open(path: source, create: false)
+        defer { from.close() }
+        let to = try Store.open(path: target, create: true)
+        defer { to.close() }
+        return try to.copy(from: from, progress: progress)
     }
 
     /// Whether `location` names a PostgreSQL database rather than an SQLite file.

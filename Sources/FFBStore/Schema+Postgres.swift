@@ -56,6 +56,7 @@ extension Schema {
         }
         script += try indexes.map(postgresIndex)
         script.append("CREATE TRIGGER writes_role BEFORE INSERT ON writes FOR EACH ROW EXECUTE FUNCTION ffb_audit_role();")
+        script.append("CREATE TRIGGER access_log_role BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION ffb_audit_role();")
         return script.joined(separator: "\n")
     }
 
@@ -70,7 +71,10 @@ extension Schema {
     private static let postgresAuditFunction = """
         CREATE FUNCTION ffb_audit_role() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF NEW."user" IS DISTINCT FROM session_user::text THEN
+            -- The owner copying a store (ffb store copy) keeps its writers' names.
+            IF NEW."user" IS DISTINCT FROM session_user::text
+               AND NOT (current_setting('ffb.copy', true) = 'on'
+                        AND pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER')) THEN
                 RAISE EXCEPTION USING ERRCODE = '\(postgresRefusalState)',
                     MESSAGE = 'the audit trail names the database role that writes: ' || session_user;
             END IF;

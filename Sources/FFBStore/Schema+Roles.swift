@@ -46,7 +46,7 @@ extension Schema {
         "theme_observations": ["note"],
         "follow_up_goal_notes": ["note"],
     ]
-    static let personalTables: Set<String> = ["citizen_contacts", "order_messages", "order_resources"]
+    static let personalTables: Set<String> = ["citizen_contacts", "order_messages", "order_resources", "access_log"]
 
     /// The roles, the staff table, the visibility functions and every table's policies; run by
     /// the owner when it makes the schema. Group roles are made when missing (they belong to the
@@ -89,6 +89,10 @@ extension Schema {
             GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO ffb_caseworker, ffb_provider;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ffb_caseworker, ffb_provider;
             REVOKE ALL ON ffb_staff, ffb_schema_version FROM ffb_caseworker, ffb_provider;
+            -- Everyone's looks are logged; only the owner reads the log.
+            REVOKE SELECT ON access_log FROM ffb_caseworker, ffb_provider;
+            GRANT INSERT ON access_log TO ffb_analyst;
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ffb_analyst;
             GRANT SELECT ON ffb_schema_version TO ffb_caseworker, ffb_provider, ffb_analyst;
             """,
         ]

@@ -98,12 +98,31 @@ import Testing
         }
     }
 
+    /// The shared store the examples name.
+    static let serverPlaceholder = "postgresql://ffb-owner@db.kommune.dk/ffb"
+
     @Test func everyHelpExampleRunsAsWrittenAgainstADemoStore() throws {
         let folder = try DemoFolder()
         var ran = 0
         for (commandPath, spec) in Self.leaves(FFBMain.tree) {
             for example in spec.examples where !Self.needsATerminal.contains(where: example.contains) {
-                let result = try folder.shell(folder.real(example))
+                // A shared store's examples run against a fresh database on the test server (the demo
+                // store copied into it, unless the example is that copy), and are skipped without one.
+                var line = folder.real(example)
+                var server: PostgresTestDatabase?
+                if line.contains(Self.serverPlaceholder) {
+                    guard PostgresTestDatabase.adminAddress != nil else { continue }
+                    let database = try PostgresTestDatabase()
+                    server = database
+                    if !line.contains("--to \(Self.serverPlaceholder)") {
+                        #expect(try folder.shell("ffb store copy --from ffb.sqlite --to '\(database.address)'").status == 0)
+                    }
+                    line = line.replacingOccurrences(of: Self.serverPlaceholder, with: "'\(database.address)'")
+                    // A role the example makes belongs to the whole server: dropped with the database.
+                    if let added = line.range(of: "role add ") { database.roles.append(String(line[added.upperBound...].prefix { $0 != " " })) }
+                }
+                let result = try folder.shell(line)
+                _ = server
                 #expect(result.status == 0, "\(commandPath.joined(separator: " ")): \(example)\n\(result.stderr)")
                 ran += 1
             }

@@ -48,9 +48,9 @@ import Testing
     @Test func aVersion6StoreMigratesAndItsFollowUpEndStillEndsTheOrder() throws {
         let store = try Store.open(path: path, create: false)
         defer { store.close() }
-        #expect(try store.database.userVersion == Schema.closingsVersion)
+        #expect(try store.database.userVersion == Schema.latestVersion)
         #expect(try store.check().problems == [])
-        #expect(try store.database.firstRow("SELECT max(version) FROM store_seal")?.int(0) == Schema.closingsVersion)
+        #expect(try store.database.firstRow("SELECT max(version) FROM store_seal")?.int(0) == Schema.latestVersion)
         let ended = try #require(UUID(uuidString: Self.ended)), running = try #require(UUID(uuidString: Self.running))
         #expect(try store.orderEnd(of: ended) == OrderEnd(date: try date("2025-09-01"), cause: .followUp(.end)))
         #expect(try store.orderEnd(of: running) == nil)

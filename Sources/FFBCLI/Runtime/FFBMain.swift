@@ -22,6 +22,9 @@ package enum FFBMain {
             ]),
             .command(InitCommand.self),
             .command(CheckCommand.self),
+            .group("store", abstract: "Whole stores: copy one into a new one (SQLite ↔ PostgreSQL).", [
+                .command(StoreCopyCommand.self),
+            ]),
             .group("citizen", abstract: "Register, find, list and show citizens.", [
                 .command(CitizenAddCommand.self),
                 .command(CitizenListCommand.self),
@@ -75,6 +78,7 @@ package enum FFBMain {
                     .command(AdminRoleAddCommand.self),
                     .command(AdminRoleListCommand.self),
                 ]),
+                .command(AdminAccessLogCommand.self),
             ]),
         ])
         root.spec.discussion = "Every command takes --help. Exit codes: 0 success, 1 invalid input (nothing written), 2 usage error, 3 store error. Long work shows a progress line on stderr when it is a terminal and the work runs past a second; piped or with --quiet, nothing extra is printed."

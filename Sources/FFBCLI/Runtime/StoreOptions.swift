@@ -21,7 +21,10 @@ enum StoreOptions {
         "backdated-reason", value: "TEXT",
         help: "Why a record predates its case (entered late); kept in the audit trail."
     )
+    static let purpose = OptionSpec("purpose", value: "TEXT", help: "Why you look (kept in the access log beside your name).")
     static let readOptions = [db]
+    /// A view that shows CPR numbers or names: who looks is logged, with why.
+    static let personalViewOptions = [db, user, purpose]
     static let writeOptions = [db, user, today, backdatedReason]
 
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
@@ -133,6 +136,30 @@ enum StoreOptions {
     /// The command line as the audit trail records it (`ffb followup record`; never its values).
     static func command(_ arguments: ParsedArguments) -> String {
         (["ffb"] + arguments.commandPath).joined(separator: " ")
+    }
+
+    /// Runs read-only work whose output shows people's CPR numbers or names: `body` returns what to
+    /// show and whose it is, and the look is logged (who, when, which command, `--purpose`) before
+    /// anything is shown; a look that cannot be logged is not shown.
+    static func readPersonal<T>(
+        _ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> (T, shown: [Pseudonym])
+    ) throws(CLIError) -> T {
+        let user = try user(arguments, context: context)
+        let purpose = arguments.value("purpose")?.trimmingSpacesAndNewlines()
+        if let purpose, purpose.isEmpty || purpose.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            throw .invalid("--purpose: say why in plain text")
+        }
+        let store = try open(arguments, context: context, create: false)
+        defer { store.close() }
+        do {
+            let (value, shown) = try store.snapshot { try body(store) }
+            try store.logAccess(to: shown, user: user, command: command(arguments), purpose: purpose, now: Date())
+            return value
+        } catch StoreError.database(let message) where message.hasPrefix("the store is read-only") {
+            throw CLIError.store("this view shows CPR numbers or names, and the look cannot be logged: \(message)")
+        } catch {
+            throw CLIError(error)
+        }
     }
 
     /// Runs read-only work on an existing store.

@@ -1,4 +1,5 @@
 import FFBJSON
+import FFBModel
 import Foundation
 
 /// A document that has been decoded and validated against the catalogue: domain values, ready
@@ -69,5 +70,19 @@ public struct DocumentLocations: Sendable {
     public subscript(key: Key) -> JSONPointer {
         get { pointers[key] ?? JSONPointer() }
         set { if pointers[key] == nil { pointers[key] = newValue } }
+    }
+}
+
+extension ExchangeDocument.Content {
+    /// The citizens the document names by CPR number, in the order it names them (a follow-up
+    /// report names only its order).
+    public var citizens: [CPRNumber] {
+        switch self {
+        case .order(let package): [package.citizen.cpr]
+        case .assessment(let package): [package.citizen.cpr]
+        case .extract(let extract): extract.orders.map(\.citizen.cpr) + extract.assessments.map(\.citizen.cpr)
+        case .deliveryReport(let report): [report.citizen.cpr]
+        case .followUpReport: []
+        }
     }
 }

@@ -32,6 +32,7 @@ enum CaseloadCommand: Command {
                        defaultDescription: "follow_up_months in the settings file, else 12"),
             OptionSpec("settings", value: "FILE", help: "A settings file (key = value; see Docs/progression.md).", defaultDescription: "$FFB_SETTINGS"),
             .flag("overdue", help: "Only what is overdue."),
+            StoreOptions.purpose,
             OutputFormat.option(),
         ],
         examples: ["ffb caseload", "ffb caseload --today 2026-06-01 --user sagsbehandler-anna --format json", "ffb caseload --overdue --follow-up-months 6"]
@@ -41,8 +42,10 @@ enum CaseloadCommand: Command {
         let today = try arguments.date("today") ?? LocalDate.today
         let months = try followUpMonths(arguments, context: context)
         let caseworker = arguments.value("user")
-        let caseload = try StoreOptions.read(arguments, context: context) { store in
-            try Caseload.load(store, today: today, months: months, caseworker: caseworker, onlyOverdue: arguments.flag("overdue"))
+        // The caseload shows names: the look is logged under --user or $USER (who looks is, here, whose caseload).
+        let caseload = try StoreOptions.readPersonal(arguments, context: context) { store in
+            let caseload = try Caseload.load(store, today: today, months: months, caseworker: caseworker, onlyOverdue: arguments.flag("overdue"))
+            return (caseload, caseload.entries.map(\.citizen))
         }
         let format = OutputFormat.from(arguments)
         guard format == .table else {

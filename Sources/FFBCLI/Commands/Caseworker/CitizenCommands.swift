@@ -96,10 +96,13 @@ enum CitizenUpdateCommand: Command {
 
 /// `ffb citizen list`: pseudonyms and names (no CPR numbers).
 enum CitizenListCommand: Command {
-    static let spec = CommandSpec("list", abstract: "List citizens by pseudonym (CPR numbers are not shown).", options: StoreOptions.readOptions + [OutputFormat.option()])
+    static let spec = CommandSpec("list", abstract: "List citizens by pseudonym (CPR numbers are not shown).", options: StoreOptions.personalViewOptions + [OutputFormat.option()])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let citizens = try StoreOptions.read(arguments, context: context) { store in try store.citizens() }
+        let citizens = try StoreOptions.readPersonal(arguments, context: context) { store in
+            let citizens = try store.citizens()
+            return (citizens, citizens.map(\.value.pseudonym))
+        }
         var records = RecordSet(tableColumns: [
             ("pseudonym", .init(title: "PSEUDONYM")), ("name", .init(title: "NAVN")), ("registered", .init(title: "REGISTRERET")),
         ])
@@ -119,15 +122,15 @@ enum CitizenShowCommand: Command {
     static let spec = CommandSpec(
         "show",
         abstract: "Show one citizen with CPR number, cases and orders (the caseworker's view).",
-        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
+        options: StoreOptions.personalViewOptions + [OutputFormat.option(allowed: [.table, .json])],
         positionals: [PositionalSpec("CITIZEN", help: "Pseudonym (P-XXXXXXXX) or CPR number.")]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (citizen, contact, cases, orders, closings, ends) = try StoreOptions.read(arguments, context: context) { store in
+        let (citizen, contact, cases, orders, closings, ends) = try StoreOptions.readPersonal(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.positionals[0])
-            return (citizen, try store.contact(of: citizen.pseudonym)?.value, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym),
-                    try store.caseClosings(of: citizen.pseudonym), try store.orderEnds(of: citizen.pseudonym))
+            return ((citizen, try store.contact(of: citizen.pseudonym)?.value, try store.cases(of: citizen.pseudonym), try store.orders(of: citizen.pseudonym),
+                     try store.caseClosings(of: citizen.pseudonym), try store.orderEnds(of: citizen.pseudonym)), [citizen.pseudonym])
         }
         let name = contact?.name ?? citizen.name
         if OutputFormat.from(arguments) == .json {

@@ -16,7 +16,7 @@ enum CitizenSearchCommand: Command {
         pseudonym, or its first characters, finds that citizen. The closest matches come first. --format json \
         gives an array of {pseudonym, name, matched_name, former_names, registered}.
         """,
-        options: StoreOptions.readOptions + [OutputFormat.option()],
+        options: StoreOptions.personalViewOptions + [OutputFormat.option()],
         positionals: [PositionalSpec("TEXT", help: "A name, part of one, or several words of one.")],
         examples: ["ffb citizen search hansen", "ffb citizen search \"mette h\" --format json"]
     )
@@ -31,8 +31,9 @@ enum CitizenSearchCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let text = arguments.positionals[0]
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("citizen search: give a name or part of one") }
-        let matches = try StoreOptions.read(arguments, context: context) { store in
-            CitizenSearch.find(text, in: try store.citizenNames())
+        let matches = try StoreOptions.readPersonal(arguments, context: context) { store in
+            let matches = CitizenSearch.find(text, in: try store.citizenNames())
+            return (matches, matches.map(\.citizen.pseudonym))
         }
         let format = OutputFormat.from(arguments)
         if matches.isEmpty, format == .table {

@@ -12,7 +12,7 @@ enum HistoryCommand: Command {
         "history",
         abstract: "Show the timeline of everything recorded for a citizen, including superseded versions.",
         options: [OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true)]
-            + StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])]
+            + StoreOptions.personalViewOptions + [OutputFormat.option(allowed: [.table, .json])]
     )
 
     struct Event {
@@ -46,14 +46,14 @@ enum HistoryCommand: Command {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (citizen, name, events) = try StoreOptions.read(arguments, context: context) { store in
+        let (citizen, name, events) = try StoreOptions.readPersonal(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
             // The name as last recorded (`citizen update`), as `citizen show` gives it.
             let name = try store.contact(of: citizen.pseudonym)?.value.name ?? citizen.name
             var events = try timeline(of: citizen, in: store, language: context.language)
             let warnings = try store.warnings(ofWrites: Set(events.map(\.recorded.id)))
             for index in events.indices { events[index].warnings = warnings[events[index].recorded.id] ?? [] }
-            return (citizen, name, events)
+            return ((citizen, name, events), [citizen.pseudonym])
         }
         if OutputFormat.from(arguments) == .json {
             context.stdout.write(JSONWriter.fileText(.object(JSONObject([

@@ -203,17 +203,17 @@ enum OrderShowCommand: Command {
         description}), diagnoses ({text, codes}), planned_follow_ups (dates) and kept_message \
         ({document_id, bytes, resources: {type: count}} or null).
         """,
-        options: StoreOptions.readOptions + [OutputFormat.option(allowed: [.table, .json])],
+        options: StoreOptions.personalViewOptions + [OutputFormat.option(allowed: [.table, .json])],
         positionals: [PositionalSpec("ORDER", help: "The order's id or an unambiguous prefix of at least 8 characters.")],
         examples: ["ffb order show 3f2a9c1e", "ffb order show 3f2a9c1e --format json"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let (summary, goals, followUps, extras) = try StoreOptions.read(arguments, context: context) { store in
+        let (summary, goals, followUps, extras) = try StoreOptions.readPersonal(arguments, context: context) { store in
             let stored = try store.order(arguments.positionals[0])
             let summary = try OrderSummary.one(in: store, order: stored)
-            return (summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id),
-                    try OrderExtras.load(in: store, order: stored.value))
+            return ((summary, try store.goals(of: stored.value.id), try store.followUps(of: stored.value.id),
+                     try OrderExtras.load(in: store, order: stored.value)), [stored.value.citizen])
         }
         let catalog = BuiltInCatalogs.standard
         let order = summary.order

@@ -27,7 +27,7 @@ enum ExportCommand: Command {
         --extract csv|json writes the pseudonymised analytic extract (no CPR numbers, no names). \
         Files that hold CPR numbers are created readable by their owner only (0600).
         """,
-        options: StoreOptions.readOptions + [
+        options: StoreOptions.personalViewOptions + [
             OptionSpec("kind", value: "KIND", help: "A native document.", allowed: kinds),
             OptionSpec("fhir", value: "WHAT", help: "A KL FHIR order message or the reporting bundles.", allowed: ["order", "reporting"]),
             OptionSpec("id", value: "ID", help: "The order, follow-up or assessment (its id or first 8+ characters)."),
@@ -56,20 +56,23 @@ enum ExportCommand: Command {
         let out = try arguments.requiredValue("out")
         if arguments.value("fhir") == "reporting" { return try exportReporting(arguments, out: out, context: context) }
         let path = try OutputOptions.path(arguments, context: context)
-        let (document, summary) = try StoreOptions.read(arguments, context: context) { store throws -> (JSONValue, String) in
-            try exportDocument(arguments, exporter: ExchangeExporter(store: store))
+        let (document, summary) = try StoreOptions.readPersonal(arguments, context: context) { store throws -> ((JSONValue, String), shown: [Pseudonym]) in
+            let (document, summary, citizens) = try exportDocument(arguments, exporter: ExchangeExporter(store: store))
+            // A document names its citizens by CPR number (KL's profiles do): whose it is, for the access log.
+            return ((document, summary), try citizens.map { try store.citizen($0.digits).pseudonym })
         }
         try OutputOptions.write(JSONWriter.fileText(document), to: path, shown: out)
         context.stdout.line("Wrote \(out): \(summary).")
     }
 
-    private static func exportDocument(_ arguments: ParsedArguments, exporter: ExchangeExporter) throws(CLIError) -> (JSONValue, String) {
+    private static func exportDocument(_ arguments: ParsedArguments, exporter: ExchangeExporter) throws(CLIError) -> (JSONValue, String, [CPRNumber]) {
         do {
             if arguments.value("fhir") == "order" {
                 var writer = OrderMessageWriter()
                 if let system = arguments.value("case-system") { writer.caseSystem = system }
-                let message = try exporter.orderMessage(try requiredID(arguments), writer: writer)
-                return (message, "KL FHIR order message \(message["id"]?.stringValue ?? "")")
+                let id = try requiredID(arguments)
+                let message = try exporter.orderMessage(id, writer: writer)
+                return (message, "KL FHIR order message \(message["id"]?.stringValue ?? "")", try exporter.order(id).content.citizens)
             }
             let kind = try arguments.requiredValue("kind")
             let exported: ExportedContent = switch kind {
@@ -79,7 +82,7 @@ enum ExportCommand: Command {
             default: try exporter.extract(citizen: arguments.value("citizen"), sender: try extractSender(arguments))
             }
             let document = NativeWriter().document(exported)
-            return (document, "\(kind) document \(document["id"]?.stringValue ?? "")")
+            return (document, "\(kind) document \(document["id"]?.stringValue ?? "")", exported.content.citizens)
         } catch {
             throw CLIError(error)
         }

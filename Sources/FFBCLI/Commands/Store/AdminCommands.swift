@@ -74,3 +74,39 @@ enum AdminOptions {
         }
     }
 }
+
+/// `ffb admin access-log --citizen P-…`: who was shown a citizen's CPR number or name, when, by
+/// which command and why.
+enum AdminAccessLogCommand: Command {
+    static let spec = CommandSpec(
+        "access-log",
+        abstract: "Who looked at a citizen's CPR number or name: when, with which command, and why.",
+        discussion: """
+        Every view that shows a CPR number or a name (citizen show, list and search, history, order \
+        show, caseload, export of documents) logs one row per citizen shown before it prints, with \
+        --purpose when given. On a shared store the server names the database role and only the \
+        store's owner may read the log.
+        """,
+        options: [
+            OptionSpec("citizen", value: "CITIZEN", help: "Pseudonym or CPR number.", required: true),
+            StoreOptions.db, OutputFormat.option(),
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let (citizen, entries) = try StoreOptions.read(arguments, context: context) { store in
+            let citizen = try store.citizen(arguments.requiredValue("citizen"))
+            return (citizen.pseudonym, try store.accessLog(of: citizen.pseudonym))
+        }
+        var records = RecordSet(tableColumns: [
+            ("at", .init(title: "HVORNÅR")), ("user", .init(title: "HVEM")), ("command", .init(title: "KOMMANDO")), ("purpose", .init(title: "FORMÅL", maxWidth: 50)),
+        ])
+        for entry in entries {
+            records.append(JSONObject([
+                ("citizen", .string(citizen.rawValue)), ("at", .string(entry.at)), ("user", .string(entry.user)), ("command", .string(entry.command)),
+                ("purpose", entry.purpose.map(JSONValue.string) ?? .null),
+            ]))
+        }
+        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+    }
+}

@@ -1,0 +1,49 @@
+import FFBModel
+import FFBSQLite
+import Foundation
+
+/// One look at a citizen's personal data, as the access log keeps it.
+public struct AccessLogEntry: Sendable, Equatable {
+    public let at: String
+    public let user: String
+    public let command: String
+    public let purpose: String?
+}
+
+extension Store {
+    /// Records that `user` is being shown these citizens' CPR numbers or names by `command`: one
+    /// row per citizen, in a transaction of its own, before the view is printed (a look that
+    /// cannot be logged is not shown). On a shared store the server names the role.
+    package func logAccess(to citizens: [Pseudonym], user: String, command: String, purpose: String?, now: Date) throws(StoreError) {
+        let unique = Array(Set(citizens)).sorted()
+        guard !unique.isEmpty else { return }
+        let at = Self.timestamp(now)
+        try StoreError.mapping { () throws(SQLiteError) in
+            try database.transaction(.immediate) { database throws(SQLiteError) in
+                let user = database.isServer ? try database.firstRow("SELECT session_user::text")?.string(0) ?? user : user
+                var start = 0
+                while start < unique.count {
+                    let batch = unique[start..<min(start + 256, unique.count)]
+                    let placeholders = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                    try database.execute("""
+                        INSERT INTO access_log (at, "user", citizen_id, command, purpose)
+                        SELECT ?, ?, c.id, ?, ? FROM citizens c WHERE c.pseudonym IN (\(placeholders)) ORDER BY c.id
+                        """, .positional([.text(at), .text(user), .text(command), purpose.map(SQLiteValue.text) ?? .null] + batch.map { .text($0.rawValue) }))
+                    start += batch.count
+                }
+            }
+        }
+    }
+
+    /// Every look at `citizen`'s personal data, oldest first.
+    package func accessLog(of citizen: Pseudonym) throws(StoreError) -> [AccessLogEntry] {
+        try read {
+            try database.map("""
+                SELECT l.at, l."user", l.command, l.purpose FROM access_log l JOIN citizens c ON c.id = l.citizen_id
+                WHERE c.pseudonym = ? ORDER BY l.id
+                """, [.text(citizen.rawValue)]) { row in
+                AccessLogEntry(at: try row.string(0), user: try row.string(1), command: try row.string(2), purpose: try row.optionalString(3))
+            }
+        }
+    }
+}
