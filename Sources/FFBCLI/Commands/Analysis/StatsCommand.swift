@@ -20,6 +20,7 @@ enum StatsCommand: Command {
         sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
         --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
+        --trajectory follows levels by time since baseline in windows; --compare puts two periods side by side. \
         The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
         json and csv are exact for analysts unless --min-n is given.
         """,

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBModel
 import FFBCSV
 import FFBJSON
 import FFBProgression
@@ -104,8 +105,12 @@ enum TrajectoryOutput {
             index == 0 ? .init(title: title, maxWidth: 40) : .init(title: title, alignment: index < 9 ? .right : .left)
         })
         let control = disclosure.control
+        var limitLoss = false
         for (key, windows) in result.groups {
-            let name = StatsOutput.label(key, catalog: catalog, providers: providers, withIdentifier: true)
+            // A limit-loss goal expects the level to rise: "better than baseline" is no success there.
+            let isLimitLoss = key.dimension == .goalType && GoalType(cliValue: key.value) == .limitLoss
+            limitLoss = limitLoss || isLimitLoss
+            let name = StatsOutput.label(key, catalog: catalog, providers: providers, withIdentifier: true) + (isLimitLoss ? " *" : "")
             for (index, window) in windows.enumerated() {
                 let leading = [index == 0 ? name : "", result.windows.label(index)]
                 if let row = disclosure.row(key, leading: leading, columns: titles.count, citizensColumn: 2) {
@@ -132,6 +137,9 @@ enum TrajectoryOutput {
                 + "Intervallerne regner borgere som klynger. Sprunget over (ikke vurderet): \(result.skippedNotAssessed).\n",
             "\nMonths = time since baseline (the citizen's first level of the theme in the period): 0 is the baseline, a later level belongs to the nearest of "
                 + "\(w), \(2 * w), \(3 * w) and \(4 * w)+ months (the latest level in the window counts). A lower level is better. "
-                + "Intervals count citizens as clusters. Skipped (not assessed): \(result.skippedNotAssessed).\n") + disclosure.note(lang)
+                + "Intervals count citizens as clusters. Skipped (not assessed): \(result.skippedNotAssessed).\n")
+            + (limitLoss ? lang.pick("* Begrænse tab: målet er at bremse et forventet tab, ikke at forbedre, så andelen bedre end udgangspunktet er ikke et mål for succes.\n",
+                                     "* Limit loss: the goal is to slow an expected loss, not to improve, so the share better than baseline is no measure of success.\n") : "")
+            + disclosure.note(lang)
     }
 }
