@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport", "FFBStatistics"]),
         .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows", "KLConformance"], exclude: ["Fixtures"]),
-        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBPostgres", "FFBSynthetic", "KLConformance"], exclude: ["Fixtures", "stats_oracle.py"]),
+        .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBPostgres", "FFBSynthetic", "KLConformance"], exclude: ["Fixtures", "stats_oracle.py", "compare_oracle.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

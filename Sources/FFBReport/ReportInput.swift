@@ -22,6 +22,8 @@ public struct ReportInput: Sendable {
     public var extra: (title: String, statistics: GroupedPairStatistics)?
     /// The first and last date in the data, shown when the settings give no period of their own.
     public var dataPeriod: ClosedRange<LocalDate>?
+    /// Levels over time since baseline, all citizens (`--by none`); nil leaves the section out.
+    public var trajectory: GroupedTrajectories?
     /// Providers' names by identifier (`--by provider`), so a reader sees a name beside "SOR-401".
     public var providerNames: [String: String] = [:]
 

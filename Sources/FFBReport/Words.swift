@@ -87,5 +87,20 @@ struct Words {
         t("Begrænse tab: opnået betyder, at tabet holdt sig inden for det forventede (niveau ved opfølgning ≤ forventet niveau); ellers er det en forværring. Et sådant mål kan ikke blive \"i bedring\".",
           "Limit loss: achieved means the loss stayed within what was expected (level at follow-up ≤ expected level); else it is worsening. Such a goal cannot be \"improving\".")
     }
+    var trajectory: String { t("Niveauer over tid siden udgangspunktet", "Levels over time since baseline") }
+    var trajectoryLevels: String { t("Fordeling på niveauer pr. vindue", "Distribution of levels by window") }
+    var trajectoryMean: String { t("Gns. niveau med 95 % interval (borgerne som klynger)", "Mean level with 95 % interval (citizens as clusters)") }
+    var monthsSinceBaseline: String { t("måneder siden udgangspunktet", "months since baseline") }
+    var window: String { t("Måneder", "Months") }
+    var meanLevel: String { t("Gns. niveau [95 % CI]", "Mean level [95 % CI]") }
+    var betterThanBaseline: String { t("Bedre end udgangspunktet [95 % CI]", "Better than baseline [95 % CI]") }
+    func trajectoryNote(months w: Int, minimum: Int) -> String {
+        t("Hver borgers tema følges fra udgangspunktet (første niveau i perioden, vindue 0); et senere niveau hører til det nærmeste af \(w), \(2 * w), \(3 * w) og \(4 * w)+ måneder, "
+            + "og det seneste i vinduet tæller. Senere vinduer rummer kun dem, der er fulgt op. Lavere niveau er bedre. "
+            + "Et vindue med færre end \(minimum) borgere er skjult (·), og niveauer med få par er samlet i gråt.",
+          "Each citizen's theme is followed from the baseline (the first level in the period, window 0); a later level belongs to the nearest of \(w), \(2 * w), \(3 * w) and \(4 * w)+ months, "
+            + "and the latest in the window counts. Later windows hold only those followed up. A lower level is better. "
+            + "A window of fewer than \(minimum) citizens is hidden (·), and levels with few pairs are merged in grey.")
+    }
     var lowerIsBetter: String { t("Lavere niveau er bedre: 0 = ingen nedsat funktionsevne, 4 = fuldstændig nedsat.", "A lower level is better: 0 = no reduced function, 4 = complete.") }
 }

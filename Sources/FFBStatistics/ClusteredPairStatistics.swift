@@ -49,16 +49,14 @@ public struct CitizenPairs: Sendable, Hashable {
 /// summaries of parts of a group merge exactly, so work can be split across threads, and a
 /// group of millions of citizens costs a few hundred bytes.
 public struct ClusterSummary: Sendable, Hashable {
+    /// The improved share over the citizens (y_g = u_g), whose sums make Σ (u_g − p·m_g)² exact.
+    public private(set) var share = ClusterSums()
     /// G.
-    public private(set) var citizens = 0
+    public var citizens: Int { share.clusters }
     /// N = Σ m_g.
-    public private(set) var pairs = 0
+    public var pairs: Int { share.count }
     /// Σ u_g.
-    public private(set) var improved = 0
-    // Σ u_g², Σ u_g m_g, Σ m_g²: with them, Σ (N u_g − U m_g)² is exact.
-    private var improvedSquares: Int128 = 0
-    private var improvedTimesPairs: Int128 = 0
-    private var pairSquares: Int128 = 0
+    public var improved: Int { share.total }
     // Σ s_g and Σ s_g², s_g = u_g − w_g.
     private var signSum = 0
     private var signSquares = 0
@@ -78,13 +76,7 @@ public struct ClusterSummary: Sendable, Hashable {
     /// Adds `count` citizens whose pairs are alike.
     public mutating func add(_ citizen: CitizenPairs, count: Int) {
         guard citizen.pairs > 0, count > 0 else { return }
-        citizens += count
-        pairs += count * citizen.pairs
-        improved += count * citizen.improved
-        let u = Int128(citizen.improved), m = Int128(citizen.pairs), k = Int128(count)
-        improvedSquares += k * u * u
-        improvedTimesPairs += k * u * m
-        pairSquares += k * m * m
+        share.add(total: citizen.improved, count: citizen.pairs, times: count)
         let sign = citizen.improved - citizen.worsened
         signSum += count * sign
         signSquares += count * sign * sign
@@ -110,12 +102,7 @@ public struct ClusterSummary: Sendable, Hashable {
     }
 
     public mutating func merge(_ other: ClusterSummary) {
-        citizens += other.citizens
-        pairs += other.pairs
-        improved += other.improved
-        improvedSquares += other.improvedSquares
-        improvedTimesPairs += other.improvedTimesPairs
-        pairSquares += other.pairSquares
+        share.merge(other.share)
         signSum += other.signSum
         signSquares += other.signSquares
         difference &+= other.difference
@@ -123,12 +110,8 @@ public struct ClusterSummary: Sendable, Hashable {
         means.merge(other.means)
     }
 
-    /// Σ_g (u_g − p·m_g)² with p = U/N, from exact integers: (N²Σu² − 2NUΣum + U²Σm²) / N².
-    var squaredResiduals: Double {
-        let n = Int128(pairs), u = Int128(improved)
-        let scaled = n * n * improvedSquares - 2 * n * u * improvedTimesPairs + u * u * pairSquares
-        return Double(scaled) / (Double(pairs) * Double(pairs))
-    }
+    /// Σ_g (u_g − p·m_g)² with p = U/N.
+    var squaredResiduals: Double { share.squaredResiduals }
 
     /// The sign test's sums, d and V of the clustered Stuart–Maxwell test.
     var signs: (sum: Int, squares: Int) { (signSum, signSquares) }
@@ -251,15 +234,10 @@ public struct ClusteredPairStatistics: Sendable, Hashable {
             stuartMaxwell = .undefined
             return
         }
-        let g = Double(summary.citizens)
-        let n = Double(summary.pairs), p = Double(summary.improved) / n
-
-        let variance = g / (g - 1) * summary.squaredResiduals / (n * n)
-        let deff = p > 0 && p < 1 ? variance / (p * (1 - p) / n) : 1
-        let effective = deff > 0 ? min(n, n / deff) : n
-        designEffect = deff
-        effectiveSize = effective
-        improvedShareInterval = wilsonInterval(proportion: p, size: effective)
+        let share = summary.share.clusteredShare
+        designEffect = share?.designEffect
+        effectiveSize = share?.effectiveSize
+        improvedShareInterval = share?.interval
 
         let (signSum, signSquares) = summary.signs
         signTest = signSquares > 0

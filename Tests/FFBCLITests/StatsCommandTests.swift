@@ -111,7 +111,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.errorLines == [
             "\(broken.path):1: baseline must be first or previous, not \"sometimes\"",
-            "\(broken.path):2: unknown setting \"colour\" (known: baseline, from, to, by, min_n, follow_up_months, lang, user)",
+            "\(broken.path):2: unknown setting \"colour\" (known: baseline, from, to, by, min_n, follow_up_months, trajectory_months, lang, user)",
         ])
     }
 }

@@ -44,7 +44,7 @@ import Testing
         let long = String(repeating: "q", count: 100_000)
         #expect(problems(Array("baseline = \(long)\n\(long) = 1\n".utf8)) == [
             "1: baseline must be first or previous, not \"\(String(repeating: "q", count: 39))…\"",
-            "2: unknown setting \"\(String(repeating: "q", count: 39))…\" (known: baseline, from, to, by, min_n, follow_up_months, lang, user)",
+            "2: unknown setting \"\(String(repeating: "q", count: 39))…\" (known: baseline, from, to, by, min_n, follow_up_months, trajectory_months, lang, user)",
         ])
     }
 

@@ -7,19 +7,7 @@ extension Extract {
     /// order. Works on the compact arrays in place: one transition matrix per theme, no per-series
     /// allocation, so tens of millions of rows cost only their pairing.
     public func statistics(by dimension: GroupDimension, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
-        // Each theme's group, numbered in the catalogue order of its first theme.
-        var keys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:]
-        let groupOfTheme = themes.map { theme in
-            let key: GroupKey = switch dimension {
-            case .theme: GroupKey(.theme, theme.code.rawValue)
-            case .area: GroupKey(.area, theme.area.rawValue)
-            default: .all
-            }
-            if let index = keyIndex[key] { return index }
-            keyIndex[key] = keys.count
-            keys.append(key)
-            return keys.count - 1
-        }
+        let (keys, keyIndex, groupOfTheme) = themeGroups(dimension)
         // Parts of the citizens counted on the cores and merged: every count is exact.
         let order = seriesGroupedByCitizen()
         let parts = citizenParts(order: order, count: seriesCount >= 100_000 ? 2 : 1)
@@ -50,9 +38,27 @@ extension Extract {
         )
     }
 
+    /// Each theme's group (by theme, area or nothing), numbered in the catalogue order of its
+    /// first theme.
+    func themeGroups(_ dimension: GroupDimension) -> (keys: [GroupKey], keyIndex: [GroupKey: Int], groupOfTheme: [Int]) {
+        var keys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:]
+        let groupOfTheme = themes.map { theme in
+            let key: GroupKey = switch dimension {
+            case .theme: GroupKey(.theme, theme.code.rawValue)
+            case .area: GroupKey(.area, theme.area.rawValue)
+            default: .all
+            }
+            if let index = keyIndex[key] { return index }
+            keyIndex[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+        return (keys, keyIndex, groupOfTheme)
+    }
+
     /// Position ranges of the series (in `order`) that split the citizens into `count` parts of
     /// about the same size, each citizen in one part.
-    private func citizenParts(order: [Int32]?, count: Int) -> [Range<Int>] {
+    func citizenParts(order: [Int32]?, count: Int) -> [Range<Int>] {
         func citizen(at position: Int) -> Int32 { seriesCitizen[order.map { Int($0[position]) } ?? position] }
         var bounds = [0]
         for part in 1..<max(1, count) {
@@ -66,7 +72,7 @@ extension Extract {
 
     /// The series in an order that keeps each citizen's together, or nil when they already are
     /// (an extract written citizen by citizen, a store's pass): a counting sort by citizen, stable.
-    private func seriesGroupedByCitizen() -> [Int32]? {
+    func seriesGroupedByCitizen() -> [Int32]? {
         var finished = [Bool](repeating: false, count: citizenCount)
         var grouped = true
         for series in 0..<seriesCount where series > 0 && seriesCitizen[series] != seriesCitizen[series - 1] {

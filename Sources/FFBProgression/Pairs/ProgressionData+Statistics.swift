@@ -9,29 +9,8 @@ extension ProgressionData {
     /// primary theme of each goal within its order's course.
     public func statistics(by dimension: GroupDimension, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
         var accumulator = PairAccumulator(rule: rule, period: period)
-        switch dimension {
-        case .none, .theme, .area:
-            for citizen in levels.keys.sorted() {
-                for (theme, series) in levels[citizen] ?? [:] {
-                    accumulator.add(series, of: citizen, to: [themeKey(theme, dimension)])
-                }
-            }
-            if dimension == .none { accumulator.ensure(.all) }
-        case .intervention, .provider, .targetGroup:
-            for course in courses {
-                guard let key = course.key(dimension) else { continue }
-                for (_, series) in levels[course.order.citizen] ?? [:] {
-                    accumulator.add(course.series(from: series), of: course.order.citizen, to: [key])
-                }
-            }
-        case .goalType:
-            for course in courses {
-                for goal in course.goals {
-                    guard let series = levels[course.order.citizen]?[goal.primaryTheme] else { continue }
-                    accumulator.add(course.series(from: series), of: course.order.citizen, to: [GroupKey(.goalType, goal.type.cliValue)])
-                }
-            }
-        }
+        forEachSeries(by: dimension) { citizen, key, series in accumulator.add(series, of: citizen, to: [key]) }
+        if dimension == .none { accumulator.ensure(.all) }
         return accumulator.result(order: catalogOrder)
     }
 

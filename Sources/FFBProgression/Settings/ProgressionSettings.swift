@@ -14,6 +14,7 @@ import Foundation
 /// by = theme                # default grouping for ffb stats
 /// min_n = 5                 # groups of fewer citizens are suppressed in reports and tables
 /// follow_up_months = 12     # ffb caseload: a running order with no follow-up this long is overdue
+/// trajectory_months = 6     # ffb stats --trajectory: the width of a window of time since baseline
 /// lang = da                 # da | en: the language people read (--lang and $FFB_LANG come first)
 /// user = sagsbehandler-anna # who writes when neither --user nor $USER says (the audit needs a name)
 /// ```
@@ -26,6 +27,8 @@ public struct ProgressionSettings: Sendable, Equatable {
     /// The caseload's rule: a running order with no follow-up for this many months (since its
     /// latest follow-up, or its start) is overdue.
     public var followUpMonths: Int = 12
+    /// The windows of `ffb stats --trajectory` and the report's trajectory chart.
+    public var trajectoryWindows: TrajectoryWindows = .standard
     /// The language of what people read, when neither `--lang` nor `$FFB_LANG` says.
     public var language: Language?
     /// Who writes, when neither `--user` nor `$USER` says.
@@ -40,7 +43,7 @@ public struct ProgressionSettings: Sendable, Equatable {
         Period(from: from.map { Int32($0.dayNumber) }, to: to.map { Int32($0.dayNumber) })
     }
 
-    public static let keys = ["baseline", "from", "to", "by", "min_n", "follow_up_months", "lang", "user"]
+    public static let keys = ["baseline", "from", "to", "by", "min_n", "follow_up_months", "trajectory_months", "lang", "user"]
 
     /// The largest settings file read: a real one is a few lines.
     public static let maxFileBytes = 1 << 20
@@ -100,6 +103,10 @@ public struct ProgressionSettings: Sendable, Equatable {
             case "follow_up_months":
                 if let number = Int(value), (1...maxFollowUpMonths).contains(number) { settings.followUpMonths = number } else {
                     problems.append("follow_up_months must be a whole number from 1 to \(maxFollowUpMonths)", line: line)
+                }
+            case "trajectory_months":
+                if let windows = Int(value).flatMap(TrajectoryWindows.init(months:)) { settings.trajectoryWindows = windows } else {
+                    problems.append("trajectory_months must be a whole number from 1 to \(TrajectoryWindows.maxMonths)", line: line)
                 }
             case "lang":
                 if let language = Language(rawValue: value.lowercased()) { settings.language = language } else {

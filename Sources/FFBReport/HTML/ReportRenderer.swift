@@ -65,6 +65,11 @@ package struct ReportRenderer: Sendable {
         }
         html.append("</section>")
 
+        // Levels over time since baseline.
+        if let trajectory = input.trajectory {
+            html.append(trajectorySection(trajectory, disclosure: disclosure, words: words, suppressed: &suppressedGroups))
+        }
+
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><p class=\"note\" id=\"grid-legend\">\(escape(words.gridLegend(minimum: minimum)))</p><div class=\"grid\">")
         let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog).keys)

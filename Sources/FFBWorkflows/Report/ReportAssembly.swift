@@ -31,6 +31,7 @@ public struct ReportAssembly {
             goals: nil, support: nil, costByLevel: nil, language: language
         )
         input.dataPeriod = extract.dateRange
+        input.trajectory = extract.trajectories(by: .none, windows: settings.trajectoryWindows, period: period)
         return input
     }
 
@@ -48,6 +49,7 @@ public struct ReportAssembly {
             costByLevel: Self.costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
         )
         input.dataPeriod = extract.dateRange
+        input.trajectory = extract.trajectories(by: .none, windows: settings.trajectoryWindows, period: period)
         input.providerNames = data.providerNames
         if let extraDimension {
             input.extra = (Self.title(extraDimension, language), data.statistics(by: extraDimension, rule: rule, period: period))

@@ -20,6 +20,7 @@ enum StatsCommand: Command {
         sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
         --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
+        --trajectory follows levels by time since baseline in windows; --compare puts two periods side by side. \
         The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
         json and csv are exact for analysts unless --min-n is given.
         """,
@@ -30,6 +31,7 @@ enum StatsCommand: Command {
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
+        ] + insightOptions + [
             AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy): always in the table, in json and csv when given."),
         ] + AnalysisOptions.options + [OutputFormat.option(), .quiet],
         examples: [
@@ -37,6 +39,8 @@ enum StatsCommand: Command {
             "ffb stats --input extract.csv --by theme --format json",
             "ffb stats --db ffb.sqlite --goals --by goal-type",
             "ffb stats --db ffb.sqlite --cost --from 2025-01-01 --to 2025-12-31",
+            "ffb stats --input extract.csv --trajectory --by area",
+            "ffb stats --db ffb.sqlite --compare 2024-01-01..2024-12-31,2025-01-01..2025-12-31",
         ]
     )
 
@@ -49,6 +53,7 @@ enum StatsCommand: Command {
         let modes = ["goals", "support", "cost"].filter { arguments.flag($0) }
         guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost", command: arguments.commandPath)) }
         let catalog = BuiltInCatalogs.standard
+        if try runInsight(arguments, settings: settings, format: format, disclosure: disclosure, modes: modes, context: context) { return }
 
         if let input = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
