@@ -22,7 +22,7 @@ public struct ReportInput: Sendable {
     public var extra: (title: String, statistics: GroupedPairStatistics)?
     /// The first and last date in the data, shown when the settings give no period of their own.
     public var dataPeriod: ClosedRange<LocalDate>?
-    /// Providers' names by identifier (`--by provider`), so a reader sees a name beside "SOR-401".
+    /// Providers' and municipalities' names by identifier or code (`--by provider`, `--by municipality`), so a reader sees a name beside "SOR-401".
     public var providerNames: [String: String] = [:]
 
     public init(catalog: Catalog, source: String, generated: String, settings: ProgressionSettings, overall: GroupedPairStatistics,

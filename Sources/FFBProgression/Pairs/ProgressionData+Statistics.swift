@@ -17,7 +17,7 @@ extension ProgressionData {
                 }
             }
             if dimension == .none { accumulator.ensure(.all) }
-        case .intervention, .provider, .targetGroup:
+        case .intervention, .provider, .targetGroup, .municipality:
             for course in courses {
                 guard let key = course.key(dimension) else { continue }
                 for (_, series) in levels[course.order.citizen] ?? [:] {

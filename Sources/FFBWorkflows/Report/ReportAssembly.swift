@@ -59,6 +59,7 @@ public struct ReportAssembly {
     static func title(_ dimension: GroupDimension, _ language: ReportLanguage) -> String {
         let (da, en): (String, String) = switch dimension {
         case .provider: ("udfører", "provider")
+        case .municipality: ("kommune", "municipality")
         case .intervention: ("indsats", "intervention")
         case .targetGroup: ("målgruppe", "target group")
         case .goalType: ("måltype", "goal type")

@@ -6,6 +6,7 @@ import FFBModel
 import FFBProgression
 import FFBStatistics
 import FFBStore
+import FFBText
 import FFBWorkflows
 
 /// `ffb stats`: progression statistics over a population (STATISTICS.md), from the store or an
@@ -26,10 +27,13 @@ enum StatsCommand: Command {
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV (citizen,theme,date,level) instead of a store."),
-            OptionSpec("by", value: "KEY", help: "Group by. With --input only none, theme, area.", allowed: GroupDimension.allCases.map(\.rawValue), defaultDescription: "theme"),
+            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input only none, theme, area.", defaultDescription: "theme"),
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
+            .flag("adjusted", help: "Compare groups fairly (e.g. --by provider): improved pairs observed against expected from each group's theme and baseline levels, O/E with a 95% interval over citizens, the funnel plot's limits, and cost per improved pair from the tariffs."),
+            OptionSpec("group", value: "KEY", help: "With --citizens: the group to open, as the key column shows it (SOR-401, or 0751,SOR-401 for two keys)."),
+            .flag("citizens", help: "With --by and --group (needs --db): that group's citizens (pseudonyms) and their pairs, for analysts; never in the report."),
             AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy): always in the table, in json and csv when given."),
         ] + AnalysisOptions.options + [OutputFormat.option(), .quiet],
         examples: [
@@ -37,6 +41,9 @@ enum StatsCommand: Command {
             "ffb stats --input extract.csv --by theme --format json",
             "ffb stats --db ffb.sqlite --goals --by goal-type",
             "ffb stats --db ffb.sqlite --cost --from 2025-01-01 --to 2025-12-31",
+            "ffb stats --db ffb.sqlite --by provider --adjusted",
+            "ffb stats --db ffb.sqlite --by municipality,provider --adjusted --format csv",
+            "ffb stats --db ffb.sqlite --by provider --group SOR-401 --citizens",
         ]
     )
 
@@ -46,25 +53,34 @@ enum StatsCommand: Command {
         // People's tables are always suppressed; exact JSON and CSV for analysts only on request.
         let explicit = try AnalysisOptions.applyMinimumGroupSize(arguments, to: &settings)
         let disclosure: DisclosureControl? = format == .table || explicit ? settings.disclosure : nil
-        let modes = ["goals", "support", "cost"].filter { arguments.flag($0) }
-        guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost", command: arguments.commandPath)) }
+        let modes = ["goals", "support", "cost", "adjusted", "citizens"].filter { arguments.flag($0) }
+        guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost, --adjusted, --citizens", command: arguments.commandPath)) }
         let catalog = BuiltInCatalogs.standard
+        let grouping = try grouping(arguments, settings: settings)
+        if arguments.value("group") != nil, !arguments.flag("citizens") {
+            throw .usage(UsageError("--group goes with --citizens", command: arguments.commandPath))
+        }
 
         if let input = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
-            guard modes.isEmpty else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
+            guard modes.isEmpty || modes == ["adjusted"] else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
             let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
             let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
+            if arguments.flag("adjusted") {
+                let result = extract.caseMix(by: dimension, rule: settings.baseline, period: settings.period)
+                context.stdout.write(CaseMixOutput.render(result, costOre: nil, format: format, catalog: catalog, names: [:], language: context.language, disclosure: disclosure))
+                return
+            }
             let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
             return
         }
 
         if modes.isEmpty {
-            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
+            let grouping = grouping ?? Grouping(settings.by ?? .theme)
             let result: GroupedPairStatistics
             var providers: [String: String] = [:]
-            if GroupDimension.extractDimensions.contains(dimension) {
+            if let dimension = grouping.single, GroupDimension.extractDimensions.contains(dimension) {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
                 let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
                     try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
@@ -72,11 +88,18 @@ enum StatsCommand: Command {
                 result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             } else {
                 let data = try loadWithProgress(arguments, context: context)
-                result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-                providers = data.providerNames
+                result = data.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
+                providers = data.groupNames(grouping)
             }
             context.stdout.write(render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
             return
+        }
+        if modes == ["adjusted"] || modes == ["citizens"] {
+            try compareFairly(arguments, grouping: grouping, settings: settings, format: format, disclosure: disclosure, context: context)
+            return
+        }
+        if let grouping, grouping.single == nil {
+            throw .usage(UsageError("--by with two keys goes with the plain statistics, --adjusted or --citizens", command: arguments.commandPath))
         }
         let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
@@ -94,6 +117,48 @@ enum StatsCommand: Command {
         }
     }
 
+    /// `--adjusted` and `--group … --citizens` from the store.
+    static func compareFairly(_ arguments: ParsedArguments, grouping: Grouping?, settings: ProgressionSettings, format: OutputFormat,
+                              disclosure: DisclosureControl?, context: CommandContext) throws(CLIError) {
+        let grouping = grouping ?? Grouping(settings.by ?? .provider)
+        let citizens = arguments.flag("citizens")
+        var groupID: String?
+        if citizens {
+            guard arguments.value("by") != nil || settings.by != nil, grouping.single != GroupDimension.none else {
+                throw .usage(UsageError("--citizens needs --by (e.g. --by provider) and --group", command: arguments.commandPath))
+            }
+            groupID = try arguments.requiredValue("group")
+        }
+        let data = try loadWithProgress(arguments, context: context)
+        let result = data.caseMix(grouping: grouping, rule: settings.baseline, period: settings.period)
+        let names = data.groupNames(grouping)
+        if let groupID {
+            guard let key = result.groups.map(\.key).first(where: { $0.valueText == groupID }) else {
+                let known = result.groups.map(\.key.valueText)
+                throw .invalid("--group \(groupID): no group by \(grouping) has that key" + (known.isEmpty ? "" : " (\(known.prefix(10).joined(separator: "; "))\(known.count > 10 ? "; …" : ""))"))
+            }
+            let pairs = data.pairs(of: key, grouping: grouping, rule: settings.baseline, period: settings.period)
+            context.stdout.write(CaseMixOutput.citizens(pairs, key: key, rates: result, format: format, catalog: data.catalog, language: context.language))
+            return
+        }
+        let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
+        let cost = data.costByGroup(tariffs: tariffs, grouping: grouping, from: settings.from, to: settings.to)
+        context.stdout.write(CaseMixOutput.render(result, costOre: cost, format: format, catalog: data.catalog, names: names, language: context.language, disclosure: disclosure))
+    }
+
+    /// `--by` as one key or two; nil when not given. An unknown key is refused with the nearest.
+    static func grouping(_ arguments: ParsedArguments, settings: ProgressionSettings) throws(CLIError) -> Grouping? {
+        guard let text = arguments.value("by") else { return nil }
+        if let grouping = Grouping(text) { return grouping }
+        let allowed = GroupDimension.allCases.map(\.rawValue)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if let unknown = parts.first(where: { GroupDimension(rawValue: $0) == nil }) {
+            let message = "--by: \"\(unknown)\" is not one of \(allowed.joined(separator: ", "))"
+            throw .usage(UsageError(DidYouMean.message(message, suggesting: ClosestMatches().among(allowed, for: unknown)), command: arguments.commandPath))
+        }
+        throw .usage(UsageError("--by takes one key or two different ones, none alone (e.g. municipality,provider)", command: arguments.commandPath))
+    }
+
     static func loadWithProgress(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionData {
         try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
             try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store, progress: progress) }
@@ -101,6 +166,9 @@ enum StatsCommand: Command {
     }
 
     static func dimension(_ arguments: ParsedArguments, settings: ProgressionSettings, default value: GroupDimension, allowed: [GroupDimension]) throws(CLIError) -> GroupDimension {
+        if let text = arguments.value("by"), GroupDimension(rawValue: text) == nil {
+            throw .usage(UsageError("--by \(text) is not available here (use \(allowed.map(\.rawValue).joined(separator: ", ")))", command: arguments.commandPath))
+        }
         let dimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)) ?? settings.by ?? value
         guard allowed.contains(dimension) else {
             throw .usage(UsageError("--by \(dimension.rawValue) is not available here (use \(allowed.map(\.rawValue).joined(separator: ", ")))", command: arguments.commandPath))
