@@ -51,6 +51,10 @@ package struct ReportRenderer: Sendable {
             html.append("</section>")
         }
 
+        if let comparison = input.comparison {
+            html.append(comparisonSection(comparison.title, comparison.result, input: input, disclosure: disclosure, suppressed: &suppressedGroups))
+        }
+
         // Baseline and follow-up distributions.
         html.append("<section id=\"distributions\"><h2>\(escape(words.distributions))</h2>")
         if overallShown {

@@ -114,7 +114,7 @@ enum Charts {
         return svg.markup
     }
 
-    private static func legend(_ svg: inout SVG, x: Double, y: Double, items: [(String, String)]) {
+    static func legend(_ svg: inout SVG, x: Double, y: Double, items: [(String, String)]) {
         var offset = x
         for (name, colour) in items {
             svg.rect(x: offset, y: y - 9, width: 10, height: 10, fill: colour)

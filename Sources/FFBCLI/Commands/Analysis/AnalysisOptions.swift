@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBCommandLine
 import FFBModel
 import FFBProgression
+import FFBText
 import Foundation
 
 /// Baseline rule, period and settings file, shared by `stats`, `progress` and `report`.
@@ -42,6 +43,19 @@ enum AnalysisOptions {
         guard let minimum = Int(text), minimum >= 1 else { throw .invalid("--min-n must be a whole number of at least 1") }
         settings.minimumGroupSize = minimum
         return true
+    }
+
+    /// `--by` as one key or two; nil when not given. An unknown key is refused with the nearest.
+    static func grouping(_ arguments: ParsedArguments) throws(CLIError) -> Grouping? {
+        guard let text = arguments.value("by") else { return nil }
+        if let grouping = Grouping(text) { return grouping }
+        let allowed = GroupDimension.allCases.map(\.rawValue)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if let unknown = parts.first(where: { GroupDimension(rawValue: $0) == nil }) {
+            let message = "--by: \"\(unknown)\" is not one of \(allowed.joined(separator: ", "))"
+            throw .usage(UsageError(DidYouMean.message(message, suggesting: ClosestMatches().among(allowed, for: unknown)), command: arguments.commandPath))
+        }
+        throw .usage(UsageError("--by takes one key or two different ones, none alone (e.g. municipality,provider)", command: arguments.commandPath))
     }
 
     /// The settings file `--settings` or `$FFB_SETTINGS` names, or the defaults.

@@ -36,7 +36,7 @@ enum CaseMixOutput {
                         ("oe_ratio_ci", StatsOutput.interval(c.interval())),
                         ("clusters", StatsOutput.number(c.clusters)),
                         ("funnel", c.funnelPosition.map { .string($0.rawValue) } ?? .null),
-                        ("cost", costOre.map { StatsOutput.number(Double($0[group.key] ?? 0) / 100) } ?? .null),
+                        ("cost", StatsOutput.number(costOre?[group.key].map { Double($0) / 100 })),
                         ("cost_per_improved", StatsOutput.number(costPerImproved(group))),
                     ]))
                 })),
@@ -65,7 +65,7 @@ enum CaseMixOutput {
                 let c = group.comparison, interval = c.interval()
                 text += writer.line(leading + [String(group.citizens), String(group.pairs), String(c.observed), cell(c.expected), cell(c.ratio), cell(c.standardError),
                                                cell(interval?.lower), cell(interval?.upper), String(c.clusters), c.funnelPosition?.rawValue ?? "",
-                                               costOre.map { cell(Double($0[group.key] ?? 0) / 100) } ?? "", cell(costPerImproved(group))])
+                                               cell(costOre?[group.key].map { Double($0) / 100 }), cell(costPerImproved(group))])
             }
             return text
         case .table:

@@ -6,7 +6,6 @@ import FFBModel
 import FFBProgression
 import FFBStatistics
 import FFBStore
-import FFBText
 import FFBWorkflows
 
 /// `ffb stats`: progression statistics over a population (STATISTICS.md), from the store or an
@@ -56,7 +55,7 @@ enum StatsCommand: Command {
         let modes = ["goals", "support", "cost", "adjusted", "citizens"].filter { arguments.flag($0) }
         guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost, --adjusted, --citizens", command: arguments.commandPath)) }
         let catalog = BuiltInCatalogs.standard
-        let grouping = try grouping(arguments, settings: settings)
+        let grouping = try AnalysisOptions.grouping(arguments)
         if arguments.value("group") != nil, !arguments.flag("citizens") {
             throw .usage(UsageError("--group goes with --citizens", command: arguments.commandPath))
         }
@@ -144,19 +143,6 @@ enum StatsCommand: Command {
         let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
         let cost = data.costByGroup(tariffs: tariffs, grouping: grouping, from: settings.from, to: settings.to)
         context.stdout.write(CaseMixOutput.render(result, costOre: cost, format: format, catalog: data.catalog, names: names, language: context.language, disclosure: disclosure))
-    }
-
-    /// `--by` as one key or two; nil when not given. An unknown key is refused with the nearest.
-    static func grouping(_ arguments: ParsedArguments, settings: ProgressionSettings) throws(CLIError) -> Grouping? {
-        guard let text = arguments.value("by") else { return nil }
-        if let grouping = Grouping(text) { return grouping }
-        let allowed = GroupDimension.allCases.map(\.rawValue)
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        if let unknown = parts.first(where: { GroupDimension(rawValue: $0) == nil }) {
-            let message = "--by: \"\(unknown)\" is not one of \(allowed.joined(separator: ", "))"
-            throw .usage(UsageError(DidYouMean.message(message, suggesting: ClosestMatches().among(allowed, for: unknown)), command: arguments.commandPath))
-        }
-        throw .usage(UsageError("--by takes one key or two different ones, none alone (e.g. municipality,provider)", command: arguments.commandPath))
     }
 
     static func loadWithProgress(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionData {
