@@ -19,7 +19,6 @@ extension Charts {
         var svg = SVG(width: width, height: height, label: title)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let maxExpected = max(5, (points.map(\.expected).max() ?? 5) * 1.15)
-        let smallest = max(0.5, (points.map(\.expected).min() ?? 1) * 0.6)
         // The curves run off the top for small E; the points set the scale, 2 at least.
         let maxRatio = max(2, (points.map(\.ratio).max() ?? 1) * 1.1)
         func x(_ expected: Double) -> Double { left + plotWidth * expected / maxExpected }
@@ -42,8 +41,10 @@ extension Charts {
         svg.text(axis.y, x: left, y: top - 6, anchor: .start, size: 11)
         // The target and the control limits.
         svg.line(x1: left, y1: y(1), x2: left + plotWidth, y2: y(1), stroke: "#333", width: 1.2)
-        let samples = (0...80).map { smallest + (maxExpected - smallest) * Double($0) / 80 }
         for (z, dash) in [(limits.z95, "5 3"), (limits.z998, "2 3")] {
+            // Each curve from where its upper limit enters the plot, 1 + z/√E = the top.
+            let first = min(maxExpected / 2, max(0.25, pow(z / (maxRatio - 1), 2)))
+            let samples = (0...80).map { first + (maxExpected - first) * Double($0) / 80 }
             svg.polyline(samples.map { (x: x($0), y: y(1 + z / $0.squareRoot())) }, stroke: "#555", width: 1.2, dash: dash)
             svg.polyline(samples.map { (x: x($0), y: y(max(0, 1 - z / $0.squareRoot()))) }, stroke: "#555", width: 1.2, dash: dash)
         }
