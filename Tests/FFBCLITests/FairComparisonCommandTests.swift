@@ -165,6 +165,31 @@ import Testing
         #expect(twoKeys.contains(citizens[2]) && twoKeys.contains(citizens[3]) && !twoKeys.contains(citizens[4]), "\(twoKeys)")
     }
 
+    @Test func anExtractWithTheProviderColumnIsComparedAsTheStoreIs() throws {
+        let extract = directory.file("extract.csv")
+        _ = try ok("export", "--extract", "csv", "--out", extract.path)
+        let text = try String(contentsOf: extract, encoding: .utf8)
+        #expect(text.split(separator: "\n").first?.hasSuffix(",target_group_name,municipality") == true)
+        #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",0751") || $0.hasSuffix(",0101") })
+        func figures(_ arguments: [String]) throws -> [[String]] {
+            let result = try FFBProcess.run(["stats", "--adjusted", "--format", "json"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let groups = try #require((try FFBProcess.json(result.stdout) as? [String: Any])?["groups"] as? [[String: Any]])
+            return groups.map { group in ["key", "citizens", "n", "observed", "expected", "oe_ratio", "oe_ratio_ci", "funnel"].map { "\(group[$0] ?? "nil")" } }
+        }
+        for by in ["provider", "municipality"] {
+            #expect(try figures(["--input", extract.path, "--by", by]) == figures(["--db", db, "--by", by]).map { Array($0) }, "\(by)")
+        }
+        // The store's extra: cost needs the tariffs, which an extract has not.
+        let fromExtract = try FFBProcess.run(["stats", "--adjusted", "--input", extract.path, "--by", "provider", "--format", "json"]).stdout
+        #expect(fromExtract.contains("\"cost_per_improved\": null"))
+        // An extract without the column says which it needs, at line 1.
+        let bare = try directory.write("bare.csv", "citizen,theme,date,level\nP-1,01770afa-cd17-41fe-a966-b8895e4d55d8,2025-01-01,3\n")
+        let refused = try FFBProcess.run(["stats", "--adjusted", "--input", bare.path, "--by", "provider"])
+        #expect(refused.status == 1)
+        #expect(refused.errorLines == ["\(bare.path):1: missing column \"provider\" (grouping an extract by it needs the column; 'ffb export --extract csv' writes it)"])
+    }
+
     @Test(arguments: [
         (["--by", "provider", "--group", "SOR-A", "--citizens", "--input", "x.csv"], "ffb stats: --citizens needs the store (--db), not an extract (see 'ffb stats --help')", Int32(2)),
         (["--group", "SOR-A", "--citizens"], "ffb stats: --citizens needs --by (e.g. --by provider) and --group (see 'ffb stats --help')", 2),
@@ -172,6 +197,7 @@ import Testing
         (["--by", "provider", "--group", "SOR-Z", "--citizens"], "ffb: --group SOR-Z: no group by provider has that key (SOR-A; SOR-B; SOR-C)", 1),
         (["--by", "provider,provder", "--adjusted"], #"ffb stats: --by: "provder" is not one of none, theme, area, intervention, provider, target-group, goal-type, municipality; did you mean "provider"? (see 'ffb stats --help')"#, 2),
         (["--by", "provider,provider"], "ffb stats: --by takes one key or two different ones, none alone (e.g. municipality,provider) (see 'ffb stats --help')", 2),
+        (["--by", "area", "--adjusted"], "ffb stats: --adjusted compares groups across themes (provider, municipality, intervention, target-group, goal-type); by area each group's expected equals its observed (see 'ffb stats --help')", 2),
         (["--by", "municipality,provider", "--cost"], "ffb stats: --by with two keys goes with the plain statistics, --adjusted or --citizens (see 'ffb stats --help')", 2),
     ])
     func badRequestsGetOneClearLine(arguments: [String], message: String, status: Int32) throws {

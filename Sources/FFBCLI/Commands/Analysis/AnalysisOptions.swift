@@ -69,9 +69,11 @@ enum AnalysisOptions {
     }
 
     /// The extract CSV `--input` names (`stats`, `report`).
-    static func extract(_ path: String, catalog: Catalog, context: CommandContext) throws(CLIError) -> Extract {
+    static func extract(_ path: String, catalog: Catalog, context: CommandContext, groupColumn: String? = nil) throws(CLIError) -> Extract {
         do {
-            return try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
+            var reader = ExtractReader(catalog: catalog)
+            reader.groupColumn = groupColumn
+            return try reader.read(contentsOf: context.url(for: path))
         } catch {
             throw .invalid(error.message, file: path, location: error.line > 0 ? String(error.line) : nil)
         }

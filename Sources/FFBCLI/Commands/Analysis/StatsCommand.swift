@@ -63,9 +63,13 @@ enum StatsCommand: Command {
         if let input = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
             guard modes.isEmpty || modes == ["adjusted"] else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
-            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
-            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
-            if arguments.flag("adjusted") {
+            let adjusted = arguments.flag("adjusted")
+            // --adjusted groups by an order's key, from the extract's column of that name.
+            let dimension = try dimension(arguments, settings: settings, default: adjusted ? .provider : .theme,
+                                          allowed: adjusted ? GroupDimension.allCases.filter(\.isCourse) : GroupDimension.extractDimensions)
+            let column = dimension.isCourse ? dimension.jsonKey : nil
+            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context, groupColumn: column)
+            if adjusted {
                 let result = extract.caseMix(by: dimension, rule: settings.baseline, period: settings.period)
                 context.stdout.write(CaseMixOutput.render(result, costOre: nil, format: format, catalog: catalog, names: [:], language: context.language, disclosure: disclosure))
                 return
@@ -121,6 +125,11 @@ enum StatsCommand: Command {
                               disclosure: DisclosureControl?, context: CommandContext) throws(CLIError) {
         let grouping = grouping ?? Grouping(settings.by ?? .provider)
         let citizens = arguments.flag("citizens")
+        if !citizens, grouping.dimensions.allSatisfy(GroupDimension.extractDimensions.contains) {
+            // The strata are themes: a group made of whole themes expects exactly what it observes.
+            throw .usage(UsageError("--adjusted compares groups across themes (provider, municipality, intervention, target-group, goal-type); by \(grouping) each group's expected equals its observed",
+                                    command: arguments.commandPath))
+        }
         var groupID: String?
         if citizens {
             guard arguments.value("by") != nil || settings.by != nil, grouping.single != GroupDimension.none else {
