@@ -8,7 +8,7 @@ extension ReportRenderer {
     /// give one back) are neither plotted nor listed with figures.
     func comparisonSection(_ title: String, _ result: CaseMixComparison, input: ReportInput, disclosure: DisclosureControl, suppressed: inout Int) -> String {
         let language = input.language
-        let hidden = disclosure.suppressed(result.groups.map { (key: $0.key, citizens: $0.citizens) })
+        let hidden = disclosure.suppressed(groups: result.groups.map { (key: $0.key, citizens: $0.citizens) }, catalog: input.catalog)
         suppressed += hidden.count
         let shown = result.groups.filter { hidden[$0.key] == nil }
         var html = ["<section id=\"comparison\"><h2>\(escape(title))</h2>"]

@@ -20,13 +20,15 @@ enum StatsCommand: Command {
         sign test, Wilcoxon signed-rank, rank-biserial, the 5×5 transitions, Stuart–Maxwell and Bowker. \
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
         --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
+        --adjusted compares providers (or municipalities, …) fairly: each group's improved pairs against those its \
+        citizens' themes and baseline levels predict (O/E, Docs/progression.md); --group ID --citizens opens one group. \
         The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
         json and csv are exact for analysts unless --min-n is given.
         """,
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV (citizen,theme,date,level) instead of a store."),
-            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input only none, theme, area.", defaultDescription: "theme"),
+            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input only none, theme, area; with --input --adjusted an order's key, from the extract's column of that name.", defaultDescription: "theme"),
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
