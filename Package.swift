@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "FFBCSVTests", dependencies: ["FFBCSV", "FFBSynthetic"], exclude: ["Fixtures"]),
         .testTarget(
             name: "FFBStatisticsTests", dependencies: ["FFBStatistics", "FFBSynthetic", "FFBProgression", "FFBCatalog"],
-            exclude: ["oracle.py", "cluster_oracle.py", "extract_cluster_oracle.py"]
+            exclude: ["oracle.py", "cluster_oracle.py", "extract_cluster_oracle.py", "casemix_oracle.py"]
         ),
         .testTarget(name: "FFBSQLiteTests", dependencies: ["FFBSQLite"]),
         .testTarget(name: "FFBPostgresTests", dependencies: ["FFBPostgres", "FFBSQLite"]),

@@ -24,8 +24,10 @@ public struct ReportInput: Sendable {
     public var dataPeriod: ClosedRange<LocalDate>?
     /// Levels over time since baseline, all citizens (`--by none`); nil leaves the section out.
     public var trajectory: GroupedTrajectories?
-    /// Providers' names by identifier (`--by provider`), so a reader sees a name beside "SOR-401".
+    /// Providers' and municipalities' names by identifier or code (`--by provider`, `--by municipality`), so a reader sees a name beside "SOR-401".
     public var providerNames: [String: String] = [:]
+    /// The extra grouping's groups compared fairly (case-mix adjusted O/E), drawn as a funnel plot.
+    public var comparison: (title: String, result: CaseMixComparison)?
 
     public init(catalog: Catalog, source: String, generated: String, settings: ProgressionSettings, overall: GroupedPairStatistics,
                 byArea: GroupedPairStatistics, byTheme: GroupedPairStatistics, citizens: Int,

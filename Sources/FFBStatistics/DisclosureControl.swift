@@ -41,13 +41,30 @@ public struct DisclosureControl: Sendable, Equatable {
     public func suppressed<Key: Hashable & Comparable, Parent: Hashable>(
         _ groups: [(key: Key, citizens: Int)], parent: (Key) -> Parent?
     ) -> [Key: Reason] {
+        withoutActuallyEscaping(parent) { parent in suppressed(groups, parents: [{ parent($0).map(AnyHashable.init) }]) }
+    }
+
+    /// The same for groups that nest in several other tables at once (a grouping by two keys: the
+    /// table by each key adds up its cells): within every family of every parent, until no family
+    /// is left with a single hidden child beside shown ones.
+    public func suppressed<Key: Hashable & Comparable>(
+        _ groups: [(key: Key, citizens: Int)], parents: [(Key) -> AnyHashable?]
+    ) -> [Key: Reason] {
         var hidden = suppressed(groups)
-        let families = Dictionary(grouping: groups.filter { $0.citizens > 0 }, by: { parent($0.key) })
-        for (family, children) in families where family != nil {
-            let shown = children.filter { hidden[$0.key] == nil }
-            guard children.count - shown.count == 1,
-                  let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) else { continue }
-            hidden[smallest.key] = .secondary
+        let present = groups.filter { $0.citizens > 0 }
+        var changed = true
+        while changed {
+            changed = false
+            for parent in parents {
+                let families = Dictionary(grouping: present, by: { parent($0.key) })
+                for (family, children) in families where family != nil {
+                    let shown = children.filter { hidden[$0.key] == nil }
+                    guard children.count - shown.count == 1,
+                          let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) else { continue }
+                    hidden[smallest.key] = .secondary
+                    changed = true
+                }
+            }
         }
         return hidden
     }

@@ -34,6 +34,8 @@ public protocol CaseStore: AnyObject, AccessLogging {
     func citizen(_ reference: String) throws(StoreError) -> Citizen
     func citizens() throws(StoreError) -> [Stored<Citizen>]
     func cases(of citizen: Pseudonym) throws(StoreError) -> [Stored<CaseFile>]
+    /// Every case's municipality by case number, in one pass (statistics by municipality).
+    func caseMunicipalities() throws(StoreError) -> [String: Municipality]
     func caseFile(_ number: String) throws(StoreError) -> CaseFile
 
     // MARK: Clinical records

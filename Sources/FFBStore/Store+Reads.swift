@@ -53,6 +53,15 @@ extension Store {
         }
     }
 
+    package func caseMunicipalities() throws(StoreError) -> [String: Municipality] {
+        try read {
+            let rows = try database.map("SELECT case_number, municipality_name, municipality_code FROM cases ORDER BY id") { row in
+                (try row.string(0), try Municipality(name: row.string(1), code: row.string(2)))
+            }
+            return Dictionary(rows, uniquingKeysWith: { _, last in last })
+        }
+    }
+
     /// The citizen a case belongs to.
     package func caseFile(_ number: String) throws(StoreError) -> CaseFile {
         try read {

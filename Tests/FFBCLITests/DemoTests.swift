@@ -102,7 +102,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.hasPrefix("citizen,theme,date,level,area,intervention,provider,target_group,goal_type,support_level,"
-            + "theme_name,area_name,intervention_name,provider_name,target_group_name\n"))
+            + "theme_name,area_name,intervention_name,provider_name,target_group_name,municipality\n"))
         #expect(!Self.holdsCPR(text))
         for name in ["Anne", "Mette", "Nielsen", "Jensen"] { #expect(!text.contains(name)) }
         let rows = text.split(separator: "\n").dropFirst()

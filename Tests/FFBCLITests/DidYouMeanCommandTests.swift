@@ -146,7 +146,7 @@ import Testing
         try expectRefused(["list", "orders", "--format", "jsno"],
                           [#"ffb list orders: --format: "jsno" is not one of table, json, csv; did you mean "json"? (see 'ffb list orders --help')"#], status: 2)
         try expectRefused(["stats", "--by", "thme"], [
-            #"ffb stats: --by: "thme" is not one of none, theme, area, intervention, provider, target-group, goal-type; did you mean "theme"? (see 'ffb stats --help')"#,
+            #"ffb stats: --by: "thme" is not one of none, theme, area, intervention, provider, target-group, goal-type, municipality; did you mean "theme"? (see 'ffb stats --help')"#,
         ], status: 2)
         try expectRefused(["asess"], [#"ffb: unknown command "asess"; did you mean "assess"? (see 'ffb --help')"#], status: 2)
         try expectRefused(["assess", "--citzen", "P-1"], [#"ffb assess: unknown option --citzen; did you mean "--citizen"? (see 'ffb assess --help')"#], status: 2)

@@ -61,4 +61,15 @@ import Testing
         #expect(control.citizensMarker(.secondary) == "·")
         #expect(DisclosureControl.marker == "·")
     }
+
+    /// A grouping by two keys (municipality × provider) adds up in both one-key tables, so a
+    /// single hidden cell in any row or column takes a sibling with it, until no row or column
+    /// has one: m1·p2 and m3·p2 are too small; m1 then hides m1·p1 (ties: lowest key), column p1
+    /// hides m2·p1, row m2 hides m2·p2; m1·p3 and m2·p3 stay.
+    @Test func twoKeysAreSuppressedWithinEachKeysTable() {
+        let control = DisclosureControl(minimum: 5)
+        let groups = [("m1p1", 10), ("m1p2", 1), ("m1p3", 10), ("m2p1", 10), ("m2p2", 10), ("m2p3", 10), ("m3p2", 1)].map { (key: $0.0, citizens: $0.1) }
+        let hidden = control.suppressed(groups, parents: [{ AnyHashable(String($0.prefix(2))) }, { AnyHashable(String($0.suffix(2))) }])
+        #expect(hidden == ["m1p2": .tooFew, "m3p2": .tooFew, "m1p1": .secondary, "m2p1": .secondary, "m2p2": .secondary])
+    }
 }

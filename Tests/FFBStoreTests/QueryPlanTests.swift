@@ -30,6 +30,7 @@ import Testing
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
         ("SELECT id, at, \"user\", command, hash FROM writes ORDER BY id", "check() walks the whole audit hash chain"),
+        ("SELECT case_number, municipality_name, municipality_code FROM cases ORDER BY id", "caseMunicipalities() reads every case's municipality in one pass (statistics by municipality)"),
         ("ORDER BY order_id, date, seq", "orderEnds() reads every order's ends in one pass (list orders, the caseload, whole-store statistics)"),
         ("ORDER BY c.id, k.version", "citizenNames() reads every citizen's names in one pass (citizen search)"),
         ("GROUP BY citizen_id", "caseworkers() finds every citizen's newest assessment and order in one pass (the caseload)"),
@@ -196,6 +197,7 @@ struct StoreWorkout {
             try store.write(user: "t", command: "case close") { try $0.closeCase("S-1", try Closing(date: try date("2025-12-02"), reason: "igen")) }
         }
         #expect(try store.orderEnds().count == 2)
+        #expect(try store.caseMunicipalities().count >= 1)
         #expect(try store.orderEnds(of: citizen.pseudonym)[order.id]?.date == date("2025-07-01"))
         #expect(try store.orderEnd(of: order.id)?.cause == .ended(reason: "Flyttet"))
         #expect(try store.caseClosings(of: citizen.pseudonym)["S-1"] != nil)

@@ -50,3 +50,20 @@ extension ProgressionData {
         return CostSummary(from: start, to: end, groups: groups.values.sorted { $0.key < $1.key }, perCitizenOre: perCitizen)
     }
 }
+
+extension ProgressionData {
+    /// What each group's orders cost over `from`…`to` (each defaulting to the data's own span),
+    /// in øre, for a grouping whose every dimension is an order's (provider, municipality,
+    /// intervention, target group) or none; nil for any other grouping. A group with no priced day
+    /// (no tariff in force) has no entry.
+    public func costByGroup(tariffs: [Tariff], grouping: Grouping, from: LocalDate?, to: LocalDate?) -> [GroupKey: Int]? {
+        guard !tariffs.isEmpty, grouping.dimensions.allSatisfy({ $0.isCourse || $0 == .none }),
+              let (start, end) = costPeriod(from: from, to: to) else { return nil }
+        var ore: [GroupKey: Int] = [:]
+        for (course, cost) in costs(tariffs: tariffs, from: start, to: end) where cost.days > cost.daysWithoutTariff {
+            guard let key = grouping.key(grouping.dimensions.map { course.key($0) }) else { continue }
+            ore[key, default: 0] += cost.totalOre
+        }
+        return ore
+    }
+}

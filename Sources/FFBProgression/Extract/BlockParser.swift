@@ -18,6 +18,9 @@ struct BlockParser {
         var rowSeries: [Int32] = []
         var rowDay: [Int32] = []
         var rowLevel: [Int8] = []
+        /// The grouping column's values, and each row's (−1: empty); only with `Layout.group`.
+        var groups = ByteInterner()
+        var rowGroup: [Int32] = []
         /// Lines per block parsed, by block number.
         var blockLines: [Int: Int] = [:]
         /// The first hard error: block number, line within the block (from 0), message.
@@ -53,6 +56,7 @@ struct BlockParser {
         private(set) var rowSeries: UnsafeMutablePointer<Int32>
         private(set) var rowDay: UnsafeMutablePointer<Int32>
         private(set) var rowLevel: UnsafeMutablePointer<Int8>
+        private(set) var rowGroup: UnsafeMutablePointer<Int32>
         private(set) var rowCapacity = 0
 
         init(columns: Int, themes: Int) {
@@ -67,6 +71,7 @@ struct BlockParser {
             rowSeries = .allocate(capacity: 0)
             rowDay = .allocate(capacity: 0)
             rowLevel = .allocate(capacity: 0)
+            rowGroup = .allocate(capacity: 0)
         }
 
         /// Room for `rows` rows (a block of n bytes holds at most n / 15 + 1 of them).
@@ -75,9 +80,11 @@ struct BlockParser {
             rowSeries.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
+            rowGroup.deallocate()
             rowSeries = .allocate(capacity: rows)
             rowDay = .allocate(capacity: rows)
             rowLevel = .allocate(capacity: rows)
+            rowGroup = .allocate(capacity: rows)
             rowCapacity = rows
         }
 
@@ -89,6 +96,7 @@ struct BlockParser {
             rowSeries.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
+            rowGroup.deallocate()
         }
     }
 
@@ -110,12 +118,15 @@ struct BlockParser {
         let runSeries = scratch.runSeries, runStamp = scratch.runStamp
         // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
         scratch.reserveRows(end / 15 + 1)
-        let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel
+        let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
+        let groupColumn = layout.group ?? -1
+        var lastGroup = (start: -1, length: 0, index: Int32(-1))
         var rows = 0
         defer {
             output.rowSeries.append(contentsOf: UnsafeBufferPointer(start: rowSeries, count: rows))
             output.rowDay.append(contentsOf: UnsafeBufferPointer(start: rowDay, count: rows))
             output.rowLevel.append(contentsOf: UnsafeBufferPointer(start: rowLevel, count: rows))
+            if groupColumn >= 0 { output.rowGroup.append(contentsOf: UnsafeBufferPointer(start: rowGroup, count: rows)) }
         }
 
         while position < end {
@@ -138,7 +149,7 @@ struct BlockParser {
                 return fail("expected \(columns) columns, found \(row.fields) (truncated line?)")
             }
             if row.hasQuotes {
-                for column in [layout.citizen, layout.theme, layout.date, layout.level] {
+                for column in [layout.citizen, layout.theme, layout.date, layout.level] + (layout.group.map { [$0] } ?? []) {
                     fieldEnds[column] = fieldStarts[column] + tokenizer.value(base, from: fieldStarts[column], to: fieldEnds[column], into: base + fieldStarts[column]).count
                 }
             }
@@ -213,6 +224,21 @@ struct BlockParser {
                     output.seriesCitizen.append(citizen)
                 }
                 lastSeries = (citizen, theme, series)
+            }
+            if groupColumn >= 0 {
+                (cs, ce) = (fieldStarts[groupColumn], fieldEnds[groupColumn])
+                if ce == cs {
+                    rowGroup[rows] = -1
+                } else if ce - cs == lastGroup.length, lastGroup.start >= 0, Self.equal(base + cs, base + lastGroup.start, ce - cs) {
+                    rowGroup[rows] = lastGroup.index
+                } else {
+                    guard ce - cs <= Self.maxCitizenBytes else {
+                        return fail("\(excerpt(base, cs, ce)) is longer than \(Self.maxCitizenBytes) bytes")
+                    }
+                    let index = output.groups.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
+                    lastGroup = (cs, ce - cs, index)
+                    rowGroup[rows] = index
+                }
             }
             rowSeries[rows] = series
             rowDay[rows] = day

@@ -20,6 +20,26 @@ public struct Extract: Sendable {
     let seriesStart: [Int32]
     let days: [Int32]
     let levels: [Int8]
+    /// The column read with `ExtractReader.groupColumn`, its distinct values, and each point's
+    /// value (an index into them, −1 for an empty cell); nil and empty without one.
+    public let groupColumn: String?
+    public let groupValues: [String]
+    let pointGroups: [Int32]
+
+    init(themes: [Theme], citizenCount: Int, rows: Int, seriesTheme: [Int16], seriesCitizen: [Int32], seriesStart: [Int32], days: [Int32], levels: [Int8],
+         groupColumn: String? = nil, groupValues: [String] = [], pointGroups: [Int32] = []) {
+        self.themes = themes
+        self.citizenCount = citizenCount
+        self.rows = rows
+        self.seriesTheme = seriesTheme
+        self.seriesCitizen = seriesCitizen
+        self.seriesStart = seriesStart
+        self.days = days
+        self.levels = levels
+        self.groupColumn = groupColumn
+        self.groupValues = groupValues
+        self.pointGroups = pointGroups
+    }
 
     public var seriesCount: Int { seriesTheme.count }
 

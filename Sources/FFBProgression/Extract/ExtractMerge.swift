@@ -8,6 +8,8 @@ import FFBParallel
 struct ExtractMerge {
     let outputs: [BlockParser.Output]
     let themes: ThemeIndex
+    /// The grouping column the parsers read, if any.
+    let groupColumn: String?
 
     /// `locate` finds the lines of a duplicate (citizen, theme, day) for the error message.
     func run(locate: (String, Theme, Int32) throws -> [Int]) throws -> Extract {
@@ -27,6 +29,11 @@ struct ExtractMerge {
                 if global < known { sharedCitizens.append(global) }
             }
             citizenMaps.append(citizenMap)
+        }
+        // The grouping column's values: one numbering, each worker's mapped to it.
+        var groupValues = ByteInterner()
+        let groupMaps: [[Int32]] = outputs.map { output in
+            (0..<output.groups.count).map { local in output.groups.withKey(Int32(local)) { groupValues.index(of: $0) } }
         }
         var shared = [Bool](repeating: false, count: citizens.count)
         for citizen in sharedCitizens { shared[Int(citizen)] = true }
@@ -89,19 +96,27 @@ struct ExtractMerge {
         let total = Int(start[seriesCount])
         var days = [Int32](repeating: 0, count: total)
         var levels = [Int8](repeating: 0, count: total)
+        let grouped = groupColumn != nil
+        var groups = [Int32](repeating: -1, count: grouped ? total : 0)
         days.withUnsafeMutableBufferPointer { days in
             levels.withUnsafeMutableBufferPointer { levels in
-                cursors.withUnsafeMutableBufferPointer { cursors in
-                    let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels)
-                    pool.forEach(outputs.count) { worker in
-                        let output = outputs[worker]
-                        target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
-                            for row in 0..<output.rowSeries.count {
-                                let local = Int(output.rowSeries[row])
-                                let slot = Int(cursor[local])
-                                cursor[local] = Int32(slot + 1)
-                                dayBuffer.buffer[slot] = output.rowDay[row]
-                                levelBuffer.buffer[slot] = output.rowLevel[row]
+                groups.withUnsafeMutableBufferPointer { groups in
+                    cursors.withUnsafeMutableBufferPointer { cursors in
+                        let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels), groupBuffer = SharedBuffer(groups)
+                        pool.forEach(outputs.count) { worker in
+                            let output = outputs[worker], groupMap = groupMaps[worker]
+                            target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
+                                for row in 0..<output.rowSeries.count {
+                                    let local = Int(output.rowSeries[row])
+                                    let slot = Int(cursor[local])
+                                    cursor[local] = Int32(slot + 1)
+                                    dayBuffer.buffer[slot] = output.rowDay[row]
+                                    levelBuffer.buffer[slot] = output.rowLevel[row]
+                                    if grouped {
+                                        let group = output.rowGroup[row]
+                                        groupBuffer.buffer[slot] = group < 0 ? -1 : groupMap[Int(group)]
+                                    }
+                                }
                             }
                         }
                     }
@@ -121,9 +136,11 @@ struct ExtractMerge {
             if sorted { continue }
             let order = (lower..<upper).sorted { days[$0] < days[$1] }
             let sortedDays = order.map { days[$0] }, sortedLevels = order.map { levels[$0] }
+            let sortedGroups = grouped ? order.map { groups[$0] } : []
             for offset in 0..<order.count {
                 days[lower + offset] = sortedDays[offset]
                 levels[lower + offset] = sortedLevels[offset]
+                if grouped { groups[lower + offset] = sortedGroups[offset] }
             }
             for index in (lower + 1)..<upper where days[index] == days[index - 1] {
                 let citizen = citizens.text(seriesCitizen[series])
@@ -133,7 +150,8 @@ struct ExtractMerge {
                 throw ExtractError(line: lines.last ?? 0, message: "citizen \(Excerpt.plain(citizen, maxCharacters: BlockParser.maxCitizenBytes)) has theme \"\(theme.name)\" twice on \(LocalDate(dayNumber: Int(days[index])).iso) \(where_)".trimmingSpaces())
             }
         }
-        return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: start, days: days, levels: levels)
+        return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: start, days: days, levels: levels,
+                       groupColumn: groupColumn, groupValues: (0..<groupValues.count).map { groupValues.text(Int32($0)) }, pointGroups: groups)
     }
 }
 

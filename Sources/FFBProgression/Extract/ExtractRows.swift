@@ -15,6 +15,8 @@ public struct ExtractRow: Sendable, Equatable {
     public var targetGroup: KLCode?
     public var goalType: GoalType?
     public var supportLevel: Assessed<SupportLevel>?
+    /// The code of the municipality whose case the row's order belongs to.
+    public var municipality: String?
     /// The names a person reads beside the codes (empty when the catalogue lacks a code).
     public var names = Names()
 
@@ -28,7 +30,7 @@ public struct ExtractRow: Sendable, Equatable {
     /// so a reader that takes columns by position keeps working.
     public static let columns = [
         "citizen", "theme", "date", "level", "area", "intervention", "provider", "target_group", "goal_type", "support_level",
-        "theme_name", "area_name", "intervention_name", "provider_name", "target_group_name",
+        "theme_name", "area_name", "intervention_name", "provider_name", "target_group_name", "municipality",
     ]
 
     /// The row's fields in `columns` order, as text.
@@ -37,7 +39,7 @@ public struct ExtractRow: Sendable, Equatable {
             citizen, theme.rawValue, date.iso, level.map { String($0.rawValue) } ?? Assessed<FunctionLevel>.notAssessedText,
             area.rawValue, intervention?.rawValue ?? "", provider ?? "", targetGroup?.rawValue ?? "",
             goalType?.cliValue ?? "", supportLevel?.cliValue ?? "",
-            names.theme, names.area, names.intervention, names.provider, names.targetGroup,
+            names.theme, names.area, names.intervention, names.provider, names.targetGroup, municipality ?? "",
         ]
     }
 }
@@ -102,6 +104,7 @@ extension ProgressionData {
                 row.names.intervention = name(row.intervention, .services)
                 row.names.provider = course?.order.provider.name ?? ""
                 row.names.targetGroup = name(row.targetGroup, .targetGroups)
+                row.municipality = course?.municipality?.code
                 rows.append(row)
             }
         }

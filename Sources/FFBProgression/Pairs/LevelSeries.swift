@@ -48,6 +48,12 @@ extension LevelSeries {
     /// each point against the next. A pair with "Ikke vurderet" at either end is skipped and counted.
     @inline(__always)
     public func forEachPair(rule: BaselineRule, period: Period, tally: inout PairTally, _ body: (Int, Int) -> Void) {
+        forEachPointPair(rule: rule, period: period, tally: &tally) { body(Int($0.level), Int($1.level)) }
+    }
+
+    /// `forEachPair` with the points themselves, so a caller can say when each end was assessed.
+    @inline(__always)
+    public func forEachPointPair(rule: BaselineRule, period: Period, tally: inout PairTally, _ body: (Point, Point) -> Void) {
         var inPeriod = points
         if period != .all { inPeriod = points.filter { period.contains($0.day) } }
         guard let firstPoint = inPeriod.first, let lastPoint = inPeriod.last, lastPoint.day > firstPoint.day else {
@@ -56,21 +62,21 @@ extension LevelSeries {
         }
         switch rule {
         case .first:
-            emit(firstPoint.level, lastPoint.level, tally: &tally, body)
+            emit(firstPoint, lastPoint, tally: &tally, body)
         case .previous:
             for index in 1..<inPeriod.count where inPeriod[index].day > inPeriod[index - 1].day {
-                emit(inPeriod[index - 1].level, inPeriod[index].level, tally: &tally, body)
+                emit(inPeriod[index - 1], inPeriod[index], tally: &tally, body)
             }
         }
     }
 
     @inline(__always)
-    private func emit(_ baseline: Int8, _ followUp: Int8, tally: inout PairTally, _ body: (Int, Int) -> Void) {
-        if baseline < 0 || followUp < 0 {
+    private func emit(_ baseline: Point, _ followUp: Point, tally: inout PairTally, _ body: (Point, Point) -> Void) {
+        if baseline.level < 0 || followUp.level < 0 {
             tally.skippedNotAssessed += 1
         } else {
             tally.pairs += 1
-            body(Int(baseline), Int(followUp))
+            body(baseline, followUp)
         }
     }
 }

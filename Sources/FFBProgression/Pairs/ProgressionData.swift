@@ -12,12 +12,15 @@ public struct OrderCourse: Sendable {
     /// When the intervention ended (a follow-up that ended it, its explicit ending or its case's
     /// closing, whichever came first), if it has.
     public let end: LocalDate?
+    /// The municipality of the order's case (the ordering municipality); nil when unknown.
+    public let municipality: Municipality?
 
-    public init(order: Order, goals: [Goal], supportSpells: [SupportSpell], end: LocalDate?) {
+    public init(order: Order, goals: [Goal], supportSpells: [SupportSpell], end: LocalDate?, municipality: Municipality? = nil) {
         self.order = order
         self.goals = goals
         self.supportSpells = supportSpells
         self.end = end
+        self.municipality = municipality
     }
 
     /// The group key of this course in a store-only dimension.
@@ -26,6 +29,7 @@ public struct OrderCourse: Sendable {
         case .intervention: order.services.first.map { GroupKey(.intervention, $0.rawValue) }
         case .provider: GroupKey(.provider, order.provider.identifier)
         case .targetGroup: (order.primaryTargetGroup ?? order.targetGroups.first?.code).map { GroupKey(.targetGroup, $0.rawValue) }
+        case .municipality: municipality.map { GroupKey(.municipality, $0.code) }
         case .none: .all
         case .theme, .area, .goalType: nil
         }
@@ -72,6 +76,25 @@ extension ProgressionData {
         for course in courses.sorted(by: { $0.order.start < $1.order.start }) {
             names[course.order.provider.identifier] = course.order.provider.name
         }
+        return names
+    }
+
+    /// Each municipality's name by its code (the group key of `--by municipality`), as its
+    /// latest order's case gives it.
+    public var municipalityNames: [String: String] {
+        var names: [String: String] = [:]
+        for course in courses.sorted(by: { $0.order.start < $1.order.start }) {
+            if let municipality = course.municipality { names[municipality.code] = municipality.name }
+        }
+        return names
+    }
+
+    /// The names people read beside providers' identifiers and municipalities' codes, for the
+    /// dimensions of `grouping`.
+    public func groupNames(_ grouping: Grouping) -> [String: String] {
+        var names: [String: String] = [:]
+        if grouping.dimensions.contains(.municipality) { names.merge(municipalityNames) { first, _ in first } }
+        if grouping.dimensions.contains(.provider) { names.merge(providerNames) { _, provider in provider } }
         return names
     }
 }

@@ -11,13 +11,26 @@ extension GroupedPairStatistics {
     /// area table cannot give a hidden theme back (`catalog` names each theme's area).
     public func suppressed(_ control: DisclosureControl, catalog: Catalog) -> [GroupKey: DisclosureControl.Reason] {
         let groups = groups.map { (key: $0.key, citizens: clusteredStatistics(of: $0.key).citizens) }
-        return control.suppressed(groups, parent: { key in key.themeArea(catalog) })
+        return control.suppressed(groups: groups, catalog: catalog)
+    }
+}
+
+extension DisclosureControl {
+    /// The groups to suppress, by their citizens: themes also within their areas (with `catalog`),
+    /// and a group of two keys also within each key's group (the table by one key adds up the
+    /// cells of two), so no other table gives a hidden group back.
+    public func suppressed(groups: [(key: GroupKey, citizens: Int)], catalog: Catalog?) -> [GroupKey: Reason] {
+        suppressed(groups, parents: [
+            { key in catalog.flatMap { key.themeArea($0) }.map(AnyHashable.init) },
+            { key in key.second == nil ? nil : AnyHashable(key.parts[0]) },
+            { key in key.second == nil ? nil : AnyHashable(key.parts[1]) },
+        ])
     }
 }
 
 extension GroupKey {
     /// A theme group's area (the table a theme table's figures add up to); nil for other groups.
     public func themeArea(_ catalog: Catalog) -> KLCode? {
-        dimension == .theme ? catalog.theme(KLCode(unchecked: value))?.area : nil
+        dimension == .theme && second == nil ? catalog.theme(KLCode(unchecked: value))?.area : nil
     }
 }

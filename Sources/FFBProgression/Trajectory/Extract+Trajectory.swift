@@ -73,7 +73,7 @@ extension ProgressionData {
             for citizen in levels.keys.sorted() {
                 for (theme, series) in levels[citizen] ?? [:] { body(citizen, themeKey(theme, dimension), series) }
             }
-        case .intervention, .provider, .targetGroup:
+        case .intervention, .provider, .targetGroup, .municipality:
             for course in courses {
                 guard let key = course.key(dimension) else { continue }
                 for (_, series) in levels[course.order.citizen] ?? [:] { body(course.order.citizen, key, course.series(from: series)) }

@@ -51,6 +51,10 @@ package struct ReportRenderer: Sendable {
             html.append("</section>")
         }
 
+        if let comparison = input.comparison {
+            html.append(comparisonSection(comparison.title, comparison.result, input: input, disclosure: disclosure, suppressed: &suppressedGroups))
+        }
+
         // Baseline and follow-up distributions.
         html.append("<section id=\"distributions\"><h2>\(escape(words.distributions))</h2>")
         if overallShown {
@@ -233,15 +237,16 @@ package struct ReportRenderer: Sendable {
         return "<section id=\"methods\"><h2>\(escape(words.methods))</h2><ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>"
     }
 
-    private func label(_ key: GroupKey, _ input: ReportInput) -> String {
+    func label(_ key: GroupKey, _ input: ReportInput) -> String {
         let catalog = input.catalog
+        if key.second != nil { return key.parts.map { label($0, input) }.joined(separator: " · ") }
         switch key.dimension {
         case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
         case .area: return catalog.area(KLCode(unchecked: key.value))?.name ?? key.value
         case .intervention: return catalog.name(of: KLCode(unchecked: key.value), kind: .services)
         case .targetGroup: return catalog.name(of: KLCode(unchecked: key.value), kind: .targetGroups)
         case .goalType: return GoalType(cliValue: key.value).map { input.language == .da ? $0.danishName : $0.englishName } ?? key.value
-        case .provider: return input.providerNames[key.value].map { "\($0) (\(key.value))" } ?? key.value
+        case .provider, .municipality: return input.providerNames[key.value].map { "\($0) (\(key.value))" } ?? key.value
         case .none: return "–"
         }
     }

@@ -21,6 +21,18 @@ struct SVG {
         body.append("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"\(dashText)/>")
     }
 
+    mutating func circle(x: Double, y: Double, radius: Double, fill: String, tooltip: String? = nil) {
+        let shape = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" stroke=\"#FFFFFF\" stroke-width=\"1\""
+        body.append(tooltip.map { shape + "><title>\(escape($0))</title></circle>" } ?? shape + "/>")
+    }
+
+    mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 1, dash: String? = nil) {
+        guard points.count > 1 else { return }
+        let dashText = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+        let list = points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+        body.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"\(dashText)/>")
+    }
+
     enum Anchor: String {
         case start, middle, end
     }

@@ -278,7 +278,7 @@ package struct DemoScenario {
         let store = try CaseStores.open(authorityStore, create: false, catalog: catalog)
         defer { store.close() }
         let assembly = ReportAssembly(catalog: catalog, settings: settings, language: .da, generated: LocalDate.today)
-        let input = try assembly.input(store: store, named: "ffb.sqlite", extraDimension: .provider)
+        let input = try assembly.input(store: store, named: "ffb.sqlite", by: Grouping(.provider))
         outcome.reportFile = "report.html"
         try OutputFile.write(Array(ReportRenderer().render(input).utf8), to: directory.appendingPathComponent(outcome.reportFile).path)
         outcome.improvedShare = input.overall.groups.first?.statistics.improvedShare

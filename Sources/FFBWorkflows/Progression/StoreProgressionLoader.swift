@@ -60,10 +60,12 @@ public enum StoreProgressionLoader {
             var goals = try store.goalsByOrder().mapValues(\.currentVersions)
             var followUps = try store.followUpOutcomesByOrder()
             let ends = try store.orderEnds()
+            let municipalities = try store.caseMunicipalities()
             for stored in try store.orders() where stored.enteredInError == nil {
                 let order = stored.value
                 let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
-                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id]))
+                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id],
+                                                                  municipality: municipalities[order.caseNumber]))
             }
         }) { citizen, scored in
             body(citizen, scored, courses.removeValue(forKey: citizen) ?? [])
@@ -105,10 +107,12 @@ public enum StoreProgressionLoader {
             let ordered = scored.indices.sorted { (scored[$0].theme, scored[$0].day, $0) < (scored[$1].theme, scored[$1].day, $1) }.map { scored[$0] }
             levels[citizen] = series(ordered, themes: themes)
             let ends = try store.orderEnds(of: citizen)
+            let municipalities = Dictionary(try store.cases(of: citizen).map { ($0.value.caseNumber, $0.value.municipality) }, uniquingKeysWith: { _, last in last })
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
                 courses.append(course(order, goals: try store.goals(of: order.id).currentVersions,
-                                      followUps: followUpsThatCount(try store.followUps(of: order.id)), end: ends[order.id]))
+                                      followUps: followUpsThatCount(try store.followUps(of: order.id)), end: ends[order.id],
+                                      municipality: municipalities[order.caseNumber]))
             }
         }
         return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
@@ -152,7 +156,7 @@ public enum StoreProgressionLoader {
     /// An order's course: its current goals, its support spells, and when it ended (the store's
     /// `orderEnds`: a follow-up that ended it, its explicit ending or its case's closing).
     static func course(
-        _ order: Order, goals: [Goal], followUps: [FollowUpOutcome], end: OrderEnd?
+        _ order: Order, goals: [Goal], followUps: [FollowUpOutcome], end: OrderEnd?, municipality: Municipality? = nil
     ) -> OrderCourse {
         var spells = [SupportSpell(from: order.start, level: order.supportLevel)]
         for followUp in followUps {
@@ -160,7 +164,7 @@ public enum StoreProgressionLoader {
             if spells.last?.from == followUp.date { spells.removeLast() }
             spells.append(SupportSpell(from: followUp.date, level: level))
         }
-        return OrderCourse(order: order, goals: goals, supportSpells: spells, end: end?.date)
+        return OrderCourse(order: order, goals: goals, supportSpells: spells, end: end?.date, municipality: municipality)
     }
 }
 

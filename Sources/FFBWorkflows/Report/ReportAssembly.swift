@@ -36,7 +36,7 @@ public struct ReportAssembly {
     }
 
     /// From a store: progression, goals, support levels and cost, and one extra grouping.
-    public func input(store: any CaseStore, named name: String, extraDimension: GroupDimension?, progress: WorkProgress = .none) throws -> ReportInput {
+    public func input(store: any CaseStore, named name: String, by extra: Grouping?, progress: WorkProgress = .none) throws -> ReportInput {
         let (data, extract) = try StoreProgressionLoader.loadWithExtract(store, progress: progress)
         let tariffs = try store.tariffs()
         let rule = settings.baseline, period = settings.period
@@ -51,24 +51,38 @@ public struct ReportAssembly {
         input.dataPeriod = extract.dateRange
         input.trajectory = extract.trajectories(by: .none, windows: settings.trajectoryWindows, period: period)
         input.providerNames = data.providerNames
-        if let extraDimension {
-            input.extra = (Self.title(extraDimension, language), data.statistics(by: extraDimension, rule: rule, period: period))
+        if let extra {
+            input.extra = (Self.title(extra, language), data.statistics(grouping: extra, rule: rule, period: period))
+            input.providerNames.merge(data.groupNames(extra)) { _, named in named }
+            input.comparison = (Self.comparisonTitle(extra, language), data.caseMix(grouping: extra, rule: rule, period: period))
         }
         return input
     }
 
     /// The heading of the extra grouping's section, in the report's language.
-    static func title(_ dimension: GroupDimension, _ language: ReportLanguage) -> String {
-        let (da, en): (String, String) = switch dimension {
-        case .provider: ("udfører", "provider")
-        case .intervention: ("indsats", "intervention")
-        case .targetGroup: ("målgruppe", "target group")
-        case .goalType: ("måltype", "goal type")
-        case .area: ("funktionsområde", "area")
-        case .theme: ("tema", "theme")
-        case .none: ("alle", "all")
+    static func title(_ grouping: Grouping, _ language: ReportLanguage) -> String {
+        let words = grouping.dimensions.map { dimension -> (String, String) in
+            switch dimension {
+            case .provider: ("udfører", "provider")
+            case .municipality: ("kommune", "municipality")
+            case .intervention: ("indsats", "intervention")
+            case .targetGroup: ("målgruppe", "target group")
+            case .goalType: ("måltype", "goal type")
+            case .area: ("funktionsområde", "area")
+            case .theme: ("tema", "theme")
+            case .none: ("alle", "all")
+            }
         }
-        return language.pick("Forandring pr. \(da)", "Change by \(en)")
+        return language.pick("Forandring pr. \(words.map(\.0).joined(separator: " og "))", "Change by \(words.map(\.1).joined(separator: " and "))")
+    }
+
+    /// The heading of the fair comparison's section.
+    static func comparisonTitle(_ grouping: Grouping, _ language: ReportLanguage) -> String {
+        let names = grouping.dimensions.map { dimension in
+            language == .da ? ["provider": "udførere", "municipality": "kommuner", "intervention": "indsatser", "target-group": "målgrupper", "goal-type": "måltyper"][dimension.rawValue] ?? dimension.rawValue
+                : ["provider": "providers", "municipality": "municipalities", "intervention": "interventions", "target-group": "target groups", "goal-type": "goal types"][dimension.rawValue] ?? dimension.rawValue
+        }
+        return language.pick("\(names.joined(separator: " og ").capitalizedFirst) sammenlignet retfærdigt", "\(names.joined(separator: " and ").capitalizedFirst) compared fairly")
     }
 
     /// Cost over the period by support level: øre, days and citizens (the disclosure unit) per
@@ -86,4 +100,9 @@ public struct ReportAssembly {
         }
         return SupportLevel.allCases.map { ($0.rawValue, ore[$0.ordinal], days[$0.ordinal], citizens[$0.ordinal].count) }
     }
+}
+
+extension String {
+    /// The text with its first letter in upper case ("udførere" → "Udførere").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

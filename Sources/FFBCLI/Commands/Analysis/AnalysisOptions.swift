@@ -2,6 +2,7 @@ import FFBCatalog
 import FFBCommandLine
 import FFBModel
 import FFBProgression
+import FFBText
 import Foundation
 
 /// Baseline rule, period and settings file, shared by `stats`, `progress` and `report`.
@@ -44,6 +45,19 @@ enum AnalysisOptions {
         return true
     }
 
+    /// `--by` as one key or two; nil when not given. An unknown key is refused with the nearest.
+    static func grouping(_ arguments: ParsedArguments) throws(CLIError) -> Grouping? {
+        guard let text = arguments.value("by") else { return nil }
+        if let grouping = Grouping(text) { return grouping }
+        let allowed = GroupDimension.allCases.map(\.rawValue)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if let unknown = parts.first(where: { GroupDimension(rawValue: $0) == nil }) {
+            let message = "--by: \"\(unknown)\" is not one of \(allowed.joined(separator: ", "))"
+            throw .usage(UsageError(DidYouMean.message(message, suggesting: ClosestMatches().among(allowed, for: unknown)), command: arguments.commandPath))
+        }
+        throw .usage(UsageError("--by takes one key or two different ones, none alone (e.g. municipality,provider)", command: arguments.commandPath))
+    }
+
     /// The settings file `--settings` or `$FFB_SETTINGS` names, or the defaults.
     static func settingsFile(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionSettings {
         guard let path = arguments.value("settings") ?? context.environment["FFB_SETTINGS"] else { return ProgressionSettings() }
@@ -55,9 +69,11 @@ enum AnalysisOptions {
     }
 
     /// The extract CSV `--input` names (`stats`, `report`).
-    static func extract(_ path: String, catalog: Catalog, context: CommandContext) throws(CLIError) -> Extract {
+    static func extract(_ path: String, catalog: Catalog, context: CommandContext, groupColumn: String? = nil) throws(CLIError) -> Extract {
         do {
-            return try ExtractReader(catalog: catalog).read(contentsOf: context.url(for: path))
+            var reader = ExtractReader(catalog: catalog)
+            reader.groupColumn = groupColumn
+            return try reader.read(contentsOf: context.url(for: path))
         } catch {
             throw .invalid(error.message, file: path, location: error.line > 0 ? String(error.line) : nil)
         }

@@ -15,7 +15,7 @@ enum ReportCommand: Command {
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV instead of a store."),
-            OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme.", allowed: GroupDimension.allCases.map(\.rawValue)),
+            OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme (\(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two: municipality,provider), with its groups compared fairly in a funnel plot."),
             AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy)."),
             OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
         ] + AnalysisOptions.options + [.quiet],
@@ -36,18 +36,18 @@ enum ReportCommand: Command {
 
     static func reportInput(_ arguments: ParsedArguments, settings: ProgressionSettings, language: ReportLanguage, context: CommandContext) throws(CLIError) -> ReportInput {
         let catalog = BuiltInCatalogs.standard
-        let extraDimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)).flatMap { [.theme, .area, .none].contains($0) ? nil : $0 }
+        let extra = try AnalysisOptions.grouping(arguments).flatMap { $0.single.map { [.theme, .area, .none].contains($0) } == true ? nil : $0 }
         let assembly = ReportAssembly(catalog: catalog, settings: settings, language: language, generated: LocalDate.today)
         if let path = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
-            if let extraDimension { throw .usage(UsageError("--by \(extraDimension.rawValue) needs the store (--db)", command: arguments.commandPath)) }
+            if let extra { throw .usage(UsageError("--by \(extra) needs the store (--db)", command: arguments.commandPath)) }
             let extract = try AnalysisOptions.extract(path, catalog: catalog, context: context)
             return assembly.input(extract: extract, named: URL(fileURLWithPath: path).lastPathComponent)
         }
         let storeName = URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent
         return try context.withProgress(arguments, "report", unit: "theme entries") { progress throws(CLIError) in
             try StoreOptions.read(arguments, context: context) { store in
-                try assembly.input(store: store, named: storeName, extraDimension: extraDimension, progress: progress)
+                try assembly.input(store: store, named: storeName, by: extra, progress: progress)
             }
         }
     }

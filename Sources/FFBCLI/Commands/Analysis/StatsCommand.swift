@@ -21,16 +21,21 @@ enum StatsCommand: Command {
         --goals judges goals by their type; --support does the same pair statistics on support levels A–E; \
         --cost prices support levels with the tariffs imported by 'ffb tariff import'. \
         --trajectory follows levels by time since baseline in windows; --compare puts two periods side by side. \
+        --adjusted compares providers (or municipalities, …) fairly: each group's improved pairs against those its \
+        citizens' themes and baseline levels predict (O/E, Docs/progression.md); --group ID --citizens opens one group. \
         The table hides groups of fewer than min_n citizens (and a sibling that would give one back); \
         json and csv are exact for analysts unless --min-n is given.
         """,
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV (citizen,theme,date,level) instead of a store."),
-            OptionSpec("by", value: "KEY", help: "Group by. With --input only none, theme, area.", allowed: GroupDimension.allCases.map(\.rawValue), defaultDescription: "theme"),
+            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input only none, theme, area; with --input --adjusted an order's key, from the extract's column of that name.", defaultDescription: "theme"),
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
+            .flag("adjusted", help: "Compare groups fairly (e.g. --by provider): improved pairs observed against expected from each group's theme and baseline levels, O/E with a 95% interval over citizens, the funnel plot's limits, and cost per improved pair from the tariffs."),
+            OptionSpec("group", value: "KEY", help: "With --citizens: the group to open, as the key column shows it (SOR-401, or 0751,SOR-401 for two keys)."),
+            .flag("citizens", help: "With --by and --group (needs --db): that group's citizens (pseudonyms) and their pairs, for analysts; never in the report."),
         ] + insightOptions + [
             AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy): always in the table, in json and csv when given."),
         ] + AnalysisOptions.options + [OutputFormat.option(), .quiet],
@@ -41,6 +46,9 @@ enum StatsCommand: Command {
             "ffb stats --db ffb.sqlite --cost --from 2025-01-01 --to 2025-12-31",
             "ffb stats --input extract.csv --trajectory --by area",
             "ffb stats --db ffb.sqlite --compare 2024-01-01..2024-12-31,2025-01-01..2025-12-31",
+            "ffb stats --db ffb.sqlite --by provider --adjusted",
+            "ffb stats --db ffb.sqlite --by municipality,provider --adjusted --format csv",
+            "ffb stats --db ffb.sqlite --by provider --group SOR-401 --citizens",
         ]
     )
 
@@ -50,26 +58,39 @@ enum StatsCommand: Command {
         // People's tables are always suppressed; exact JSON and CSV for analysts only on request.
         let explicit = try AnalysisOptions.applyMinimumGroupSize(arguments, to: &settings)
         let disclosure: DisclosureControl? = format == .table || explicit ? settings.disclosure : nil
-        let modes = ["goals", "support", "cost"].filter { arguments.flag($0) }
-        guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost", command: arguments.commandPath)) }
+        let modes = ["goals", "support", "cost", "adjusted", "citizens"].filter { arguments.flag($0) }
+        guard modes.count <= 1 else { throw .usage(UsageError("choose one of --goals, --support, --cost, --adjusted, --citizens", command: arguments.commandPath)) }
         let catalog = BuiltInCatalogs.standard
+        let grouping = try AnalysisOptions.grouping(arguments)
+        if arguments.value("group") != nil, !arguments.flag("citizens") {
+            throw .usage(UsageError("--group goes with --citizens", command: arguments.commandPath))
+        }
         if try runInsight(arguments, settings: settings, format: format, disclosure: disclosure, modes: modes, context: context) { return }
 
         if let input = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
-            guard modes.isEmpty else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
-            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.extractDimensions)
-            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context)
+            guard modes.isEmpty || modes == ["adjusted"] else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
+            let adjusted = arguments.flag("adjusted")
+            // --adjusted groups by an order's key, from the extract's column of that name.
+            let dimension = try dimension(arguments, settings: settings, default: adjusted ? .provider : .theme,
+                                          allowed: adjusted ? GroupDimension.allCases.filter(\.isCourse) : GroupDimension.extractDimensions)
+            let column = dimension.isCourse ? dimension.jsonKey : nil
+            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context, groupColumn: column)
+            if adjusted {
+                let result = extract.caseMix(by: dimension, rule: settings.baseline, period: settings.period)
+                context.stdout.write(CaseMixOutput.render(result, costOre: nil, format: format, catalog: catalog, names: [:], language: context.language, disclosure: disclosure))
+                return
+            }
             let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
             return
         }
 
         if modes.isEmpty {
-            let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: GroupDimension.allCases)
+            let grouping = grouping ?? Grouping(settings.by ?? .theme)
             let result: GroupedPairStatistics
             var providers: [String: String] = [:]
-            if GroupDimension.extractDimensions.contains(dimension) {
+            if let dimension = grouping.single, GroupDimension.extractDimensions.contains(dimension) {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
                 let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
                     try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
@@ -77,11 +98,18 @@ enum StatsCommand: Command {
                 result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
             } else {
                 let data = try loadWithProgress(arguments, context: context)
-                result = data.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-                providers = data.providerNames
+                result = data.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
+                providers = data.groupNames(grouping)
             }
             context.stdout.write(render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
             return
+        }
+        if modes == ["adjusted"] || modes == ["citizens"] {
+            try compareFairly(arguments, grouping: grouping, settings: settings, format: format, disclosure: disclosure, context: context)
+            return
+        }
+        if let grouping, grouping.single == nil {
+            throw .usage(UsageError("--by with two keys goes with the plain statistics, --adjusted or --citizens", command: arguments.commandPath))
         }
         let data = try loadWithProgress(arguments, context: context)
         if arguments.flag("goals") {
@@ -99,6 +127,40 @@ enum StatsCommand: Command {
         }
     }
 
+    /// `--adjusted` and `--group … --citizens` from the store.
+    static func compareFairly(_ arguments: ParsedArguments, grouping: Grouping?, settings: ProgressionSettings, format: OutputFormat,
+                              disclosure: DisclosureControl?, context: CommandContext) throws(CLIError) {
+        let grouping = grouping ?? Grouping(settings.by ?? .provider)
+        let citizens = arguments.flag("citizens")
+        if !citizens, grouping.dimensions.allSatisfy(GroupDimension.extractDimensions.contains) {
+            // The strata are themes: a group made of whole themes expects exactly what it observes.
+            throw .usage(UsageError("--adjusted compares groups across themes (provider, municipality, intervention, target-group, goal-type); by \(grouping) each group's expected equals its observed",
+                                    command: arguments.commandPath))
+        }
+        var groupID: String?
+        if citizens {
+            guard arguments.value("by") != nil || settings.by != nil, grouping.single != GroupDimension.none else {
+                throw .usage(UsageError("--citizens needs --by (e.g. --by provider) and --group", command: arguments.commandPath))
+            }
+            groupID = try arguments.requiredValue("group")
+        }
+        let data = try loadWithProgress(arguments, context: context)
+        let result = data.caseMix(grouping: grouping, rule: settings.baseline, period: settings.period)
+        let names = data.groupNames(grouping)
+        if let groupID {
+            guard let key = result.groups.map(\.key).first(where: { $0.valueText == groupID }) else {
+                let known = result.groups.map(\.key.valueText)
+                throw .invalid("--group \(groupID): no group by \(grouping) has that key" + (known.isEmpty ? "" : " (\(known.prefix(10).joined(separator: "; "))\(known.count > 10 ? "; …" : ""))"))
+            }
+            let pairs = data.pairs(of: key, grouping: grouping, rule: settings.baseline, period: settings.period)
+            context.stdout.write(CaseMixOutput.citizens(pairs, key: key, rates: result, format: format, catalog: data.catalog, language: context.language))
+            return
+        }
+        let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
+        let cost = data.costByGroup(tariffs: tariffs, grouping: grouping, from: settings.from, to: settings.to)
+        context.stdout.write(CaseMixOutput.render(result, costOre: cost, format: format, catalog: data.catalog, names: names, language: context.language, disclosure: disclosure))
+    }
+
     static func loadWithProgress(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionData {
         try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
             try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.load(store, progress: progress) }
@@ -106,6 +168,9 @@ enum StatsCommand: Command {
     }
 
     static func dimension(_ arguments: ParsedArguments, settings: ProgressionSettings, default value: GroupDimension, allowed: [GroupDimension]) throws(CLIError) -> GroupDimension {
+        if let text = arguments.value("by"), GroupDimension(rawValue: text) == nil {
+            throw .usage(UsageError("--by \(text) is not available here (use \(allowed.map(\.rawValue).joined(separator: ", ")))", command: arguments.commandPath))
+        }
         let dimension = arguments.value("by").flatMap(GroupDimension.init(rawValue:)) ?? settings.by ?? value
         guard allowed.contains(dimension) else {
             throw .usage(UsageError("--by \(dimension.rawValue) is not available here (use \(allowed.map(\.rawValue).joined(separator: ", ")))", command: arguments.commandPath))

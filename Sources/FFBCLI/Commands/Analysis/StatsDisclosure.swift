@@ -16,9 +16,7 @@ struct StatsDisclosure {
     /// With `catalog`, themes are suppressed within their areas too (`GroupKey.themeArea`).
     init(_ control: DisclosureControl?, groups: [(key: GroupKey, citizens: Int)], catalog: Catalog? = nil) {
         self.control = control
-        let hidden = control.map { control in
-            catalog.map { catalog in control.suppressed(groups, parent: { $0.themeArea(catalog) }) } ?? control.suppressed(groups)
-        } ?? [:]
+        let hidden = control.map { $0.suppressed(groups: groups, catalog: catalog) } ?? [:]
         self.hidden = hidden
         hiddenKeys = groups.map(\.key).filter { hidden[$0] != nil }
     }

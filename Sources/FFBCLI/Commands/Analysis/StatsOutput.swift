@@ -32,7 +32,7 @@ enum StatsOutput {
     ]
 
     static func key(_ key: GroupKey) -> JSONObject {
-        key.dimension == .none ? JSONObject() : JSONObject([(key.dimension.jsonKey, .string(key.value))])
+        key.dimension == .none ? JSONObject() : JSONObject(key.parts.map { ($0.dimension.jsonKey, .string($0.value)) })
     }
 
     /// With `cells`, transition cells of 1 … min_n − 1 pairs (and the one that would give a
@@ -107,6 +107,7 @@ enum StatsOutput {
     /// a provider's name from its orders (`providers`, by identifier), with the identifier beside
     /// it when `withIdentifier` (a table, where the CSV has the identifier in its own column).
     static func label(_ key: GroupKey, catalog: Catalog, providers: [String: String] = [:], withIdentifier: Bool = false) -> String {
+        if key.second != nil { return key.parts.map { label($0, catalog: catalog, providers: providers, withIdentifier: withIdentifier) }.joined(separator: " · ") }
         switch key.dimension {
         case .none: return "alle"  // the CSV's key_name, and the table's only group with --by none
         case .theme: return catalog.theme(KLCode(unchecked: key.value))?.name ?? key.value
@@ -114,7 +115,7 @@ enum StatsOutput {
         case .intervention: return (try? catalog.resolve(key.value, kind: .services).name) ?? key.value
         case .targetGroup: return (try? catalog.resolve(key.value, kind: .targetGroups).name) ?? key.value
         case .goalType: return GoalType(cliValue: key.value)?.danishName ?? key.value
-        case .provider:
+        case .provider, .municipality:
             guard let name = providers[key.value] else { return key.value }
             return withIdentifier ? "\(name) (\(key.value))" : name
         }
@@ -200,7 +201,7 @@ enum StatsOutput {
         let citizensColumn = header.firstIndex(of: "citizens") ?? header.count
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, s) in result.groups {
-            let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : label(key, catalog: catalog, providers: providers)]
+            let leading = [key.dimensionText, key.valueText, key.dimension == .none ? "" : label(key, catalog: catalog, providers: providers)]
             if let row = disclosure?.row(key, leading: leading, columns: header.count, citizensColumn: citizensColumn) {
                 text += writer.line(row)
                 continue
