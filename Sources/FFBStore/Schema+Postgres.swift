@@ -73,7 +73,7 @@ extension Schema {
         BEGIN
             -- The owner copying a store (ffb store copy) keeps its writers' names.
             IF NEW."user" IS DISTINCT FROM session_user::text
-               AND NOT (current_setting('ffb.copy', true) = 'on'
+               AND NOT (coalesce(current_setting('ffb.copy', true), '') = 'on'
                         AND pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER')) THEN
                 RAISE EXCEPTION USING ERRCODE = '\(postgresRefusalState)',
                     MESSAGE = 'the audit trail names the database role that writes: ' || session_user;

@@ -27,6 +27,7 @@ enum StoreCopyCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         let from = try location(arguments, "from", context: context), to = try location(arguments, "to", context: context)
         guard from != to else { throw .invalid("--from and --to name the same store") }
+        if !CaseStores.isServerAddress(from), FileKind(path: from) == .missing { throw .invalid("--from: there is no store at \(from)") }
         let copied = try context.withProgress(arguments, "copy", unit: "rows") { progress throws(CLIError) in
             do {
                 return try CaseStores.copy(from: from, to: to, progress: progress)
