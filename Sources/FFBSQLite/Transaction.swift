@@ -68,7 +68,7 @@ extension Database {
         let name = "ffb_savepoint_\(savepointDepth)"
         // ROLLBACK TO keeps the savepoint open; RELEASE closes it so an
         // outermost savepoint does not leave a transaction behind.
-        return try run(body, begin: "SAVEPOINT \(name)", commit: "RELEASE SAVEPOINT \(name)",
+        return try run(body, begin: ["SAVEPOINT \(name)"], commit: "RELEASE SAVEPOINT \(name)",
                        rollback: ["ROLLBACK TO SAVEPOINT \(name)", "RELEASE SAVEPOINT \(name)"], mapError: mapError)
     }
 
@@ -76,26 +76,23 @@ extension Database {
     /// snapshot (repeatable read, as SQLite's read transaction does), and an immediate or
     /// exclusive one first takes the database's write lock, an advisory lock every ffb writer
     /// takes, so writers go one at a time as on SQLite while readers are never blocked.
-    private func beginning(_ mode: TransactionMode) -> String {
-        guard isServer else { return "BEGIN \(mode.rawValue) TRANSACTION" }
+    private func beginning(_ mode: TransactionMode) -> [String] {
+        guard isServer else { return ["BEGIN \(mode.rawValue) TRANSACTION"] }
         switch mode {
-        case .deferred: return "BEGIN ISOLATION LEVEL REPEATABLE READ"
-        case .immediate, .exclusive: return "BEGIN ISOLATION LEVEL READ COMMITTED"
+        case .deferred: return ["BEGIN ISOLATION LEVEL REPEATABLE READ"]
+        case .immediate, .exclusive: return ["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"]
         }
     }
 
     /// The advisory lock key every ffb writer on one PostgreSQL database takes ("ffb" in ASCII).
     package static let writeLockKey: Int64 = 0x666662
 
-    /// `begin`, then `body`, then `commit`; `rollback` when the body or the commit fails.
+    /// `begin`'s statements, then `body`, then `commit`; `rollback` when the body or the commit fails.
     private func run<T, E: Error>(
-        _ body: (Database) throws(E) -> T, begin: String, commit: String, rollback: [String], mapError: (SQLiteError) -> E
+        _ body: (Database) throws(E) -> T, begin: [String], commit: String, rollback: [String], mapError: (SQLiteError) -> E
     ) throws(E) -> T {
         do {
-            try execute(begin)
-            if isServer, begin.hasSuffix("READ COMMITTED") {
-                try execute("SELECT pg_advisory_xact_lock(?)", [.integer(Self.writeLockKey)])
-            }
+            for statement in begin { try execute(statement) }
         } catch {
             rollbackIfActive(rollback)
             throw mapError(error)
