@@ -120,3 +120,54 @@ extension Statement {
         throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: try value(at: index).storageClass))
     }
 }
+
+/// The current row's columns for the inner loop of a whole-store pass (millions of rows): the
+/// same storage-class rules and errors as the getters above, but what holds for the whole row
+/// (an open statement positioned on a row) is checked once, in `withColumns`, not per column,
+/// and a failure is built off the hot path.
+extension Statement {
+    /// Not generic (a generic call across modules is not specialized): the body keeps what it reads.
+    package func withColumns(_ body: (Columns) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        let handle = try requireHandle()
+        guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
+        try withExtendedLifetime(self) { () throws(SQLiteError) in
+            try body(Columns(handle: handle, statement: self))
+        }
+    }
+
+    /// Read only inside `withColumns`' body, while the row is current.
+    package struct Columns {
+        fileprivate let handle: OpaquePointer
+        fileprivate unowned(unsafe) let statement: Statement
+
+        package func int64(_ index: Int32) throws(SQLiteError) -> Int64 {
+            guard sqlite3_column_type(handle, index) == SQLITE_INTEGER else { throw statement.columnError(index, expected: "Int64") }
+            return sqlite3_column_int64(handle, index)
+        }
+
+        package func optionalInt64(_ index: Int32) throws(SQLiteError) -> Int64? {
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_INTEGER: return sqlite3_column_int64(handle, index)
+            case SQLITE_NULL where index >= 0 && Int(index) < statement.columnNames.count: return nil
+            default: throw statement.columnError(index, expected: "Int64")
+            }
+        }
+
+        package func withText(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(SQLiteError) {
+            guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { throw statement.columnError(index, expected: "String") }
+            let text = sqlite3_column_text(handle, index)
+            body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, index))))
+        }
+    }
+
+    /// Why column `index` could not be read as `expected`: out of range, or its storage class.
+    @inline(never)
+    fileprivate func columnError(_ index: Int32, expected: String) -> SQLiteError {
+        let column = Int(index)
+        guard columnNames.indices.contains(column) else {
+            return SQLiteError(.misuse("column \(column) is out of range 0..<\(columnNames.count)"), sql: sql)
+        }
+        let found = (try? value(at: column).storageClass) ?? "NULL"
+        return SQLiteError(.typeMismatch(column: columnNames[column], expected: expected, found: found))
+    }
+}
