@@ -109,15 +109,30 @@ extension Statement {
 
     /// As `column(_:holding:expected:)`, but nil for NULL.
     private func column(_ index: Int, holdingOrNull type: Int32, expected: String) throws(SQLiteError) -> OpaquePointer? {
-        let handle = try requireHandle()
-        guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
-        guard index >= 0, index < columnNames.count else {
-            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        // The checks in one condition and the failure built elsewhere: this runs for every
+        // column of every row a whole-store pass reads.
+        if connection.isOpen, let handle, hasRow, index >= 0, index < columnNames.count {
+            let found = sqlite3_column_type(handle, Int32(index))
+            if found == type { return handle }
+            if found == SQLITE_NULL { return nil }
         }
-        let found = sqlite3_column_type(handle, Int32(index))
-        if found == type { return handle }
-        if found == SQLITE_NULL { return nil }
-        throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: try value(at: index).storageClass))
+        throw columnFailure(index, expected: expected)
+    }
+
+    /// Why column `index` could not be read as `expected` (the checks of `column(_:holdingOrNull:expected:)`, in order).
+    @inline(never)
+    fileprivate func columnFailure(_ index: Int, expected: String) -> SQLiteError {
+        do {
+            _ = try requireHandle()
+        } catch {
+            return error
+        }
+        guard hasRow else { return SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
+        guard index >= 0, index < columnNames.count else {
+            return SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        }
+        let found = (try? value(at: index).storageClass) ?? "NULL"
+        return SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: found))
     }
 }
 
@@ -141,7 +156,7 @@ extension Statement {
         fileprivate unowned(unsafe) let statement: Statement
 
         package func int64(_ index: Int32) throws(SQLiteError) -> Int64 {
-            guard sqlite3_column_type(handle, index) == SQLITE_INTEGER else { throw statement.columnError(index, expected: "Int64") }
+            guard sqlite3_column_type(handle, index) == SQLITE_INTEGER else { throw statement.columnFailure(Int(index), expected: "Int64") }
             return sqlite3_column_int64(handle, index)
         }
 
@@ -149,25 +164,14 @@ extension Statement {
             switch sqlite3_column_type(handle, index) {
             case SQLITE_INTEGER: return sqlite3_column_int64(handle, index)
             case SQLITE_NULL where index >= 0 && Int(index) < statement.columnNames.count: return nil
-            default: throw statement.columnError(index, expected: "Int64")
+            default: throw statement.columnFailure(Int(index), expected: "Int64")
             }
         }
 
         package func withText(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(SQLiteError) {
-            guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { throw statement.columnError(index, expected: "String") }
+            guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { throw statement.columnFailure(Int(index), expected: "String") }
             let text = sqlite3_column_text(handle, index)
             body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, index))))
         }
-    }
-
-    /// Why column `index` could not be read as `expected`: out of range, or its storage class.
-    @inline(never)
-    fileprivate func columnError(_ index: Int32, expected: String) -> SQLiteError {
-        let column = Int(index)
-        guard columnNames.indices.contains(column) else {
-            return SQLiteError(.misuse("column \(column) is out of range 0..<\(columnNames.count)"), sql: sql)
-        }
-        let found = (try? value(at: column).storageClass) ?? "NULL"
-        return SQLiteError(.typeMismatch(column: columnNames[column], expected: expected, found: found))
     }
 }
