@@ -11,7 +11,7 @@ import Foundation
 /// joins in when it has run `meanwhile`, so two cores share the work whatever its mix. An
 /// in-memory store, or a write committed in between, is read here, piece after piece.
 ///
-/// Memory grows with the store's entries (12 bytes each once joined), as the statistics built
+/// Memory grows with the store's entries (8 bytes each once joined), as the statistics built
 /// from them do anyway.
 extension Store {
     package func forEachCitizenLevels(
