@@ -78,10 +78,35 @@ enum LevelPiece: Sendable {
         /// one buffer, not an array per assessment.
         var idBytes: [UInt8] = []
         var idEnds: [Int] = []
-        var rows: [(citizenID: Int64, day: Int32, order: Int64)] = []
+        /// Each assessment's citizen row id, date, row id (the order written) and rank when all are
+        /// ordered by date, then the order written (`rankByDate`).
+        var rows: [(citizenID: Int64, day: Int32, order: Int64, rank: Int32)] = []
 
         func id(_ a: Int) -> ArraySlice<UInt8> {
             idBytes[(a == 0 ? 0 : idEnds[a - 1])..<idEnds[a]]
+        }
+
+        /// Sets each assessment's rank by date, then the order written: a sort of numbers where the
+        /// row ids fit 32 bits (they are 1, 2, 3…), and of pairs where they do not.
+        mutating func rankByDate() {
+            if rows.allSatisfy({ $0.order >= 0 && $0.order <= Int64(UInt32.max) }) {
+                // The date (offset to sort as unsigned) over the row id: one number each, no two alike.
+                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }
+                let sorted = keys.sorted()
+                for index in rows.indices {
+                    var lower = 0, upper = sorted.count
+                    while lower < upper {
+                        let middle = (lower + upper) / 2
+                        if sorted[middle] < keys[index] { lower = middle + 1 } else { upper = middle }
+                    }
+                    rows[index].rank = Int32(lower)
+                }
+            } else {
+                let rows = self.rows
+                for (place, index) in rows.indices.sorted(by: { (rows[$0].day, rows[$0].order) < (rows[$1].day, rows[$1].order) }).enumerated() {
+                    self.rows[index].rank = Int32(place)
+                }
+            }
         }
 
         /// The same assessments in id order: by the first eight bytes as a number, then all.
@@ -162,8 +187,9 @@ enum LevelPiece: Sendable {
             guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
             try row.withText(0) { read.idBytes.append(contentsOf: $0) }
             read.idEnds.append(read.idBytes.count)
-            read.rows.append((try row.int64(2), day, order))
+            read.rows.append((try row.int64(2), day, order, 0))
         }
+        read.rankByDate()
         return read.sortedByID()
     }
 
@@ -183,8 +209,8 @@ struct LevelTables {
     var themeOfSeries: [Int16]
     var ids: LevelPiece.Assessments
     var assessments: [(citizen: Int32, day: Int32, order: Int64)]
-    /// Each assessment's place when all are ordered by date, then the order written, and the
-    /// date at each place.
+    /// Each assessment's rank by date, then the order written (`Assessments.rankByDate`), and
+    /// the date at each rank.
     var rank: [Int32]
     var dayOfRank: [Int32]
 
@@ -201,25 +227,9 @@ struct LevelTables {
             return (citizenIndex[Int(row.citizenID)], row.day, row.order)
         }
         ids = read
-        (rank, dayOfRank) = Self.ranks(assessments)
-    }
-
-    /// The assessments' ranks by date, then the order written (row id): one sort of numbers.
-    private static func ranks(_ assessments: [(citizen: Int32, day: Int32, order: Int64)]) -> (rank: [Int32], dayOfRank: [Int32]) {
-        let ordered: [Int]
-        if assessments.allSatisfy({ $0.order >= 0 && $0.order <= Int64(UInt32.max) }) {
-            // The date (offset to sort as unsigned) over the row id.
-            let keyed = assessments.indices.map { (key: UInt64(UInt32(bitPattern: assessments[$0].day) ^ 0x8000_0000) << 32 | UInt64(assessments[$0].order), index: $0) }
-            ordered = keyed.sorted { ($0.key, $0.index) < ($1.key, $1.index) }.map(\.index)
-        } else {
-            ordered = assessments.indices.sorted { (assessments[$0].day, assessments[$0].order) < (assessments[$1].day, assessments[$1].order) }
-        }
-        var rank = [Int32](repeating: 0, count: assessments.count), dayOfRank = [Int32](repeating: 0, count: assessments.count)
-        for (place, index) in ordered.enumerated() {
-            rank[index] = Int32(place)
-            dayOfRank[place] = assessments[index].day
-        }
-        return (rank, dayOfRank)
+        rank = read.rows.map(\.rank)
+        dayOfRank = [Int32](repeating: 0, count: read.rows.count)
+        for row in read.rows { dayOfRank[Int(row.rank)] = row.day }
     }
 
     func id(_ a: Int) -> ArraySlice<UInt8> { ids.id(a) }
