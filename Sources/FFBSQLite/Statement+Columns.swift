@@ -128,14 +128,74 @@ extension Statement {
 
     /// As `column(_:holding:expected:)`, but nil for NULL.
     private func column(_ index: Int, holdingOrNull type: Int32, expected: String) throws(SQLiteError) -> OpaquePointer? {
-        let handle = try requireHandle()
-        guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
-        guard index >= 0, index < sqliteColumnNames.count else {
-            throw SQLiteError(.misuse("column \(index) is out of range 0..<\(sqliteColumnNames.count)"), sql: sql)
+        // The checks in one condition and the failure built elsewhere: this runs for every
+        // column of every row a whole-store pass reads.
+        if connection.isOpen, let handle, hasRow, index >= 0, index < sqliteColumnNames.count {
+            let found = sqlite3_column_type(handle, Int32(index))
+            if found == type { return handle }
+            if found == SQLITE_NULL { return nil }
         }
-        let found = sqlite3_column_type(handle, Int32(index))
-        if found == type { return handle }
-        if found == SQLITE_NULL { return nil }
-        throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: try value(at: index).storageClass))
+        throw columnFailure(index, expected: expected)
+    }
+
+    /// Why column `index` could not be read as `expected` (the checks of `column(_:holdingOrNull:expected:)`, in order).
+    @inline(never)
+    fileprivate func columnFailure(_ index: Int, expected: String) -> SQLiteError {
+        do {
+            _ = try requireHandle()
+        } catch {
+            return error
+        }
+        guard hasRow else { return SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
+        guard index >= 0, index < columnNames.count else {
+            return SQLiteError(.misuse("column \(index) is out of range 0..<\(columnNames.count)"), sql: sql)
+        }
+        let found = (try? value(at: index).storageClass) ?? "NULL"
+        return SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: found))
+    }
+}
+
+/// The current row's columns for the inner loop of a whole-store pass (millions of rows): the
+/// same storage-class rules and errors as the getters above, but what holds for the whole row
+/// (an open statement positioned on a row) is checked once, in `withColumns`, not per column,
+/// and a failure is built off the hot path.
+extension Statement {
+    /// Not generic (a generic call across modules is not specialized): the body keeps what it reads.
+    /// On a PostgreSQL server the columns are read through the statement's own getters.
+    package func withColumns(_ body: (Columns) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        guard hasRow else { throw SQLiteError(.misuse("the statement is not positioned on a row"), sql: sql) }
+        let handle = server == nil ? try requireHandle() : nil
+        try withExtendedLifetime(self) { () throws(SQLiteError) in
+            try body(Columns(handle: handle, statement: self))
+        }
+    }
+
+    /// Read only inside `withColumns`' body, while the row is current.
+    package struct Columns {
+        /// Nil on a server.
+        fileprivate let handle: OpaquePointer?
+        fileprivate unowned(unsafe) let statement: Statement
+
+        package func int64(_ index: Int32) throws(SQLiteError) -> Int64 {
+            guard let handle else { return try statement.int64(Int(index)) }
+            guard sqlite3_column_type(handle, index) == SQLITE_INTEGER else { throw statement.columnFailure(Int(index), expected: "Int64") }
+            return sqlite3_column_int64(handle, index)
+        }
+
+        package func optionalInt64(_ index: Int32) throws(SQLiteError) -> Int64? {
+            guard let handle else { return try statement.optionalInt64(Int(index)) }
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_INTEGER: return sqlite3_column_int64(handle, index)
+            case SQLITE_NULL where index >= 0 && Int(index) < statement.sqliteColumnNames.count: return nil
+            default: throw statement.columnFailure(Int(index), expected: "Int64")
+            }
+        }
+
+        package func withText(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(SQLiteError) {
+            guard let handle else { return try statement.withText(Int(index), body) }
+            guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { throw statement.columnFailure(Int(index), expected: "String") }
+            let text = sqlite3_column_text(handle, index)
+            body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, index))))
+        }
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// joins in when it has run `meanwhile`, so two cores share the work whatever its mix. An
 /// in-memory store, or a write committed in between, is read here, piece after piece.
 ///
-/// Memory grows with the store's entries (12 bytes each once joined), as the statistics built
+/// Memory grows with the store's entries (8 bytes each once joined), as the statistics built
 /// from them do anyway.
 extension Store {
     package func forEachCitizenLevels(
@@ -47,7 +47,7 @@ extension Store {
     private func deliver(
         _ entries: inout [LevelEntry], start: [Int], tables: LevelTables, order: CitizenOrder, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) {
-        let citizens = tables.citizens, assessments = tables.assessments
+        let citizens = tables.citizens, dayOfRank = tables.dayOfRank
         let handed = switch order {
         case .registered: Array(citizens.indices)
         case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
@@ -55,11 +55,10 @@ extension Store {
         var levels: [ScoredLevel] = []
         for index in handed {
             let range = start[index]..<start[index + 1]
-            entries[range].sort {
-                ($0.theme, $0.day, assessments[Int($0.assessment)].order) < ($1.theme, $1.day, assessments[Int($1.assessment)].order)
-            }
+            // By theme, then date and the order written (one number: see `LevelEntry`).
+            entries[range].sort()
             levels.removeAll(keepingCapacity: true)
-            for entry in entries[range] { levels.append(ScoredLevel(theme: entry.theme, day: entry.day, level: entry.level)) }
+            for entry in entries[range] { levels.append(ScoredLevel(theme: entry.theme, day: dayOfRank[entry.rank], level: entry.level)) }
             body(citizens[index], levels)
         }
     }
@@ -80,10 +79,35 @@ enum LevelPiece: Sendable {
         /// one buffer, not an array per assessment.
         var idBytes: [UInt8] = []
         var idEnds: [Int] = []
-        var rows: [(citizenID: Int64, day: Int32, order: Int64)] = []
+        /// Each assessment's citizen row id, date, row id (the order written) and rank when all are
+        /// ordered by date, then the order written (`rankByDate`).
+        var rows: [(citizenID: Int64, day: Int32, order: Int64, rank: Int32)] = []
 
         func id(_ a: Int) -> ArraySlice<UInt8> {
             idBytes[(a == 0 ? 0 : idEnds[a - 1])..<idEnds[a]]
+        }
+
+        /// Sets each assessment's rank by date, then the order written: a sort of numbers where the
+        /// row ids fit 32 bits (they are 1, 2, 3…), and of pairs where they do not.
+        mutating func rankByDate() {
+            if rows.allSatisfy({ $0.order >= 0 && $0.order <= Int64(UInt32.max) }) {
+                // The date (offset to sort as unsigned) over the row id: one number each, no two alike.
+                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }
+                let sorted = keys.sorted()
+                for index in rows.indices {
+                    var lower = 0, upper = sorted.count
+                    while lower < upper {
+                        let middle = (lower + upper) / 2
+                        if sorted[middle] < keys[index] { lower = middle + 1 } else { upper = middle }
+                    }
+                    rows[index].rank = Int32(lower)
+                }
+            } else {
+                let rows = self.rows
+                for (place, index) in rows.indices.sorted(by: { (rows[$0].day, rows[$0].order) < (rows[$1].day, rows[$1].order) }).enumerated() {
+                    self.rows[index].rank = Int32(place)
+                }
+            }
         }
 
         /// The same assessments in id order: by the first eight bytes as a number, then all.
@@ -164,8 +188,9 @@ enum LevelPiece: Sendable {
             guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
             try row.withText(0) { read.idBytes.append(contentsOf: $0) }
             read.idEnds.append(read.idBytes.count)
-            read.rows.append((try row.int64(2), day, order))
+            read.rows.append((try row.int64(2), day, order, 0))
         }
+        read.rankByDate()
         return read.sortedByID()
     }
 
@@ -185,6 +210,10 @@ struct LevelTables {
     var themeOfSeries: [Int16]
     var ids: LevelPiece.Assessments
     var assessments: [(citizen: Int32, day: Int32, order: Int64)]
+    /// Each assessment's rank by date, then the order written (`Assessments.rankByDate`), and
+    /// the date at each rank.
+    var rank: [Int32]
+    var dayOfRank: [Int32]
 
     init(_ pieces: [LevelPiece]) throws {
         guard case .citizensAndSeries(let citizens, let citizenIndex, let themeOfSeries) = pieces[0], case .assessments(let read) = pieces[1] else {
@@ -199,19 +228,30 @@ struct LevelTables {
             return (citizenIndex[Int(row.citizenID)], row.day, row.order)
         }
         ids = read
+        rank = read.rows.map(\.rank)
+        dayOfRank = [Int32](repeating: 0, count: read.rows.count)
+        for row in read.rows { dayOfRank[Int(row.rank)] = row.day }
     }
 
     func id(_ a: Int) -> ArraySlice<UInt8> { ids.id(a) }
     var idCount: Int { ids.idEnds.count }
 }
 
-/// One entry of the levels pass: its assessment (an index into `LevelTables.assessments`), its
-/// date, theme and level; 12 bytes, as there are millions.
-struct LevelEntry {
-    var assessment: Int32
-    var day: Int32
-    var theme: Int16
-    var level: Int8
+/// One entry of the levels pass in one number that sorts as a citizen's entries are handed: by
+/// theme, then its assessment's rank by date and the order written (`LevelTables.rank`), with
+/// its level in the low byte; 8 bytes, as there are millions.
+struct LevelEntry: Comparable {
+    private var key: UInt64
+
+    init(theme: Int16, rank: Int32, level: Int8) {
+        key = UInt64(UInt16(bitPattern: theme)) << 48 | UInt64(UInt32(bitPattern: rank)) << 8 | UInt64(UInt8(bitPattern: level))
+    }
+
+    var theme: Int16 { Int16(truncatingIfNeeded: key >> 48) }
+    var rank: Int { Int(truncatingIfNeeded: key >> 8 & 0xFFFF_FFFF) }
+    var level: Int8 { Int8(truncatingIfNeeded: key) }
+
+    static func < (lhs: LevelEntry, rhs: LevelEntry) -> Bool { lhs.key < rhs.key }
 }
 
 /// The scored entries in primary-key order, grouped by their assessment's id.
@@ -256,19 +296,20 @@ struct EntryGroups: Sendable, Equatable {
         // Every text is at or after '': the open lower end.
         let bindings: [SQLiteValue] = [.text(range.lower ?? "")] + (range.upper.map { [SQLiteValue.text($0)] } ?? [])
         try database.forEach(range.upper == nil ? openEndedSQL : sql, .positional(bindings)) { row throws(SQLiteError) in
-            // The last group's id starts where the one before it ended.
-            let lower = groups.idEnds.count > 1 ? groups.idEnds[groups.idEnds.count - 2] : 0
-            let same = try row.withText(0) { id in !groups.idEnds.isEmpty && groups.idBytes[lower...].elementsEqualBytes(id) }
-            if !same {
-                if !groups.idEnds.isEmpty { groups.groupEnds.append(groups.series.count) }
-                try row.withText(0) { groups.idBytes.append(contentsOf: $0) }
-                groups.idEnds.append(groups.idBytes.count)
+            try row.withColumns { columns throws(SQLiteError) in
+                try columns.withText(0) { id in
+                    // The last group's id starts where the one before it ended.
+                    let lower = groups.idEnds.count > 1 ? groups.idEnds[groups.idEnds.count - 2] : 0
+                    if groups.idEnds.isEmpty || !groups.idBytes[lower...].elementsEqualBytes(id) {
+                        if !groups.idEnds.isEmpty { groups.groupEnds.append(groups.series.count) }
+                        groups.idBytes.append(contentsOf: id)
+                        groups.idEnds.append(groups.idBytes.count)
+                    }
+                }
+                // Series ids are row numbers; past Int32 the merge reports the entry as damaged.
+                groups.series.append(Int32(clamping: try columns.int64(1)))
+                groups.levels.append(Int8(clamping: try columns.optionalInt64(2) ?? Int64(ScoredLevel.notAssessed)))
             }
-            let series = try row.int64(1)
-            // Series ids are row numbers; past Int32 the merge reports the entry as damaged.
-            groups.series.append(Int32(clamping: series))
-            let level = try row.optionalInt(2) ?? Int(ScoredLevel.notAssessed)
-            groups.levels.append(Int8(clamping: level))
             read += 1
             if read & 0xFFFF == 0 { progress.advance(by: 0x10000) }
         }
@@ -299,7 +340,7 @@ struct EntryGroups: Sendable, Equatable {
         }
         for index in tables.citizens.indices { start[index + 1] += start[index] }
         var slot = start
-        var entries = [LevelEntry](repeating: LevelEntry(assessment: 0, day: 0, theme: 0, level: 0), count: start[tables.citizens.count])
+        var entries = [LevelEntry](repeating: LevelEntry(theme: 0, rank: 0, level: 0), count: start[tables.citizens.count])
         for (part, assessmentOf) in zip(parts, assessments) {
             try part.place(assessmentOf, tables, into: &entries, slot: &slot)
         }
@@ -327,8 +368,7 @@ struct EntryGroups: Sendable, Equatable {
     /// Puts each counted entry at its citizen's next slot.
     private func place(_ assessmentOf: [Int32], _ tables: LevelTables, into entries: inout [LevelEntry], slot: inout [Int]) throws {
         for group in idEnds.indices where assessmentOf[group] >= 0 {
-            let assessment = tables.assessments[Int(assessmentOf[group])]
-            let citizen = Int(assessment.citizen)
+            let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen), rank = tables.rank[Int(assessmentOf[group])]
             for index in (group == 0 ? 0 : groupEnds[group - 1])..<groupEnds[group] {
                 let seriesID = Int(series[index])
                 guard seriesID >= 0, seriesID < tables.themeOfSeries.count, seriesID < Int(Int32.max), tables.themeOfSeries[seriesID] >= 0 else {
@@ -336,7 +376,7 @@ struct EntryGroups: Sendable, Equatable {
                 }
                 let level = levels[index]
                 guard level >= ScoredLevel.notAssessed, level <= 4 else { throw StoreError.database("damaged level in store") }
-                entries[slot[citizen]] = LevelEntry(assessment: assessmentOf[group], day: assessment.day, theme: tables.themeOfSeries[seriesID], level: level)
+                entries[slot[citizen]] = LevelEntry(theme: tables.themeOfSeries[seriesID], rank: rank, level: level)
                 slot[citizen] += 1
             }
         }

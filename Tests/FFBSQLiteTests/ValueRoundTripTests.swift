@@ -87,6 +87,35 @@ struct ValueRoundTripTests {
         #expect(try row.double(1) == 12)
     }
 
+    @Test("a row read in place (Statement's getters and withColumns) follows the same rules and names the column")
+    func inPlaceGetters() throws {
+        let database = try Database.inMemory()
+        var rows = 0
+        try database.forEach("SELECT NULL AS note, 12 AS level, 'Ærø' AS code") { row throws(SQLiteError) in
+            rows += 1
+            #expect(try row.optionalInt64(0) == nil)
+            #expect(try row.int64(1) == 12)
+            #expect(try row.withText(2) { Array($0) } == Array("Ærø".utf8))
+            #expect(throws: SQLiteError(.typeMismatch(column: "note", expected: "Int64", found: "NULL"))) { try row.int64(0) }
+            #expect(throws: SQLiteError(.typeMismatch(column: "code", expected: "Int", found: "TEXT"))) { try row.int(2) }
+            #expect(throws: SQLiteError.self) { try row.int64(3) }
+            try row.withColumns { columns throws(SQLiteError) in
+                #expect(try columns.optionalInt64(0) == nil)
+                #expect(try columns.int64(1) == 12)
+                #expect(try columns.optionalInt64(1) == 12)
+                var text: [UInt8] = []
+                try columns.withText(2) { text = Array($0) }
+                #expect(text == Array("Ærø".utf8))
+                #expect(throws: SQLiteError(.typeMismatch(column: "note", expected: "Int64", found: "NULL"))) { try columns.int64(0) }
+                #expect(throws: SQLiteError(.typeMismatch(column: "code", expected: "Int64", found: "TEXT"))) { try columns.optionalInt64(2) }
+                #expect(throws: SQLiteError(.typeMismatch(column: "level", expected: "String", found: "INTEGER"))) { try columns.withText(1) { _ in } }
+                let outOfRange = #expect(throws: SQLiteError.self) { try columns.optionalInt64(3) }
+                #expect(outOfRange?.kind == .misuse("column 3 is out of range 0..<3"))
+            }
+        }
+        #expect(rows == 1)
+    }
+
     @Test("literals build values of the matching storage class")
     func literals() {
         let values: [SQLiteValue] = [nil, 1, 2.5, "tekst", true, false]

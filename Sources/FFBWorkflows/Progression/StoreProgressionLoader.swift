@@ -90,6 +90,13 @@ public enum StoreProgressionLoader {
     /// The given citizens only, read by the store's per-citizen queries: one citizen's view costs
     /// what that citizen's records cost, whatever the size of the store.
     public static func load(_ store: any CaseStore, citizens: [Pseudonym]) throws -> ProgressionData {
+        try loadWithFollowUps(store, citizens: citizens).data
+    }
+
+    /// `load(_:citizens:)`, and each of their orders' follow-ups that count (in the order a
+    /// course reads them), from the same reads: what `progress` judges overdue by.
+    public static func loadWithFollowUps(_ store: any CaseStore, citizens: [Pseudonym]) throws -> (data: ProgressionData, followUps: [UUID: [FollowUpOutcome]]) {
+        var followUps: [UUID: [FollowUpOutcome]] = [:]
         let themes = store.catalog.themes.map(\.code)
         let position = Dictionary(themes.enumerated().map { ($1, Int16($0)) }, uniquingKeysWith: { first, _ in first })
         var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
@@ -110,12 +117,13 @@ public enum StoreProgressionLoader {
             let municipalities = Dictionary(try store.cases(of: citizen).map { ($0.value.caseNumber, $0.value.municipality) }, uniquingKeysWith: { _, last in last })
             for stored in try store.orders(of: citizen) where stored.enteredInError == nil {
                 let order = stored.value
-                courses.append(course(order, goals: try store.goals(of: order.id).currentVersions,
-                                      followUps: followUpsThatCount(try store.followUps(of: order.id)), end: ends[order.id],
+                let counted = followUpsThatCount(try store.followUps(of: order.id))
+                followUps[order.id] = counted
+                courses.append(course(order, goals: try store.goals(of: order.id).currentVersions, followUps: counted, end: ends[order.id],
                                       municipality: municipalities[order.caseNumber]))
             }
         }
-        return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
+        return (ProgressionData(catalog: store.catalog, levels: levels, courses: courses), followUps)
     }
 
     /// A citizen's levels (ordered as `forEachSeries` takes them) as the engine's series by

@@ -24,11 +24,8 @@ enum ProgressCommand: Command {
         let today = try arguments.date("today") ?? LocalDate.today
         let (citizen, data, followUps) = try StoreOptions.read(arguments, context: context) { store in
             let citizen = try store.citizen(arguments.requiredValue("citizen"))
-            let data = try StoreProgressionLoader.load(store, citizens: [citizen.pseudonym])
-            var followUps: [UUID: [StoredFollowUp]] = [:]
-            for course in data.courses where course.order.citizen == citizen.pseudonym {
-                followUps[course.order.id] = try store.followUps(of: course.order.id).filter { $0.enteredInError == nil }.map(\.value)
-            }
+            // Each order's follow-ups as its course read them: one read per order.
+            let (data, followUps) = try StoreProgressionLoader.loadWithFollowUps(store, citizens: [citizen.pseudonym])
             return (citizen.pseudonym, data, followUps)
         }
         let catalog = data.catalog
@@ -79,9 +76,7 @@ enum ProgressCommand: Command {
             let done = followUps[course.order.id] ?? []
             // The caseload's rules (`FollowUpSchedule`), as of `today`, for an order still running then.
             if course.end.map({ $0 > today }) ?? true {
-                let known = done.filter { $0.date <= today }.map {
-                    FollowUpOutcome(date: $0.date, supportLevel: $0.supportLevel, status: $0.status, nextFollowUp: $0.nextFollowUp)
-                }
+                let known = done.filter { $0.date <= today }
                 let schedule = FollowUpSchedule(order: course.order, followUps: known, months: settings.followUpMonths)
                 for due in schedule.dues where due.isOverdue(on: today) {
                     overdueDues.append((course.order.id.storeText, due))
