@@ -46,12 +46,13 @@ struct PostgresStoreTests {
 
     @Test func aServerThatCannotBeUsedIsOneLineAndExitThree() throws {
         let server = try PostgresTestDatabase()
-        _ = try server.administer("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ffb_pw_test') THEN CREATE ROLE ffb_pw_test LOGIN PASSWORD 'Rigtig-1'; END IF; END $$")
+        let role = server.role("pw")
+        _ = try server.administer("CREATE ROLE \(role) LOGIN PASSWORD 'Rigtig-1'")
         let port = URLComponents(string: server.address)?.queryItems?.first { $0.name == "port" }?.value ?? "5432"
         let noServer = PostgresTestDatabase.address(server.address, database: server.name).replacingOccurrences(of: "port=\(port)", with: "port=1")
         let cases: [(String, String)] = [
             (noServer, "cannot reach the store's database"),
-            ("postgresql://ffb_pw_test:Forkert-7@127.0.0.1:\(port)/\(server.name)", "password authentication failed"),
+            ("postgresql://\(role):Forkert-7@127.0.0.1:\(port)/\(server.name)", "password authentication failed"),
             (PostgresTestDatabase.address(server.address, database: server.name + "_none"), "does not exist"),
             (server.address, "no store at"),
         ]
