@@ -1,8 +1,23 @@
 import FFBCatalog
 import FFBProgression
+import FFBStatistics
 
 /// The report's language: the one every view has (`Language`).
 public typealias ReportLanguage = Language
+
+extension ObservedExpected.FunnelPosition {
+    /// Where a group falls in the funnel plot, in words (the report's table and `ffb stats --adjusted`).
+    public static func words(_ position: Self?, in language: Language) -> String {
+        switch position {
+        case nil: "–"
+        case .within: language.pick("inden for", "within")
+        case .above95: language.pick("over 95 %", "above 95 %")
+        case .below95: language.pick("under 95 %", "below 95 %")
+        case .above998: language.pick("over 99,8 %", "above 99.8 %")
+        case .below998: language.pick("under 99,8 %", "below 99.8 %")
+        }
+    }
+}
 
 struct Words {
     let language: ReportLanguage

@@ -71,24 +71,6 @@ import Testing
     }
 
     static func oracle(_ request: [String: Any]) throws -> [String: Any] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("compare_oracle.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: request))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("the Python oracle failed: \(message)")
-            return [:]
-        }
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        try StatsOracleTests.runPython(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("compare_oracle.py"), request)
     }
 }

@@ -106,7 +106,11 @@ import FFBSynthetic
     }
 
     static func oracle(_ request: [String: Any]) throws -> [String: Any] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("stats_oracle.py")
+        try runPython(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("stats_oracle.py"), request)
+    }
+
+    /// Runs a Python oracle script: `request` as JSON on its stdin, its JSON answer back.
+    static func runPython(_ script: URL, _ request: [String: Any]) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path]

@@ -54,14 +54,7 @@ extension ReportRenderer {
             }
             let c = group.comparison
             let ratio = c.ratio.map { ratio in number(ratio, 2) + (c.interval().map { " [\(number($0.lower, 2))–\(number($0.upper, 2))]" } ?? "") } ?? "–"
-            let position: String = switch c.funnelPosition {
-            case nil: "–"
-            case .within: language.pick("inden for", "within")
-            case .above95: language.pick("over 95 %", "above 95 %")
-            case .below95: language.pick("under 95 %", "below 95 %")
-            case .above998: language.pick("over 99,8 %", "above 99.8 %")
-            case .below998: language.pick("under 99,8 %", "below 99.8 %")
-            }
+            let position = ObservedExpected.FunnelPosition.words(c.funnelPosition, in: language)
             html.append("<tr><td>\(name)</td><td>\(group.citizens)</td><td>\(group.pairs)</td><td>\(c.observed)</td><td>\(number(c.expected, 1))</td>"
                 + "<td data-stat=\"oe_ratio\">\(escape(ratio))</td><td data-stat=\"funnel\">\(escape(position))</td></tr>")
         }

@@ -85,7 +85,7 @@ enum CaseMixOutput {
                 let c = group.comparison
                 let ratio = c.ratio.map { ratio in number(ratio, 2) + (c.interval().map { " [\(number($0.lower, 2))–\(number($0.upper, 2))]" } ?? "") } ?? "–"
                 table.append([name, String(group.citizens), String(group.pairs), String(c.observed), number(c.expected, 1), ratio,
-                              funnelWord(c.funnelPosition, lang), costPerImproved(group).map { number($0, 2) } ?? "–"])
+                              ObservedExpected.FunnelPosition.words(c.funnelPosition, in: lang), costPerImproved(group).map { number($0, 2) } ?? "–"])
             }
             return table.render() + lang.pick(
                 "\nO/E: forbedrede par mod de forventede, hvis hvert par forbedrede sig som alle par med samme tema og udgangsniveau "
@@ -102,16 +102,6 @@ enum CaseMixOutput {
         }
     }
 
-    static func funnelWord(_ position: ObservedExpected.FunnelPosition?, _ lang: Language) -> String {
-        switch position {
-        case nil: "–"
-        case .within: lang.pick("inden for", "within")
-        case .above95: lang.pick("over 95 %", "above 95 %")
-        case .below95: lang.pick("under 95 %", "below 95 %")
-        case .above998: lang.pick("over 99,8 %", "above 99.8 %")
-        case .below998: lang.pick("under 99,8 %", "below 99.8 %")
-        }
-    }
 
     /// `--group ID --citizens`: the group's citizens (pseudonyms) and their pairs, for analysts
     /// with the store. Never in the report.
