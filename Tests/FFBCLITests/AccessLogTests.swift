@@ -38,6 +38,7 @@ import Testing
         let views: [[String]] = [
             ["citizen", "show", mette, "--purpose", "Klage over afgørelse"], ["history", "--citizen", mette], ["order", "show", order],
             ["citizen", "list"], ["citizen", "search", "Mette"], ["export", "--kind", "order", "--id", order, "--out", directory.file("o.json").path],
+            ["export", "--fhir", "reporting", "--reporting-organisation", "7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", "--out", directory.file("reports").path],
         ]
         for view in views {
             let result = try FFBProcess.run(view + ["--db", db], environment: ["USER": "sagsbehandler-bo"])
@@ -49,12 +50,12 @@ import Testing
         }
         let rows = try Self.log(mette, db: db)
         #expect(rows.map { $0["command"] as? String } == [
-            "ffb citizen show", "ffb history", "ffb order show", "ffb citizen list", "ffb citizen search", "ffb export",
+            "ffb citizen show", "ffb history", "ffb order show", "ffb citizen list", "ffb citizen search", "ffb export", "ffb export",
         ])
         #expect(rows.allSatisfy { $0["user"] as? String == "sagsbehandler-bo" })
         #expect(rows.first?["purpose"] as? String == "Klage over afgørelse")
         #expect(rows.dropFirst().allSatisfy { $0["purpose"] is NSNull })
-        // Jens was shown by the list only (the search found Mette alone).
+        // Jens was shown by the list only (the search found Mette alone; he has no report to export).
         #expect(try Self.log(jens, db: db).map { $0["command"] as? String } == ["ffb citizen list"])
         let empty = try FFBProcess.run(["citizen", "show", mette, "--purpose", " ", "--db", db])
         #expect(empty.status == 1 && empty.stdout.isEmpty)

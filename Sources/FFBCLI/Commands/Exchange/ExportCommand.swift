@@ -126,10 +126,12 @@ enum ExportCommand: Command {
         var citizens = 0
         do throws(CLIError) {
             try context.withProgress(arguments, "export", unit: "citizens") { progress throws(CLIError) in
-                try StoreOptions.read(arguments, context: context) { store in
+                // The bundles carry CPR numbers: whose were written is logged, and if that fails they are removed again.
+                try StoreOptions.readPersonal(arguments, context: context) { store in
+                    var shown: [Pseudonym] = []
                     try DeliveryReportExporter(store: store, settings: settings)
                         .forEachCitizenReports(citizen: arguments.value("citizen"), progress: progress) { reports in
-                            if !reports.isEmpty { citizens += 1 }
+                            if let citizen = reports.first?.citizen { citizens += 1; shown.append(citizen) }
                             for report in reports {
                                 let path = directory + "/" + report.fileName
                                 do throws(OutputWriteError) {
@@ -140,6 +142,7 @@ enum ExportCommand: Command {
                                 written.append(path)
                             }
                         }
+                    return ((), shown)
                 }
             }
         } catch {
