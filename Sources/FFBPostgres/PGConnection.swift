@@ -78,11 +78,6 @@ package final class PGConnection {
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
     }
 
-    /// The server's version as a number (150018 for 15.18).
-    package var serverVersion: Int {
-        handle.map { Int(PQserverVersion($0)) } ?? 0
-    }
-
     private func withParameterPointers<R>(
         _ parameters: [PGParameter],
         _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<Oid>?) -> R

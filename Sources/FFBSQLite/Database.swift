@@ -25,6 +25,8 @@ package final class Database {
     /// The server connection when the store is a PostgreSQL database (`connection` then holds no
     /// SQLite handle). Statements, transactions and scripts go to whichever is there.
     let server: PGConnection?
+    /// `serverRole`, once asked.
+    private var sessionRole: String?
     var statementCache: StatementCache
     /// Names nested savepoints uniquely within this connection.
     var savepointDepth = 0
@@ -93,6 +95,18 @@ package final class Database {
 
     /// Whether this database is on a PostgreSQL server rather than in an SQLite file.
     package var isServer: Bool { server != nil }
+
+    /// The database role this connection works as (`session_user`; it never changes for a
+    /// connection), or nil for SQLite. What the audit trail and the access log must name.
+    package var serverRole: String? {
+        get throws(SQLiteError) {
+            guard isServer else { return nil }
+            if let role = sessionRole { return role }
+            let role = try firstRow("SELECT session_user::text")?.string(0)
+            sessionRole = role
+            return role
+        }
+    }
 
     /// A new statement for `sql` on whichever engine this database uses.
     func makeStatement(_ sql: String, persistent: Bool) throws(SQLiteError) -> Statement {

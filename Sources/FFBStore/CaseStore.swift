@@ -1,6 +1,7 @@
 import FFBCatalog
 import FFBModel
 import FFBParallel
+import FFBSQLite
 import Foundation
 
 /// What the application layer may ask of a case store, whatever holds it.
@@ -12,7 +13,7 @@ import Foundation
 /// Every write runs through `write(user:command:now:_:)`: one transaction, one audit row, all
 /// or nothing. Reads see committed records only; a record marked entered in error is still
 /// returned, carrying the reason, so a caller decides whether to show it.
-public protocol CaseStore: AnyObject, AccessLogging {
+public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     /// The catalogue the store's codes are read against.
     var catalog: Catalog { get }
     /// Where the store lives, as a user named it (a file path for SQLite).
@@ -288,11 +289,9 @@ public enum CaseStores {
 
     /// Whether `location` names a PostgreSQL database rather than an SQLite file.
     public static func isServerAddress(_ location: String) -> Bool {
-        Store.isServerAddress(location)
+        Database.isServerAddress(location)
     }
 }
-
-extension Store: SharedStoreAdministration {}
 
 extension Store: CaseStore {
     package var location: String { path }

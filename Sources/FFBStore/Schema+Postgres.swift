@@ -45,18 +45,31 @@ extension Schema {
         try Migrator(serverMigrations())
     }
 
-    /// The whole schema at `version`, as one script.
-    static func postgresScript(through version: Int) throws(SQLiteError) -> String {
+    /// `body` run on an in-memory SQLite store migrated to `version` (the schema as this ffb makes it).
+    static func inMemory<T>(through version: Int, _ body: (Database) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         let database = try Database.inMemory()
         defer { database.close() }
         try migrator(through: version).migrate(database)
+        return try body(database)
+    }
+
+    /// The tables of `database`'s schema written for PostgreSQL, each after the tables it refers to.
+    static func serverTables(of database: Database) throws(SQLiteError) -> [PostgresTable] {
         let tables = try database.query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY rowid")
-            .map { row throws(SQLiteError) in (name: try row.string(0), sql: try row.string(1)) }
+            .map { row throws(SQLiteError) in try PostgresTable(sqlite: row.string(1), name: row.string(0)) }
+        return PostgresTable.inReferenceOrder(tables)
+    }
+
+    /// The whole schema at `version`, as one script.
+    static func postgresScript(through version: Int) throws(SQLiteError) -> String {
+        try inMemory(through: version) { database throws(SQLiteError) in try postgresScript(database) }
+    }
+
+    private static func postgresScript(_ database: Database) throws(SQLiteError) -> String {
         let indexes = try database.query("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid")
             .map { row throws(SQLiteError) in try row.string(0) }
         var script = [postgresRefusalFunction, postgresAuditFunction]
-        let translated = try tables.map { table throws(SQLiteError) in try PostgresTable(sqlite: table.sql, name: table.name) }
-        for table in PostgresTable.inReferenceOrder(translated) {
+        for table in try serverTables(of: database) {
             script.append(table.definition)
             script.append("""
                 CREATE TRIGGER \(table.name)_append_only BEFORE UPDATE OR DELETE ON \(table.name) FOR EACH ROW EXECUTE FUNCTION ffb_refuse_change();

@@ -15,12 +15,6 @@ import Foundation
 /// municipality or provider it works for. Row-level security reads that row through
 /// `SECURITY DEFINER` functions; nobody but the owner may UPDATE, DELETE or TRUNCATE anything.
 extension Schema {
-    enum StaffKind: String, CaseIterable, Sendable {
-        case caseworker, provider, analyst
-
-        var group: String { "ffb_\(rawValue)" }
-    }
-
     /// Tables whose rows belong to a citizen, and the column that says which.
     static let citizenTables: [(table: String, citizen: String)] = [
         ("citizens", "id"), ("cases", "citizen_id"), ("assessments", "citizen_id"), ("theme_series", "citizen_id"),
@@ -55,7 +49,7 @@ extension Schema {
         var script: [String] = [
             """
             DO $$ BEGIN
-                \(StaffKind.allCases.map { "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\($0.group)') THEN CREATE ROLE \($0.group) NOLOGIN; END IF;" }.joined(separator: "\n    "))
+                \(StaffRole.Kind.allCases.map { "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\($0.group)') THEN CREATE ROLE \($0.group) NOLOGIN; END IF;" }.joined(separator: "\n    "))
             END $$;
             CREATE TABLE ffb_staff (
                 role_name TEXT COLLATE "C" PRIMARY KEY,

@@ -18,9 +18,9 @@ extension Store {
         let unique = Array(Set(citizens)).sorted()
         guard !unique.isEmpty else { return }
         let at = Self.timestamp(now)
-        try StoreError.mapping { () throws(SQLiteError) in
+        do throws(SQLiteError) {
             try database.transaction(.immediate) { database throws(SQLiteError) in
-                let user = database.isServer ? try database.firstRow("SELECT session_user::text")?.string(0) ?? user : user
+                let user = try database.serverRole ?? user
                 var start = 0
                 while start < unique.count {
                     let batch = unique[start..<min(start + 256, unique.count)]
@@ -32,6 +32,10 @@ extension Store {
                     start += batch.count
                 }
             }
+        } catch where error.kind == .readOnly {
+            throw .database("this view shows CPR numbers or names, and the look cannot be logged: \(StoreError(error).description)")
+        } catch {
+            throw StoreError(error)
         }
     }
 

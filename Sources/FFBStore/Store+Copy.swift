@@ -10,20 +10,17 @@ extension Store {
     /// The tables copied, in an order where each comes after the ones it refers to, with their
     /// columns and the order their rows were written in. `store_seal` is each store's own.
     static func copiedTables() throws(SQLiteError) -> [(name: String, columns: [String], order: String)] {
-        let schema = try Database.inMemory()
-        defer { schema.close() }
-        try Schema.migrator().migrate(schema)
-        let tables = try schema.query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name <> 'store_seal' ORDER BY rowid")
-            .map { row throws(SQLiteError) in try PostgresTable(sqlite: row.string(1), name: row.string(0)) }
-        return try PostgresTable.inReferenceOrder(tables).map { table throws(SQLiteError) in
-            var columns: [String] = [], key: [(position: Int, name: String)] = []
-            for row in try schema.query("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)]) {
-                columns.append(try row.string(0))
-                if try row.int(1) > 0 { key.append((try row.int(1), try row.string(0))) }
+        try Schema.inMemory(through: Schema.latestVersion) { schema throws(SQLiteError) in
+            try Schema.serverTables(of: schema).filter { $0.name != "store_seal" }.map { table throws(SQLiteError) in
+                var columns: [String] = [], key: [(position: Int, name: String)] = []
+                for row in try schema.query("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table.name)]) {
+                    columns.append(try row.string(0))
+                    if try row.int(1) > 0 { key.append((try row.int(1), try row.string(0))) }
+                }
+                let keyOrder = key.sorted { $0.position < $1.position }.map { PostgresTable.quoted($0.name) }.joined(separator: ", ")
+                let withoutRowID = try schema.firstRow("SELECT wr FROM pragma_table_list WHERE name = ?", [.text(table.name)])?.bool(0) ?? false
+                return (table.name, columns, withoutRowID ? keyOrder : "rowid")
             }
-            let keyOrder = key.sorted { $0.position < $1.position }.map { PostgresTable.quoted($0.name) }.joined(separator: ", ")
-            let withoutRowID = try schema.firstRow("SELECT wr FROM pragma_table_list WHERE name = ?", [.text(table.name)])?.bool(0) ?? false
-            return (table.name, columns, withoutRowID ? keyOrder : "rowid")
         }
     }
 

@@ -5,6 +5,9 @@ import Foundation
 public struct StaffRole: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case caseworker, provider, analyst
+
+        /// The server's group role of this kind, which row security and column privileges name.
+        var group: String { "ffb_\(rawValue)" }
     }
 
     public let name: String
@@ -48,13 +51,13 @@ extension Store {
         default: break
         }
         let quoted = "\"\(role.name)\""
-        let group = Schema.StaffKind(rawValue: role.kind.rawValue)?.group ?? "ffb_analyst"
+        let group = role.kind.group
         try StoreError.mapping { () throws(SQLiteError) in
             try database.transaction(.immediate) { database throws(SQLiteError) in
                 if try database.firstRow("SELECT 1 FROM pg_roles WHERE rolname = ?", [.text(role.name)]) == nil {
                     try database.executeScript("CREATE ROLE \(quoted) LOGIN")
                 }
-                for other in Schema.StaffKind.allCases where other.group != group {
+                for other in StaffRole.Kind.allCases where other != role.kind {
                     try database.executeScript("REVOKE \(other.group) FROM \(quoted)")
                 }
                 try database.executeScript("GRANT \(group) TO \(quoted)")

@@ -59,8 +59,6 @@ package final class Store {
 
     /// Opens the store in a PostgreSQL database; with `create`, makes its schema when the
     /// database has none. `path` is then the address without its password.
-    static func isServerAddress(_ location: String) -> Bool { Database.isServerAddress(location) }
-
     private static func openServer(address: String, create: Bool, catalog: Catalog) throws(StoreError) -> Store {
         let database = try StoreError.mapping { () throws(SQLiteError) in try Database(server: address) }
         do throws(StoreError) {
@@ -98,7 +96,7 @@ package final class Store {
             try requireIntactSchema()
             let writeID = try StoreError.mapping { () throws(SQLiteError) in
                 // On a server the audit names the database role that writes (the schema refuses another name).
-                let user = database.isServer ? try database.firstRow("SELECT session_user::text")?.string(0) ?? user : user
+                let user = try database.serverRole ?? user
                 return try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
             }
             let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog, rules: rules)

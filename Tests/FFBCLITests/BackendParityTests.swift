@@ -105,12 +105,7 @@ struct BackendParityTests {
         let shared = try Run(db: server.address)
         try Self.day(file)
         try Self.day(shared)
-        let expected = Self.normalised(file.transcript, db: file.db)
-        let actual = Self.normalised(shared.transcript, db: shared.db)
-        #expect(expected.count == actual.count)
-        for (sqlite, postgres) in zip(expected, actual) where sqlite != postgres {
-            Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(sqlite)\n--- PostgreSQL\n\(postgres)")
-        }
+        let expected = Self.expectSame(file, shared)
         #expect(expected.contains { $0.contains("[1]") }, "the day has refused commands")
     }
 
@@ -139,13 +134,20 @@ struct BackendParityTests {
         let shared = try Run(db: server.address)
         try Self.exchange(file, orders: orders, altered: altered)
         try Self.exchange(shared, orders: orders, altered: altered)
-        let expected = Self.normalised(file.transcript, db: file.db)
-        let actual = Self.normalised(shared.transcript, db: shared.db)
+        let expected = Self.expectSame(file, shared)
+        #expect(expected[2].contains("[1]"), "the altered message is refused: \(expected[2])")
+    }
+
+    /// Records every command of the two runs whose normalised transcript differs; returns the
+    /// SQLite run's, normalised.
+    static func expectSame(_ file: Run, _ shared: Run) -> [String] {
+        let expected = normalised(file.transcript, db: file.db)
+        let actual = normalised(shared.transcript, db: shared.db)
         #expect(expected.count == actual.count)
         for (sqlite, postgres) in zip(expected, actual) where sqlite != postgres {
             Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(sqlite)\n--- PostgreSQL\n\(postgres)")
         }
-        #expect(expected[2].contains("[1]"), "the altered message is refused: \(expected[2])")
+        return expected
     }
 
     /// The transcript with what differs by nature made alike.

@@ -28,10 +28,14 @@ enum StoreOptions {
     static let writeOptions = [db, user, today, backdatedReason]
 
     static func path(_ arguments: ParsedArguments, context: CommandContext) -> String {
-        let path = arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite"
-        if CaseStores.isServerAddress(path) { return path }
+        location(arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite", context: context)
+    }
+
+    /// Where a store a user named is: a server's address as given, a file's path resolved.
+    static func location(_ given: String, context: CommandContext) -> String {
+        if CaseStores.isServerAddress(given) { return given }
         // Through a link, the store is the file it points to (SQLite names its -wal after that).
-        return FilePath.resolved(context.url(for: path).path)
+        return FilePath.resolved(context.url(for: given).path)
     }
 
     /// Who is writing, as the audit trail will show it. A name with a control character (a
@@ -155,8 +159,6 @@ enum StoreOptions {
             let (value, shown) = try store.snapshot { try body(store) }
             try store.logAccess(to: shown, user: user, command: command(arguments), purpose: purpose, now: Date())
             return value
-        } catch StoreError.database(let message) where message.hasPrefix("the store is read-only") {
-            throw CLIError.store("this view shows CPR numbers or names, and the look cannot be logged: \(message)")
         } catch {
             throw CLIError(error)
         }

@@ -61,14 +61,11 @@ enum AdminRoleListCommand: Command {
 
 enum AdminOptions {
     /// Runs administration on an existing shared store.
-    static func administer<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore & SharedStoreAdministration) throws -> T) throws(CLIError) -> T {
+    static func administer<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> T) throws(CLIError) -> T {
         let store = try StoreOptions.open(arguments, context: context, create: false)
         defer { store.close() }
-        guard let shared = store as? any CaseStore & SharedStoreAdministration else {
-            throw .invalid("roles belong to a shared store: give --db postgresql://…")
-        }
         do {
-            return try body(shared)
+            return try body(store)
         } catch {
             throw CLIError(error)
         }

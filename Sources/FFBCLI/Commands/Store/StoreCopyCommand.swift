@@ -42,10 +42,8 @@ enum StoreCopyCommand: Command {
     }
 
     private static func location(_ arguments: ParsedArguments, _ name: String, context: CommandContext) throws(CLIError) -> String {
-        let value = try arguments.requiredValue(name)
-        if CaseStores.isServerAddress(value) { return value }
-        let path = FilePath.resolved(context.url(for: value).path)
-        try StoreOptions.check(path: path)
-        return path
+        let location = StoreOptions.location(try arguments.requiredValue(name), context: context)
+        try StoreOptions.check(path: location)
+        return location
     }
 }
