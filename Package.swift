@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression", "FFBStatistics"]),
         .testTarget(name: "FFBSyntheticTests", dependencies: ["FFBCatalog", "FFBModel", "FFBSynthetic"]),
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport", "FFBStatistics"]),
-        .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
+        .testTarget(name: "FFBWorkflowsTests", dependencies: ["FFBCatalog", "FFBCSV", "FFBExchange", "FFBModel", "FFBProgression", "FFBStore", "FFBWorkflows"]),
         .testTarget(name: "FFBExchangeTests", dependencies: ["FFBExchange", "FFBStore", "FFBWorkflows", "KLConformance"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBCLITests", dependencies: ["FFBCLI", "FFBParallel", "FFBPostgres", "FFBSynthetic", "KLConformance"], exclude: ["Fixtures", "stats_oracle.py", "compare_oracle.py"]),
     ],

@@ -175,10 +175,14 @@ import Testing
             let result = try FFBProcess.run(["stats", "--adjusted", "--format", "json"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             let groups = try #require((try FFBProcess.json(result.stdout) as? [String: Any])?["groups"] as? [[String: Any]])
-            return groups.map { group in ["key", "citizens", "n", "observed", "expected", "oe_ratio", "oe_ratio_ci", "funnel"].map { "\(group[$0] ?? "nil")" } }
+            return groups.map { group in
+                let key = (group["key"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                return [key] + ["citizens", "n", "observed", "expected", "oe_ratio", "oe_ratio_ci", "funnel"].map { "\(group[$0] ?? "nil")" }
+            }
         }
-        for by in ["provider", "municipality"] {
-            #expect(try figures(["--input", extract.path, "--by", by]) == figures(["--db", db, "--by", by]).map { Array($0) }, "\(by)")
+        for by in ["provider", "municipality", "municipality,provider", "goal-type,provider"] {
+            let fromExtract = try figures(["--input", extract.path, "--by", by]), fromStore = try figures(["--db", db, "--by", by])
+            #expect(fromExtract == fromStore, "\(by): \(fromExtract) against \(fromStore)")
         }
         // The store's extra: cost needs the tariffs, which an extract has not.
         let fromExtract = try FFBProcess.run(["stats", "--adjusted", "--input", extract.path, "--by", "provider", "--format", "json"]).stdout
@@ -188,6 +192,38 @@ import Testing
         let refused = try FFBProcess.run(["stats", "--adjusted", "--input", bare.path, "--by", "provider"])
         #expect(refused.status == 1)
         #expect(refused.errorLines == ["\(bare.path):1: missing column \"provider\" (grouping an extract by it needs the column; 'ffb export --extract csv' writes it)"])
+    }
+
+    /// Every grouping by an order's key (and the goal type), one key or two, gives from the
+    /// extract's columns what it gives from the store: plain statistics, steps, a period, the
+    /// trajectory and two periods compared; and the report draws the funnel from the extract.
+    @Test func anExtractIsGroupedByItsColumnsAsTheStoreIs() throws {
+        let extract = directory.file("extract.csv")
+        _ = try ok("export", "--extract", "csv", "--out", extract.path)
+        let modes: [[String]] = [[], ["--baseline", "previous"], ["--from", "2025-02-01", "--to", "2025-06-30"], ["--trajectory"],
+                                 ["--compare", "2024-01-01..2024-12-31,2025-01-01..2025-12-31"]]
+        // (No target groups or goals here: DemoScenarioTests checks those on the demo.)
+        for by in ["provider", "municipality", "intervention", "municipality,provider", "provider,theme", "area,municipality"] {
+            for mode in modes {
+                let arguments = ["stats", "--by", by, "--format", "json"] + mode
+                let fromStore = try FFBProcess.run(arguments + ["--db", db]), fromExtract = try FFBProcess.run(arguments + ["--input", extract.path])
+                #expect(fromStore.status == 0 && fromExtract.status == 0, "\(arguments): \(fromStore.stderr)\(fromExtract.stderr)")
+                #expect(fromExtract.stdout == fromStore.stdout, "\(arguments)")
+                #expect(fromStore.stdout.contains("\"n\"") || fromStore.stdout.contains("\"windows\""), "\(arguments)")
+            }
+        }
+        // By hand (the table above): København's SOR-B pairs 3 → 2, 2 → 3, 3 → 3, 2 → 2: one better, two the same, one worse.
+        let table = try FFBProcess.run(["stats", "--input", extract.path, "--by", "municipality,provider", "--min-n", "1", "--format", "csv"]).stdout
+        #expect(table.split(separator: "\n").contains { $0.hasPrefix("\"municipality,provider\",\"0101,SOR-B\",0101 · SOR-B,4,1,2,1,") }, "\(table)")
+
+        let out = directory.file("extract-report.html")
+        let report = try FFBProcess.run(["report", "--input", extract.path, "--by", "municipality,provider", "--min-n", "1", "--out", out.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: out, encoding: .utf8)
+        let section = try #require(html.components(separatedBy: "<section id=\"comparison\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(section.contains("<h2>Kommuner og udførere sammenlignet retfærdigt</h2>") && section.contains("0101 · SOR-B"))
+        #expect(section.components(separatedBy: "<circle").count - 1 == 3)
+        for citizen in citizens { #expect(!html.contains(citizen), "a pseudonym in the report") }
     }
 
     @Test(arguments: [

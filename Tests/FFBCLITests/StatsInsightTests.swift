@@ -105,7 +105,7 @@ import Testing
         ["--trajectory", "--compare", "2024-01-01..2024-06-30,2024-07-01..2024-12-31"],
         ["--compare", "2024-01-01..2024-06-30,2024-07-01..2024-12-31", "--from", "2024-01-01"],
         ["--window", "6"],
-        ["--trajectory", "--by", "provider"],
+        ["--trajectory", "--by", "provder"],
     ])
     func optionsThatDoNotGoTogetherAreUsageErrors(arguments: [String]) throws {
         let result = try FFBProcess.run(["stats", "--input", Self.trajectory] + arguments)

@@ -1,4 +1,5 @@
 import FFBCatalog
+import FFBCSV
 import FFBModel
 import FFBProgression
 import FFBStore
@@ -31,13 +32,35 @@ import Testing
         // The compact levels-only read pairs exactly as the full read does.
         let extract = try StoreProgressionLoader.extract(store)
         #expect(extract.citizenCount == 12)
-        for dimension in GroupDimension.extractDimensions {
+        for dimension in GroupDimension.allCases where dimension.followsFromTheme {
             for rule in [BaselineRule.first, .previous] {
                 let compact = extract.statistics(by: dimension, rule: rule), full = everyone.statistics(by: dimension, rule: rule)
                 #expect(compact.tally == full.tally)
                 #expect(compact.groups.map(\.key) == full.groups.map(\.key))
                 #expect(compact.groups.map(\.statistics.transitions) == full.groups.map(\.statistics.transitions), "\(dimension) \(rule)")
             }
+        }
+        // The extract file, grouped by its columns, pairs each order's rows as the store pairs
+        // each order's course: every order's key, the goal type, and two keys at once.
+        let text = ([ExtractRow.columns] + everyone.extractRows().map(\.fields)).map { CSVWriter().line($0) }.joined()
+        for grouping in ["provider", "municipality", "intervention", "target-group", "goal-type", "municipality,provider", "goal-type,area"].compactMap(Grouping.init) {
+            var reader = ExtractReader(catalog: BuiltInCatalogs.standard)
+            reader.groupColumns = grouping.extractColumns
+            let file = try reader.read(Data(text.utf8))
+            for rule in [BaselineRule.first, .previous] {
+                let fromFile = file.statistics(grouping: grouping, rule: rule), fromStore = everyone.statistics(grouping: grouping, rule: rule)
+                #expect(fromFile.tally == fromStore.tally, "\(grouping) \(rule)")
+                #expect(fromFile.groups.map(\.key) == fromStore.groups.map(\.key), "\(grouping) \(rule)")
+                #expect(fromFile.groups.map(\.statistics.transitions) == fromStore.groups.map(\.statistics.transitions), "\(grouping) \(rule)")
+                #expect(fromFile.groups.map { fromFile.clusteredStatistics(of: $0.key).citizens } == fromStore.groups.map { fromStore.clusteredStatistics(of: $0.key).citizens })
+                #expect(!fromFile.groups.isEmpty, "\(grouping)")
+            }
+            let fileMix = file.caseMix(grouping: grouping, rule: .first), storeMix = everyone.caseMix(grouping: grouping, rule: .first)
+            #expect(fileMix.groups.map(\.key) == storeMix.groups.map(\.key))
+            #expect(fileMix.groups.map(\.comparison.observed) == storeMix.groups.map(\.comparison.observed))
+            #expect(zip(fileMix.groups, storeMix.groups).allSatisfy { abs($0.comparison.expected - $1.comparison.expected) < 1e-9 })
+            let fileWindows = file.trajectories(grouping: grouping), storeWindows = everyone.trajectories(grouping: grouping)
+            #expect(fileWindows.groups.map(\.key) == storeWindows.groups.map(\.key) && fileWindows.groups.map(\.windows) == storeWindows.groups.map(\.windows))
         }
         for citizen in try store.citizens().map(\.value.pseudonym) {
             let one = try StoreProgressionLoader.load(store, citizens: [citizen])

@@ -74,28 +74,32 @@ struct PeriodDifferenceCounter<Citizen: Hashable> {
 }
 
 extension Extract {
-    /// Period against period by theme, area or nothing.
-    public func comparison(by dimension: GroupDimension, rule: BaselineRule, periods: ComparedPeriods) -> PeriodComparison {
-        let (keys, _, groupOfTheme) = themeGroups(dimension)
+    /// Period against period by one key or two (`statistics(grouping:)` pairs each period).
+    public func comparison(grouping: Grouping, rule: BaselineRule, periods: ComparedPeriods) -> PeriodComparison {
         var counter = PeriodDifferenceCounter<Int32>(rule: rule, periods: periods)
-        for index in 0..<seriesCount {
-            counter.add(series(index), of: seriesCitizen[index], to: keys[groupOfTheme[Int(seriesTheme[index])]])
+        if let single = grouping.single, single.extractColumn == nil {
+            let (keys, _, groupOfTheme) = themeGroups(single)
+            for index in 0..<seriesCount {
+                counter.add(series(index), of: seriesCitizen[index], to: keys[groupOfTheme[Int(seriesTheme[index])]])
+            }
+        } else {
+            forEachGroupedSeries(grouping) { citizen, key, series in counter.add(series, of: citizen, to: key) }
         }
         return PeriodComparison(periods: periods,
-                                first: statistics(by: dimension, rule: rule, period: ComparedPeriods.period(periods.first)),
-                                second: statistics(by: dimension, rule: rule, period: ComparedPeriods.period(periods.second)),
+                                first: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.first)),
+                                second: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.second)),
                                 paired: counter.result)
     }
 }
 
 extension ProgressionData {
-    /// Period against period by any dimension.
-    public func comparison(by dimension: GroupDimension, rule: BaselineRule, periods: ComparedPeriods) -> PeriodComparison {
+    /// Period against period by one key or two.
+    public func comparison(grouping: Grouping, rule: BaselineRule, periods: ComparedPeriods) -> PeriodComparison {
         var counter = PeriodDifferenceCounter<Pseudonym>(rule: rule, periods: periods)
-        forEachSeries(by: dimension) { citizen, key, series in counter.add(series, of: citizen, to: key) }
+        forEachGroupedSeries(grouping) { series, citizen, _, key in counter.add(series, of: citizen, to: key) }
         return PeriodComparison(periods: periods,
-                                first: statistics(by: dimension, rule: rule, period: ComparedPeriods.period(periods.first)),
-                                second: statistics(by: dimension, rule: rule, period: ComparedPeriods.period(periods.second)),
+                                first: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.first)),
+                                second: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.second)),
                                 paired: counter.result)
     }
 }

@@ -18,7 +18,8 @@ struct BlockParser {
         var rowSeries: [Int32] = []
         var rowDay: [Int32] = []
         var rowLevel: [Int8] = []
-        /// The grouping column's values, and each row's (−1: empty); only with `Layout.group`.
+        /// The grouping columns' values, and each row's (−1: a cell empty); only with
+        /// `Layout.groups`. With two columns a value is both cells joined by `groupSeparator`.
         var groups = ByteInterner()
         var rowGroup: [Int32] = []
         /// Lines per block parsed, by block number.
@@ -29,6 +30,8 @@ struct BlockParser {
 
     /// A pseudonym is a short code; this bounds what one citizen can cost in memory.
     static let maxCitizenBytes = 64
+    /// Joins the two cells of a grouping by two columns into one value (ASCII unit separator).
+    static let groupSeparator: UInt8 = 0x1F
 
     let layout: Layout
     let themes: ThemeIndex
@@ -119,8 +122,9 @@ struct BlockParser {
         // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
         scratch.reserveRows(end / 15 + 1)
         let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
-        let groupColumn = layout.group ?? -1
-        var lastGroup = (start: -1, length: 0, index: Int32(-1))
+        let groupColumn = layout.groups.first ?? -1, secondColumn = layout.groups.count > 1 ? layout.groups[1] : -1
+        var lastGroup = (start: -1, length: 0, secondStart: -1, secondLength: 0, index: Int32(-1))
+        var joined: [UInt8] = []
         var rows = 0
         defer {
             output.rowSeries.append(contentsOf: UnsafeBufferPointer(start: rowSeries, count: rows))
@@ -149,7 +153,7 @@ struct BlockParser {
                 return fail("expected \(columns) columns, found \(row.fields) (truncated line?)")
             }
             if row.hasQuotes {
-                for column in [layout.citizen, layout.theme, layout.date, layout.level] + (layout.group.map { [$0] } ?? []) {
+                for column in [layout.citizen, layout.theme, layout.date, layout.level] + layout.groups {
                     fieldEnds[column] = fieldStarts[column] + tokenizer.value(base, from: fieldStarts[column], to: fieldEnds[column], into: base + fieldStarts[column]).count
                 }
             }
@@ -227,16 +231,30 @@ struct BlockParser {
             }
             if groupColumn >= 0 {
                 (cs, ce) = (fieldStarts[groupColumn], fieldEnds[groupColumn])
-                if ce == cs {
+                let (ss, se) = secondColumn >= 0 ? (fieldStarts[secondColumn], fieldEnds[secondColumn]) : (0, 0)
+                if ce == cs || (secondColumn >= 0 && se == ss) {
                     rowGroup[rows] = -1
-                } else if ce - cs == lastGroup.length, lastGroup.start >= 0, Self.equal(base + cs, base + lastGroup.start, ce - cs) {
+                } else if ce - cs == lastGroup.length, lastGroup.start >= 0, Self.equal(base + cs, base + lastGroup.start, ce - cs),
+                          se - ss == lastGroup.secondLength, secondColumn < 0 || Self.equal(base + ss, base + lastGroup.secondStart, se - ss) {
                     rowGroup[rows] = lastGroup.index
                 } else {
-                    guard ce - cs <= Self.maxCitizenBytes else {
-                        return fail("\(excerpt(base, cs, ce)) is longer than \(Self.maxCitizenBytes) bytes")
+                    for (start, end) in [(cs, ce), (ss, se)] {
+                        if end - start > Self.maxCitizenBytes { return fail("\(excerpt(base, start, end)) is longer than \(Self.maxCitizenBytes) bytes") }
+                        if secondColumn >= 0, UnsafeBufferPointer(start: base + start, count: end - start).contains(Self.groupSeparator) {
+                            return fail("\(excerpt(base, start, end)) holds a control character")
+                        }
                     }
-                    let index = output.groups.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
-                    lastGroup = (cs, ce - cs, index)
+                    let index: Int32
+                    if secondColumn < 0 {
+                        index = output.groups.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
+                    } else {
+                        joined.removeAll(keepingCapacity: true)
+                        joined.append(contentsOf: UnsafeBufferPointer(start: base + cs, count: ce - cs))
+                        joined.append(Self.groupSeparator)
+                        joined.append(contentsOf: UnsafeBufferPointer(start: base + ss, count: se - ss))
+                        index = joined.withUnsafeBufferPointer { output.groups.index(of: $0) }
+                    }
+                    lastGroup = (cs, ce - cs, ss, se - ss, index)
                     rowGroup[rows] = index
                 }
             }

@@ -20,14 +20,15 @@ public struct Extract: Sendable {
     let seriesStart: [Int32]
     let days: [Int32]
     let levels: [Int8]
-    /// The column read with `ExtractReader.groupColumn`, its distinct values, and each point's
-    /// value (an index into them, −1 for an empty cell); nil and empty without one.
-    public let groupColumn: String?
-    public let groupValues: [String]
+    /// The columns read with `ExtractReader.groupColumns`, their distinct values (one cell's
+    /// text, or a list of two cells' with two columns), and each point's value (an index into
+    /// them, −1 when a cell is empty); all empty without grouping columns.
+    public let groupColumns: [String]
+    public let groupValues: [[String]]
     let pointGroups: [Int32]
 
     init(themes: [Theme], citizenCount: Int, rows: Int, seriesTheme: [Int16], seriesCitizen: [Int32], seriesStart: [Int32], days: [Int32], levels: [Int8],
-         groupColumn: String? = nil, groupValues: [String] = [], pointGroups: [Int32] = []) {
+         groupColumns: [String] = [], groupValues: [[String]] = [], pointGroups: [Int32] = []) {
         self.themes = themes
         self.citizenCount = citizenCount
         self.rows = rows
@@ -36,7 +37,7 @@ public struct Extract: Sendable {
         self.seriesStart = seriesStart
         self.days = days
         self.levels = levels
-        self.groupColumn = groupColumn
+        self.groupColumns = groupColumns
         self.groupValues = groupValues
         self.pointGroups = pointGroups
     }

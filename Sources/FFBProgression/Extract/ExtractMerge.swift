@@ -8,8 +8,8 @@ import FFBParallel
 struct ExtractMerge {
     let outputs: [BlockParser.Output]
     let themes: ThemeIndex
-    /// The grouping column the parsers read, if any.
-    let groupColumn: String?
+    /// The grouping columns the parsers read (none, one or two).
+    let groupColumns: [String]
 
     /// `locate` finds the lines of a duplicate (citizen, theme, day) for the error message.
     func run(locate: (String, Theme, Int32) throws -> [Int]) throws -> Extract {
@@ -96,7 +96,7 @@ struct ExtractMerge {
         let total = Int(start[seriesCount])
         var days = [Int32](repeating: 0, count: total)
         var levels = [Int8](repeating: 0, count: total)
-        let grouped = groupColumn != nil
+        let grouped = !groupColumns.isEmpty
         var groups = [Int32](repeating: -1, count: grouped ? total : 0)
         days.withUnsafeMutableBufferPointer { days in
             levels.withUnsafeMutableBufferPointer { levels in
@@ -151,7 +151,10 @@ struct ExtractMerge {
             }
         }
         return Extract(themes: themes.themes, citizenCount: citizens.count, rows: total, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: start, days: days, levels: levels,
-                       groupColumn: groupColumn, groupValues: (0..<groupValues.count).map { groupValues.text(Int32($0)) }, pointGroups: groups)
+                       groupColumns: groupColumns, groupValues: (0..<groupValues.count).map { index in
+                           groupColumns.count < 2 ? [groupValues.text(Int32(index))]
+                               : groupValues.withKey(Int32(index)) { $0.split(separator: BlockParser.groupSeparator, maxSplits: 1).map { String(decoding: $0, as: UTF8.self) } }
+                       }, pointGroups: groups)
     }
 }
 

@@ -27,10 +27,10 @@ public struct ExtractReader: Sendable {
     /// largest benchmark; a citizen new on every row, at its longest, costs about four times that.
     /// Row positions are 32-bit, which this keeps far from overflowing.
     package var rowLimit = 50_000_000
-    /// A column whose value groups the rows (`provider`, `intervention`, `target_group`,
-    /// `municipality`: what the row's order was), read into `Extract.pointGroups`; nil reads
-    /// only citizen, theme, date and level.
-    public var groupColumn: String?
+    /// Up to two columns whose values group the rows (`provider`, `intervention`, `target_group`,
+    /// `goal_type`, `municipality`: what the row's order was), read into `Extract.pointGroups`;
+    /// none reads only citizen, theme, date and level.
+    public var groupColumns: [String] = []
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -70,7 +70,7 @@ public struct ExtractReader: Sendable {
             throw ExtractError.lineTooLong(line: 1, limit: lineLimit)
         }
         if first.count >= 3, first.base[0] == 0xEF, first.base[1] == 0xBB, first.base[2] == 0xBF { first.removeFirst(3) }
-        let (layout, header) = try Layout.read(first, lineLimit: lineLimit, groupColumn: groupColumn)
+        let (layout, header) = try Layout.read(first, lineLimit: lineLimit, groupColumns: groupColumns)
         first.removeFirst(header.next)
         let themes = ThemeIndex(catalog: catalog)
 
@@ -133,7 +133,7 @@ public struct ExtractReader: Sendable {
         case is BlockSource.LineTooLong: throw ExtractError.lineTooLong(line: lineNumber(block: number, line: 0), limit: lineLimit)
         case let error?: throw error
         }
-        return try ExtractMerge(outputs: outputs, themes: themes, groupColumn: layout.group == nil ? nil : groupColumn).run { citizen, theme, day in
+        return try ExtractMerge(outputs: outputs, themes: themes, groupColumns: groupColumns).run { citizen, theme, day in
             var source = try reopen()
             return try Self.lines(in: &source, layout: layout, citizen: citizen, theme: theme, day: day)
         }
@@ -187,15 +187,15 @@ struct Layout: Sendable {
     var theme: Int
     var date: Int
     var level: Int
-    /// The grouping column, when one was asked for.
-    var group: Int?
+    /// The grouping columns asked for (none, one or two).
+    var groups: [Int] = []
     var columns: Int
     var separator: UInt8
 
-    var needed: Int { max(citizen, theme, date, level, group ?? 0) }
+    var needed: Int { max(citizen, theme, date, level, groups.max() ?? 0) }
 
     /// The header at the start of `block` (past a byte-order mark), and the row it takes.
-    static func read(_ block: ByteBlock, lineLimit: Int, groupColumn: String? = nil) throws -> (Layout, CSVTokenizer.Row) {
+    static func read(_ block: ByteBlock, lineLimit: Int, groupColumns: [String] = []) throws -> (Layout, CSVTokenizer.Row) {
         // The separator is guessed from the first line as it stands.
         let firstLine = block.bytes.prefix { $0 != 10 && $0 != 13 }
         let separator = !firstLine.contains(UInt8(ascii: ",")) && firstLine.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
@@ -205,10 +205,10 @@ struct Layout: Sendable {
         guard row.end <= lineLimit else { throw ExtractError.lineTooLong(line: 1, limit: lineLimit) }
         if row.openQuote != nil { throw ExtractError(line: 1, message: "unterminated quoted field") }
         let names = bounds.map { tokenizer.text(block.base, from: $0.lowerBound, to: $0.upperBound).trimmingSpaces().lowercased() }
-        return (try Layout(names: names, separator: separator, groupColumn: groupColumn), row)
+        return (try Layout(names: names, separator: separator, groupColumns: groupColumns), row)
     }
 
-    init(names: [String], separator: UInt8, groupColumn: String? = nil) throws {
+    init(names: [String], separator: UInt8, groupColumns: [String] = []) throws {
         self.separator = separator
         func column(_ name: String) throws -> Int {
             guard let index = names.firstIndex(of: name) else {
@@ -220,11 +220,12 @@ struct Layout: Sendable {
         theme = try column("theme")
         date = try column("date")
         level = try column("level")
-        if let groupColumn {
-            guard let index = names.firstIndex(of: groupColumn) else {
-                throw ExtractError(line: 1, message: "missing column \"\(groupColumn)\" (grouping an extract by it needs the column; 'ffb export --extract csv' writes it)")
+        guard groupColumns.count <= 2 else { throw ExtractError(line: 0, message: "an extract is grouped by two columns at most") }
+        for name in groupColumns {
+            guard let index = names.firstIndex(of: name) else {
+                throw ExtractError(line: 1, message: "missing column \"\(name)\" (grouping an extract by it needs the column; 'ffb export --extract csv' writes it)")
             }
-            group = index
+            groups.append(index)
         }
         columns = names.count
     }

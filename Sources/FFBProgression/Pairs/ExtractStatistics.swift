@@ -42,12 +42,8 @@ extension Extract {
     /// first theme.
     func themeGroups(_ dimension: GroupDimension) -> (keys: [GroupKey], keyIndex: [GroupKey: Int], groupOfTheme: [Int]) {
         var keys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:]
-        let groupOfTheme = themes.map { theme in
-            let key: GroupKey = switch dimension {
-            case .theme: GroupKey(.theme, theme.code.rawValue)
-            case .area: GroupKey(.area, theme.area.rawValue)
-            default: .all
-            }
+        let groupOfTheme = themes.indices.map { theme in
+            let key = themeKey(theme, dimension)
             if let index = keyIndex[key] { return index }
             keyIndex[key] = keys.count
             keys.append(key)

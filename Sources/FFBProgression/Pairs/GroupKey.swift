@@ -15,8 +15,9 @@ public enum GroupDimension: String, CaseIterable, Sendable {
     /// The key's name in JSON output (`{"target_group": ...}`).
     public var jsonKey: String { rawValue.replacingOccurrences(of: "-", with: "_") }
 
-    /// Dimensions an extract file can group on (the rest need the store).
-    public static let extractDimensions: [GroupDimension] = [.none, .theme, .area]
+    /// Dimensions that follow from the theme alone: levels group on them without an order
+    /// (an extract's four columns, the store's levels read as an extract).
+    public var followsFromTheme: Bool { [.none, .theme, .area].contains(self) }
 
     /// Dimensions that belong to an order's course (its pairs are the course's).
     public var isCourse: Bool { [.intervention, .provider, .targetGroup, .municipality].contains(self) }

@@ -95,3 +95,42 @@ struct TrajectoryCounter: Sendable {
         return part
     }
 }
+
+extension TrajectoryCounter {
+    /// Trajectories of the series `feed` gives (citizen number, group key, points), each citizen's
+    /// series laid out together as an extract's; groups ordered by `order`, then by key. With
+    /// `allWhenEmpty` a run without series still shows the one group of everyone.
+    static func grouped(windows: TrajectoryWindows, period: Period, allWhenEmpty: Bool = false, order: (GroupKey) -> Int,
+                        _ feed: (_ add: (Int32, GroupKey, [LevelSeries.Point]) -> Void) -> Void) -> GroupedTrajectories {
+        var keys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:]
+        var entries: [(citizen: Int32, group: Int32, points: [LevelSeries.Point])] = []
+        feed { citizen, key, points in
+            let group = keyIndex[key] ?? keys.count
+            if group == keys.count {
+                keyIndex[key] = group
+                keys.append(key)
+            }
+            entries.append((citizen, Int32(group), points))
+        }
+        if allWhenEmpty, keys.isEmpty { keys = [.all] }
+        let sorted = entries.enumerated().sorted { ($0.element.citizen, $0.offset) < ($1.element.citizen, $1.offset) }.map(\.element)
+        var seriesStart: [Int32] = [0], days: [Int32] = [], levels: [Int8] = []
+        for entry in sorted {
+            for point in entry.points {
+                days.append(point.day)
+                levels.append(point.level)
+            }
+            seriesStart.append(Int32(days.count))
+        }
+        let counter = TrajectoryCounter(seriesCitizen: sorted.map(\.citizen), seriesGroup: sorted.map(\.group), seriesStart: seriesStart, days: days, levels: levels,
+                                        order: nil, groups: keys.count, windows: windows, period: period)
+        let total = counter.count(parts: [0..<sorted.count])
+        var shown = keys.indices.filter { total.seen[$0] }
+        if allWhenEmpty, shown.isEmpty { shown = [0] }
+        shown.sort { (order(keys[$0]), keys[$0]) < (order(keys[$1]), keys[$1]) }
+        return GroupedTrajectories(
+            windows: windows,
+            groups: shown.map { group in (keys[group], Array(total.windows[(group * TrajectoryWindows.count)..<((group + 1) * TrajectoryWindows.count)])) },
+            skippedNotAssessed: total.skipped)
+    }
+}

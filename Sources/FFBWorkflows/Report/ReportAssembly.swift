@@ -21,8 +21,9 @@ public struct ReportAssembly {
         self.generated = generated
     }
 
-    /// From an extract: progression only (an extract has no goals, support levels or tariffs).
-    public func input(extract: Extract, named name: String) -> ReportInput {
+    /// From an extract: progression only (an extract has no goals, support levels or tariffs),
+    /// and one extra grouping by the extract's columns (read with `extra.extractColumns`).
+    public func input(extract: Extract, named name: String, by extra: Grouping? = nil) -> ReportInput {
         let rule = settings.baseline, period = settings.period
         var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Udtræk" : "Extract") \(name)", generated: generated.iso, settings: settings,
@@ -32,6 +33,10 @@ public struct ReportAssembly {
         )
         input.dataPeriod = extract.dateRange
         input.trajectory = extract.trajectories(by: .none, windows: settings.trajectoryWindows, period: period)
+        if let extra {
+            input.extra = (Self.title(extra, language), extract.statistics(grouping: extra, rule: rule, period: period))
+            input.comparison = (Self.comparisonTitle(extra, language), extract.caseMix(grouping: extra, rule: rule, period: period))
+        }
         return input
     }
 

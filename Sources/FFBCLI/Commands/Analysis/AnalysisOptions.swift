@@ -68,11 +68,12 @@ enum AnalysisOptions {
         }
     }
 
-    /// The extract CSV `--input` names (`stats`, `report`).
-    static func extract(_ path: String, catalog: Catalog, context: CommandContext, groupColumn: String? = nil) throws(CLIError) -> Extract {
+    /// The extract CSV `--input` names (`stats`, `report`), with the columns `grouping` reads (an
+    /// order's keys, the goal type).
+    static func extract(_ path: String, catalog: Catalog, context: CommandContext, grouping: Grouping? = nil) throws(CLIError) -> Extract {
         do {
             var reader = ExtractReader(catalog: catalog)
-            reader.groupColumn = groupColumn
+            reader.groupColumns = grouping?.extractColumns ?? []
             return try reader.read(contentsOf: context.url(for: path))
         } catch {
             throw .invalid(error.message, file: path, location: error.line > 0 ? String(error.line) : nil)

@@ -92,7 +92,7 @@ enum CompareOutput {
         var text = writer.line(csvHeader)
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for key in comparison.keys {
-            var row = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog, providers: providers)]
+            var row = [key.dimensionText, key.valueText, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog, providers: providers)]
             for index in 0..<2 {
                 if let reason = disclosure.hidden(key, period: index), let control = disclosure.control {
                     row += [control.citizensMarker(reason)] + Array(repeating: DisclosureControl.marker, count: 5)

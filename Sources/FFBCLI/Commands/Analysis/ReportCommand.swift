@@ -15,11 +15,11 @@ enum ReportCommand: Command {
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV instead of a store."),
-            OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme (\(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two: municipality,provider), with its groups compared fairly in a funnel plot."),
+            OptionSpec("by", value: "KEY", help: "An extra grouping besides area and theme (\(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two: municipality,provider), with its groups compared fairly in a funnel plot. With --input from the extract's column of that name."),
             AnalysisOptions.minimumGroupSize(help: "Suppress groups of fewer citizens than this (privacy)."),
             OptionSpec("out", value: "FILE", help: "Where to write the HTML.", required: true),
         ] + AnalysisOptions.options + [.quiet],
-        examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html"]
+        examples: ["ffb report --db ffb.sqlite --out report.html", "ffb report --input extract.csv --lang en --out report.html", "ffb report --input extract.csv --by provider --out report.html"]
     )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
@@ -40,9 +40,8 @@ enum ReportCommand: Command {
         let assembly = ReportAssembly(catalog: catalog, settings: settings, language: language, generated: LocalDate.today)
         if let path = arguments.value("input") {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
-            if let extra { throw .usage(UsageError("--by \(extra) needs the store (--db)", command: arguments.commandPath)) }
-            let extract = try AnalysisOptions.extract(path, catalog: catalog, context: context)
-            return assembly.input(extract: extract, named: URL(fileURLWithPath: path).lastPathComponent)
+            let extract = try AnalysisOptions.extract(path, catalog: catalog, context: context, grouping: extra)
+            return assembly.input(extract: extract, named: URL(fileURLWithPath: path).lastPathComponent, by: extra)
         }
         let storeName = URL(fileURLWithPath: StoreOptions.path(arguments, context: context)).lastPathComponent
         return try context.withProgress(arguments, "report", unit: "theme entries") { progress throws(CLIError) in

@@ -30,7 +30,7 @@ extension StatsCommand {
         let catalog = BuiltInCatalogs.standard
         let input = arguments.value("input")
         if input != nil, arguments.value("db") != nil { throw usage("give either --db or --input, not both") }
-        let dimension = try dimension(arguments, settings: settings, default: .theme, allowed: input == nil ? GroupDimension.allCases : GroupDimension.extractDimensions)
+        let grouping = try AnalysisOptions.grouping(arguments) ?? Grouping(settings.by ?? .theme)
 
         if trajectory {
             if arguments.value("baseline") == BaselineRule.previous.rawValue {
@@ -43,9 +43,9 @@ extension StatsCommand {
                 }
                 windows = chosen
             }
-            let (result, providers) = try source(arguments, input: input, dimension: dimension, catalog: catalog, context: context,
-                                                 extract: { $0.trajectories(by: dimension, windows: windows, period: settings.period) },
-                                                 data: { $0.trajectories(by: dimension, windows: windows, period: settings.period) })
+            let (result, providers) = try source(arguments, input: input, grouping: grouping, catalog: catalog, context: context,
+                                                 extract: { $0.trajectories(grouping: grouping, windows: windows, period: settings.period) },
+                                                 data: { $0.trajectories(grouping: grouping, windows: windows, period: settings.period) })
             context.stdout.write(TrajectoryOutput.render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
             return true
         }
@@ -59,19 +59,20 @@ extension StatsCommand {
             throw .invalid(error.message)
         }
         let rule = settings.baseline
-        let (result, providers) = try source(arguments, input: input, dimension: dimension, catalog: catalog, context: context,
-                                             extract: { $0.comparison(by: dimension, rule: rule, periods: periods) },
-                                             data: { $0.comparison(by: dimension, rule: rule, periods: periods) })
+        let (result, providers) = try source(arguments, input: input, grouping: grouping, catalog: catalog, context: context,
+                                             extract: { $0.comparison(grouping: grouping, rule: rule, periods: periods) },
+                                             data: { $0.comparison(grouping: grouping, rule: rule, periods: periods) })
         context.stdout.write(CompareOutput.render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
         return true
     }
 
-    /// Reads the extract (`--input`), or the store: as an extract for levels-only dimensions, as
-    /// progression data (courses) for the others; returns the result and the providers' names.
-    private static func source<Result>(_ arguments: ParsedArguments, input: String?, dimension: GroupDimension, catalog: Catalog, context: CommandContext,
+    /// Reads the extract (`--input`, with the columns the grouping needs), or the store: as an
+    /// extract for levels-only dimensions, as progression data (courses) for the others; returns
+    /// the result and the providers' names.
+    private static func source<Result>(_ arguments: ParsedArguments, input: String?, grouping: Grouping, catalog: Catalog, context: CommandContext,
                                        extract fromExtract: (Extract) -> Result, data fromData: (ProgressionData) -> Result) throws(CLIError) -> (Result, [String: String]) {
-        if let input { return (fromExtract(try AnalysisOptions.extract(input, catalog: catalog, context: context)), [:]) }
-        if GroupDimension.extractDimensions.contains(dimension) {
+        if let input { return (fromExtract(try AnalysisOptions.extract(input, catalog: catalog, context: context, grouping: grouping)), [:]) }
+        if grouping.dimensions.allSatisfy(\.followsFromTheme) {
             let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
                 try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
             }

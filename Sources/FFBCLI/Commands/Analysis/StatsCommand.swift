@@ -29,7 +29,7 @@ enum StatsCommand: Command {
         options: [
             StoreOptions.db,
             OptionSpec("input", value: "FILE", help: "An extract CSV (citizen,theme,date,level) instead of a store."),
-            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input only none, theme, area; with --input --adjusted an order's key, from the extract's column of that name.", defaultDescription: "theme"),
+            OptionSpec("by", value: "KEY", help: "Group by \(GroupDimension.allCases.map(\.rawValue).joined(separator: "|")), or two of them (municipality,provider). With --input an order's key and the goal type come from the extract's column of that name (target_group, goal_type).", defaultDescription: "theme"),
             .flag("goals", help: "Goal status counts and achieved share per group."),
             .flag("support", help: "Pair statistics on support levels A–E."),
             .flag("cost", help: "Cost per citizen and group from the tariffs (needs --db)."),
@@ -71,17 +71,15 @@ enum StatsCommand: Command {
             guard arguments.value("db") == nil else { throw .usage(UsageError("give either --db or --input, not both", command: arguments.commandPath)) }
             guard modes.isEmpty || modes == ["adjusted"] else { throw .usage(UsageError("--\(modes[0]) needs the store (--db), not an extract", command: arguments.commandPath)) }
             let adjusted = arguments.flag("adjusted")
-            // --adjusted groups by an order's key, from the extract's column of that name.
-            let dimension = try dimension(arguments, settings: settings, default: adjusted ? .provider : .theme,
-                                          allowed: adjusted ? GroupDimension.allCases.filter(\.isCourse) : GroupDimension.extractDimensions)
-            let column = dimension.isCourse ? dimension.jsonKey : nil
-            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context, groupColumn: column)
+            let grouping = grouping ?? Grouping(settings.by ?? (adjusted ? .provider : .theme))
+            if adjusted { try requireAcrossThemes(grouping, arguments) }
+            let extract = try AnalysisOptions.extract(input, catalog: catalog, context: context, grouping: grouping)
             if adjusted {
-                let result = extract.caseMix(by: dimension, rule: settings.baseline, period: settings.period)
+                let result = extract.caseMix(grouping: grouping, rule: settings.baseline, period: settings.period)
                 context.stdout.write(CaseMixOutput.render(result, costOre: nil, format: format, catalog: catalog, names: [:], language: context.language, disclosure: disclosure))
                 return
             }
-            let result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+            let result = extract.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
             return
         }
@@ -90,7 +88,7 @@ enum StatsCommand: Command {
             let grouping = grouping ?? Grouping(settings.by ?? .theme)
             let result: GroupedPairStatistics
             var providers: [String: String] = [:]
-            if let dimension = grouping.single, GroupDimension.extractDimensions.contains(dimension) {
+            if let dimension = grouping.single, dimension.followsFromTheme {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
                 let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
                     try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
@@ -132,11 +130,7 @@ enum StatsCommand: Command {
                               disclosure: DisclosureControl?, context: CommandContext) throws(CLIError) {
         let grouping = grouping ?? Grouping(settings.by ?? .provider)
         let citizens = arguments.flag("citizens")
-        if !citizens, grouping.dimensions.allSatisfy(GroupDimension.extractDimensions.contains) {
-            // The strata are themes: a group made of whole themes expects exactly what it observes.
-            throw .usage(UsageError("--adjusted compares groups across themes (provider, municipality, intervention, target-group, goal-type); by \(grouping) each group's expected equals its observed",
-                                    command: arguments.commandPath))
-        }
+        if !citizens { try requireAcrossThemes(grouping, arguments) }
         var groupID: String?
         if citizens {
             guard arguments.value("by") != nil || settings.by != nil, grouping.single != GroupDimension.none else {
@@ -159,6 +153,14 @@ enum StatsCommand: Command {
         let tariffs = try StoreOptions.read(arguments, context: context) { store in try store.tariffs() }
         let cost = data.costByGroup(tariffs: tariffs, grouping: grouping, from: settings.from, to: settings.to)
         context.stdout.write(CaseMixOutput.render(result, costOre: cost, format: format, catalog: data.catalog, names: names, language: context.language, disclosure: disclosure))
+    }
+
+    /// `--adjusted` compares groups that cut across themes: the strata are themes, so a group
+    /// made of whole themes expects exactly what it observes.
+    static func requireAcrossThemes(_ grouping: Grouping, _ arguments: ParsedArguments) throws(CLIError) {
+        guard grouping.dimensions.allSatisfy(\.followsFromTheme) else { return }
+        throw .usage(UsageError("--adjusted compares groups across themes (provider, municipality, intervention, target-group, goal-type); by \(grouping) each group's expected equals its observed",
+                                command: arguments.commandPath))
     }
 
     static func loadWithProgress(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> ProgressionData {

@@ -76,7 +76,7 @@ enum TrajectoryOutput {
         func cell(_ value: Double?) -> String { value.map { JSONNumber($0).description } ?? "" }
         for (key, windows) in result.groups {
             for (index, window) in windows.enumerated() {
-                let leading = [key.dimension.rawValue, key.value, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog, providers: providers),
+                let leading = [key.dimensionText, key.valueText, key.dimension == .none ? "" : StatsOutput.label(key, catalog: catalog, providers: providers),
                                result.windows.label(index), String(result.windows.startMonths(index))]
                 if let row = disclosure.row(key, leading: leading, columns: csvHeader.count, citizensColumn: 5) {
                     text += writer.line(row)

@@ -1,0 +1,181 @@
+import FFBCatalog
+import FFBModel
+
+extension GroupDimension {
+    /// The extract column that holds this dimension (`ffb export --extract csv` writes it): an
+    /// order's keys and the goal type; nil for none, theme and area, which follow from the theme.
+    public var extractColumn: String? { followsFromTheme ? nil : jsonKey }
+}
+
+extension Grouping {
+    /// The extract columns this grouping reads, in its order (none for theme, area and none).
+    public var extractColumns: [String] { dimensions.compactMap(\.extractColumn) }
+}
+
+/// The points of one series (a citizen's theme) that share one value of the grouping columns, in
+/// day order. Usually that is the whole series; when the value changes (the citizen moved to
+/// another provider) each value's points make a run of their own, as each order's course is a
+/// series of its own in a store.
+struct ExtractRun {
+    let series: Int
+    let lower: Int
+    let upper: Int
+    /// The value of the grouping columns (an index into `Extract.groupValues`; 0 without columns).
+    let value: Int32
+    /// Other values' points lie between `lower` and `upper`: only this value's belong to the run.
+    let mixed: Bool
+}
+
+extension Extract {
+    /// Calls `body` with every run of points, trimmed to `period`; a series with no point in the
+    /// period has none. Points with a grouping cell empty belong to no run.
+    func forEachRun(period: Period, _ body: (ExtractRun) -> Void) {
+        let byColumn = !groupColumns.isEmpty
+        for series in 0..<seriesCount {
+            var lower = Int(seriesStart[series]), upper = Int(seriesStart[series + 1])
+            if period != .all {
+                while lower < upper, !period.contains(days[lower]) { lower += 1 }
+                while upper > lower, !period.contains(days[upper - 1]) { upper -= 1 }
+                if lower == upper { continue }
+            }
+            let first = byColumn ? pointGroups[lower] : 0
+            if !byColumn || !(lower..<upper).contains(where: { pointGroups[$0] != first }) {
+                if first >= 0 { body(ExtractRun(series: series, lower: lower, upper: upper, value: first, mixed: false)) }
+                continue
+            }
+            for value in Set(pointGroups[lower..<upper]).sorted() where value >= 0 {
+                body(ExtractRun(series: series, lower: lower, upper: upper, value: value, mixed: true))
+            }
+        }
+    }
+
+    /// The pairs of a run's points, as `LevelSeries.forEachPair` makes them over the same points.
+    @inline(__always)
+    func forEachPair(in run: ExtractRun, rule: BaselineRule, tally: inout PairTally, _ body: (_ baseline: Int8, _ followUp: Int8) -> Void) {
+        func belongs(_ position: Int) -> Bool { !run.mixed || pointGroups[position] == run.value }
+        var first = run.lower, last = run.upper - 1
+        while first <= last, !belongs(first) { first += 1 }
+        while last >= first, !belongs(last) { last -= 1 }
+        guard first <= last else { return }
+        guard days[last] > days[first] else {
+            tally.unpaired += 1
+            return
+        }
+        func emit(_ baseline: Int, _ followUp: Int) {
+            if levels[baseline] < 0 || levels[followUp] < 0 {
+                tally.skippedNotAssessed += 1
+            } else {
+                tally.pairs += 1
+                body(levels[baseline], levels[followUp])
+            }
+        }
+        switch rule {
+        case .first:
+            emit(first, last)
+        case .previous:
+            var previous = first
+            for position in (first + 1)...last where belongs(position) {
+                if days[position] > days[previous] { emit(previous, position) }
+                previous = position
+            }
+        }
+    }
+
+    /// A run's points as a series (every point of the run, whatever the period).
+    func levelSeries(of run: ExtractRun) -> LevelSeries {
+        LevelSeries(points: (run.lower..<run.upper).compactMap { position in
+            run.mixed && pointGroups[position] != run.value ? nil : LevelSeries.Point(day: days[position], level: levels[position])
+        })
+    }
+
+    /// The keys of `grouping` for the runs of the extract: the grouping columns' parts from a
+    /// run's value, theme and area from its theme. The extract must have been read with
+    /// `grouping.extractColumns`.
+    struct RunKeys {
+        let extract: Extract
+        let grouping: Grouping
+        private var cache: [Int64: GroupKey] = [:]
+
+        init(_ extract: Extract, _ grouping: Grouping) {
+            precondition(extract.groupColumns == grouping.extractColumns, "the extract was read with the columns \(extract.groupColumns), not \(grouping.extractColumns)")
+            self.extract = extract
+            self.grouping = grouping
+        }
+
+        mutating func key(_ run: ExtractRun) -> GroupKey {
+            let theme = Int(extract.seriesTheme[run.series])
+            let slot = Int64(run.value) << 16 | Int64(theme)
+            if let known = cache[slot] { return known }
+            var column = 0
+            let parts = grouping.dimensions.map { dimension -> GroupKey in
+                guard dimension.extractColumn != nil else { return extract.themeKey(theme, dimension) }
+                column += 1
+                return GroupKey(dimension, extract.groupValues[Int(run.value)][column - 1])
+            }
+            let key = grouping.key(parts) ?? .all
+            cache[slot] = key
+            return key
+        }
+    }
+
+    /// The key of theme number `theme` by theme, area or nothing.
+    func themeKey(_ theme: Int, _ dimension: GroupDimension) -> GroupKey {
+        switch dimension {
+        case .theme: GroupKey(.theme, themes[theme].code.rawValue)
+        case .area: GroupKey(.area, themes[theme].area.rawValue)
+        default: .all
+        }
+    }
+
+    /// Groups in catalogue order where a key's first part is a theme, an area or a goal type
+    /// (as a store's), then by key.
+    func catalogOrder(_ key: GroupKey) -> Int {
+        let part = key.parts[0]
+        let index = switch part.dimension {
+        case .theme: themes.firstIndex { $0.code.rawValue == part.value }
+        case .area: themes.firstIndex { $0.area.rawValue == part.value }
+        case .goalType: GoalType.allCases.firstIndex { $0.cliValue == part.value }
+        default: Int?.none
+        }
+        return index ?? Int.max
+    }
+
+    /// Every run a grouping pairs, with its citizen (a number), key and points: the extract's
+    /// counterpart of `ProgressionData.forEachGroupedSeries`.
+    func forEachGroupedSeries(_ grouping: Grouping, _ body: (Int32, GroupKey, LevelSeries) -> Void) {
+        var keys = RunKeys(self, grouping)
+        forEachRun(period: .all) { run in body(seriesCitizen[run.series], keys.key(run), levelSeries(of: run)) }
+    }
+
+    /// Pair statistics by one key or two. Theme, area and none pair each citizen's whole history
+    /// of a theme (`statistics(by:)`); a grouping by the extract's columns pairs each run, as a
+    /// store pairs each order's course.
+    public func statistics(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
+        if let single = grouping.single, single.extractColumn == nil { return statistics(by: single, rule: rule, period: period) }
+        var accumulator = PairAccumulator<Int32>(rule: rule, period: period)
+        forEachGroupedSeries(grouping) { citizen, key, series in accumulator.add(series, of: citizen, to: [key]) }
+        return accumulator.result(order: catalogOrder)
+    }
+
+    /// Groups compared by indirect standardisation on theme and baseline level, as
+    /// `ProgressionData.caseMix` compares a store's: each run is paired first against latest (or
+    /// step by step).
+    public func caseMix(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> CaseMixComparison {
+        var accumulator = CaseMixAccumulator(rule: rule, period: period, themes: themes.map(\.code))
+        var keys = RunKeys(self, grouping)
+        // Group numbers by run key, cached by value and theme.
+        var numbers: [Int64: Int32] = [:]
+        var tally = PairTally()
+        forEachRun(period: period) { run in
+            let theme = Int(seriesTheme[run.series]), citizen = seriesCitizen[run.series]
+            let slot = Int64(run.value) << 16 | Int64(theme)
+            let group = numbers[slot] ?? accumulator.group(keys.key(run))
+            numbers[slot] = group
+            forEachPair(in: run, rule: rule, tally: &tally) { baseline, followUp in
+                accumulator.add(baseline: Int(baseline), followUp: Int(followUp), citizen: citizen, theme: theme, group: group)
+            }
+        }
+        accumulator.tally = tally
+        return accumulator.result(order: catalogOrder)
+    }
+}
