@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBStatistics
 
 extension GroupDimension {
     /// The extract column that holds this dimension (`ffb export --extract csv` writes it): an
@@ -28,10 +29,12 @@ struct ExtractRun {
 
 extension Extract {
     /// Calls `body` with every run of points, trimmed to `period`; a series with no point in the
-    /// period has none. Points with a grouping cell empty belong to no run.
-    func forEachRun(period: Period, _ body: (ExtractRun) -> Void) {
+    /// period has none. Points with a grouping cell empty belong to no run. Series are taken in
+    /// `order` (positions into them) when one is given.
+    func forEachRun(period: Period, order: [Int32]? = nil, _ body: (ExtractRun) -> Void) {
         let byColumn = !groupColumns.isEmpty
-        for series in 0..<seriesCount {
+        for position in 0..<seriesCount {
+            let series = order.map { Int($0[position]) } ?? position
             var lower = Int(seriesStart[series]), upper = Int(seriesStart[series + 1])
             if period != .all {
                 while lower < upper, !period.contains(days[lower]) { lower += 1 }
@@ -149,12 +152,54 @@ extension Extract {
 
     /// Pair statistics by one key or two. Theme, area and none pair each citizen's whole history
     /// of a theme (`statistics(by:)`); a grouping by the extract's columns pairs each run, as a
-    /// store pairs each order's course.
+    /// store pairs each order's course, counted in place: citizen by citizen, each citizen's pairs
+    /// per group folded into the group's clusters when the next citizen's runs begin.
     public func statistics(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
         if let single = grouping.single, single.extractColumn == nil { return statistics(by: single, rule: rule, period: period) }
-        var accumulator = PairAccumulator<Int32>(rule: rule, period: period)
-        forEachGroupedSeries(grouping) { citizen, key, series in accumulator.add(series, of: citizen, to: [key]) }
-        return accumulator.result(order: catalogOrder)
+        var keys = RunKeys(self, grouping)
+        var groupKeys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:], numbers: [Int64: Int] = [:]
+        var matrices: [TransitionMatrix] = [], clusters: [ClusterSummary] = [], current: [CitizenPairs] = []
+        var touched: [Int] = []
+        var citizen: Int32 = -1
+        var tally = PairTally()
+        func flush() {
+            for group in touched {
+                clusters[group].add(current[group])
+                current[group] = CitizenPairs()
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        forEachRun(period: period, order: seriesGroupedByCitizen()) { run in
+            if seriesCitizen[run.series] != citizen {
+                flush()
+                citizen = seriesCitizen[run.series]
+            }
+            // A run with a point in the period makes its group appear, paired or not.
+            let slot = Int64(run.value) << 16 | Int64(seriesTheme[run.series])
+            let group = numbers[slot] ?? {
+                let key = keys.key(run)
+                let index = keyIndex[key] ?? groupKeys.count
+                if index == groupKeys.count {
+                    keyIndex[key] = index
+                    groupKeys.append(key)
+                    matrices.append(TransitionMatrix())
+                    clusters.append(ClusterSummary())
+                    current.append(CitizenPairs())
+                }
+                numbers[slot] = index
+                return index
+            }()
+            forEachPair(in: run, rule: rule, tally: &tally) { baseline, followUp in
+                matrices[group].record(baseline: Int(baseline), followUp: Int(followUp))
+                if current[group].pairs == 0 { touched.append(group) }
+                current[group].add(baseline: Int(baseline), followUp: Int(followUp))
+            }
+        }
+        flush()
+        let shown = groupKeys.indices.sorted { (catalogOrder(groupKeys[$0]), groupKeys[$0]) < (catalogOrder(groupKeys[$1]), groupKeys[$1]) }
+        return GroupedPairStatistics(
+            rule: rule, tally: tally, groups: shown.map { (groupKeys[$0], PairStatistics(matrices[$0])) },
+            clustered: Dictionary(uniqueKeysWithValues: shown.map { (groupKeys[$0], ClusteredPairStatistics(clusters[$0])) }))
     }
 
     /// Groups compared by indirect standardisation on theme and baseline level, as

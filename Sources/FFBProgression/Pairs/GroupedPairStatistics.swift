@@ -23,12 +23,11 @@ public struct GroupedPairStatistics: Sendable {
 }
 
 /// Accumulates transition matrices per group; merging two accumulators is exact, so work can be
-/// split across threads or files. `Citizen` tells citizens apart (a pseudonym, or an extract's
-/// citizen number).
-public struct PairAccumulator<Citizen: Hashable & Sendable>: Sendable {
+/// split across threads or files.
+public struct PairAccumulator: Sendable {
     public private(set) var matrices: [GroupKey: TransitionMatrix] = [:]
     /// Each group's pairs by citizen (the clusters).
-    private var citizens: [GroupKey: [Citizen: CitizenPairs]] = [:]
+    private var citizens: [GroupKey: [Pseudonym: CitizenPairs]] = [:]
     public var tally = PairTally()
     public let rule: BaselineRule
     public let period: Period
@@ -41,7 +40,7 @@ public struct PairAccumulator<Citizen: Hashable & Sendable>: Sendable {
     /// Pairs `series`, `citizen`'s, and counts its pairs in every group of `keys`. Tallies count
     /// each series once; a series with no assessment in the period adds nothing, not even an
     /// empty group.
-    public mutating func add(_ series: LevelSeries, of citizen: Citizen, to keys: [GroupKey]) {
+    public mutating func add(_ series: LevelSeries, of citizen: Pseudonym, to keys: [GroupKey]) {
         guard period == .all || series.points.contains(where: { period.contains($0.day) }) else { return }
         var matrix = TransitionMatrix()
         var pairs = CitizenPairs()

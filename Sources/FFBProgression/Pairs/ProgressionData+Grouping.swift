@@ -46,7 +46,7 @@ extension ProgressionData {
     /// reads as `statistics(by:)`.
     public func statistics(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
         if let single = grouping.single { return statistics(by: single, rule: rule, period: period) }
-        var accumulator = PairAccumulator<Pseudonym>(rule: rule, period: period)
+        var accumulator = PairAccumulator(rule: rule, period: period)
         forEachGroupedSeries(grouping) { series, citizen, _, key in accumulator.add(series, of: citizen, to: [key]) }
         return accumulator.result(order: { self.catalogOrder($0.parts[0]) })
     }

@@ -8,7 +8,7 @@ extension ProgressionData {
     /// intervention, provider and target group pair each order's course; goal type pairs the
     /// primary theme of each goal within its order's course.
     public func statistics(by dimension: GroupDimension, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
-        var accumulator = PairAccumulator<Pseudonym>(rule: rule, period: period)
+        var accumulator = PairAccumulator(rule: rule, period: period)
         forEachGroupedSeries(Grouping(dimension)) { series, citizen, _, key in accumulator.add(series, of: citizen, to: [key]) }
         if dimension == .none { accumulator.ensure(.all) }
         return accumulator.result(order: catalogOrder)
@@ -16,7 +16,7 @@ extension ProgressionData {
 
     /// Pair statistics of support levels A–E (as 0–4), one series per order.
     public func supportStatistics(by dimension: GroupDimension, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
-        var accumulator = PairAccumulator<Pseudonym>(rule: rule, period: period)
+        var accumulator = PairAccumulator(rule: rule, period: period)
         for course in courses {
             guard let key = course.key(dimension) else { continue }
             accumulator.add(course.supportSeries, of: course.order.citizen, to: [key])
