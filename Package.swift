@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "FFBWorkflows", dependencies: ["FFBCatalog", "FFBCSV", "FFBDigest", "FFBExchange", "FFBFiles", "FFBJSON", "FFBModel", "FFBParallel", "FFBProgression", "FFBReport", "FFBStore", "FFBSynthetic", "FFBText"]),
         .target(name: "FFBSynthetic", dependencies: ["FFBCatalog", "FFBCSV", "FFBModel", "FFBParallel"]),
         .target(name: "FFBReport", dependencies: ["FFBCatalog", "FFBProgression", "FFBStatistics"]),
-        .target(name: "FFBCLI", dependencies: ["FFBCSV", "FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBParallel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport", "FFBText"]),
+        .target(name: "FFBCLI", dependencies: ["FFBCSV", "FFBDigest", "FFBFiles", "FFBCatalog", "FFBCommandLine", "FFBJSON", "FFBModel", "FFBParallel", "FFBStore", "FFBProgression", "FFBStatistics", "FFBExchange", "FFBWorkflows", "FFBSynthetic", "FFBReport", "FFBText"]),
         .executableTarget(name: "ffb", dependencies: ["FFBCLI"]),
 
         .testTarget(name: "FFBFilesTests", dependencies: ["FFBFiles"]),

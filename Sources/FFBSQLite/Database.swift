@@ -92,6 +92,8 @@ package final class Database {
 
     /// Whether `address` names a PostgreSQL database (`postgresql://…`) rather than an SQLite file.
     package static func isServerAddress(_ address: String) -> Bool { PGAddress.isPostgres(address) }
+    /// A server's address without its password, to show or to name things by.
+    package static func redactedAddress(_ address: String) -> String { PGAddress.redacted(address) }
 
     /// Whether this database is on a PostgreSQL server rather than in an SQLite file.
     package var isServer: Bool { server != nil }

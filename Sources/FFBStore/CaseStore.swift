@@ -291,6 +291,19 @@ public enum CaseStores {
     public static func isServerAddress(_ location: String) -> Bool {
         Database.isServerAddress(location)
     }
+
+    /// The database role a server's address logs in as: who a shared store records as writing
+    /// and looking (libpq settles it from the address, `PGUSER` or the login name).
+    public static func loginRole(_ address: String) throws(StoreError) -> String {
+        let database = try StoreError.mapping { () throws(SQLiteError) in try Database(server: address) }
+        defer { database.close() }
+        return try StoreError.mapping { () throws(SQLiteError) in try database.serverRole ?? "" }
+    }
+
+    /// `location` fit to show: a server's address without its password, a file's path as it is.
+    public static func shown(_ location: String) -> String {
+        isServerAddress(location) ? Database.redactedAddress(location) : location
+    }
 }
 
 extension Store: CaseStore {

@@ -18,9 +18,9 @@ extension Store {
         let unique = Array(Set(citizens)).sorted()
         guard !unique.isEmpty else { return }
         let at = Self.timestamp(now)
+        let user = try auditUser(user, in: database)
         do throws(SQLiteError) {
             try database.transaction(.immediate) { database throws(SQLiteError) in
-                let user = try database.serverRole ?? user
                 var start = 0
                 while start < unique.count {
                     let batch = unique[start..<min(start + 256, unique.count)]

@@ -29,7 +29,7 @@ extension Store {
                 FROM assessments a JOIN citizens c ON c.id = a.citizen_id
                 JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
                 LEFT JOIN follow_ups f ON a.kind = 'follow-up' AND f.assessment_id = a.id
-                WHERE c.pseudonym = ?1 AND (o.level IS NOT NULL OR o.not_assessed = 1) AND (?2 IS NULL OR a.date <= ?2)
+                WHERE c.pseudonym = ?1 AND (o.level IS NOT NULL OR o.not_assessed = 1) AND (CAST(?2 AS TEXT) IS NULL OR a.date <= ?2)
                   AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
                   AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
                 ORDER BY a.date, a.write_id, a.rowid

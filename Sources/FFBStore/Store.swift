@@ -94,11 +94,8 @@ package final class Store {
         defer { writeInfos.removeAll() }
         return try database.transaction(.immediate, mapError: StoreError.init) { database throws(StoreError) in
             try requireIntactSchema()
-            let writeID = try StoreError.mapping { () throws(SQLiteError) in
-                // On a server the audit names the database role that writes (the schema refuses another name).
-                let user = try database.serverRole ?? user
-                return try appendAuditRow(at: Self.timestamp(now), user: user, command: command)
-            }
+            let user = try auditUser(user, in: database)
+            let writeID = try StoreError.mapping { () throws(SQLiteError) in try appendAuditRow(at: Self.timestamp(now), user: user, command: command) }
             let writer = StoreWriter(database: database, writeID: writeID, catalog: catalog, rules: rules)
             let result = try StoreError.mapping { try body(writer) }
             try writer.refuseUnusedBackdatedReason()
@@ -107,6 +104,17 @@ package final class Store {
             }
             return result
         }
+    }
+
+    /// Who a write or a look is recorded as: `given` in a file; on a shared store the database
+    /// role that logged in (the schema refuses any other name), and a name given that is not that
+    /// role is refused: nobody records in another's name.
+    func auditUser(_ given: String, in database: Database) throws(StoreError) -> String {
+        guard let role = try StoreError.mapping({ () throws(SQLiteError) in try database.serverRole }) else { return given }
+        guard given == role else {
+            throw .invalid("a shared store records who writes and looks as the database role you log in as (\(role)), not as \"\(given)\": log in as that role, or leave out --user")
+        }
+        return role
     }
 
     /// Runs read queries; errors become `StoreError`.

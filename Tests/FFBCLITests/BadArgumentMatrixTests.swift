@@ -59,7 +59,7 @@ import Testing
         let orders = directory.file("orders")
         #expect(try FFBProcess.run(["exchange", "synth-orders", "--count", "2", "--out", orders.path]).status == 0)
         #expect(try FFBProcess.run(["import", "--quiet", "--db", db, orders.path]).status == 0)
-        func first(_ sql: String) throws -> String { try SQLiteShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines) }
+        func first(_ sql: String) throws -> String { try StoreShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines) }
         let extract = try directory.write("extract.csv", "citizen,theme,date,level\nP-1,01770afa-cd17-41fe-a966-b8895e4d55d8,2024-01-01,3\n")
         return [
             "db": db, "citizen": try first("SELECT pseudonym FROM citizens LIMIT 1"), "order": try first("SELECT id FROM orders LIMIT 1"),
@@ -125,7 +125,8 @@ import Testing
         return Outcome(testCase: testCase, status: result.status, stderr: result.stderr)
     }
 
-    @Test func everyCommandAnswersEveryKindOfBadArgumentWithOneLineAndExitOneOrTwo() throws {
+    // Arguments, not stores: its bad --db, --from and --to values are file names, each a database of its own on the server.
+    @Test(.storeFile) func everyCommandAnswersEveryKindOfBadArgumentWithOneLineAndExitOneOrTwo() throws {
         let directory = try TemporaryDirectory()
         let db = directory.file("matrix.sqlite").path
         let samples = try Self.samples(directory: directory, db: db)
@@ -141,7 +142,13 @@ import Testing
                 // Each case in a folder of its own, so no case reads what another one wrote.
                 let folder = workURL.appendingPathComponent("case-\(index)")
                 try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                guard let outcome = try? Self.run(cases[index], in: folder) else { continue }
+                let outcome: Outcome
+                do {
+                    outcome = try Self.run(cases[index], in: folder)
+                } catch {
+                    Issue.record("\(cases[index].arguments.joined(separator: " ").prefix(300)): \(error)")
+                    continue
+                }
                 lock.lock()
                 outcomes.append(outcome)
                 lock.unlock()

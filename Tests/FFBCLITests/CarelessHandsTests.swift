@@ -22,7 +22,7 @@ import Testing
     }
 
     func sqlite(_ db: String, _ sql: String) throws -> String {
-        try SQLiteShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
+        try StoreShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A store with one citizen, a case, an order and a goal; returns (pseudonym, order id).
@@ -60,11 +60,11 @@ import Testing
 
     // MARK: 1. A store overwritten
 
-    @Test func anOutputThatIsTheStoreOrAnySQLiteFileIsRefusedBeforeAnythingIsWritten() throws {
+    @Test(.storeFile) func anOutputThatIsTheStoreOrAnySQLiteFileIsRefusedBeforeAnythingIsWritten() throws {
         let db = path("s.sqlite"), other = path("other.sqlite")
         let recorded = try caseStore(db)
         try ok("init", "--db", other)
-        let before = try SQLiteShell.dump(db), otherBefore = try SQLiteShell.dump(other)
+        let before = try StoreShell.dump(db), otherBefore = try StoreShell.dump(other)
         let attempts: [[String]] = [
             ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", db],
             ["export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", db + "-wal"],
@@ -83,8 +83,8 @@ import Testing
             #expect(result.errorLines.count == 1)
             #expect(result.stderr.contains("--out:"), "\(result.stderr)")
         }
-        #expect(try SQLiteShell.dump(db) == before)
-        #expect(try SQLiteShell.dump(other) == otherBefore)
+        #expect(try StoreShell.dump(db) == before)
+        #expect(try StoreShell.dump(other) == otherBefore)
         #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
         // An ordinary output still works, owner-only.
         try ok("export", "--db", db, "--kind", "order", "--id", recorded.order, "--out", path("order.json"))
@@ -134,14 +134,14 @@ import Testing
 
     // MARK: 7. Permissions
 
-    @Test func aStoreReadableByOthersIsRefusedWithTheChmodThatFixesIt() throws {
+    @Test(.storeFile) func aStoreReadableByOthersIsRefusedWithTheChmodThatFixesIt() throws {
         let db = path("s.sqlite")
         _ = try caseStore(db)
         for companion in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + companion) {
             #expect(try FileManager.default.attributesOfItem(atPath: db + companion)[.posixPermissions] as? Int == 0o600, "\(companion)")
         }
         #expect(chmod(db, 0o644) == 0)
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         for arguments in [["citizen", "list"], ["citizen", "add", "--cpr", "010190-1234", "--name", "B"]] {
             let result = try FFBProcess.run(arguments + ["--db", db])
             #expect(result.status == 3)
@@ -149,7 +149,7 @@ import Testing
             #expect(result.stderr.contains("mode 644"))
             #expect(result.stderr.contains("chmod 600 \(db)"))
         }
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         #expect(chmod(db, 0o600) == 0)
         try ok("citizen", "list", "--db", db)
     }
@@ -163,19 +163,19 @@ import Testing
         let first = try FFBProcess.run(follow)
         #expect(first.status == 0)
         let firstID = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         // A retry after a lost answer: nothing new, said so, exit 0, not even an audit row.
         let again = try FFBProcess.run(follow)
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Allerede registreret: follow-up \(firstID)"))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         // Another follow-up for the same order and date is refused, naming the one to supersede.
         var other = follow
         other[other.firstIndex(of: "Købe ind=2")!] = "Købe ind=1"
         let refused = try FFBProcess.run(other)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--supersedes \(firstID)"))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         // Superseding it replaces it: the old one is marked and its level no longer counts.
         let second = try FFBProcess.run(other + ["--supersedes", String(firstID.prefix(8))])
         #expect(second.status == 0, "\(second.stderr)")
@@ -189,7 +189,7 @@ import Testing
     @Test func eightProcessesRecordingTheSameFollowUpLeaveOneRow() throws {
         let db = path("s.sqlite")
         let recorded = try caseStore(db)
-        let command = "'\(FFBProcess.binary.path)' followup record --db '\(db)' --order \(recorded.order) --date 2025-06-01 --theme 'Købe ind=2' --status continue --user anna"
+        let command = "'\(FFBProcess.binary.path)' followup record --db '\(try StoreBackend.location(db, user: "anna"))' --order \(recorded.order) --date 2025-06-01 --theme 'Købe ind=2' --status continue --user anna"
         let processes = try (0..<8).map { _ -> (Process, Pipe) in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -220,13 +220,13 @@ import Testing
         try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karin Dal", "--db", provider)
         try ok("case", "open", "--citizen", "020485-1357", "--case-number", "K-9", "--opened", "2024-01-01",
                "--municipality", "København", "--municipality-code", "0101", "--db", provider)
-        let before = try SQLiteShell.dump(provider)
+        let before = try StoreShell.dump(provider)
         let strict = try FFBProcess.run(["import", "--strict", "--db", provider, orderFile])
         #expect(strict.status == 1)
         #expect(strict.errorLines.count == 1)
         #expect(strict.stderr.hasPrefix("\(orderFile):/order/citizen: the CPR number belongs to citizen P-"))
         #expect(strict.stderr.contains("another name") && strict.stderr.contains("municipality 0101, not 0751"))
-        #expect(try SQLiteShell.dump(provider) == before)
+        #expect(try StoreShell.dump(provider) == before)
 
         let lenient = try FFBProcess.run(["import", "--db", provider, orderFile])
         #expect(lenient.status == 0)
@@ -268,22 +268,22 @@ import Testing
 
     // MARK: 10. Tampering unnoticed
 
-    @Test func aDroppedTriggerIsFoundAndRefusesEveryWrite() throws {
+    @Test(.storeFile) func aDroppedTriggerIsFoundAndRefusesEveryWrite() throws {
         let db = path("s.sqlite")
         _ = try caseStore(db)
         #expect(try FFBProcess.run(["check", "--db", db]).status == 0)
         _ = try sqlite(db, "DROP TRIGGER citizens_no_update; UPDATE citizens SET name = 'Someone else';")
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let check = try FFBProcess.run(["check", "--db", db])
         #expect(check.status == 3)
         #expect(check.stdout.contains("PROBLEM  skema og tilføj-kun-triggere: trigger citizens_no_update is missing"))
         let write = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "B", "--db", db])
         #expect(write.status == 3)
         #expect(write.errorLines == ["ffb: store error: the store was changed outside ffb (trigger citizens_no_update is missing); nothing was written. Run 'ffb check' for the details"])
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 
-    @Test func aChangedOrRemovedAuditRowBreaksTheHashChain() throws {
+    @Test(.storeFile) func aChangedOrRemovedAuditRowBreaksTheHashChain() throws {
         let db = path("s.sqlite")
         _ = try caseStore(db)
         let sound = try FFBProcess.run(["check", "--db", db, "--format", "json"])
@@ -320,7 +320,7 @@ import Testing
 
     // MARK: Found by review
 
-    @Test func aTriggerNamedLikeSQLitesOwnIsStillSeen() throws {
+    @Test(.storeFile) func aTriggerNamedLikeSQLitesOwnIsStillSeen() throws {
         let db = path("s.sqlite")
         _ = try caseStore(db)
         // LIKE 'sqlite_%' would have hidden these: '_' matches any character, case is ignored.
@@ -336,11 +336,11 @@ import Testing
         #expect(try sqlite(db, "SELECT count(*) FROM sqlitexloot") == "0")
     }
 
-    @Test func insertOrReplaceCannotRewriteAClinicalRowInPlace() throws {
+    @Test(.storeFile) func insertOrReplaceCannotRewriteAClinicalRowInPlace() throws {
         let db = path("s.sqlite")
         let recorded = try caseStore(db)
         try ok("mark-error", "--kind", "order", "--id", recorded.order, "--reason", "typed twice", "--db", db)
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         // REPLACE deletes the old row without firing DELETE triggers; the key triggers refuse it.
         for statement in [
             "INSERT OR REPLACE INTO citizens (id, pseudonym, cpr, name, write_id) SELECT id, pseudonym, cpr, 'Forged', write_id FROM citizens",
@@ -348,14 +348,14 @@ import Testing
             "INSERT OR REPLACE INTO theme_observations SELECT assessment_id, series_id, position, 0, not_assessed, relevance, note, source, write_id FROM theme_observations",
             "REPLACE INTO entered_in_error (target_kind, target_id, reason, write_id) SELECT target_kind, target_id, 'never mind', write_id FROM entered_in_error",
         ] {
-            let output = try SQLiteShell.run(db, statement + ";")
+            let output = try StoreShell.run(db, statement + ";")
             #expect(output.isEmpty, "\(statement): \(output)")
         }
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         #expect(try FFBProcess.run(["check", "--db", db]).status == 0)
     }
 
-    @Test func aStoreNamedThroughALinkIsGuardedAsTheFileItPointsTo() throws {
+    @Test(.storeFile) func aStoreNamedThroughALinkIsGuardedAsTheFileItPointsTo() throws {
         let db = path("s.sqlite"), link = path("link.sqlite")
         let recorded = try caseStore(db)
         #expect(symlink(db, link) == 0)
@@ -368,7 +368,7 @@ import Testing
         #expect(read.stderr.contains("s.sqlite-wal can be read or written by others"))
     }
 
-    @Test func synthDoesNotWriteItsExtractOverADatabase() throws {
+    @Test(.storeFile) func synthDoesNotWriteItsExtractOverADatabase() throws {
         let db = path("s.sqlite")
         _ = try caseStore(db)
         try FileManager.default.createDirectory(atPath: path("synth"), withIntermediateDirectories: true)
@@ -397,10 +397,10 @@ import Testing
         _ = try caseStore(db)
         let empty = path("empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let result = try FFBProcess.run(["import", "--db", db, empty])
         #expect(result.status == 1)
         #expect(result.errorLines == ["\(empty): no .json documents to import"])
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 }

@@ -32,11 +32,11 @@ import Testing
 
     /// A refusal: exit 1, one line naming `message`, and the store exactly as it was.
     func refused(_ message: String, _ arguments: String...) throws {
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let result = try ffb(arguments)
         #expect(result.status == 1, "\(arguments): \(result.stderr)")
         #expect(result.errorLines.count == 1 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
-        #expect(try SQLiteShell.dump(db) == before, "\(arguments) changed the store")
+        #expect(try StoreShell.dump(db) == before, "\(arguments) changed the store")
     }
 
     struct Recorded {
@@ -162,7 +162,7 @@ import Testing
         #expect(try json("citizen", "search", "holm").map { $0["name"] as? String } == ["Jens Holm"])
         // A new name is a new version; the old one still finds the citizen, shown by the new one.
         _ = try ok("citizen", "update", recorded.mette, "--name", "Mette Holm")
-        #expect(try SQLiteShell.run(db, "SELECT name FROM citizens ORDER BY id").split(separator: "\n") == ["Mette Hansen", "Jens Holm"])
+        #expect(try StoreShell.run(db, "SELECT name FROM citizens ORDER BY id").split(separator: "\n") == ["Mette Hansen", "Jens Holm"])
         let renamed = try json("citizen", "search", "hansen")
         #expect(renamed.first?["name"] as? String == "Mette Holm" && renamed.first?["matched_name"] as? String == "Mette Hansen")
         #expect(renamed.first?["former_names"] as? [String] == ["Mette Hansen"])

@@ -16,11 +16,11 @@ import Glibc
     }
 
     func count(_ db: String, _ table: String) throws -> Int {
-        Int(try SQLiteShell.run(db, "SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int(try StoreShell.run(db, "SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     func integrity(_ db: String) throws -> String {
-        try SQLiteShell.run(db, "PRAGMA integrity_check").trimmingCharacters(in: .whitespacesAndNewlines)
+        try StoreShell.run(db, "PRAGMA integrity_check").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func synthOrders(_ count: Int, seed: Int, into name: String) throws -> URL {
@@ -96,11 +96,12 @@ import Glibc
         // command is one transaction and all of them contend for the one writer lock.
         let importers = 4, recorders = 4, batchesPerImporter = 3, documentsPerBatch = 15, followUpsPerOrder = 3
         var scripts: [String] = []
+        let store = try StoreBackend.location(db)
         for importer in 0..<importers {
             var script = ""
             for batch in 0..<batchesPerImporter {
                 let folder = try synthOrders(documentsPerBatch, seed: 1000 + importer * 10 + batch, into: "import-\(importer)-\(batch)")
-                script += "'\(FFBProcess.binary.path)' import --quiet --db '\(db)' '\(folder.path)' >/dev/null 2>>\"$ERR\" && echo import-ok || echo import-fail\n"
+                script += "'\(FFBProcess.binary.path)' import --quiet --db '\(store)' '\(folder.path)' >/dev/null 2>>\"$ERR\" && echo import-ok || echo import-fail\n"
             }
             scripts.append(script)
         }
@@ -109,7 +110,7 @@ import Glibc
             for order in orderIDs[(recorder * 4)..<(recorder * 4 + 4)] {
                 for visit in 0..<followUpsPerOrder {
                     let date = String(format: "2025-%02d-01", 2 + visit * 3)
-                    script += "'\(FFBProcess.binary.path)' followup record --db '\(db)' --order \(order) --date \(date) --status continue --support-level B >/dev/null 2>>\"$ERR\" && echo followup-ok || echo followup-fail\n"
+                    script += "'\(FFBProcess.binary.path)' followup record --db '\(store)' --order \(order) --date \(date) --status continue --support-level B >/dev/null 2>>\"$ERR\" && echo followup-ok || echo followup-fail\n"
                 }
             }
             scripts.append(script)
@@ -149,7 +150,7 @@ import Glibc
         #expect(try count(db, "follow_ups") == followUps)
         #expect(followUps == recorders * 4 * followUpsPerOrder)
         // No duplicate: one follow-up per order and date, one row per document id.
-        let duplicates = try SQLiteShell.run(db, "SELECT count(*) FROM (SELECT order_id, date FROM follow_ups GROUP BY 1, 2 HAVING count(*) > 1)")
+        let duplicates = try StoreShell.run(db, "SELECT count(*) FROM (SELECT order_id, date FROM follow_ups GROUP BY 1, 2 HAVING count(*) > 1) AS twice")
         #expect(duplicates.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         let writes = try count(db, "writes")
         #expect(writes == 1 + imports + followUps, "one audited write per successful command")

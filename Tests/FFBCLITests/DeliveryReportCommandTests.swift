@@ -25,7 +25,7 @@ import Testing
 
     /// The store as the sqlite3 shell sees it, without the audit rows every write adds.
     func records(_ db: String) throws -> [String] {
-        try SQLiteShell.dump(db).split(separator: "\n").map(String.init).filter { !$0.hasPrefix("INSERT INTO writes ") }
+        try StoreShell.dump(db).split(separator: "\n").map(String.init).filter { !$0.hasPrefix("INSERT INTO writes ") }
     }
 
     @Test func klsFiveExamplesValidate() throws {
@@ -45,7 +45,7 @@ import Testing
             "Added 1 citizens, 1 cases, 3 orders, 0 goal versions, 3 assessments, 3 follow-ups, 45 theme entries") == true)
         #expect(first.errorLines.contains { $0.hasPrefix(Self.files[4] + ":/entry/12/resource/period/end: warning: the indsats ended on 2021-08-30 without a FollowUp") })
         let before = try records(db)
-        #expect(try SQLiteShell.run(db, "SELECT count(*) FROM citizens; SELECT count(*) FROM orders; SELECT count(*) FROM follow_ups;")
+        #expect(try StoreShell.run(db, "SELECT count(*) FROM citizens; SELECT count(*) FROM orders; SELECT count(*) FROM follow_ups;")
             .split(separator: "\n") == ["1", "3", "3"])
 
         let again = try ok(["import", "--db", db] + Self.files)

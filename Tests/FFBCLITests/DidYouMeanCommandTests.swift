@@ -34,12 +34,12 @@ import Testing
     /// Runs `arguments` and expects exactly `lines` on stderr, nothing on stdout, exit `status`
     /// and the store as it was.
     func expectRefused(_ arguments: [String], _ lines: [String], status: Int32 = 1) throws {
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let result = try ffb(arguments)
         #expect(result.status == status, "\(arguments)")
         #expect(result.errorLines == lines, "\(arguments)")
         #expect(result.stdout.isEmpty, "\(arguments)")
-        #expect(try SQLiteShell.dump(db) == before, "\(arguments) changed the store")
+        #expect(try StoreShell.dump(db) == before, "\(arguments) changed the store")
     }
 
     @Test func aThemeWithoutItsDanishLetterSuggestsTheTheme() throws {

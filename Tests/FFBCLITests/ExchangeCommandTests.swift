@@ -26,7 +26,7 @@ import Testing
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func dump(_ db: String) throws -> String { try SQLiteShell.dump(db) }
+    func dump(_ db: String) throws -> String { try StoreShell.dump(db) }
 
     func mode(_ path: String) throws -> Int? {
         try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -421,7 +421,7 @@ import Testing
         #expect(try dump(db) == before, "\(broken.name) changed the store")
     }
 
-    func dump(_ db: String) throws -> String { try SQLiteShell.dump(db) }
+    func dump(_ db: String) throws -> String { try StoreShell.dump(db) }
 }
 
 /// Edits Foundation JSON values by path, so the corpus is made without our own JSON module.

@@ -49,11 +49,13 @@ struct FFBProcess {
         stdin: String? = nil,
         environment: [String: String] = [:],
         in directory: URL? = nil,
-        timeout: Duration? = nil
+        timeout: Duration? = nil,
+        onSuiteBackend: Bool = true
     ) throws -> Result {
+        let (given, environment) = onSuiteBackend ? try StoreBackend.redirect(arguments, environment: environment, directory: directory) : (arguments, environment)
         let process = Process()
         process.executableURL = binary
-        process.arguments = arguments
+        process.arguments = given
         process.environment = Self.environment(environment)
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -83,10 +85,11 @@ struct FFBProcess {
 
     /// Starts a process without waiting for it: stdout discarded, stderr to the returned pipe.
     static func start(_ arguments: [String], executable: URL = binary, in directory: URL? = nil) throws -> (Process, Pipe) {
+        let (given, extra) = try StoreBackend.redirect(arguments, environment: [:], directory: directory)
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment([:])
+        process.arguments = given
+        process.environment = environment(extra)
         if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = FileHandle.nullDevice
@@ -123,7 +126,10 @@ final class TemporaryDirectory {
         return target
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        StoreBackend.release(under: url)
+        try? FileManager.default.removeItem(at: url)
+    }
 }
 
 /// The sqlite3 shell: an independent view of a store, so "unchanged" or "sound" is not judged by

@@ -237,12 +237,12 @@ import Testing
         (["--by", "municipality,provider", "--cost"], "ffb stats: --by with two keys goes with the plain statistics, --adjusted or --citizens (see 'ffb stats --help')", 2),
     ])
     func badRequestsGetOneClearLine(arguments: [String], message: String, status: Int32) throws {
-        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let before = try StoreShell.dump(db)
         let result = try FFBProcess.run(["stats"] + arguments + (arguments.contains("--input") ? [] : ["--db", db]))
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.errorLines == [message], "\(arguments)")
         #expect(result.stdout.isEmpty)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 
     @Test func theReportDrawsTheFunnelWithItsCaveatAndNoCitizen() throws {

@@ -11,10 +11,10 @@ import Testing
     }
 
     func sqlite(_ db: String, _ sql: String) throws -> String {
-        try SQLiteShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
+        try StoreShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func aStoreFromANewerFFBIsRefusedAndLeftAlone() throws {
+    @Test(.storeFile) func aStoreFromANewerFFBIsRefusedAndLeftAlone() throws {
         let db = directory.file("new.sqlite").path
         #expect(try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "A", "--db", db]).status == 0)
         _ = try sqlite(db, "PRAGMA user_version = 99")
@@ -28,7 +28,7 @@ import Testing
         #expect(try sqlite(db, ".dump") == before)
     }
 
-    @Test(arguments: [false, true])
+    @Test(.storeFile, arguments: [false, true])
     func theStoreFileDeletedOrReplacedWhileACommandRunsIsAnErrorNotASilentLoss(replaced: Bool) throws {
         let db = directory.file("gone-\(replaced).sqlite").path
         let other = directory.file("other-\(replaced).sqlite").path
@@ -103,7 +103,7 @@ import Testing
         try body(mountPoint)
     }
 
-    @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
+    @Test(.storeFile, .enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
     func aFullDiskLosesNothingAlreadyWritten() throws {
         try withTmpfs("small", size: "768k") { try fillTheDisk(db: $0 + "/s.sqlite") }
     }
@@ -133,7 +133,7 @@ import Testing
         runMount(["-o", "remount,\(options)", path])
     }
 
-    @Test(.enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
+    @Test(.storeFile, .enabled(if: FaultTests.canMount, "needs permission to mount a tmpfs"))
     func aStoreOnReadOnlyMediaCanBeReadAndRefusesWritesClearly() throws {
         try withTmpfs("readonly", size: "4m") { try readOnlyMedia(mountPoint: $0) }
     }

@@ -44,8 +44,8 @@ import Testing
 
     /// The stored entries of the assessment dated `date`: theme name, level (or iv) and note.
     func stored(on date: String) throws -> [String] {
-        let rows = try SQLiteShell.run(db, """
-            SELECT s.theme, coalesce(o.level, 'iv'), coalesce(o.note, '') FROM assessments a
+        let rows = try StoreShell.run(db, """
+            SELECT s.theme, coalesce(CAST(o.level AS TEXT), 'iv'), coalesce(o.note, '') FROM assessments a
             JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
             WHERE a.date = '\(date)' ORDER BY o.position
             """)
@@ -56,9 +56,9 @@ import Testing
         }
     }
 
-    @Test func endOfInputKeepsADraftAndTheStoreUnchangedThenResumeChangesOneAnswerAndSaves() throws {
+    @Test(.storeFile) func endOfInputKeepsADraftAndTheStoreUnchangedThenResumeChangesOneAnswerAndSaves() throws {
         let pseudonym = try citizenAssessedBefore()
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
 
         // Started by CPR number; two answers (the second a note that still wants its level), then end of input.
         let stopped = ffb(["assess", "--citizen", cpr, "--date", "2025-02-01", "--interactive", "--area", "Mobilitet"], lines: ["2 Går ture dagligt", "Bruger stok"])
@@ -67,7 +67,7 @@ import Testing
         #expect(stopped.stdout.contains("Intet er gemt i databasen endnu. Dine 2 svar er gemt som kladde.\n"))
         #expect(stopped.stdout.hasSuffix("Fortsæt med: ffb assess --interactive --resume --citizen \(pseudonym) --db \(db)\n"))
         #expect(!stopped.stdout.contains("010190"))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         let draft = try String(contentsOfFile: draftPath(pseudonym), encoding: .utf8)
         #expect(draft.contains("\"note\" : \"Bruger stok\""))
         #expect(draft.contains("\"citizen\" : \"\(pseudonym)\""))
@@ -90,26 +90,26 @@ import Testing
             "Gå og bevæge sig=1 Bruger stok",
             "Færdes med transportmidler=iv",
         ])
-        #expect(try SQLiteShell.run(db, "SELECT count(*) FROM assessments") == "2\n")
+        #expect(try StoreShell.run(db, "SELECT count(*) FROM assessments") == "2\n")
     }
 
     @Test func noAtTheConfirmationKeepsTheDraftAndDiscardDraftStartsAfresh() throws {
         let pseudonym = try citizenAssessedBefore()
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let declined = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-01", "--interactive", "--area", "Mobilitet"], lines: ["1", "1", "1", "1", "nej"])
         #expect(declined.status == 0)
         #expect(declined.stdout.contains("Dine 4 svar er gemt som kladde."))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         #expect(FileManager.default.fileExists(atPath: draftPath(pseudonym)))
 
         let afresh = ffb(["assess", "--citizen", pseudonym, "--date", "2025-03-01", "--interactive", "--area", "Mobilitet", "--discard-draft"], lines: ["q"])
         #expect(afresh.status == 0)
         #expect(afresh.stdout.hasSuffix("Intet gemt.\n"))
         #expect(!FileManager.default.fileExists(atPath: draftPath(pseudonym)))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 
-    @Test func resumeTakesTheDraftsDateUnlessGivenAgain() throws {
+    @Test(.storeFile) func resumeTakesTheDraftsDateUnlessGivenAgain() throws {
         let pseudonym = try citizenAssessedBefore()
         _ = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-01", "--interactive", "--area", "Mobilitet"], lines: ["2"])
         let resumed = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-03", "--interactive", "--resume"], lines: ["", "", "", "j"])
@@ -139,7 +139,7 @@ import Testing
 
     @Test func aDateOrCaseTheSaveWouldRefuseIsRefusedBeforeAnyQuestion() throws {
         let pseudonym = try citizenAssessedBefore()
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         // The case does not exist: said at once, not after a walk through the themes.
         let unknown = ffb(["assess", "--citizen", pseudonym, "--date", "2025-02-01", "--case", "S-404", "--interactive", "--area", "Mobilitet"],
                           lines: ["2", "", "", "", "j"])
@@ -149,6 +149,6 @@ import Testing
         #expect(future.status == 1)
         #expect(future.stderr.contains("udredningen er dateret 2999-01-01, efter i dag"))
         #expect(!FileManager.default.fileExists(atPath: draftPath(pseudonym)))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 }

@@ -35,10 +35,11 @@ final class InteractiveTerminal {
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         process.executableURL = FFBProcess.binary
-        process.arguments = arguments
+        let (given, extra) = try StoreBackend.redirect(arguments, environment: environment, directory: nil)
+        process.arguments = given
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "FFB_DB")
-        for (key, value) in environment { env[key] = value }
+        for (key, value) in extra { env[key] = value }
         process.environment = env
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = terminal

@@ -19,10 +19,10 @@ import Testing
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func ctrlDKeepsTheDraftThenThePrintedCommandResumesAndOneAnswerIsFixedFromTheSummary() throws {
+    @Test(.storeFile) func ctrlDKeepsTheDraftThenThePrintedCommandResumesAndOneAnswerIsFixedFromTheSummary() throws {
         let pseudonym = try ok(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette"])
         _ = try ok(["assess", "--citizen", pseudonym, "--date", "2024-06-01", "--theme", "Gå og bevæge sig=3"])
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let draft = db + ".drafts/" + pseudonym + ".json"
 
         let first = try InteractiveTerminal(["assess", "--citizen", "010190-1234", "--date", "2025-02-01", "--interactive", "--area", "Mobilitet", "--db", db],
@@ -41,7 +41,7 @@ import Testing
         let resumeLine = try #require(screen.split(separator: "\n").first { $0.hasPrefix("Fortsæt med: ") })
         #expect(resumeLine == "Fortsæt med: ffb assess --interactive --resume --citizen \(pseudonym) --db \(db)")
         #expect(FileManager.default.fileExists(atPath: draft))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
 
         // The command exactly as printed.
         let words = resumeLine.dropFirst("Fortsæt med: ffb ".count).split(separator: " ").map(String.init)
@@ -67,11 +67,11 @@ import Testing
         #expect(try second.finish() == 0)
         #expect(!FileManager.default.fileExists(atPath: draft))
 
-        let stored = try SQLiteShell.run(db, """
-            SELECT coalesce(o.level, 'iv') || ' ' || coalesce(o.note, '-') FROM assessments a
+        let stored = try StoreShell.run(db, """
+            SELECT coalesce(CAST(o.level AS TEXT), 'iv') || ' ' || coalesce(o.note, '-') FROM assessments a
             JOIN theme_observations o ON o.assessment_id = a.id WHERE a.date = '2025-02-01' ORDER BY o.position
             """)
         #expect(stored == "2 Går ture dagligt\n2 Bruger rollator ude\n1 -\n")
-        #expect(try SQLiteShell.run(db, "SELECT count(*) FROM assessments") == "2\n")
+        #expect(try StoreShell.run(db, "SELECT count(*) FROM assessments") == "2\n")
     }
 }

@@ -27,19 +27,6 @@ import Testing
     }
 
     /// What the sqlite3 shell says on stderr.
-    static func sqliteErrors(_ db: String, _ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, command]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func typeCounts(_ file: String) throws -> [String: Int] {
         let bundle = try #require(try FFBProcess.json(String(contentsOfFile: file, encoding: .utf8)) as? [String: Any])
         return ((bundle["entry"] as? [[String: Any]]) ?? []).reduce(into: [:]) { counts, entry in
@@ -122,12 +109,12 @@ import Testing
                            "--payer-id", "0751", "--support-level", "C", "--start", "2025-02-10", "--db", db)
         let orderID = order
         func refused(_ message: String, order: String? = nil) throws {
-            let before = try SQLiteShell.dump(db)
+            let before = try StoreShell.dump(db)
             let result = try ffb("export", "--fhir", "order", "--id", order ?? orderID, "--out", path("message.json"), "--db", db)
             #expect(result.status == 1)
             #expect(result.errorLines == ["ffb: " + message], "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: path("message.json")))
-            #expect(try SQLiteShell.dump(db) == before)
+            #expect(try StoreShell.dump(db) == before)
             #expect(!result.stderr.contains("020485"))
         }
         try refused("the citizen \(citizen) has no phone number, which KL's order message requires (Patient.telecom:phone): "
@@ -211,23 +198,23 @@ import Testing
         #expect(shown["name"] as? String == "Karen Dahl Holm")
         #expect(shown["phone"] as? String == "11 22 33 44")
         #expect(shown["address"] as? String == "Østergade 2, 8000 Aarhus C")
-        #expect(try SQLiteShell.run(db, "SELECT version || ':' || name || ':' || address_line FROM citizen_contacts ORDER BY version")
+        #expect(try StoreShell.run(db, "SELECT version || ':' || name || ':' || address_line FROM citizen_contacts ORDER BY version")
             .split(separator: "\n") == ["1:Karen Dahl:Vestergade 1", "2:Karen Dahl Holm:Østergade 2"])
         let history = try ok("history", "--citizen", citizen, "--db", db)
         #expect(history.contains("kontaktdata version 1 (erstattet af version 2): Karen Dahl"), "\(history)")
         #expect(history.contains("kontaktdata version 2: Karen Dahl Holm"))
         #expect(history.contains("adresse Østergade 2, 8000 Aarhus C"))
         // Rows are never changed, only added.
-        let update = try Self.sqliteErrors(db, "UPDATE citizen_contacts SET phone = '0' WHERE version = 1")
+        let update = try StoreShell.errors(db, "UPDATE citizen_contacts SET phone = '0' WHERE version = 1")
         #expect(update.contains("append-only: citizen_contacts rows are never updated"), "\(update)")
         // Bad input: a located error, exit 1, nothing written.
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let bad = try ffb("citizen", "update", citizen, "--address", "Østergade 2 8000 Aarhus C", "--db", db)
         #expect(bad.status == 1)
         #expect(bad.errorLines == ["ffb: --address: an address is written \"STREET, POSTCODE CITY\" (e.g. \"Vestergade 1, 8000 Aarhus C\")"])
         let phone = try ffb("citizen", "update", citizen, "--phone", "ring mig", "--db", db)
         #expect(phone.status == 1 && phone.errorLines.count == 1 && phone.stderr.contains("--phone"))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         #expect(try ffb("citizen", "update", citizen, "--db", db).status == 2)
         #expect(try ffb("order", "create", "--citizen", citizen, "--case", "S-1", "--service", "Støtte til praktiske opgaver",
                         "--provider-name", "B", "--provider-id", "1", "--payer-account", "1-2", "--support-level", "C",

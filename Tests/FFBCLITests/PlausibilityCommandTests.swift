@@ -35,12 +35,12 @@ import Testing
     /// Runs a write that must be refused; returns its one error line after checking the store is
     /// unchanged and nothing went to stdout.
     func refused(_ arguments: String..., file: String = #fileID, line: Int = #line) throws -> String {
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let result = try FFBProcess.run(arguments + ["--db", db], environment: Self.english)
         let location = SourceLocation(fileID: file, filePath: file, line: line, column: 1)
         #expect(result.status == 1, "\(arguments): exit \(result.status), \(result.stderr)", sourceLocation: location)
         #expect(result.stdout.isEmpty, sourceLocation: location)
-        #expect(try SQLiteShell.dump(db) == before, "a refused write changed the store", sourceLocation: location)
+        #expect(try StoreShell.dump(db) == before, "a refused write changed the store", sourceLocation: location)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)", sourceLocation: location)
         return String(lines.first ?? "")
@@ -68,7 +68,7 @@ import Testing
     /// A Danish caseworker reads the refusal, and the audit's note on a late record, in Danish.
     @Test func theRulesSpeakDanishByDefault() throws {
         let recorded = try recordCase()
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let refusal = try FFBProcess.run(["assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2020-01-01",
                                           "--theme", "Købe ind=2", "--db", db], environment: ["USER": "anna"])
         #expect(refusal.status == 1)
@@ -76,7 +76,7 @@ import Testing
             ffb: udredningen er dateret 2020-01-01, før sag S-2025-001 blev oprettet (2025-01-10); er den indtastet sent, så skriv hvorfor med --backdated-reason TEKST
 
             """)
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
         let late = try FFBProcess.run(["assess", "--citizen", recorded.citizen, "--case", "S-2025-001", "--date", "2024-12-20",
                                        "--theme", "Købe ind=2", "--db", db, "--backdated-reason", "Udredning fra sygehuset"], environment: ["USER": "anna"])
         #expect(late.status == 0)
@@ -130,12 +130,12 @@ import Testing
                             "--status", "continue", "--today", Self.today)
             == "ffb: follow-up date 2025-02-01 is before the order starts (2025-03-01)")
         // The very same follow-up again is an idempotent re-run: exit 0, nothing written.
-        let before = try SQLiteShell.dump(db)
+        let before = try StoreShell.dump(db)
         let again = try FFBProcess.run(["followup", "record", "--order", recorded.order, "--date", "2026-03-01", "--theme", "Købe ind=1",
                                         "--status", "end", "--db", db, "--today", Self.today], environment: Self.english)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already records this"))
-        #expect(try SQLiteShell.dump(db) == before)
+        #expect(try StoreShell.dump(db) == before)
     }
 
     @Test func aGoalWhoseExpectedLevelContradictsItsTypeIsRefused() throws {
@@ -200,7 +200,7 @@ import Testing
             .hasSuffix("is dated 2026-05-01, after case S-2025-001 was closed (2026-04-01)"))
     }
 
-    @Test func aWriteWithoutAUserNameIsRefused() throws {
+    @Test(.storeFile) func aWriteWithoutAUserNameIsRefused() throws {
         let result = try ffb("citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", environment: ["USER": "", "LOGNAME": "", "FFB_LANG": "en"])
         #expect(result.status == 1)
         #expect(result.stderr == "ffb: who is writing? give --user NAME (or set $USER, or user = NAME in the settings file): the audit trail keeps a name with every write\n")
@@ -213,6 +213,6 @@ import Testing
         #expect(named.status == 0, "\(named.stderr)")
         let history = try ffb("history", "--citizen", named.stdout.trimmingCharacters(in: .whitespacesAndNewlines), environment: ["FFB_SETTINGS": settings.path])
         #expect(history.stdout.contains("recorded "), "the settings' lang = en: \(history.stdout)")
-        #expect(try SQLiteShell.run(db, "SELECT user FROM writes").trimmingCharacters(in: .whitespacesAndNewlines) == "sagsbehandler-anna")
+        #expect(try StoreShell.run(db, "SELECT user FROM writes").trimmingCharacters(in: .whitespacesAndNewlines) == "sagsbehandler-anna")
     }
 }

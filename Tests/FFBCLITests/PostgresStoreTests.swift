@@ -24,9 +24,17 @@ struct PostgresStoreTests {
 
     @Test func theAuditNamesTheDatabaseRoleNotAFlag() throws {
         let server = try PostgresTestDatabase()
-        let result = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--user", "someone-else", "--db", server.address])
-        #expect(result.status == 0, "\(result.stderr)")
         let role = try server.administer("SELECT session_user::text").string(0, 0)
+        // Nobody records in another's name: a --user that is not the role is refused, nothing written.
+        let refused = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--user", "someone-else", "--db", server.address])
+        #expect(refused.status == 1)
+        #expect(refused.errorLines == ["ffb: a shared store records who writes and looks as the database role you log in as (\(role)), not as \"someone-else\": log in as that role, or leave out --user"])
+        #expect(try server.administer("SELECT count(*) FROM citizens").string(0, 0) == "0")
+        // Without --user (whatever $USER says) the role is recorded, and as itself --user is taken.
+        let result = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", server.address], environment: ["USER": "someone-else"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let show = try FFBProcess.run(["citizen", "list", "--user", role, "--db", server.address])
+        #expect(show.status == 0, "\(show.stderr)")
         let users = try server.administer("SELECT \"user\" FROM writes")
         #expect(users.rowCount == 1 && users.string(0, 0) == role)
         #expect {

@@ -52,11 +52,17 @@ final class PostgresTestDatabase {
 
     /// This database's address, logging in as `role` (trusted on the test server's socket).
     func address(as role: String) -> String {
+        Self.address(address, role: role)
+    }
+
+    /// `address` logging in as `role` instead of the role it names.
+    static func address(_ address: String, role: String) -> String {
         guard let scheme = address.range(of: "://") else { return address + " user=\(role)" }
         let rest = address[scheme.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
         let host = rest[..<authorityEnd].split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).last ?? ""
-        return String(address[..<scheme.upperBound]) + role + "@" + host + rest[authorityEnd...]
+        let user = role.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? role
+        return String(address[..<scheme.upperBound]) + user + "@" + host + rest[authorityEnd...]
     }
 
     /// Runs SQL on this test's database as `role`.

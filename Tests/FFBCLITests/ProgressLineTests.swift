@@ -135,7 +135,7 @@ import Testing
         #expect(shown.terminal == "")
     }
 
-    @Test func synthAndCheckDrawTheirLinesOnTheTerminal() throws {
+    @Test(.storeFile) func synthAndCheckDrawTheirLinesOnTheTerminal() throws {
         let directory = try TemporaryDirectory()
         let synth = try TerminalProcess.run(["synth", "--citizens", "30", "--out", directory.file("s").path], environment: Self.now)
         #expect(synth.status == 0)
@@ -153,7 +153,7 @@ import Testing
 
         let db = directory.file("store.sqlite").path
         #expect(try FFBProcess.run(["import", "--db", db, directory.file("s/exchange").path]).status == 0)
-        let pages = Int(try SQLiteShell.run(db, "PRAGMA page_count").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let pages = Int(try StoreShell.run(db, "PRAGMA page_count").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(pages > 0)
         let check = try TerminalProcess.run(["check", "--db", db], environment: Self.now)
         #expect(check.status == 0)

@@ -11,7 +11,7 @@ import Testing
         return try String(contentsOf: file, encoding: .utf8)
     }
 
-    @Test func aStoreCopiedToAnotherFileReadsTheSameAndRefusesATargetWithRecords() throws {
+    @Test(.storeFile) func aStoreCopiedToAnotherFileReadsTheSameAndRefusesATargetWithRecords() throws {
         let directory = try TemporaryDirectory()
         let source = directory.file("a.sqlite").path, target = directory.file("b.sqlite").path
         let (mette, _, order) = try AccessLogTests.record(source)
@@ -29,7 +29,7 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("there is no store at") && !FileManager.default.fileExists(atPath: directory.file("c.sqlite").path))
     }
 
-    @Test(.enabled(if: PostgresTestDatabase.adminAddress != nil, PostgresTestDatabase.skipReason))
+    @Test(.storeFile, .enabled(if: PostgresTestDatabase.adminAddress != nil, PostgresTestDatabase.skipReason))
     func aStoreCopiedToPostgreSQLAndBackReadsTheSame() throws {
         let directory = try TemporaryDirectory()
         let source = directory.file("a.sqlite").path, back = directory.file("back.sqlite").path

@@ -4,7 +4,7 @@ import Testing
 /// Store trouble exits 3 (CLI.md), naming the file it is about: a store that is not there, and a
 /// file that is not a store.
 @Suite struct StoreErrorExitTests {
-    @Test func aMissingStoreAndAFileThatIsNotOneExitThreeNamingTheFile() throws {
+    @Test(.storeFile) func aMissingStoreAndAFileThatIsNotOneExitThreeNamingTheFile() throws {
         let directory = try TemporaryDirectory()
         let missing = directory.file("none.sqlite").path
         let read = try FFBProcess.run(["citizen", "list", "--db", missing])

@@ -38,7 +38,8 @@ enum TerminalProcess {
 
         let process = Process()
         process.executableURL = FFBProcess.binary
-        process.arguments = arguments
+        let (given, environment) = try StoreBackend.redirect(arguments, environment: environment, directory: nil)
+        process.arguments = given
         process.environment = FFBProcess.environment(environment)
         let out = Pipe()
         process.standardOutput = out

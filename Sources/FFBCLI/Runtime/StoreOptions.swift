@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBCommandLine
+import FFBDigest
 import FFBFiles
 import FFBModel
 import FFBStore
@@ -12,7 +13,7 @@ enum StoreOptions {
         "db", value: "PATH", help: "The store: an SQLite file, or postgresql://… for a municipality's shared store (libpq URI; PG* variables fill in the rest).",
         defaultDescription: "$FFB_DB, else ./ffb.sqlite"
     )
-    static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write).", defaultDescription: "$USER")
+    static let user = OptionSpec("user", value: "NAME", help: "Who is recording (kept with every write). A shared store (postgresql://…) records the database role you log in as instead; a --user that is not it is refused.", defaultDescription: "$USER")
     static let today = OptionSpec(
         "today", value: "DATE", help: "Judge records against this earlier day (tests; a day's records typed in later): none may be dated after it.",
         defaultDescription: "today"
@@ -31,6 +32,25 @@ enum StoreOptions {
         location(arguments.value("db") ?? context.environment["FFB_DB"] ?? "ffb.sqlite", context: context)
     }
 
+    /// Where an interactive assessment keeps its drafts (`InteractiveDraft`, `<base>.drafts/`):
+    /// beside a store file; for a shared store in the user's own state folder
+    /// (`$XDG_STATE_HOME`, else `~/.local/state`: `ffb/server-<digest of the address without its
+    /// password>`), never in the working folder and never named with a password.
+    static func draftBase(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
+        let store = path(arguments, context: context)
+        guard CaseStores.isServerAddress(store) else { return store }
+        let state = context.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? context.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 + "/.local/state" }
+        guard let state else { throw .invalid("--interactive on a shared store keeps its drafts in your own folder: set $HOME (or $XDG_STATE_HOME)") }
+        let folder = state + "/ffb"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .invalid("cannot make the drafts' folder \(folder): \(error.localizedDescription)")
+        }
+        return folder + "/server-" + SHA256.hexHash(Array(CaseStores.shown(store).utf8)).prefix(16)
+    }
+
     /// Where a store a user named is: a server's address as given, a file's path resolved.
     static func location(_ given: String, context: CommandContext) -> String {
         if CaseStores.isServerAddress(given) { return given }
@@ -39,8 +59,18 @@ enum StoreOptions {
     }
 
     /// Who is writing, as the audit trail will show it. A name with a control character (a
-    /// newline would forge a second line of `history`) or a bidi override is refused.
+    /// newline would forge a second line of `history`) or a bidi override is refused. On a shared
+    /// store it is the database role that logs in (a `--user` given must be that role: the store
+    /// refuses another).
     static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
+        let store = path(arguments, context: context)
+        if CaseStores.isServerAddress(store), arguments.value("user") == nil {
+            do {
+                return try CaseStores.loginRole(store)
+            } catch {
+                throw CLIError(error)
+            }
+        }
         let (user, source) = if let given = arguments.value("user") {
             (given, "--user")
         } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"], !name.isEmpty {

@@ -8,9 +8,20 @@ import Foundation
 enum StoreReferences {
     static func check(_ arguments: ParsedArguments, context: CommandContext, citizen: String? = nil, caseNumber: String? = nil,
                       order: String? = nil, problems: inout ProblemList) throws(CLIError) {
-        // No store yet: the write makes it, and says what is missing from it.
+        // No store yet (no file, or a database without one): the write makes it, and says what
+        // is missing from it.
+        let path = StoreOptions.path(arguments, context: context)
         guard citizen != nil || caseNumber != nil || order != nil,
-              FileManager.default.fileExists(atPath: StoreOptions.path(arguments, context: context)) else { return }
+              CaseStores.isServerAddress(path) || FileManager.default.fileExists(atPath: path) else { return }
+        if CaseStores.isServerAddress(path) {
+            do {
+                try CaseStores.open(path, create: false).close()
+            } catch .missingStore {
+                return
+            } catch {
+                throw CLIError(error)
+            }
+        }
         let found = try StoreOptions.read(arguments, context: context) { store in
             var found: [Diagnostic] = []
             if let citizen {

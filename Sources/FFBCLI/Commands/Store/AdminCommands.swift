@@ -23,7 +23,7 @@ enum AdminRoleAddCommand: Command {
         ],
         positionals: [PositionalSpec("ROLE", help: "The database role (login name).")],
         examples: [
-            "ffb admin role add anna --caseworker 0751 --db postgresql://ffb-owner@db.kommune.dk/ffb",
+            "ffb admin role add karen --caseworker 0751 --db postgresql://ffb-owner@db.kommune.dk/ffb",
             "ffb admin role add bostotten --provider SOR-123456 --db postgresql://ffb-owner@db.kommune.dk/ffb",
         ]
     )

@@ -20,7 +20,7 @@ extension AssessCommand {
         // should not cost the caseworker a whole walk through the themes.
         let store = try StoreOptions.open(arguments, context: context, create: false)
         defer { store.close() }
-        let storePath = StoreOptions.path(arguments, context: context)
+        let storePath = try StoreOptions.draftBase(arguments, context: context)
         let found: Citizen
         do {
             found = try store.citizen(reference)
