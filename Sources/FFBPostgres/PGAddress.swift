@@ -10,9 +10,20 @@ package enum PGAddress {
         return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
     }
 
+    /// `address` with no password at all (a URI's; a keyword string's replaced by `***`), for a
+    /// command line printed for the user to run again: libpq then takes it from `PGPASSWORD` or
+    /// `~/.pgpass`, and it names the same store however the password was given.
+    package static func withoutPassword(_ address: String) -> String {
+        redacted(address, replacement: nil)
+    }
+
     /// `address` with its password replaced by `***`, in the URI's user part and in a
     /// `password=` parameter, so that it can be shown in messages and the audit trail.
     package static func redacted(_ address: String) -> String {
+        redacted(address, replacement: "***")
+    }
+
+    private static func redacted(_ address: String, replacement: String?) -> String {
         guard isPostgres(address), let schemeEnd = address.range(of: "://")?.upperBound else {
             return redactedKeywords(address)
         }
@@ -23,7 +34,7 @@ package enum PGAddress {
         if let at = authority.lastIndex(of: "@") {
             let userInfo = authority[..<at]
             if let colon = userInfo.firstIndex(of: ":") {
-                result += userInfo[..<colon] + ":***"
+                result += userInfo[..<colon] + (replacement.map { ":" + $0 } ?? "")
             } else {
                 result += userInfo
             }
@@ -33,11 +44,11 @@ package enum PGAddress {
         }
         rest = rest[authorityEnd...]
         guard let question = rest.firstIndex(of: "?") else { return result + rest }
-        result += rest[...question]
-        let parameters = rest[rest.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
-            parameter.lowercased().hasPrefix("password=") ? "password=***" : String(parameter)
+        result += rest[..<question]
+        let parameters = rest[rest.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).compactMap { parameter in
+            parameter.lowercased().hasPrefix("password=") ? replacement.map { "password=" + $0 } : String(parameter)
         }
-        return result + parameters.joined(separator: "&")
+        return parameters.isEmpty ? result : result + "?" + parameters.joined(separator: "&")
     }
 
     /// A keyword/value connection string with its `password=` value replaced.

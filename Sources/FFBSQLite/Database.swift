@@ -92,8 +92,8 @@ package final class Database {
 
     /// Whether `address` names a PostgreSQL database (`postgresql://…`) rather than an SQLite file.
     package static func isServerAddress(_ address: String) -> Bool { PGAddress.isPostgres(address) }
-    /// A server's address without its password, to show or to name things by.
-    package static func redactedAddress(_ address: String) -> String { PGAddress.redacted(address) }
+    /// A server's address with no password in it, to print or to name things by.
+    package static func addressWithoutPassword(_ address: String) -> String { PGAddress.withoutPassword(address) }
 
     /// Whether this database is on a PostgreSQL server rather than in an SQLite file.
     package var isServer: Bool { server != nil }

@@ -300,9 +300,10 @@ public enum CaseStores {
         return try StoreError.mapping { () throws(SQLiteError) in try database.serverRole ?? "" }
     }
 
-    /// `location` fit to show: a server's address without its password, a file's path as it is.
-    public static func shown(_ location: String) -> String {
-        isServerAddress(location) ? Database.redactedAddress(location) : location
+    /// `location` fit to print for the user to give again: a server's address with no password
+    /// in it (libpq finds it in `PGPASSWORD` or `~/.pgpass`), a file's path as it is.
+    public static func withoutPassword(_ location: String) -> String {
+        isServerAddress(location) ? Database.addressWithoutPassword(location) : location
     }
 }
 

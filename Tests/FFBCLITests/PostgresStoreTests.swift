@@ -42,6 +42,37 @@ struct PostgresStoreTests {
         } throws: { error in (error as? PGError)?.sqlState == "FF001" }
     }
 
+    /// A draft of an interactive assessment on a shared store is the caseworker's own: in their
+    /// state folder, named by the store without its password, and resumed from there.
+    @Test func anInteractiveDraftOfASharedStoreStaysInTheUsersOwnFolder() throws {
+        let server = try PostgresTestDatabase()
+        let home = try TemporaryDirectory()
+        let work = try TemporaryDirectory()
+        let address = server.address + (server.address.contains("?") ? "&" : "?") + "password=hemmeligt"
+        let environment = ["XDG_STATE_HOME": home.url.path]
+        let citizen = try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", address]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = try FFBProcess.run(["assess", "--citizen", citizen, "--date", "2025-02-01", "--interactive", "--area", "Mobilitet", "--db", address],
+                                       stdin: "3\n", environment: environment, in: work.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Dit ene svar er gemt som kladde."), "\(first.stdout)")
+        // The command to resume with names the store, never its password.
+        #expect(first.stdout.contains("Fortsæt med: ffb assess --interactive --resume --citizen \(citizen) --db '\(server.address)'"), "\(first.stdout)")
+        #expect(!first.stdout.contains("hemmeligt") && !first.stderr.contains("hemmeligt"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: home.file("ffb").path)
+        #expect(folders.count == 1 && folders[0].hasPrefix("server-") && folders[0].hasSuffix(".drafts"), "\(folders)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.file("ffb/\(folders[0])").path) == [citizen + ".json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.url.path).isEmpty, "nothing in the working folder")
+        #expect(!folders[0].contains("hemmeligt"))
+        // The same store under the same address finds it; nothing is in the store until it is saved.
+        let resumed = try FFBProcess.run(["assess", "--citizen", citizen, "--interactive", "--resume", "--db", address],
+                                         stdin: "2\n\n\nj\n", environment: environment, in: work.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("Fortsætter kladden: 1 af 4 temaer er besvaret."), "\(resumed.stdout)")
+        #expect(try server.administer("SELECT count(*) FROM assessments").string(0, 0) == "1")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.file("ffb/\(folders[0])").path).isEmpty)
+    }
+
     @Test func aRefusedWriteLeavesNothingOnTheServer() throws {
         let server = try PostgresTestDatabase()
         #expect(try FFBProcess.run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen", "--db", server.address]).status == 0)

@@ -28,6 +28,14 @@ import Testing
         #expect(PGAddress.passwords(in: "postgresql://anna:hem%3Amelig@db/ffb") == ["hem:melig"])
     }
 
+    @Test func anAddressToGiveAgainHasNoPasswordAtAll() {
+        #expect(PGAddress.withoutPassword("postgresql://anna:hemmelig@db.kommune.dk:5432/ffb?sslmode=require")
+                == "postgresql://anna@db.kommune.dk:5432/ffb?sslmode=require")
+        #expect(PGAddress.withoutPassword("postgres://db/ffb?user=anna&password=hemmelig&sslmode=require") == "postgres://db/ffb?user=anna&sslmode=require")
+        #expect(PGAddress.withoutPassword("postgres://db/ffb?password=hemmelig") == "postgres://db/ffb")
+        #expect(PGAddress.withoutPassword("postgresql://anna@/ffb?host=/run/pg") == "postgresql://anna@/ffb?host=/run/pg")
+    }
+
     @Test func onlyPostgresURIsNameAServer() {
         #expect(PGAddress.isPostgres("postgresql://db/ffb") && PGAddress.isPostgres("POSTGRES://db/ffb") && PGAddress.isPostgres("postgresql://"))
         #expect(!PGAddress.isPostgres("ffb.sqlite") && !PGAddress.isPostgres("./postgresql:/x") && !PGAddress.isPostgres("postgresql.sqlite"))

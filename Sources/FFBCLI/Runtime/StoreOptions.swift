@@ -48,7 +48,7 @@ enum StoreOptions {
         } catch {
             throw .invalid("cannot make the drafts' folder \(folder): \(error.localizedDescription)")
         }
-        return folder + "/server-" + SHA256.hexHash(Array(CaseStores.shown(store).utf8)).prefix(16)
+        return folder + "/server-" + SHA256.hexHash(Array(CaseStores.withoutPassword(store).utf8)).prefix(16)
     }
 
     /// Where a store a user named is: a server's address as given, a file's path resolved.

@@ -134,7 +134,8 @@ extension AssessCommand {
     /// the walk may have been started with), and with the store as it was named.
     static func resumeCommand(_ arguments: ParsedArguments, citizen: Pseudonym) -> String {
         var words = ["ffb", "assess", "--interactive", "--resume", "--citizen", citizen.rawValue]
-        if let db = arguments.value("db") { words += ["--db", ShellWord.quoted(db)] }
+        // Never a password on the screen: a shared store's address is printed without it.
+        if let db = arguments.value("db") { words += ["--db", ShellWord.quoted(CaseStores.withoutPassword(db))] }
         return words.joined(separator: " ")
     }
 }
