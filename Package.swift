@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "FFBPostgresTests", dependencies: ["FFBPostgres", "FFBSQLite"]),
         .testTarget(name: "FFBCatalogTests", dependencies: ["FFBCatalog", "FFBText"]),
         .testTarget(name: "FFBModelTests", dependencies: ["FFBModel"]),
-        .testTarget(name: "FFBStoreTests", dependencies: ["FFBStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "FFBStoreTests", dependencies: ["FFBPostgres", "FFBStore"], exclude: ["Fixtures"]),
         .testTarget(name: "FFBProgressionTests", dependencies: ["FFBProgression", "FFBStatistics"]),
         .testTarget(name: "FFBSyntheticTests", dependencies: ["FFBCatalog", "FFBModel", "FFBSynthetic"]),
         .testTarget(name: "FFBReportTests", dependencies: ["FFBCatalog", "FFBProgression", "FFBReport", "FFBStatistics"]),

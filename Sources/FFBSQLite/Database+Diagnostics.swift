@@ -29,6 +29,7 @@ extension Database {
     ///
     /// The dump contains all personal data in the store; never log it.
     package func logicalDump() throws(SQLiteError) -> String {
+        if isServer { return try serverDump() }
         var lines = ["user_version \(try userVersion)"]
         let schema = try query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
         for entry in schema {
@@ -51,6 +52,20 @@ extension Database {
             try forEach(sql) { row throws(SQLiteError) in
                 let values = try row.currentRow().values
                 lines.append("  (" + values.map(Self.literal).joined(separator: ", ") + ")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `logicalDump` of a server's database: every table's rows, ordered by their text.
+    private func serverDump() throws(SQLiteError) -> String {
+        var lines: [String] = []
+        let tables = try query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")
+        for table in tables {
+            let quoted = quoteIdentifier(try table.string(0))
+            lines.append("rows \(try table.string(0))")
+            try forEach("SELECT * FROM \(quoted) t ORDER BY t::text") { row throws(SQLiteError) in
+                lines.append("  (" + (try row.currentRow().values).map(Self.literal).joined(separator: ", ") + ")")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -121,7 +121,7 @@ import Testing
         }
     }
 
-    @Test func namesAndCaseworkersAreReadForEveryoneAtOnce() throws {
+    @Test(.storeFile) func namesAndCaseworkersAreReadForEveryoneAtOnce() throws {
         try store.write(user: "bo", command: "citizen update") { writer in
             try writer.recordContact(CitizenContact(name: "Mette Holm", phone: nil, address: nil), of: citizen.pseudonym)
         }

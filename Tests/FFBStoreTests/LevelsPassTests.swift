@@ -102,7 +102,7 @@ import Testing
         ])
     }
 
-    @Test func theEntriesReadOnASecondConnectionAreThoseReadOnThisOneAndOnlyForTheSameState() throws {
+    @Test(.storeFile) func theEntriesReadOnASecondConnectionAreThoseReadOnThisOneAndOnlyForTheSameState() throws {
         let citizen = try store.write(user: "t", command: "citizen") { try $0.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette") }
         _ = try assess(citizen, "2025-01-10", [try entry("Købe ind", .assessed(.severe)), try entry("Lave mad", .notAssessed)])
         _ = try assess(citizen, "2025-03-01", [try entry("Købe ind", .assessed(.mild))])
@@ -180,7 +180,7 @@ import Testing
 /// Records of one write share its audit row, which the store reads once per write; a write that
 /// was rolled back gives its row's id to the next write, whose records must show their own.
 @Suite struct WriteInfoTests {
-    @Test func aRolledBackWritesAuditRowIsNotShownForTheNextWrite() throws {
+    @Test(.storeFile) func aRolledBackWritesAuditRowIsNotShownForTheNextWrite() throws {
         let store = try freshStore("ffb-write-info").store
         struct Abandon: Error {}
         #expect(throws: StoreError.self) {

@@ -11,7 +11,8 @@ import Testing
 /// with the store from end to end: no `SCAN` of it (with or without an index: `SCAN … USING
 /// COVERING INDEX` still visits every entry) and no automatic index built on it per query. Reads
 /// that must visit every row by design are listed in `wholeTableReads`, each with its reason.
-@Suite struct QueryPlanTests {
+// SQLite's query planner (EXPLAIN QUERY PLAN); the server plans its own way.
+@Suite(.storeFile) struct QueryPlanTests {
     /// Reads that visit every row of a table because that is what they are for, by a fragment of
     /// their SQL.
     static let wholeTableReads: [(sql: String, reason: String)] = [

@@ -16,7 +16,7 @@ import Testing
         try store.write(user: "test", command: "test") { try $0.addCitizen(cpr: try CPRNumber("010190-1234"), name: "Mette") }
     }
 
-    @Test func theStoreFileIsOwnerOnly() throws {
+    @Test(.storeFile) func theStoreFileIsOwnerOnly() throws {
         _ = try addCitizen()
         let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -51,14 +51,14 @@ import Testing
         #expect(throws: (any Error).self) { try store.database.execute("DELETE FROM writes") }
     }
 
-    @Test func everyWriteIsAudited() throws {
+    @Test(.storeFile) func everyWriteIsAudited() throws {
         _ = try addCitizen()
         let row = try #require(try store.database.firstRow("SELECT user, command FROM writes"))
         #expect(try row.string(0) == "test")
         #expect(try row.string(1) == "test")
     }
 
-    @Test func theCPRNumberLivesInOneTableOnly() throws {
+    @Test(.storeFile) func theCPRNumberLivesInOneTableOnly() throws {
         _ = try addCitizen()
         let tables = try store.database.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { try $0.string(0) }
         var holders: [String] = []

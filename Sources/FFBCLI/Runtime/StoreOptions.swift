@@ -64,12 +64,18 @@ enum StoreOptions {
     /// refuses another).
     static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
         let store = path(arguments, context: context)
-        if CaseStores.isServerAddress(store), arguments.value("user") == nil {
+        if CaseStores.isServerAddress(store) {
+            let role: String
             do {
-                return try CaseStores.loginRole(store)
+                role = try CaseStores.loginRole(store)
             } catch {
                 throw CLIError(error)
             }
+            // Nobody records in another's name.
+            if let given = arguments.value("user"), given != role {
+                throw .invalid("a shared store records who writes and looks as the database role you log in as (\(role)), not as \"\(TerminalText.safe(given))\": log in as that role, or leave out --user")
+            }
+            return role
         }
         let (user, source) = if let given = arguments.value("user") {
             (given, "--user")
