@@ -63,6 +63,8 @@ enum StoreOptions {
     /// store it is the database role that logs in (a `--user` given must be that role: the store
     /// refuses another).
     static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
+        let given = arguments.value("user")
+        if let given { try checkName(given, source: "--user") }
         let store = path(arguments, context: context)
         if CaseStores.isServerAddress(store) {
             let role: String
@@ -72,26 +74,31 @@ enum StoreOptions {
                 throw CLIError(error)
             }
             // Nobody records in another's name.
-            if let given = arguments.value("user"), given != role {
-                throw .invalid("a shared store records who writes and looks as the database role you log in as (\(role)), not as \"\(TerminalText.safe(given))\": log in as that role, or leave out --user")
+            if let given, given != role {
+                throw .invalid("a shared store records who writes and looks as the database role you log in as (\(role)), not as \"\(given)\": log in as that role, or leave out --user")
             }
             return role
         }
-        let (user, source) = if let given = arguments.value("user") {
-            (given, "--user")
-        } else if let name = context.environment["USER"] ?? context.environment["LOGNAME"], !name.isEmpty {
+        if let given { return given }
+        let (user, source) = if let name = context.environment["USER"] ?? context.environment["LOGNAME"], !name.isEmpty {
             (name, "$USER")
         } else if let name = try AnalysisOptions.settingsFile(arguments, context: context).defaultUser {
             (name, "the settings' user")
         } else {
             throw CLIError.invalid("who is writing? give --user NAME (or set $USER, or user = NAME in the settings file): the audit trail keeps a name with every write")
         }
+        try checkName(user, source: source)
+        return user
+    }
+
+    /// A name for the audit trail: not empty, no control character or text-direction override,
+    /// at most 200 characters.
+    private static func checkName(_ user: String, source: String) throws(CLIError) {
         if user.trimmingSpaces().isEmpty { throw .invalid("\(source): the user name is empty") }
         if user.unicodeScalars.contains(where: TerminalText.needsEscape) {
             throw .invalid("\(source): the user name holds a control character or a text-direction override (\(TerminalText.safe(user)))")
         }
         if user.count > 200 { throw .invalid("\(source): the user name is longer than 200 characters") }
-        return user
     }
 
     /// Opens the store; writing commands create it on first use (CLI.md).
