@@ -17,6 +17,44 @@ extension Store {
     package func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError) {
+        let tables: LevelTables
+        var grouped: EntryGroups.ByCitizen
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
+        let citizens = tables.citizens, start = grouped.start
+        let handed = switch order {
+        case .registered: Array(citizens.indices)
+        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
+        }
+        grouped.entries.withUnsafeMutableBufferPointer { entries in
+            Self.deliver(entries, start: start, tables: tables, citizens: handed, body)
+        }
+    }
+
+    package func mapCitizenLevels<Part: Sendable>(
+        progress: WorkProgress, part: @escaping @Sendable () -> Part, _ body: @escaping @Sendable (inout Part, Pseudonym, [ScoredLevel]) -> Void
+    ) throws(StoreError) -> [Part] {
+        let tables: LevelTables
+        var grouped: EntryGroups.ByCitizen
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: {})
+        let start = grouped.start, runs = Self.runs(start, count: 4 * Self.levelWorkers)
+        return grouped.entries.withUnsafeMutableBufferPointer { entries in
+            // Each run sorts its own citizens' entries: disjoint parts of one buffer.
+            let shared = SharedBuffer(entries)
+            return WorkerPool(workers: Self.levelWorkers).map(runs.count) { run in
+                var result = part()
+                Self.deliver(shared.buffer, start: start, tables: tables, citizens: runs[run]) { citizen, levels in body(&result, citizen, levels) }
+                return result
+            }
+        }
+    }
+
+    /// Threads the levels pass reads and delivers on.
+    private static let levelWorkers = 2
+
+    /// Every counted entry, by citizen, and the tables they index: the reads, then the join.
+    private func levelsByCitizen(
+        progress: WorkProgress, meanwhile: () throws(StoreError) -> Void
+    ) throws(StoreError) -> (LevelTables, EntryGroups.ByCitizen) {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
             var pieces: [LevelPiece]?
@@ -25,7 +63,7 @@ extension Store {
                 let path = self.path, catalog = self.catalog
                 var meanwhileRan: Result<Void, StoreError> = .success(())
                 // A piece not read there (another committed state, or an error met again below) is nil.
-                let read = WorkerPool(workers: 2).map(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
+                let read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
                     try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
                 }
                 try meanwhileRan.get()
@@ -35,23 +73,34 @@ extension Store {
             }
             let all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
             let tables = try LevelTables(all)
-            var grouped = try EntryGroups.byCitizen(all.compactMap(\.entries), tables)
-            deliver(&grouped.entries, start: grouped.start, tables: tables, order: order, body)
+            return (tables, try EntryGroups.byCitizen(all.compactMap(\.entries), tables))
         } catch {
             throw StoreError.from(error)
         }
     }
 
-    /// Each citizen's entries, sorted by theme, date and the order written, handed to `body`,
-    /// every citizen in `order`.
-    private func deliver(
-        _ entries: inout [LevelEntry], start: [Int], tables: LevelTables, order: CitizenOrder, _ body: (Pseudonym, [ScoredLevel]) -> Void
+    /// About `count` runs of consecutive citizens (registration order) with about as many
+    /// entries each; citizen `c`'s entries start at `start[c]`.
+    private static func runs(_ start: [Int], count: Int) -> [Range<Int>] {
+        let citizens = start.count - 1, total = start[citizens]
+        var runs: [Range<Int>] = [], lower = 0
+        for run in 1...count {
+            var upper = lower
+            while upper < citizens, start[upper] < total * run / count { upper += 1 }
+            if run == count { upper = citizens }
+            if upper > lower { runs.append(lower..<upper) }
+            lower = upper
+        }
+        return runs
+    }
+
+    /// Each of `citizens`' entries sorted by theme, date and the order written, handed to `body`
+    /// in the order given; citizen `c`'s entries are `entries[start[c] ..< start[c + 1]]`.
+    private static func deliver(
+        _ entries: UnsafeMutableBufferPointer<LevelEntry>, start: [Int], tables: LevelTables, citizens handed: some Sequence<Int>,
+        _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) {
         let citizens = tables.citizens, dayOfRank = tables.dayOfRank
-        let handed = switch order {
-        case .registered: Array(citizens.indices)
-        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
-        }
         var levels: [ScoredLevel] = []
         for index in handed {
             let range = start[index]..<start[index + 1]
@@ -205,7 +254,7 @@ enum LevelPiece: Sendable {
 
 /// What the pass joins the entries with: citizens, theme series, and the assessments that
 /// count in id order, each with its citizen's index.
-struct LevelTables {
+struct LevelTables: Sendable {
     var citizens: [Pseudonym]
     var themeOfSeries: [Int16]
     var ids: LevelPiece.Assessments

@@ -82,8 +82,11 @@ public enum StoreProgressionLoader {
     /// what statistics by theme, area or nothing need, read the way an extract file is.
     /// `progress` counts theme entries read.
     public static func extract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> Extract {
-        var builder = ExtractBuilder(themes: store.catalog.themes)
-        try store.forEachCitizenLevels(progress: progress) { _, scored in add(scored, to: &builder) }
+        let themes = store.catalog.themes
+        // Built in runs of citizens on the store's workers, then joined in citizen order.
+        let runs = try store.mapCitizenLevels(progress: progress, part: { ExtractBuilder(themes: themes) }) { builder, _, scored in add(scored, to: &builder) }
+        var builder = ExtractBuilder(themes: themes)
+        for run in runs { builder.append(run) }
         return builder.build()
     }
 
