@@ -136,44 +136,24 @@ enum LevelPiece: Sendable {
             idBytes[(a == 0 ? 0 : idEnds[a - 1])..<idEnds[a]]
         }
 
-        /// Sets each assessment's rank by date, then the order written: a sort of numbers where the
-        /// row ids fit 32 bits (they are 1, 2, 3…), and of pairs where they do not.
+        /// Sets each assessment's rank by date, then the order written: a sort of numbers, and a
+        /// table by row id, where the row ids are about as many as the rows (they are 1, 2, 3…),
+        /// and a sort of pairs where they are not.
         mutating func rankByDate() {
-            if rows.allSatisfy({ $0.order >= 0 && $0.order <= Int64(UInt32.max) }) {
-                // The date (offset to sort as unsigned) over the row id: one number each, no two alike.
-                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }
-                let sorted = keys.sorted()
-                for index in rows.indices {
-                    var lower = 0, upper = sorted.count
-                    while lower < upper {
-                        let middle = (lower + upper) / 2
-                        if sorted[middle] < keys[index] { lower = middle + 1 } else { upper = middle }
-                    }
-                    rows[index].rank = Int32(lower)
-                }
+            let small = min(Int64(rows.count) + (1 << 20), Int64(UInt32.max))
+            if rows.allSatisfy({ $0.order >= 0 && $0.order <= small }) {
+                // The date (offset to sort as unsigned) over the row id: one number each, no two
+                // alike; sorted, each number's place is its row's rank.
+                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }.sorted()
+                var rankOfRow = [Int32](repeating: 0, count: Int(rows.lazy.map(\.order).max() ?? 0) + 1)
+                for (rank, key) in keys.enumerated() { rankOfRow[Int(key & 0xFFFF_FFFF)] = Int32(rank) }
+                for index in rows.indices { rows[index].rank = rankOfRow[Int(rows[index].order)] }
             } else {
                 let rows = self.rows
                 for (place, index) in rows.indices.sorted(by: { (rows[$0].day, rows[$0].order) < (rows[$1].day, rows[$1].order) }).enumerated() {
                     self.rows[index].rank = Int32(place)
                 }
             }
-        }
-
-        /// The same assessments in id order: by the first eight bytes as a number, then all.
-        func sortedByID() -> Assessments {
-            let keyed = rows.indices.map { index in
-                (key: id(index).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, id(index).count))), index: index)
-            }.sorted { $0.key != $1.key ? $0.key < $1.key : EntryGroups.compare(id($0.index), id($1.index)) < 0 }
-            var sorted = Assessments()
-            sorted.idBytes.reserveCapacity(idBytes.count)
-            sorted.idEnds.reserveCapacity(idEnds.count)
-            sorted.rows.reserveCapacity(rows.count)
-            for (_, index) in keyed {
-                sorted.idBytes += id(index)
-                sorted.idEnds.append(sorted.idBytes.count)
-                sorted.rows.append(rows[index])
-            }
-            return sorted
         }
     }
 
@@ -206,12 +186,12 @@ enum LevelPiece: Sendable {
     private static func citizensAndSeries(_ database: Database, catalog: Catalog) throws -> LevelPiece {
         // Citizen and series ids are the tables' row numbers, 1, 2, 3…: arrays, not hashes.
         var citizens: [Pseudonym] = [], citizenIndex: [Int32] = [], themeOfSeries: [Int16] = []
-        _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
+        try database.forEachRow("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
             try place(Int32(citizens.count), at: row.int64(0), in: &citizenIndex, what: "citizen")
             citizens.append(try Store.pseudonym(row.string(1)))
         }
         let themes = ThemeCodes(catalog)
-        _ = try database.map("SELECT id, theme FROM theme_series ORDER BY id") { row in
+        try database.forEachRow("SELECT id, theme FROM theme_series ORDER BY id") { row in
             guard let theme = try row.withText(1, themes.position) else {
                 throw StoreError.database("the store names theme \(try row.string(1)), which catalogue \(catalog.version) does not have")
             }
@@ -228,19 +208,29 @@ enum LevelPiece: Sendable {
             SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
             WHERE e.target_kind = 'follow-up'
             """) { try $0.int64(0) })
-        // Read in the table's own order (pages one after another, not a row lookup per entry of
-        // the id index), then sorted by id here.
+        // Each assessment's citizen and date by row id, read in the table's own order (pages one
+        // after another), then the ids in order from the id index, which holds the row ids: no
+        // sort here, and no row lookup per assessment.
+        var citizenOfRow: [Int64] = [], dayOfRow: [Int32] = []
+        try database.forEachRow("SELECT rowid, citizen_id, date FROM assessments") { row in
+            guard let day = try row.withText(2, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            let citizen = try row.int64(1)
+            guard citizen >= 0 else { throw StoreError.database("an assessment names a citizen the store does not have") }
+            try place(citizen, at: row.int64(0), in: &citizenOfRow, what: "assessment")
+            try place(day, at: row.int64(0), in: &dayOfRow, what: "assessment")
+        }
         var read = Assessments()
-        _ = try database.map("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a") { row in
+        read.rows.reserveCapacity(citizenOfRow.count)
+        try database.forEachRow("SELECT id, rowid FROM assessments ORDER BY id") { row in
             let order = try row.int64(1)
             guard excluded.isEmpty || !excluded.contains(order) else { return }
-            guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            guard order >= 0, order < Int64(citizenOfRow.count), citizenOfRow[Int(order)] >= 0 else { throw StoreError.database("damaged assessment id in store") }
             try row.withText(0) { read.idBytes.append(contentsOf: $0) }
             read.idEnds.append(read.idBytes.count)
-            read.rows.append((try row.int64(2), day, order, 0))
+            read.rows.append((citizenOfRow[Int(order)], dayOfRow[Int(order)], order, 0))
         }
         read.rankByDate()
-        return read.sortedByID()
+        return read
     }
 
     /// Sets `table[id] = value`, growing the table with -1 (none); an id far past the rows read so
@@ -447,32 +437,39 @@ struct EntryGroups: Sendable, Equatable {
 /// levels pass looks up one per theme series, hundreds of thousands).
 struct ThemeCodes {
     private let codes: [[UInt8]]
-    /// The position of the code with this length and these first seven bytes, or -1 when two
-    /// codes share them.
-    private let byPrefix: [UInt64: Int16]
+    /// Each code's first eight bytes as a number (`key`), sorted, and the code's catalogue
+    /// position, in the same order: a binary search finds the codes that may match.
+    private let keys: [UInt64]
+    private let positions: [Int16]
 
     init(_ catalog: Catalog) {
         codes = catalog.themes.map { Array($0.code.rawValue.utf8) }
-        var byPrefix: [UInt64: Int16] = [:]
-        for (position, code) in codes.enumerated() {
-            let key = code.withUnsafeBufferPointer(Self.prefix)
-            byPrefix[key] = byPrefix[key] == nil ? Int16(position) : -1
-        }
-        self.byPrefix = byPrefix
+        let sorted = codes.enumerated().map { (key: $1.withUnsafeBufferPointer(Self.key), position: Int16($0)) }.sorted { ($0.key, $0.position) < ($1.key, $1.position) }
+        keys = sorted.map(\.key)
+        positions = sorted.map(\.position)
     }
 
     /// The catalogue position of the theme whose code is `bytes`, the first if the catalogue has
     /// it twice.
     func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
-        guard let found = byPrefix[Self.prefix(bytes)] else { return nil }
-        if found >= 0 { return codes[Int(found)][...].elementsEqualBytes(bytes) ? found : nil }
-        return codes.firstIndex { $0[...].elementsEqualBytes(bytes) }.map(Int16.init)
+        let key = Self.key(bytes)
+        var lower = 0, upper = keys.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+        }
+        while lower < keys.count, keys[lower] == key {
+            if codes[Int(positions[lower])][...].elementsEqualBytes(bytes) { return positions[lower] }
+            lower += 1
+        }
+        return nil
     }
 
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var key = UInt64(bytes.count) << 56
-        for (index, byte) in bytes.prefix(7).enumerated() { key |= UInt64(byte) << (8 * index) }
-        return key
+    /// The first eight bytes (fewer: zero-padded), the first in the high byte.
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(8)))) }
+        return UInt64(bigEndian: key)
     }
 }
 

@@ -114,7 +114,7 @@ extension Store {
                 guard let done = current else { return }
                 result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
             }
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
                 FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
                 LEFT JOIN cases k ON k.id = a.case_id
@@ -283,7 +283,7 @@ extension Store {
         try read {
             var outcomes: [UUID: [FollowUpOutcome]] = [:]
             var order: (text: String, id: UUID)?
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT f.order_id, f.date, f.support_level, f.status, p.next_date
                 FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
