@@ -73,7 +73,7 @@ extension Store {
             }
             let all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
             let tables = try LevelTables(all)
-            return (tables, try EntryGroups.byCitizen(all.compactMap(\.entries), tables))
+            return (tables, try EntryGroups.byCitizen(all.compactMap(\.entries), tables, workers: Self.levelWorkers))
         } catch {
             throw StoreError.from(error)
         }
@@ -366,30 +366,67 @@ struct EntryGroups: Sendable, Equatable {
     }
 
     /// Joins the entries (`parts`, in id order) with their assessments (both lists are in id
-    /// order, so one walk joins them) and places them by citizen with a counting sort.
-    static func byCitizen(_ parts: [EntryGroups], _ tables: LevelTables) throws -> ByCitizen {
-        var start = [Int](repeating: 0, count: tables.citizens.count + 1)
-        var next = 0
-        let assessments = parts.map { $0.match(tables, from: &next) }
-        for (part, assessmentOf) in zip(parts, assessments) {
-            for group in part.idEnds.indices where assessmentOf[group] >= 0 {
-                let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen)
-                start[citizen + 1] += part.groupEnds[group] - (group == 0 ? 0 : part.groupEnds[group - 1])
+    /// order, so one walk per part joins them) and places them by citizen with a counting sort,
+    /// on `workers` threads: the parts joined and checked side by side, then each worker counts
+    /// and places the entries of its own share of the citizens.
+    static func byCitizen(_ parts: [EntryGroups], _ tables: LevelTables, workers: Int) throws -> ByCitizen {
+        let pool = WorkerPool(workers: workers)
+        // The first damaged entry in id order is the one reported, as one thread would.
+        let assessments = try pool.map(parts.count) { part in Result { () throws(StoreError) in try parts[part].match(tables) } }.map { try $0.get() }
+        let citizens = tables.citizens.count
+        let shares = (0..<workers).map { citizens * $0 / workers..<citizens * ($0 + 1) / workers }
+        var start = [Int](repeating: 0, count: citizens + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            let counts = SharedBuffer(start)
+            pool.forEach(shares.count) { share in
+                forEachGroup(parts, assessments, tables, citizens: shares[share]) { _, citizen, _, range in counts.buffer[citizen + 1] += range.count }
             }
         }
-        for index in tables.citizens.indices { start[index + 1] += start[index] }
-        var slot = start
-        var entries = [LevelEntry](repeating: LevelEntry(theme: 0, rank: 0, level: 0), count: start[tables.citizens.count])
-        for (part, assessmentOf) in zip(parts, assessments) {
-            try part.place(assessmentOf, tables, into: &entries, slot: &slot)
+        for index in 0..<citizens { start[index + 1] += start[index] }
+        var entries = [LevelEntry](repeating: LevelEntry(theme: 0, rank: 0, level: 0), count: start[citizens])
+        entries.withUnsafeMutableBufferPointer { entries in
+            let placed = SharedBuffer(entries), start = start
+            pool.forEach(shares.count) { share in
+                var slot = start
+                forEachGroup(parts, assessments, tables, citizens: shares[share]) { part, citizen, assessment, range in
+                    let rank = tables.rank[assessment]
+                    for index in range {
+                        placed.buffer[slot[citizen]] = LevelEntry(theme: tables.themeOfSeries[Int(part.series[index])], rank: rank, level: part.levels[index])
+                        slot[citizen] += 1
+                    }
+                }
+            }
         }
         return ByCitizen(entries: entries, start: start)
     }
 
-    /// Each group's assessment (an index into `tables.assessments`, walking on from `next`), or
-    /// -1 when it does not count.
-    private func match(_ tables: LevelTables, from next: inout Int) -> [Int32] {
+    /// Calls `body` with every counted group whose citizen is one of `citizens`: its part, the
+    /// citizen, its assessment and its entries' range in the part.
+    private static func forEachGroup(
+        _ parts: [EntryGroups], _ assessments: [[Int32]], _ tables: LevelTables, citizens: Swift.Range<Int>,
+        _ body: (EntryGroups, Int, Int, Swift.Range<Int>) -> Void
+    ) {
+        for (part, assessmentOf) in zip(parts, assessments) {
+            for group in part.idEnds.indices where assessmentOf[group] >= 0 {
+                let assessment = Int(assessmentOf[group]), citizen = Int(tables.assessments[assessment].citizen)
+                guard citizens.contains(citizen) else { continue }
+                body(part, citizen, assessment, (group == 0 ? 0 : part.groupEnds[group - 1])..<part.groupEnds[group])
+            }
+        }
+    }
+
+    /// Each group's assessment (an index into `tables.assessments`), or -1 when it does not
+    /// count; every counted entry is checked on the way.
+    private func match(_ tables: LevelTables) throws(StoreError) -> [Int32] {
         var assessmentOf = [Int32](repeating: -1, count: idEnds.count)
+        guard !idEnds.isEmpty else { return assessmentOf }
+        // The first assessment at or after this part's first id, then one walk in id order.
+        var next = 0, upper = tables.idCount
+        let first = idBytes[0..<idEnds[0]]
+        while next < upper {
+            let middle = (next + upper) / 2
+            if Self.compare(tables.id(middle), first) < 0 { next = middle + 1 } else { upper = middle }
+        }
         for group in idEnds.indices {
             let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
             // The next counted assessment at or after this id; none equal means it does not count.
@@ -399,26 +436,17 @@ struct EntryGroups: Sendable, Equatable {
                 if order >= 0 { break }
                 next += 1
             }
-            if next < tables.idCount, order == 0 { assessmentOf[group] = Int32(next) }
-        }
-        return assessmentOf
-    }
-
-    /// Puts each counted entry at its citizen's next slot.
-    private func place(_ assessmentOf: [Int32], _ tables: LevelTables, into entries: inout [LevelEntry], slot: inout [Int]) throws {
-        for group in idEnds.indices where assessmentOf[group] >= 0 {
-            let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen), rank = tables.rank[Int(assessmentOf[group])]
+            guard next < tables.idCount, order == 0 else { continue }
+            assessmentOf[group] = Int32(next)
             for index in (group == 0 ? 0 : groupEnds[group - 1])..<groupEnds[group] {
                 let seriesID = Int(series[index])
                 guard seriesID >= 0, seriesID < tables.themeOfSeries.count, seriesID < Int(Int32.max), tables.themeOfSeries[seriesID] >= 0 else {
                     throw StoreError.database("a theme entry names a theme series the store does not have")
                 }
-                let level = levels[index]
-                guard level >= ScoredLevel.notAssessed, level <= 4 else { throw StoreError.database("damaged level in store") }
-                entries[slot[citizen]] = LevelEntry(theme: tables.themeOfSeries[seriesID], rank: rank, level: level)
-                slot[citizen] += 1
+                guard levels[index] >= ScoredLevel.notAssessed, levels[index] <= 4 else { throw StoreError.database("damaged level in store") }
             }
         }
+        return assessmentOf
     }
 
     /// Text as SQLite's BINARY collation orders it: bytes, then length.
