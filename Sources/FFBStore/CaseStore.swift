@@ -68,6 +68,9 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     func order(_ reference: String) throws(StoreError) -> Stored<Order>
     /// Every order, or one citizen's, in the order they were created.
     func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>]
+    /// Every order in the order they were created, one at a time: a whole-store pass that keeps
+    /// less of each order than `Stored<Order>` does never holds all of them.
+    func forEachOrder(_ body: (Stored<Order>) -> Void) throws(StoreError)
     /// Every version of every goal of an order.
     func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>]
     /// A goal version by id or unambiguous id prefix.

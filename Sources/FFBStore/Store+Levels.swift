@@ -71,9 +71,13 @@ extension Store {
             } else {
                 try meanwhile()
             }
-            let all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
-            let tables = try LevelTables(all)
-            return (tables, try EntryGroups.byCitizen(all.compactMap(\.entries), tables, workers: Self.levelWorkers))
+            var all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
+            pieces = nil
+            // The tables and parts own what they keep, so what the join frees is freed.
+            var tables = try LevelTables(all), parts = all.compactMap(\.entries)
+            all = []
+            let grouped = try EntryGroups.byCitizen(&parts, &tables, workers: Self.levelWorkers)
+            return (tables, grouped)
         } catch {
             throw StoreError.from(error)
         }
@@ -247,8 +251,9 @@ enum LevelPiece: Sendable {
 struct LevelTables: Sendable {
     var citizens: [Pseudonym]
     var themeOfSeries: [Int16]
-    var ids: LevelPiece.Assessments
-    var assessments: [(citizen: Int32, day: Int32, order: Int64)]
+    /// The assessments' ids, until the entries are joined with them (`dropIDs`).
+    private var ids: LevelPiece.Assessments
+    var citizenOfAssessment: [Int32]
     /// Each assessment's rank by date, then the order written (`Assessments.rankByDate`), and
     /// the date at each rank.
     var rank: [Int32]
@@ -260,20 +265,25 @@ struct LevelTables: Sendable {
         }
         self.citizens = citizens
         self.themeOfSeries = themeOfSeries
-        assessments = try read.rows.map { row in
+        citizenOfAssessment = try read.rows.map { row in
             guard row.citizenID >= 0, row.citizenID < Int64(citizenIndex.count), citizenIndex[Int(row.citizenID)] >= 0 else {
                 throw StoreError.database("an assessment names a citizen the store does not have")
             }
-            return (citizenIndex[Int(row.citizenID)], row.day, row.order)
+            return citizenIndex[Int(row.citizenID)]
         }
-        ids = read
         rank = read.rows.map(\.rank)
         dayOfRank = [Int32](repeating: 0, count: read.rows.count)
         for row in read.rows { dayOfRank[Int(row.rank)] = row.day }
+        ids = LevelPiece.Assessments(idBytes: read.idBytes, idEnds: read.idEnds)
     }
 
     func id(_ a: Int) -> ArraySlice<UInt8> { ids.id(a) }
     var idCount: Int { ids.idEnds.count }
+
+    /// Frees the ids once the entries are joined: memory for the entries by citizen.
+    mutating func dropIDs() {
+        ids = LevelPiece.Assessments()
+    }
 }
 
 /// One entry of the levels pass in one number that sorts as a citizen's entries are handed: by
@@ -369,10 +379,14 @@ struct EntryGroups: Sendable, Equatable {
     /// order, so one walk per part joins them) and places them by citizen with a counting sort,
     /// on `workers` threads: the parts joined and checked side by side, then each worker counts
     /// and places the entries of its own share of the citizens.
-    static func byCitizen(_ parts: [EntryGroups], _ tables: LevelTables, workers: Int) throws -> ByCitizen {
+    static func byCitizen(_ parts: inout [EntryGroups], _ tables: inout LevelTables, workers: Int) throws -> ByCitizen {
         let pool = WorkerPool(workers: workers)
         // The first damaged entry in id order is the one reported, as one thread would.
-        let assessments = try pool.map(parts.count) { part in Result { () throws(StoreError) in try parts[part].match(tables) } }.map { try $0.get() }
+        let assessments = try pool.map(parts.count) { [parts, tables] part in Result { () throws(StoreError) in try parts[part].match(tables) } }.map { try $0.get() }
+        // Joined: the ids go before the entries by citizen are made.
+        tables.dropIDs()
+        for index in parts.indices { parts[index].dropIDs() }
+        let parts = parts, tables = tables
         let citizens = tables.citizens.count
         let shares = (0..<workers).map { citizens * $0 / workers..<citizens * ($0 + 1) / workers }
         var start = [Int](repeating: 0, count: citizens + 1)
@@ -400,6 +414,12 @@ struct EntryGroups: Sendable, Equatable {
         return ByCitizen(entries: entries, start: start)
     }
 
+    /// Frees the group's ids once they are joined with the assessments.
+    mutating func dropIDs() {
+        idBytes = []
+        idEnds = []
+    }
+
     /// Calls `body` with every counted group whose citizen is one of `citizens`: its part, the
     /// citizen, its assessment and its entries' range in the part.
     private static func forEachGroup(
@@ -407,15 +427,15 @@ struct EntryGroups: Sendable, Equatable {
         _ body: (EntryGroups, Int, Int, Swift.Range<Int>) -> Void
     ) {
         for (part, assessmentOf) in zip(parts, assessments) {
-            for group in part.idEnds.indices where assessmentOf[group] >= 0 {
-                let assessment = Int(assessmentOf[group]), citizen = Int(tables.assessments[assessment].citizen)
+            for group in assessmentOf.indices where assessmentOf[group] >= 0 {
+                let assessment = Int(assessmentOf[group]), citizen = Int(tables.citizenOfAssessment[assessment])
                 guard citizens.contains(citizen) else { continue }
                 body(part, citizen, assessment, (group == 0 ? 0 : part.groupEnds[group - 1])..<part.groupEnds[group])
             }
         }
     }
 
-    /// Each group's assessment (an index into `tables.assessments`), or -1 when it does not
+    /// Each group's assessment (an index into `tables.citizenOfAssessment`), or -1 when it does not
     /// count; every counted entry is checked on the way.
     private func match(_ tables: LevelTables) throws(StoreError) -> [Int32] {
         var assessmentOf = [Int32](repeating: -1, count: idEnds.count)

@@ -61,7 +61,8 @@ public enum StoreProgressionLoader {
             var followUps = try store.followUpOutcomesByOrder()
             let ends = try store.orderEnds()
             let municipalities = try store.caseMunicipalities()
-            for stored in try store.orders() where stored.enteredInError == nil {
+            try store.forEachOrder { stored in
+                guard stored.enteredInError == nil else { return }
                 let order = stored.value
                 let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
                 courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id],
