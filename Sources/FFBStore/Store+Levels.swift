@@ -57,30 +57,42 @@ extension Store {
     ) throws(StoreError) -> (LevelTables, EntryGroups.ByCitizen) {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
-            var pieces: [LevelPiece]?
+            var joined: Result<(LevelTables, EntryGroups.ByCitizen), any Error>?
             // A second connection sees the same file; a server's store is read on this connection.
             if path != ":memory:", !database.isServer {
                 let path = self.path, catalog = self.catalog
                 var meanwhileRan: Result<Void, StoreError> = .success(())
-                // A piece not read there (another committed state, or an error met again below) is nil.
-                let read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
-                    try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
-                }
+                // Read and joined on workers while this thread runs `meanwhile`: what `meanwhile`
+                // builds never sits in memory beside the pieces, only beside their join. Nil when
+                // a piece was not read there (another committed state, or an error met again below).
+                joined = WorkerPool(workers: 2).map(2, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
+                    guard index == 0 else { return nil }
+                    var read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count) { index in
+                        try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
+                    }
+                    guard !read.contains(where: { $0 == nil }) else { return nil }
+                    let pieces = read.compactMap(\.self)
+                    read = []
+                    do { return .success(try Self.join(consume pieces)) } catch { return .failure(error) }
+                }[0]
                 try meanwhileRan.get()
-                pieces = read.contains { $0 == nil } ? nil : read.compactMap(\.self)
             } else {
                 try meanwhile()
             }
-            var all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
-            pieces = nil
-            // The tables and parts own what they keep, so what the join frees is freed.
-            var tables = try LevelTables(all), parts = all.compactMap(\.entries)
-            all = []
-            let grouped = try EntryGroups.byCitizen(&parts, &tables, workers: Self.levelWorkers)
-            return (tables, grouped)
+            return try joined?.get() ?? Self.join((0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) })
         } catch {
             throw StoreError.from(error)
         }
+    }
+
+    /// The pieces joined: the tables, and the entries by citizen.
+    private static func join(_ pieces: consuming [LevelPiece]) throws -> (LevelTables, EntryGroups.ByCitizen) {
+        // The tables and parts own what they keep (the tables take the pieces last), so what the
+        // join frees is freed.
+        var parts = pieces.compactMap(\.entries)
+        var tables = try LevelTables(pieces)
+        let grouped = try EntryGroups.byCitizen(&parts, &tables, workers: levelWorkers)
+        return (tables, grouped)
     }
 
     /// About `count` runs of consecutive citizens (registration order) with about as many
