@@ -62,15 +62,15 @@ extension Database {
         }
     }
 
-    /// Runs a statement and turns each row into a value where it stands (no row is copied out),
-    /// stopping at the first error `transform` throws, which is rethrown as it is.
-    package func map<T>(_ sql: String, _ bindings: SQLiteBindings = .none, _ transform: (Statement) throws -> T) throws -> [T] {
-        var values: [T] = []
+    /// Runs a statement and calls `body` with each row in turn, as ``forEach(_:_:_:)`` does,
+    /// stopping at the first error `body` throws, which is rethrown as it is. Not generic: a
+    /// whole-store pass calls it for hundreds of thousands of rows.
+    package func forEachRow(_ sql: String, _ bindings: SQLiteBindings = .none, _ body: (Statement) throws -> Void) throws {
         var failure: (any Error)?
         do {
             try forEach(sql, bindings) { row throws(SQLiteError) in
                 do {
-                    values.append(try transform(row))
+                    try body(row)
                 } catch let error as SQLiteError {
                     throw error
                 } catch {
@@ -81,6 +81,13 @@ extension Database {
         } catch {
             throw failure ?? error
         }
+    }
+
+    /// Runs a statement and turns each row into a value where it stands (no row is copied out),
+    /// stopping at the first error `transform` throws, which is rethrown as it is.
+    package func map<T>(_ sql: String, _ bindings: SQLiteBindings = .none, _ transform: (Statement) throws -> T) throws -> [T] {
+        var values: [T] = []
+        try forEachRow(sql, bindings) { row in values.append(try transform(row)) }
         return values
     }
 

@@ -53,6 +53,12 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError)
+    /// The levels `forEachCitizenLevels` hands, in registration order, split into runs of
+    /// consecutive citizens that workers take in turn: each run's citizens go to `body` in order,
+    /// into a value that starts as `part()`. The runs' values, in citizen order.
+    func mapCitizenLevels<Part: Sendable>(
+        progress: WorkProgress, part: @escaping @Sendable () -> Part, _ body: @escaping @Sendable (inout Part, Pseudonym, [ScoredLevel]) -> Void
+    ) throws(StoreError) -> [Part]
     /// Each theme's latest level for a citizen (assessments and follow-up levels that count),
     /// with its date, by theme code; themes never given a level are absent. One query.
     func latestLevels(of citizen: Pseudonym, onOrBefore day: LocalDate?) throws(StoreError) -> [KLCode: LatestLevel]
@@ -62,6 +68,9 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     func order(_ reference: String) throws(StoreError) -> Stored<Order>
     /// Every order, or one citizen's, in the order they were created.
     func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>]
+    /// Every order in the order they were created, one at a time: a whole-store pass that keeps
+    /// less of each order than `Stored<Order>` does never holds all of them.
+    func forEachOrder(_ body: (Stored<Order>) -> Void) throws(StoreError)
     /// Every version of every goal of an order.
     func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>]
     /// A goal version by id or unambiguous id prefix.

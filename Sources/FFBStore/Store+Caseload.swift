@@ -31,7 +31,7 @@ extension Store {
                 guard let done = current else { return }
                 result.append(CitizenNames(pseudonym: done.pseudonym, names: done.names, registered: done.registered))
             }
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT c.id, c.pseudonym, c.name, w.at, k.name
                 FROM citizens c JOIN writes w ON w.id = c.write_id LEFT JOIN citizen_contacts k ON k.citizen_id = c.id
                 ORDER BY c.id, k.version
@@ -94,7 +94,7 @@ extension Store {
     private func closings(_ sql: String, of citizen: Pseudonym) throws(StoreError) -> [String: Stored<Closing>] {
         try read {
             var result: [String: Stored<Closing>] = [:]
-            _ = try database.map(sql, [.text(citizen.rawValue)]) { row in
+            try database.forEachRow(sql, [.text(citizen.rawValue)]) { row in
                 let closing = try Closing(date: try Self.date(row.string(1)), reason: try row.string(2))
                 result[try row.string(0)] = Stored(value: closing, recorded: try writeInfo(row, from: 3), enteredInError: nil)
             }

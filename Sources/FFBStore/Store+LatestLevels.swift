@@ -24,7 +24,7 @@ extension Store {
     package func latestLevels(of citizen: Pseudonym, onOrBefore day: LocalDate?) throws(StoreError) -> [KLCode: LatestLevel] {
         try read {
             var latest: [KLCode: LatestLevel] = [:]
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT s.theme, a.date, o.level, o.not_assessed
                 FROM assessments a JOIN citizens c ON c.id = a.citizen_id
                 JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id

@@ -17,41 +17,106 @@ extension Store {
     package func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError) {
+        let tables: LevelTables
+        var grouped: EntryGroups.ByCitizen
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
+        let citizens = tables.citizens, start = grouped.start
+        let handed = switch order {
+        case .registered: Array(citizens.indices)
+        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
+        }
+        grouped.entries.withUnsafeMutableBufferPointer { entries in
+            Self.deliver(entries, start: start, tables: tables, citizens: handed, body)
+        }
+    }
+
+    package func mapCitizenLevels<Part: Sendable>(
+        progress: WorkProgress, part: @escaping @Sendable () -> Part, _ body: @escaping @Sendable (inout Part, Pseudonym, [ScoredLevel]) -> Void
+    ) throws(StoreError) -> [Part] {
+        let tables: LevelTables
+        var grouped: EntryGroups.ByCitizen
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: {})
+        let start = grouped.start, runs = Self.runs(start, count: 4 * Self.levelWorkers)
+        return grouped.entries.withUnsafeMutableBufferPointer { entries in
+            // Each run sorts its own citizens' entries: disjoint parts of one buffer.
+            let shared = SharedBuffer(entries)
+            return WorkerPool(workers: Self.levelWorkers).map(runs.count) { run in
+                var result = part()
+                Self.deliver(shared.buffer, start: start, tables: tables, citizens: runs[run]) { citizen, levels in body(&result, citizen, levels) }
+                return result
+            }
+        }
+    }
+
+    /// Threads the levels pass reads and delivers on.
+    private static let levelWorkers = 2
+
+    /// Every counted entry, by citizen, and the tables they index: the reads, then the join.
+    private func levelsByCitizen(
+        progress: WorkProgress, meanwhile: () throws(StoreError) -> Void
+    ) throws(StoreError) -> (LevelTables, EntryGroups.ByCitizen) {
         do {
             let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
-            var pieces: [LevelPiece]?
+            var joined: Result<(LevelTables, EntryGroups.ByCitizen), any Error>?
             // A second connection sees the same file; a server's store is read on this connection.
             if path != ":memory:", !database.isServer {
                 let path = self.path, catalog = self.catalog
                 var meanwhileRan: Result<Void, StoreError> = .success(())
-                // A piece not read there (another committed state, or an error met again below) is nil.
-                let read = WorkerPool(workers: 2).map(LevelPiece.count, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
-                    try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
-                }
+                // Read and joined on workers while this thread runs `meanwhile`: what `meanwhile`
+                // builds never sits in memory beside the pieces, only beside their join. Nil when
+                // a piece was not read there (another committed state, or an error met again below).
+                joined = WorkerPool(workers: 2).map(2, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
+                    guard index == 0 else { return nil }
+                    var read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count) { index in
+                        try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
+                    }
+                    guard !read.contains(where: { $0 == nil }) else { return nil }
+                    let pieces = read.compactMap(\.self)
+                    read = []
+                    do { return .success(try Self.join(consume pieces)) } catch { return .failure(error) }
+                }[0]
                 try meanwhileRan.get()
-                pieces = read.contains { $0 == nil } ? nil : read.compactMap(\.self)
             } else {
                 try meanwhile()
             }
-            let all = try pieces ?? (0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) }
-            let tables = try LevelTables(all)
-            var grouped = try EntryGroups.byCitizen(all.compactMap(\.entries), tables)
-            deliver(&grouped.entries, start: grouped.start, tables: tables, order: order, body)
+            return try joined?.get() ?? Self.join((0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) })
         } catch {
             throw StoreError.from(error)
         }
     }
 
-    /// Each citizen's entries, sorted by theme, date and the order written, handed to `body`,
-    /// every citizen in `order`.
-    private func deliver(
-        _ entries: inout [LevelEntry], start: [Int], tables: LevelTables, order: CitizenOrder, _ body: (Pseudonym, [ScoredLevel]) -> Void
+    /// The pieces joined: the tables, and the entries by citizen.
+    private static func join(_ pieces: consuming [LevelPiece]) throws -> (LevelTables, EntryGroups.ByCitizen) {
+        // The tables and parts own what they keep (the tables take the pieces last), so what the
+        // join frees is freed.
+        var parts = pieces.compactMap(\.entries)
+        var tables = try LevelTables(pieces)
+        let grouped = try EntryGroups.byCitizen(&parts, &tables, workers: levelWorkers)
+        return (tables, grouped)
+    }
+
+    /// About `count` runs of consecutive citizens (registration order) with about as many
+    /// entries each; citizen `c`'s entries start at `start[c]`.
+    private static func runs(_ start: [Int], count: Int) -> [Range<Int>] {
+        let citizens = start.count - 1, total = start[citizens]
+        var runs: [Range<Int>] = [], lower = 0
+        for run in 1...count {
+            var upper = lower
+            while upper < citizens, start[upper] < total * run / count { upper += 1 }
+            if run == count { upper = citizens }
+            if upper > lower { runs.append(lower..<upper) }
+            lower = upper
+        }
+        return runs
+    }
+
+    /// Each of `citizens`' entries sorted by theme, date and the order written, handed to `body`
+    /// in the order given; citizen `c`'s entries are `entries[start[c] ..< start[c + 1]]`.
+    private static func deliver(
+        _ entries: UnsafeMutableBufferPointer<LevelEntry>, start: [Int], tables: LevelTables, citizens handed: some Sequence<Int>,
+        _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) {
         let citizens = tables.citizens, dayOfRank = tables.dayOfRank
-        let handed = switch order {
-        case .registered: Array(citizens.indices)
-        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
-        }
         var levels: [ScoredLevel] = []
         for index in handed {
             let range = start[index]..<start[index + 1]
@@ -87,44 +152,24 @@ enum LevelPiece: Sendable {
             idBytes[(a == 0 ? 0 : idEnds[a - 1])..<idEnds[a]]
         }
 
-        /// Sets each assessment's rank by date, then the order written: a sort of numbers where the
-        /// row ids fit 32 bits (they are 1, 2, 3…), and of pairs where they do not.
+        /// Sets each assessment's rank by date, then the order written: a sort of numbers, and a
+        /// table by row id, where the row ids are about as many as the rows (they are 1, 2, 3…),
+        /// and a sort of pairs where they are not.
         mutating func rankByDate() {
-            if rows.allSatisfy({ $0.order >= 0 && $0.order <= Int64(UInt32.max) }) {
-                // The date (offset to sort as unsigned) over the row id: one number each, no two alike.
-                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }
-                let sorted = keys.sorted()
-                for index in rows.indices {
-                    var lower = 0, upper = sorted.count
-                    while lower < upper {
-                        let middle = (lower + upper) / 2
-                        if sorted[middle] < keys[index] { lower = middle + 1 } else { upper = middle }
-                    }
-                    rows[index].rank = Int32(lower)
-                }
+            let small = min(Int64(rows.count) + (1 << 20), Int64(UInt32.max))
+            if rows.allSatisfy({ $0.order >= 0 && $0.order <= small }) {
+                // The date (offset to sort as unsigned) over the row id: one number each, no two
+                // alike; sorted, each number's place is its row's rank.
+                let keys = rows.map { UInt64(UInt32(bitPattern: $0.day) ^ 0x8000_0000) << 32 | UInt64($0.order) }.sorted()
+                var rankOfRow = [Int32](repeating: 0, count: Int(rows.lazy.map(\.order).max() ?? 0) + 1)
+                for (rank, key) in keys.enumerated() { rankOfRow[Int(key & 0xFFFF_FFFF)] = Int32(rank) }
+                for index in rows.indices { rows[index].rank = rankOfRow[Int(rows[index].order)] }
             } else {
                 let rows = self.rows
                 for (place, index) in rows.indices.sorted(by: { (rows[$0].day, rows[$0].order) < (rows[$1].day, rows[$1].order) }).enumerated() {
                     self.rows[index].rank = Int32(place)
                 }
             }
-        }
-
-        /// The same assessments in id order: by the first eight bytes as a number, then all.
-        func sortedByID() -> Assessments {
-            let keyed = rows.indices.map { index in
-                (key: id(index).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, id(index).count))), index: index)
-            }.sorted { $0.key != $1.key ? $0.key < $1.key : EntryGroups.compare(id($0.index), id($1.index)) < 0 }
-            var sorted = Assessments()
-            sorted.idBytes.reserveCapacity(idBytes.count)
-            sorted.idEnds.reserveCapacity(idEnds.count)
-            sorted.rows.reserveCapacity(rows.count)
-            for (_, index) in keyed {
-                sorted.idBytes += id(index)
-                sorted.idEnds.append(sorted.idBytes.count)
-                sorted.rows.append(rows[index])
-            }
-            return sorted
         }
     }
 
@@ -157,12 +202,12 @@ enum LevelPiece: Sendable {
     private static func citizensAndSeries(_ database: Database, catalog: Catalog) throws -> LevelPiece {
         // Citizen and series ids are the tables' row numbers, 1, 2, 3…: arrays, not hashes.
         var citizens: [Pseudonym] = [], citizenIndex: [Int32] = [], themeOfSeries: [Int16] = []
-        _ = try database.map("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
+        try database.forEachRow("SELECT id, pseudonym FROM citizens ORDER BY id") { row in
             try place(Int32(citizens.count), at: row.int64(0), in: &citizenIndex, what: "citizen")
             citizens.append(try Store.pseudonym(row.string(1)))
         }
         let themes = ThemeCodes(catalog)
-        _ = try database.map("SELECT id, theme FROM theme_series ORDER BY id") { row in
+        try database.forEachRow("SELECT id, theme FROM theme_series ORDER BY id") { row in
             guard let theme = try row.withText(1, themes.position) else {
                 throw StoreError.database("the store names theme \(try row.string(1)), which catalogue \(catalog.version) does not have")
             }
@@ -179,19 +224,29 @@ enum LevelPiece: Sendable {
             SELECT a.rowid FROM entered_in_error e JOIN follow_ups f ON f.id = e.target_id JOIN assessments a ON a.id = f.assessment_id
             WHERE e.target_kind = 'follow-up'
             """) { try $0.int64(0) })
-        // Read in the table's own order (pages one after another, not a row lookup per entry of
-        // the id index), then sorted by id here.
+        // Each assessment's citizen and date by row id, read in the table's own order (pages one
+        // after another), then the ids in order from the id index, which holds the row ids: no
+        // sort here, and no row lookup per assessment.
+        var citizenOfRow: [Int64] = [], dayOfRow: [Int32] = []
+        try database.forEachRow("SELECT rowid, citizen_id, date FROM assessments") { row in
+            guard let day = try row.withText(2, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            let citizen = try row.int64(1)
+            guard citizen >= 0 else { throw StoreError.database("an assessment names a citizen the store does not have") }
+            try place(citizen, at: row.int64(0), in: &citizenOfRow, what: "assessment")
+            try place(day, at: row.int64(0), in: &dayOfRow, what: "assessment")
+        }
         var read = Assessments()
-        _ = try database.map("SELECT a.id, a.rowid, a.citizen_id, a.date FROM assessments a") { row in
+        read.rows.reserveCapacity(citizenOfRow.count)
+        try database.forEachRow("SELECT id, rowid FROM assessments ORDER BY id") { row in
             let order = try row.int64(1)
             guard excluded.isEmpty || !excluded.contains(order) else { return }
-            guard let day = try row.withText(3, LocalDate.dayNumber(iso:)) else { throw StoreError.database("damaged date in store") }
+            guard order >= 0, order < Int64(citizenOfRow.count), citizenOfRow[Int(order)] >= 0 else { throw StoreError.database("damaged assessment id in store") }
             try row.withText(0) { read.idBytes.append(contentsOf: $0) }
             read.idEnds.append(read.idBytes.count)
-            read.rows.append((try row.int64(2), day, order, 0))
+            read.rows.append((citizenOfRow[Int(order)], dayOfRow[Int(order)], order, 0))
         }
         read.rankByDate()
-        return read.sortedByID()
+        return read
     }
 
     /// Sets `table[id] = value`, growing the table with -1 (none); an id far past the rows read so
@@ -205,11 +260,12 @@ enum LevelPiece: Sendable {
 
 /// What the pass joins the entries with: citizens, theme series, and the assessments that
 /// count in id order, each with its citizen's index.
-struct LevelTables {
+struct LevelTables: Sendable {
     var citizens: [Pseudonym]
     var themeOfSeries: [Int16]
-    var ids: LevelPiece.Assessments
-    var assessments: [(citizen: Int32, day: Int32, order: Int64)]
+    /// The assessments' ids, until the entries are joined with them (`dropIDs`).
+    private var ids: LevelPiece.Assessments
+    var citizenOfAssessment: [Int32]
     /// Each assessment's rank by date, then the order written (`Assessments.rankByDate`), and
     /// the date at each rank.
     var rank: [Int32]
@@ -221,20 +277,25 @@ struct LevelTables {
         }
         self.citizens = citizens
         self.themeOfSeries = themeOfSeries
-        assessments = try read.rows.map { row in
+        citizenOfAssessment = try read.rows.map { row in
             guard row.citizenID >= 0, row.citizenID < Int64(citizenIndex.count), citizenIndex[Int(row.citizenID)] >= 0 else {
                 throw StoreError.database("an assessment names a citizen the store does not have")
             }
-            return (citizenIndex[Int(row.citizenID)], row.day, row.order)
+            return citizenIndex[Int(row.citizenID)]
         }
-        ids = read
         rank = read.rows.map(\.rank)
         dayOfRank = [Int32](repeating: 0, count: read.rows.count)
         for row in read.rows { dayOfRank[Int(row.rank)] = row.day }
+        ids = LevelPiece.Assessments(idBytes: read.idBytes, idEnds: read.idEnds)
     }
 
     func id(_ a: Int) -> ArraySlice<UInt8> { ids.id(a) }
     var idCount: Int { ids.idEnds.count }
+
+    /// Frees the ids once the entries are joined: memory for the entries by citizen.
+    mutating func dropIDs() {
+        ids = LevelPiece.Assessments()
+    }
 }
 
 /// One entry of the levels pass in one number that sorts as a citizen's entries are handed: by
@@ -327,30 +388,77 @@ struct EntryGroups: Sendable, Equatable {
     }
 
     /// Joins the entries (`parts`, in id order) with their assessments (both lists are in id
-    /// order, so one walk joins them) and places them by citizen with a counting sort.
-    static func byCitizen(_ parts: [EntryGroups], _ tables: LevelTables) throws -> ByCitizen {
-        var start = [Int](repeating: 0, count: tables.citizens.count + 1)
-        var next = 0
-        let assessments = parts.map { $0.match(tables, from: &next) }
-        for (part, assessmentOf) in zip(parts, assessments) {
-            for group in part.idEnds.indices where assessmentOf[group] >= 0 {
-                let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen)
-                start[citizen + 1] += part.groupEnds[group] - (group == 0 ? 0 : part.groupEnds[group - 1])
+    /// order, so one walk per part joins them) and places them by citizen with a counting sort,
+    /// on `workers` threads: the parts joined and checked side by side, then each worker counts
+    /// and places the entries of its own share of the citizens.
+    static func byCitizen(_ parts: inout [EntryGroups], _ tables: inout LevelTables, workers: Int) throws -> ByCitizen {
+        let pool = WorkerPool(workers: workers)
+        // The first damaged entry in id order is the one reported, as one thread would.
+        let assessments = try pool.map(parts.count) { [parts, tables] part in Result { () throws(StoreError) in try parts[part].match(tables) } }.map { try $0.get() }
+        // Joined: the ids go before the entries by citizen are made.
+        tables.dropIDs()
+        for index in parts.indices { parts[index].dropIDs() }
+        let parts = parts, tables = tables
+        let citizens = tables.citizens.count
+        let shares = (0..<workers).map { citizens * $0 / workers..<citizens * ($0 + 1) / workers }
+        var start = [Int](repeating: 0, count: citizens + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            let counts = SharedBuffer(start)
+            pool.forEach(shares.count) { share in
+                forEachGroup(parts, assessments, tables, citizens: shares[share]) { _, citizen, _, range in counts.buffer[citizen + 1] += range.count }
             }
         }
-        for index in tables.citizens.indices { start[index + 1] += start[index] }
-        var slot = start
-        var entries = [LevelEntry](repeating: LevelEntry(theme: 0, rank: 0, level: 0), count: start[tables.citizens.count])
-        for (part, assessmentOf) in zip(parts, assessments) {
-            try part.place(assessmentOf, tables, into: &entries, slot: &slot)
+        for index in 0..<citizens { start[index + 1] += start[index] }
+        var entries = [LevelEntry](repeating: LevelEntry(theme: 0, rank: 0, level: 0), count: start[citizens])
+        entries.withUnsafeMutableBufferPointer { entries in
+            let placed = SharedBuffer(entries), start = start
+            pool.forEach(shares.count) { share in
+                var slot = start
+                forEachGroup(parts, assessments, tables, citizens: shares[share]) { part, citizen, assessment, range in
+                    let rank = tables.rank[assessment]
+                    for index in range {
+                        placed.buffer[slot[citizen]] = LevelEntry(theme: tables.themeOfSeries[Int(part.series[index])], rank: rank, level: part.levels[index])
+                        slot[citizen] += 1
+                    }
+                }
+            }
         }
         return ByCitizen(entries: entries, start: start)
     }
 
-    /// Each group's assessment (an index into `tables.assessments`, walking on from `next`), or
-    /// -1 when it does not count.
-    private func match(_ tables: LevelTables, from next: inout Int) -> [Int32] {
+    /// Frees the group's ids once they are joined with the assessments.
+    mutating func dropIDs() {
+        idBytes = []
+        idEnds = []
+    }
+
+    /// Calls `body` with every counted group whose citizen is one of `citizens`: its part, the
+    /// citizen, its assessment and its entries' range in the part.
+    private static func forEachGroup(
+        _ parts: [EntryGroups], _ assessments: [[Int32]], _ tables: LevelTables, citizens: Swift.Range<Int>,
+        _ body: (EntryGroups, Int, Int, Swift.Range<Int>) -> Void
+    ) {
+        for (part, assessmentOf) in zip(parts, assessments) {
+            for group in assessmentOf.indices where assessmentOf[group] >= 0 {
+                let assessment = Int(assessmentOf[group]), citizen = Int(tables.citizenOfAssessment[assessment])
+                guard citizens.contains(citizen) else { continue }
+                body(part, citizen, assessment, (group == 0 ? 0 : part.groupEnds[group - 1])..<part.groupEnds[group])
+            }
+        }
+    }
+
+    /// Each group's assessment (an index into `tables.citizenOfAssessment`), or -1 when it does not
+    /// count; every counted entry is checked on the way.
+    private func match(_ tables: LevelTables) throws(StoreError) -> [Int32] {
         var assessmentOf = [Int32](repeating: -1, count: idEnds.count)
+        guard !idEnds.isEmpty else { return assessmentOf }
+        // The first assessment at or after this part's first id, then one walk in id order.
+        var next = 0, upper = tables.idCount
+        let first = idBytes[0..<idEnds[0]]
+        while next < upper {
+            let middle = (next + upper) / 2
+            if Self.compare(tables.id(middle), first) < 0 { next = middle + 1 } else { upper = middle }
+        }
         for group in idEnds.indices {
             let id = idBytes[(group == 0 ? 0 : idEnds[group - 1])..<idEnds[group]]
             // The next counted assessment at or after this id; none equal means it does not count.
@@ -360,26 +468,17 @@ struct EntryGroups: Sendable, Equatable {
                 if order >= 0 { break }
                 next += 1
             }
-            if next < tables.idCount, order == 0 { assessmentOf[group] = Int32(next) }
-        }
-        return assessmentOf
-    }
-
-    /// Puts each counted entry at its citizen's next slot.
-    private func place(_ assessmentOf: [Int32], _ tables: LevelTables, into entries: inout [LevelEntry], slot: inout [Int]) throws {
-        for group in idEnds.indices where assessmentOf[group] >= 0 {
-            let citizen = Int(tables.assessments[Int(assessmentOf[group])].citizen), rank = tables.rank[Int(assessmentOf[group])]
+            guard next < tables.idCount, order == 0 else { continue }
+            assessmentOf[group] = Int32(next)
             for index in (group == 0 ? 0 : groupEnds[group - 1])..<groupEnds[group] {
                 let seriesID = Int(series[index])
                 guard seriesID >= 0, seriesID < tables.themeOfSeries.count, seriesID < Int(Int32.max), tables.themeOfSeries[seriesID] >= 0 else {
                     throw StoreError.database("a theme entry names a theme series the store does not have")
                 }
-                let level = levels[index]
-                guard level >= ScoredLevel.notAssessed, level <= 4 else { throw StoreError.database("damaged level in store") }
-                entries[slot[citizen]] = LevelEntry(theme: tables.themeOfSeries[seriesID], rank: rank, level: level)
-                slot[citizen] += 1
+                guard levels[index] >= ScoredLevel.notAssessed, levels[index] <= 4 else { throw StoreError.database("damaged level in store") }
             }
         }
+        return assessmentOf
     }
 
     /// Text as SQLite's BINARY collation orders it: bytes, then length.
@@ -398,32 +497,39 @@ struct EntryGroups: Sendable, Equatable {
 /// levels pass looks up one per theme series, hundreds of thousands).
 struct ThemeCodes {
     private let codes: [[UInt8]]
-    /// The position of the code with this length and these first seven bytes, or -1 when two
-    /// codes share them.
-    private let byPrefix: [UInt64: Int16]
+    /// Each code's first eight bytes as a number (`key`), sorted, and the code's catalogue
+    /// position, in the same order: a binary search finds the codes that may match.
+    private let keys: [UInt64]
+    private let positions: [Int16]
 
     init(_ catalog: Catalog) {
         codes = catalog.themes.map { Array($0.code.rawValue.utf8) }
-        var byPrefix: [UInt64: Int16] = [:]
-        for (position, code) in codes.enumerated() {
-            let key = code.withUnsafeBufferPointer(Self.prefix)
-            byPrefix[key] = byPrefix[key] == nil ? Int16(position) : -1
-        }
-        self.byPrefix = byPrefix
+        let sorted = codes.enumerated().map { (key: $1.withUnsafeBufferPointer(Self.key), position: Int16($0)) }.sorted { ($0.key, $0.position) < ($1.key, $1.position) }
+        keys = sorted.map(\.key)
+        positions = sorted.map(\.position)
     }
 
     /// The catalogue position of the theme whose code is `bytes`, the first if the catalogue has
     /// it twice.
     func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
-        guard let found = byPrefix[Self.prefix(bytes)] else { return nil }
-        if found >= 0 { return codes[Int(found)][...].elementsEqualBytes(bytes) ? found : nil }
-        return codes.firstIndex { $0[...].elementsEqualBytes(bytes) }.map(Int16.init)
+        let key = Self.key(bytes)
+        var lower = 0, upper = keys.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+        }
+        while lower < keys.count, keys[lower] == key {
+            if codes[Int(positions[lower])][...].elementsEqualBytes(bytes) { return positions[lower] }
+            lower += 1
+        }
+        return nil
     }
 
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var key = UInt64(bytes.count) << 56
-        for (index, byte) in bytes.prefix(7).enumerated() { key |= UInt64(byte) << (8 * index) }
-        return key
+    /// The first eight bytes (fewer: zero-padded), the first in the high byte.
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(8)))) }
+        return UInt64(bigEndian: key)
     }
 }
 

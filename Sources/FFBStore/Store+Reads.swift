@@ -114,7 +114,7 @@ extension Store {
                 guard let done = current else { return }
                 result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
             }
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
                 FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
                 LEFT JOIN cases k ON k.id = a.case_id
@@ -172,13 +172,27 @@ extension Store {
     }
 
     package func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>] {
-        guard let citizen else { return try orders(where: "1 = 1", [], everyOrder: true) }
+        guard let citizen else {
+            var orders: [Stored<Order>] = []
+            try forEachOrder { orders.append($0) }
+            return orders
+        }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
 
-    /// Orders matching `condition`; with `everyOrder`, their services and target groups are read
-    /// in one ordered pass each instead of two queries per order.
-    private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false) throws(StoreError) -> [Stored<Order>] {
+    package func forEachOrder(_ body: (Stored<Order>) -> Void) throws(StoreError) {
+        try orders(where: "1 = 1", [], everyOrder: true, body)
+    }
+
+    private func orders(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Order>] {
+        var orders: [Stored<Order>] = []
+        try self.orders(where: condition, bindings) { orders.append($0) }
+        return orders
+    }
+
+    /// Orders matching `condition`, one at a time to `body`; with `everyOrder`, their services and
+    /// target groups are read in one ordered pass each instead of two queries per order.
+    private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false, _ body: (Stored<Order>) -> Void) throws(StoreError) {
         try read {
             let services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
                 (row: Statement) throws(SQLiteError) in KLCode(unchecked: try row.string(0))
@@ -187,7 +201,7 @@ extension Store {
                                        everyRecord: everyOrder) { (row: Statement) throws(SQLiteError) in
                 TargetGroupAssignment(code: KLCode(unchecked: try row.string(0)), isPrimary: try row.bool(1))
             }
-            return try database.map("""
+            try database.forEachRow("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
                        o.support_level, o.issued, o.start, o.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM orders o JOIN citizens c ON c.id = o.citizen_id JOIN cases k ON k.id = o.case_id
@@ -211,7 +225,7 @@ extension Store {
                     issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),
                     followUpDate: try row.optionalString(11).map(Self.date), catalog: catalog
                 )
-                return Stored(value: order, recorded: try writeInfo(row, from: 12), enteredInError: try row.optionalString(16))
+                body(Stored(value: order, recorded: try writeInfo(row, from: 12), enteredInError: try row.optionalString(16)))
             }
         }
     }
@@ -283,7 +297,7 @@ extension Store {
         try read {
             var outcomes: [UUID: [FollowUpOutcome]] = [:]
             var order: (text: String, id: UUID)?
-            _ = try database.map("""
+            try database.forEachRow("""
                 SELECT f.order_id, f.date, f.support_level, f.status, p.next_date
                 FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)

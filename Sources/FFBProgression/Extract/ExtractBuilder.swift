@@ -34,6 +34,17 @@ public struct ExtractBuilder: Sendable {
         seriesStart.append(Int32(days.count))
     }
 
+    /// Adds `other`'s citizens, after this builder's, as they were added there.
+    public mutating func append(_ other: ExtractBuilder) {
+        let citizenOffset = Int32(citizenCount), pointOffset = Int32(days.count)
+        citizenCount += other.citizenCount
+        seriesTheme += other.seriesTheme
+        seriesCitizen += other.seriesCitizen.lazy.map { $0 + citizenOffset }
+        seriesStart += other.seriesStart.dropFirst().lazy.map { $0 + pointOffset }
+        days += other.days
+        levels += other.levels
+    }
+
     public func build() -> Extract {
         Extract(themes: themes, citizenCount: citizenCount, rows: days.count, seriesTheme: seriesTheme, seriesCitizen: seriesCitizen, seriesStart: seriesStart, days: days, levels: levels)
     }

@@ -157,12 +157,3 @@ struct ExtractMerge {
                        }, pointGroups: groups)
     }
 }
-
-/// A buffer handed to `WorkerPool.forEach` workers that each touch their own part of it.
-private struct SharedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        self.buffer = buffer
-    }
-}

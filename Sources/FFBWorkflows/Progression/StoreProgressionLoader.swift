@@ -61,7 +61,8 @@ public enum StoreProgressionLoader {
             var followUps = try store.followUpOutcomesByOrder()
             let ends = try store.orderEnds()
             let municipalities = try store.caseMunicipalities()
-            for stored in try store.orders() where stored.enteredInError == nil {
+            try store.forEachOrder { stored in
+                guard stored.enteredInError == nil else { return }
                 let order = stored.value
                 let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
                 courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id],
@@ -82,8 +83,11 @@ public enum StoreProgressionLoader {
     /// what statistics by theme, area or nothing need, read the way an extract file is.
     /// `progress` counts theme entries read.
     public static func extract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> Extract {
-        var builder = ExtractBuilder(themes: store.catalog.themes)
-        try store.forEachCitizenLevels(progress: progress) { _, scored in add(scored, to: &builder) }
+        let themes = store.catalog.themes
+        // Built in runs of citizens on the store's workers, then joined in citizen order.
+        let runs = try store.mapCitizenLevels(progress: progress, part: { ExtractBuilder(themes: themes) }) { builder, _, scored in add(scored, to: &builder) }
+        var builder = ExtractBuilder(themes: themes)
+        for run in runs { builder.append(run) }
         return builder.build()
     }
 
