@@ -209,7 +209,27 @@ enum StoreOptions {
 
     /// Runs read-only work on an existing store.
     static func read<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> T) throws(CLIError) -> T {
-        let store = try open(arguments, context: context, create: false)
+        try read(try open(arguments, context: context, create: false), body)
+    }
+
+    /// `read`, or nil when there is no store yet: no file, or a database without one (one
+    /// connection either way).
+    static func readIfPresent<T>(_ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> T) throws(CLIError) -> T? {
+        let path = path(arguments, context: context)
+        if !CaseStores.isServerAddress(path), !FileManager.default.fileExists(atPath: path) { return nil }
+        try check(path: path)
+        let store: any CaseStore
+        do {
+            store = try CaseStores.open(path, create: false)
+        } catch .missingStore {
+            return nil
+        } catch {
+            throw CLIError(error)
+        }
+        return try read(store, body)
+    }
+
+    private static func read<T>(_ store: any CaseStore, _ body: (any CaseStore) throws -> T) throws(CLIError) -> T {
         defer { store.close() }
         do {
             return try store.snapshot { try body(store) }

@@ -8,21 +8,10 @@ import Foundation
 enum StoreReferences {
     static func check(_ arguments: ParsedArguments, context: CommandContext, citizen: String? = nil, caseNumber: String? = nil,
                       order: String? = nil, problems: inout ProblemList) throws(CLIError) {
+        guard citizen != nil || caseNumber != nil || order != nil else { return }
         // No store yet (no file, or a database without one): the write makes it, and says what
         // is missing from it.
-        let path = StoreOptions.path(arguments, context: context)
-        guard citizen != nil || caseNumber != nil || order != nil,
-              CaseStores.isServerAddress(path) || FileManager.default.fileExists(atPath: path) else { return }
-        if CaseStores.isServerAddress(path) {
-            do {
-                try CaseStores.open(path, create: false).close()
-            } catch .missingStore {
-                return
-            } catch {
-                throw CLIError(error)
-            }
-        }
-        let found = try StoreOptions.read(arguments, context: context) { store in
+        let found = try StoreOptions.readIfPresent(arguments, context: context) { store in
             var found: [Diagnostic] = []
             if let citizen {
                 do { _ = try store.citizen(citizen) } catch let error as StoreError where error.isUserError {
@@ -41,6 +30,6 @@ enum StoreReferences {
             }
             return found
         }
-        if !found.isEmpty { try problems.note(.invalidInput(found)) }
+        if let found, !found.isEmpty { try problems.note(.invalidInput(found)) }
     }
 }
