@@ -77,14 +77,7 @@ extension Extract {
     /// Period against period by one key or two (`statistics(grouping:)` pairs each period).
     public func comparison(grouping: Grouping, rule: BaselineRule, periods: ComparedPeriods) -> PeriodComparison {
         var counter = PeriodDifferenceCounter<Int32>(rule: rule, periods: periods)
-        if let single = grouping.single, single.extractColumn == nil {
-            let (keys, _, groupOfTheme) = themeGroups(single)
-            for index in 0..<seriesCount {
-                counter.add(series(index), of: seriesCitizen[index], to: keys[groupOfTheme[Int(seriesTheme[index])]])
-            }
-        } else {
-            forEachGroupedSeries(grouping) { citizen, key, series in counter.add(series, of: citizen, to: key) }
-        }
+        forEachGroupedSeries(grouping) { citizen, key, series in counter.add(series, of: citizen, to: key) }
         return PeriodComparison(periods: periods,
                                 first: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.first)),
                                 second: statistics(grouping: grouping, rule: rule, period: ComparedPeriods.period(periods.second)),

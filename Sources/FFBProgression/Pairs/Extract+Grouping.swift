@@ -91,13 +91,16 @@ extension Extract {
         })
     }
 
-    /// The keys of `grouping` for the runs of the extract: the grouping columns' parts from a
-    /// run's value, theme and area from its theme. The extract must have been read with
-    /// `grouping.extractColumns`.
-    struct RunKeys {
+    /// The groups of `grouping` for the runs of the extract, numbered as first met: the grouping
+    /// columns' parts from a run's value, theme and area from its theme, worked out once per value
+    /// and theme. The extract must have been read with `grouping.extractColumns`.
+    struct RunGroups {
         let extract: Extract
         let grouping: Grouping
-        private var cache: [Int64: GroupKey] = [:]
+        /// The groups' keys, by number.
+        private(set) var keys: [GroupKey] = []
+        private var numberOfKey: [GroupKey: Int] = [:]
+        private var numberOfSlot: [Int64: Int] = [:]
 
         init(_ extract: Extract, _ grouping: Grouping) {
             precondition(extract.groupColumns == grouping.extractColumns, "the extract was read with the columns \(extract.groupColumns), not \(grouping.extractColumns)")
@@ -105,10 +108,11 @@ extension Extract {
             self.grouping = grouping
         }
 
-        mutating func key(_ run: ExtractRun) -> GroupKey {
+        /// The number of `run`'s group (`keys[number]` its key).
+        mutating func number(_ run: ExtractRun) -> Int {
             let theme = Int(extract.seriesTheme[run.series])
             let slot = Int64(run.value) << 16 | Int64(theme)
-            if let known = cache[slot] { return known }
+            if let known = numberOfSlot[slot] { return known }
             var column = 0
             let parts = grouping.dimensions.map { dimension -> GroupKey in
                 guard dimension.extractColumn != nil else { return extract.themeKey(theme, dimension) }
@@ -116,8 +120,13 @@ extension Extract {
                 return GroupKey(dimension, extract.groupValues[Int(run.value)][column - 1])
             }
             let key = grouping.key(parts) ?? .all
-            cache[slot] = key
-            return key
+            let number = numberOfKey[key] ?? keys.count
+            if number == keys.count {
+                numberOfKey[key] = number
+                keys.append(key)
+            }
+            numberOfSlot[slot] = number
+            return number
         }
     }
 
@@ -146,8 +155,11 @@ extension Extract {
     /// Every run a grouping pairs, with its citizen (a number), key and points: the extract's
     /// counterpart of `ProgressionData.forEachGroupedSeries`.
     func forEachGroupedSeries(_ grouping: Grouping, _ body: (Int32, GroupKey, LevelSeries) -> Void) {
-        var keys = RunKeys(self, grouping)
-        forEachRun(period: .all) { run in body(seriesCitizen[run.series], keys.key(run), levelSeries(of: run)) }
+        var groups = RunGroups(self, grouping)
+        forEachRun(period: .all) { run in
+            let number = groups.number(run)
+            body(seriesCitizen[run.series], groups.keys[number], levelSeries(of: run))
+        }
     }
 
     /// Pair statistics by one key or two. Theme, area and none pair each citizen's whole history
@@ -156,8 +168,7 @@ extension Extract {
     /// per group folded into the group's clusters when the next citizen's runs begin.
     public func statistics(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
         if let single = grouping.single, single.extractColumn == nil { return statistics(by: single, rule: rule, period: period) }
-        var keys = RunKeys(self, grouping)
-        var groupKeys: [GroupKey] = [], keyIndex: [GroupKey: Int] = [:], numbers: [Int64: Int] = [:]
+        var groups = RunGroups(self, grouping)
         var matrices: [TransitionMatrix] = [], clusters: [ClusterSummary] = [], current: [CitizenPairs] = []
         var touched: [Int] = []
         var citizen: Int32 = -1
@@ -175,20 +186,12 @@ extension Extract {
                 citizen = seriesCitizen[run.series]
             }
             // A run with a point in the period makes its group appear, paired or not.
-            let slot = Int64(run.value) << 16 | Int64(seriesTheme[run.series])
-            let group = numbers[slot] ?? {
-                let key = keys.key(run)
-                let index = keyIndex[key] ?? groupKeys.count
-                if index == groupKeys.count {
-                    keyIndex[key] = index
-                    groupKeys.append(key)
-                    matrices.append(TransitionMatrix())
-                    clusters.append(ClusterSummary())
-                    current.append(CitizenPairs())
-                }
-                numbers[slot] = index
-                return index
-            }()
+            let group = groups.number(run)
+            if group == matrices.count {
+                matrices.append(TransitionMatrix())
+                clusters.append(ClusterSummary())
+                current.append(CitizenPairs())
+            }
             forEachPair(in: run, rule: rule, tally: &tally) { baseline, followUp in
                 matrices[group].record(baseline: Int(baseline), followUp: Int(followUp))
                 if current[group].pairs == 0 { touched.append(group) }
@@ -196,10 +199,11 @@ extension Extract {
             }
         }
         flush()
-        let shown = groupKeys.indices.sorted { (catalogOrder(groupKeys[$0]), groupKeys[$0]) < (catalogOrder(groupKeys[$1]), groupKeys[$1]) }
+        let keys = groups.keys
+        let shown = keys.indices.sorted { (catalogOrder(keys[$0]), keys[$0]) < (catalogOrder(keys[$1]), keys[$1]) }
         return GroupedPairStatistics(
-            rule: rule, tally: tally, groups: shown.map { (groupKeys[$0], PairStatistics(matrices[$0])) },
-            clustered: Dictionary(uniqueKeysWithValues: shown.map { (groupKeys[$0], ClusteredPairStatistics(clusters[$0])) }))
+            rule: rule, tally: tally, groups: shown.map { (keys[$0], PairStatistics(matrices[$0])) },
+            clustered: Dictionary(uniqueKeysWithValues: shown.map { (keys[$0], ClusteredPairStatistics(clusters[$0])) }))
     }
 
     /// Groups compared by indirect standardisation on theme and baseline level, as
@@ -207,15 +211,15 @@ extension Extract {
     /// step by step).
     public func caseMix(grouping: Grouping, rule: BaselineRule, period: Period = .all) -> CaseMixComparison {
         var accumulator = CaseMixAccumulator(rule: rule, period: period, themes: themes.map(\.code))
-        var keys = RunKeys(self, grouping)
-        // Group numbers by run key, cached by value and theme.
-        var numbers: [Int64: Int32] = [:]
+        var groups = RunGroups(self, grouping)
+        // The accumulator's number of each of our groups.
+        var accumulated: [Int32] = []
         var tally = PairTally()
         forEachRun(period: period) { run in
             let theme = Int(seriesTheme[run.series]), citizen = seriesCitizen[run.series]
-            let slot = Int64(run.value) << 16 | Int64(theme)
-            let group = numbers[slot] ?? accumulator.group(keys.key(run))
-            numbers[slot] = group
+            let number = groups.number(run)
+            if number == accumulated.count { accumulated.append(accumulator.group(groups.keys[number])) }
+            let group = accumulated[number]
             forEachPair(in: run, rule: rule, tally: &tally) { baseline, followUp in
                 accumulator.add(baseline: Int(baseline), followUp: Int(followUp), citizen: citizen, theme: theme, group: group)
             }
