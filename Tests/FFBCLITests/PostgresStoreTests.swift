@@ -35,6 +35,9 @@ struct PostgresStoreTests {
         #expect(result.status == 0, "\(result.stderr)")
         let show = try FFBProcess.run(["citizen", "list", "--user", role, "--db", server.address])
         #expect(show.status == 0, "\(show.stderr)")
+        // caseload's --user says whose citizens to show, not who looks: another's is shown.
+        let caseload = try FFBProcess.run(["caseload", "--user", "someone-else", "--db", server.address])
+        #expect(caseload.status == 0, "\(caseload.stderr)")
         let users = try server.administer("SELECT \"user\" FROM writes")
         #expect(users.rowCount == 1 && users.string(0, 0) == role)
         #expect {

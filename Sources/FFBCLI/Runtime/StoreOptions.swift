@@ -60,9 +60,9 @@ enum StoreOptions {
 
     /// Who is writing, as the audit trail will show it. A name with a control character (a
     /// newline would forge a second line of `history`) or a bidi override is refused. On a shared
-    /// store it is the database role that logs in (a `--user` given must be that role: the store
-    /// refuses another).
-    static func user(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) -> String {
+    /// store it is the database role that logs in, and a `--user` given must be that role —
+    /// unless `--user` names whose records to show (`caseload --user NAME`), not who is looking.
+    static func user(_ arguments: ParsedArguments, context: CommandContext, userIsAFilter: Bool = false) throws(CLIError) -> String {
         let given = arguments.value("user")
         if let given { try checkName(given, source: "--user") }
         let store = path(arguments, context: context)
@@ -74,7 +74,7 @@ enum StoreOptions {
                 throw CLIError(error)
             }
             // Nobody records in another's name.
-            if let given, given != role {
+            if let given, given != role, !userIsAFilter {
                 throw .invalid("a shared store records who writes and looks as the database role you log in as (\(role)), not as \"\(given)\": log in as that role, or leave out --user")
             }
             return role
@@ -189,9 +189,9 @@ enum StoreOptions {
     /// show and whose it is, and the look is logged (who, when, which command, `--purpose`) before
     /// anything is shown; a look that cannot be logged is not shown.
     static func readPersonal<T>(
-        _ arguments: ParsedArguments, context: CommandContext, _ body: (any CaseStore) throws -> (T, shown: [Pseudonym])
+        _ arguments: ParsedArguments, context: CommandContext, userIsAFilter: Bool = false, _ body: (any CaseStore) throws -> (T, shown: [Pseudonym])
     ) throws(CLIError) -> T {
-        let user = try user(arguments, context: context)
+        let user = try user(arguments, context: context, userIsAFilter: userIsAFilter)
         let purpose = arguments.value("purpose")?.trimmingSpacesAndNewlines()
         if let purpose, purpose.isEmpty || purpose.unicodeScalars.contains(where: TerminalText.needsEscape) {
             throw .invalid("--purpose: say why in plain text")

@@ -42,8 +42,9 @@ enum CaseloadCommand: Command {
         let today = try arguments.date("today") ?? LocalDate.today
         let months = try followUpMonths(arguments, context: context)
         let caseworker = arguments.value("user")
-        // The caseload shows names: the look is logged under --user or $USER (who looks is, here, whose caseload).
-        let caseload = try StoreOptions.readPersonal(arguments, context: context) { store in
+        // The caseload shows names: the look is logged under --user or $USER (who looks is, here,
+        // whose caseload); on a shared store under the role that logs in, whoever's caseload it is.
+        let caseload = try StoreOptions.readPersonal(arguments, context: context, userIsAFilter: true) { store in
             let caseload = try Caseload.load(store, today: today, months: months, caseworker: caseworker, onlyOverdue: arguments.flag("overdue"))
             return (caseload, caseload.entries.map(\.citizen))
         }
