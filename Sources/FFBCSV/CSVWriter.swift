@@ -51,10 +51,14 @@ package struct CSVWriter: Sendable {
                     return
                 }
                 out.append(0x22)
-                for byte in bytes {
-                    if byte == 0x22 { out.append(0x22) }
-                    out.append(byte)
+                // Runs between quotes copied whole; each quote written twice.
+                var rest = bytes[...]
+                while let quote = rest.firstIndex(of: 0x22) {
+                    out.append(contentsOf: rest[...quote])
+                    out.append(0x22)
+                    rest = rest[(quote + 1)...]
                 }
+                out.append(contentsOf: rest)
                 out.append(0x22)
             }
         }

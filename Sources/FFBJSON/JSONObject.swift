@@ -23,7 +23,7 @@ public struct JSONObject: Sendable {
 
     /// Below this size a linear scan beats hashing, and most document objects
     /// are that small, so they never pay for an index.
-    static let indexThreshold = 12
+    static let indexThreshold = 16
 
     /// The members in document order.
     public private(set) var members: [Member]
@@ -39,8 +39,30 @@ public struct JSONObject: Sendable {
     /// An object with these members; a repeated key keeps its first position
     /// and its last value.
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
-        self.init()
-        for (key, value) in pairs { self[key] = value }
+        var members: [Member] = []
+        members.reserveCapacity(pairs.underestimatedCount)
+        var index: [String: Int]?
+        for (key, value) in pairs {
+            if let position = index.map({ $0[key] }) ?? members.firstIndex(where: { $0.key == key }) {
+                members[position].value = value
+                continue
+            }
+            members.append(Member(key: key, value: value))
+            if index != nil {
+                index?[key] = members.count - 1
+            } else if members.count > Self.indexThreshold {
+                index = Self.makeIndex(members)
+            }
+        }
+        self.members = members
+        self.index = index
+    }
+
+    /// An object of members whose keys the caller knows to be unique (a record written out
+    /// key by key): no key is looked for before it is added.
+    public init(uniqueKeys pairs: KeyValuePairs<String, JSONValue>) {
+        let members = pairs.map { Member(key: $0.key, value: $0.value) }
+        self.init(uniqueMembers: members, index: nil)
     }
 
     /// Used by the parser, which has already checked that keys are unique.

@@ -25,6 +25,12 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     /// write lands between its queries, and the store is locked and unlocked once, not per query.
     func snapshot<T>(_ body: () throws -> T) throws -> T
 
+    /// Inside `snapshot`: `body` here, and `other` meanwhile on a second core, on a read-only
+    /// connection of its own that sees the same committed state (two whole-store reads at once).
+    /// Where no such connection can (a store in memory or on a server, or a write committed in
+    /// between), `other` runs here after `body`, on this store.
+    func alongside<Here, There: Sendable>(_ other: @escaping @Sendable (any CaseStore) throws -> There, _ body: () throws -> Here) throws -> (Here, There)
+
     /// Runs `body` as one transaction recorded as a write by `user` running `command`, its
     /// records judged by `rules` (what counts as today, a caseworker's reason for a late record).
     func write<T>(user: String, command: String, now: Date, rules: WriteRules, _ body: (any CaseStoreWriter) throws -> T) throws(StoreError) -> T

@@ -56,7 +56,7 @@ extension Store {
         progress: WorkProgress, meanwhile: () throws(StoreError) -> Void
     ) throws(StoreError) -> (LevelTables, EntryGroups.ByCitizen) {
         do {
-            let lastWrite = try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) ?? 0
+            let lastWrite = try Self.lastWrite(database)
             var joined: Result<(LevelTables, EntryGroups.ByCitizen), any Error>?
             // A second connection sees the same file; a server's store is read on this connection.
             if path != ":memory:", !database.isServer {
@@ -180,14 +180,10 @@ enum LevelPiece: Sendable {
     }
 
     /// Piece `index` read on a read-only connection of its own to the store at `path`; nil
-    /// unless it sees the same committed state as the caller (the same last audit row: every
-    /// write appends one).
+    /// unless it sees the same committed state as the caller.
     static func read(_ index: Int, storeAt path: String, lastWrite: Int64, catalog: Catalog, progress: WorkProgress) throws -> LevelPiece? {
-        let database = try Database(path: path, options: Database.Options(readOnly: true))
-        defer { database.close() }
-        return try database.transaction(.deferred, mapError: { $0 as any Error }) { database -> LevelPiece? in
-            guard try database.firstRow("SELECT COALESCE(MAX(id), 0) FROM writes")?.int64(0) == lastWrite else { return nil }
-            return try read(index, database, catalog: catalog, progress: progress)
+        try Store.onOwnConnection(path, catalog: catalog, lastWrite: lastWrite) { store in
+            try read(index, store.database, catalog: catalog, progress: progress)
         }
     }
 

@@ -216,13 +216,13 @@ extension Store {
                     nil
                 }
                 let order = try Order(
-                    id: try Self.uuid(id), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
+                    id: try Self.uuid(row, 0), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
                     services: try services.of(id),
                     offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
                     targetGroups: try groups.of(id),
                     provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
                     supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
-                    issued: try Self.date(row.string(9)), start: try Self.date(row.string(10)),
+                    issued: try Self.date(row, 9), start: try Self.date(row, 10),
                     followUpDate: try row.optionalString(11).map(Self.date), catalog: catalog
                 )
                 body(Stored(value: order, recorded: try writeInfo(row, from: 12), enteredInError: try row.optionalString(16)))
@@ -259,17 +259,19 @@ extension Store {
             let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
                 (row: Statement) throws(SQLiteError) in try row.string(0)
             }
-            return try database.map("""
+            // In the order written within each order (its index's order, no sort); each order's
+            // series are then put in the order first recorded below.
+            let goals = try database.map("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
-                WHERE \(condition) ORDER BY g.order_id, (SELECT MIN(g2.rowid) FROM goals g2 WHERE g2.series_id = g.series_id), g.version
+                WHERE \(condition) ORDER BY g.order_id, g.rowid
                 """, .positional(bindings)) { row in
                 let id = try row.string(0)
                 let goal = try Goal(
-                    id: try Self.uuid(id), seriesID: try Self.uuid(row.string(1)), version: try row.int(2),
-                    supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row.string(4)),
+                    id: try Self.uuid(row, 0), seriesID: try Self.uuid(row, 1), version: try row.int(2),
+                    supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row, 4),
                     primaryTheme: try theme(row.string(5)),
                     secondaryThemes: try secondary.of(id).map(theme),
                     type: Self.stored(try row.string(6), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop,
@@ -278,7 +280,30 @@ extension Store {
                 )
                 return Stored(value: goal, recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
             }
+            return Self.bySeries(goals)
         }
+    }
+
+    /// Goal versions in the order written within each order, put in series order: an order's
+    /// series in the order first recorded, each series' versions in version order.
+    static func bySeries(_ goals: [Stored<Goal>]) -> [Stored<Goal>] {
+        var ordered: [Stored<Goal>] = []
+        ordered.reserveCapacity(goals.count)
+        var lower = 0
+        while lower < goals.count {
+            let order = goals[lower].value.orderID
+            var upper = lower + 1
+            while upper < goals.count, goals[upper].value.orderID == order { upper += 1 }
+            // The position each series was first written at: that series' place in the order.
+            var firstSeen: [(series: UUID, at: Int)] = []
+            for index in lower..<upper where !firstSeen.contains(where: { $0.series == goals[index].value.seriesID }) {
+                firstSeen.append((goals[index].value.seriesID, index))
+            }
+            let rank = { (goal: Stored<Goal>) in firstSeen.first { $0.series == goal.value.seriesID }!.at }
+            ordered += goals[lower..<upper].sorted { (rank($0), $0.value.version) < (rank($1), $1.value.version) }
+            lower = upper
+        }
+        return ordered
     }
 
     package func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
@@ -306,7 +331,7 @@ extension Store {
                 let text = try row.string(0)
                 if text != order?.text { order = (text, try Self.uuid(text)) }
                 let outcome = FollowUpOutcome(
-                    date: try Self.date(row.string(1)), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
+                    date: try Self.date(row, 1), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
                     status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     nextFollowUp: try row.optionalString(4).map(Self.date)
                 )
@@ -400,6 +425,19 @@ extension Store {
         return id
     }
 
+    /// The id in column `index`, parsed from the row's bytes (whole-store reads make no `String` of it).
+    static func uuid(_ row: Statement, _ index: Int) throws -> UUID {
+        guard let id = try row.withText(index, { UUID(hyphenatedHex: $0) }) else { throw StoreError.database("damaged id in store") }
+        return id
+    }
+
+    static func date(_ row: Statement, _ index: Int) throws -> LocalDate {
+        guard let date = try row.withText(index, { bytes in
+            LocalDate.fields(iso: bytes).flatMap { LocalDate(year: $0.year, month: $0.month, day: $0.day) }
+        }) else { throw StoreError.database("damaged date in store") }
+        return date
+    }
+
     /// A value the store wrote in its canonical spelling (`exact`), or, in a store from before
     /// that spelling, in any spelling the command line takes (`lenient`, which folds text).
     static func stored<Value>(_ text: String, _ exact: (String) -> Value?, _ lenient: (String) -> Value?) -> Value? {
@@ -407,7 +445,10 @@ extension Store {
     }
 
     static func supportLevel(_ text: String) -> Assessed<SupportLevel>? {
-        Assessed<SupportLevel>(text: text)
+        // The store's own spellings (what its CHECK allows) first: whole-store reads meet one per order.
+        if let level = SupportLevel(rawValue: text) { return .assessed(level) }
+        if text == "ikke-vurderet" { return .notAssessed }
+        return Assessed<SupportLevel>(text: text)
     }
 }
 

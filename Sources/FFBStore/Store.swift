@@ -19,7 +19,7 @@ package final class Store {
     /// per record. Emptied after every write (a rolled-back write's id is given out again).
     var writeInfos: [Int64: WriteInfo] = [:]
 
-    private init(database: Database, catalog: Catalog, path: String) {
+    init(database: Database, catalog: Catalog, path: String) {
         self.database = database
         self.catalog = catalog
         self.path = path

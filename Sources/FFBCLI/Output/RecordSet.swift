@@ -30,11 +30,14 @@ struct RecordSet {
         case .csv:
             let keys = records.first?.keys ?? tableColumns.map(\.key)
             let writer = CSVWriter()
-            var text = writer.line(keys)
+            var bytes: [UInt8] = []
+            writer.append(keys, to: &bytes)
             for record in records {
-                text += writer.line(keys.map { record[$0].map(Self.plainText) ?? "" })
+                // Records of one shape (the usual case) are read member by member, not key by key.
+                let sameKeys = record.count == keys.count && zip(record.members, keys).allSatisfy { $0.key == $1 }
+                writer.append(sameKeys ? record.members.map { Self.plainText($0.value) } : keys.map { record[$0].map(Self.plainText) ?? "" }, to: &bytes)
             }
-            return text
+            return String(decoding: bytes, as: UTF8.self)
         case .table:
             // A column with nothing in any row (e.g. KL 2024 names in the KL 2024 catalogue) is noise.
             let columns = tableColumns.filter { column in
@@ -76,6 +79,7 @@ struct RecordSet {
 
 extension String {
     var trimmingTrailingNewline: String {
-        hasSuffix("\n") ? String(dropLast()) : self
+        // By bytes: dropping the last Character would walk the whole text's grapheme breaks.
+        utf8.last == 0x0A ? String(decoding: utf8.dropLast(), as: UTF8.self) : self
     }
 }

@@ -21,6 +21,7 @@ extension Catalog {
     /// does not have it (a record kept from another version).
     public func name(of code: KLCode, kind: CatalogKind) -> String {
         if kind == .themes { return theme(code)?.name ?? code.rawValue }
+        if let concept = concept(code, kind: kind) { return concept.name }
         return (try? resolve(code.rawValue, kind: kind).name) ?? code.rawValue
     }
 

@@ -20,6 +20,9 @@ public struct Catalog: Sendable {
     private let themesByCode: [KLCode: Int]
     private let areasByCode: [KLCode: Int]
     private let groupsByCode: [KLCode: Int]
+    /// The intervention catalogue's concepts by kind and code (services, offer types, target
+    /// groups, headings): every order read checks its codes here.
+    private let conceptsByCode: [CatalogKind: [KLCode: Int]]
 
     public init(
         version: String,
@@ -54,6 +57,9 @@ public struct Catalog: Sendable {
         themesByCode = Dictionary(themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         areasByCode = Dictionary(areas.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         groupsByCode = Dictionary(groups.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        conceptsByCode = [.services: services, .offerTypes: offerTypes, .targetGroups: targetGroups, .headings: headings].mapValues { concepts in
+            Dictionary(concepts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public func theme(_ code: KLCode) -> Theme? {
@@ -63,6 +69,18 @@ public struct Catalog: Sendable {
     /// The theme's position in `themes` (the catalogue's order).
     public func themePosition(_ code: KLCode) -> Int? {
         themesByCode[code]
+    }
+
+    /// The intervention concept with this code among `kind` (services, offer types, target groups
+    /// or headings); nil for another kind or an unknown code.
+    public func concept(_ code: KLCode, kind: CatalogKind) -> InterventionConcept? {
+        guard let position = conceptsByCode[kind]?[code] else { return nil }
+        return switch kind {
+        case .services: services[position]
+        case .offerTypes: offerTypes[position]
+        case .targetGroups: targetGroups[position]
+        default: headings[position]
+        }
     }
 
     public func area(_ code: KLCode) -> FunctionArea? {

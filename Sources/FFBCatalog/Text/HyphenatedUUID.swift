@@ -10,6 +10,12 @@ extension UUID {
         self.init(uuid: uuid)
     }
 
+    /// The same from UTF-8 bytes (a store's id column read without making a `String`).
+    package init?(hyphenatedHex bytes: UnsafeBufferPointer<UInt8>) {
+        guard let uuid = Self.parse(bytes) else { return nil }
+        self.init(uuid: uuid)
+    }
+
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> uuid_t? {
         guard bytes.count == 36 else { return nil }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

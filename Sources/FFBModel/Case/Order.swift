@@ -80,19 +80,19 @@ public struct Order: Hashable, Sendable {
         let (services, offerType, targetGroups) = (terms.services, terms.offerType, terms.targetGroups)
         let (issued, start, followUpDate) = (terms.issued, terms.start, terms.followUpDate)
         guard !services.isEmpty else { throw .invalid("an order needs at least one service") }
-        for service in services where !catalog.services.contains(where: { $0.code == service }) {
+        for service in services where catalog.concept(service, kind: .services) == nil {
             throw .invalid("unknown service \(service)")
         }
-        if let offerType, !catalog.offerTypes.contains(where: { $0.code == offerType }) {
+        if let offerType, catalog.concept(offerType, kind: .offerTypes) == nil {
             throw .invalid("unknown offer type \(offerType)")
         }
-        for group in targetGroups where !catalog.targetGroups.contains(where: { $0.code == group.code }) {
+        for group in targetGroups where catalog.concept(group.code, kind: .targetGroups) == nil {
             throw .invalid("unknown target group \(group.code)")
         }
         if targetGroups.filter(\.isPrimary).count > 1 {
             throw .invalid("an order has at most one primary target group")
         }
-        if Set(targetGroups.map(\.code)).count != targetGroups.count {
+        if targetGroups.indices.contains(where: { index in targetGroups[..<index].contains { $0.code == targetGroups[index].code } }) {
             throw .invalid("a target group is named twice")
         }
         guard start >= issued else {

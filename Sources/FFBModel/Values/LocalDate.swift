@@ -18,24 +18,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses ISO `YYYY-MM-DD` exactly (no times, no other separators).
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        var text = text
+        guard let (year, month, day) = text.withUTF8(Self.fields(iso:)) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
-    /// The `dayNumber` of ISO `YYYY-MM-DD` bytes, checking the calendar, without making a
-    /// `LocalDate` (the extract reader and the store's whole-store passes, once per row).
+    /// The year, month and day of ISO `YYYY-MM-DD` bytes, not yet checked against the calendar.
     @inlinable @inline(__always)
-    public static func dayNumber(iso bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    public static func fields(iso bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
         @inline(__always) func digit(_ offset: Int) -> Int? {
             let byte = bytes[offset]
@@ -43,8 +33,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
               let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1)
+    }
+
+    /// The `dayNumber` of ISO `YYYY-MM-DD` bytes, checking the calendar, without making a
+    /// `LocalDate` (the extract reader and the store's whole-store passes, once per row).
+    @inlinable @inline(__always)
+    public static func dayNumber(iso bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let (year, month, day) = fields(iso: bytes),
+              year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return Int32(dayNumber(year: year, month: month, day: day))
     }
 

@@ -72,21 +72,25 @@ extension ProgressionData {
     /// Each provider's name by its identifier (the group key of `--by provider`): the name of its
     /// latest order, so a provider renamed between orders reads as it does now.
     public var providerNames: [String: String] {
-        var names: [String: String] = [:]
-        for course in courses.sorted(by: { $0.order.start < $1.order.start }) {
-            names[course.order.provider.identifier] = course.order.provider.name
-        }
-        return names
+        latestNames { course in (course.order.provider.identifier, course.order.provider.name) }
     }
 
     /// Each municipality's name by its code (the group key of `--by municipality`), as its
     /// latest order's case gives it.
     public var municipalityNames: [String: String] {
-        var names: [String: String] = [:]
-        for course in courses.sorted(by: { $0.order.start < $1.order.start }) {
-            if let municipality = course.municipality { names[municipality.code] = municipality.name }
+        latestNames { course in course.municipality.map { ($0.code, $0.name) } }
+    }
+
+    /// Each key's name as the course that started last names it (of two that started the same
+    /// day, the later in `courses`), in one pass: no sorted copy of the courses.
+    private func latestNames(_ named: (OrderCourse) -> (key: String, name: String)?) -> [String: String] {
+        var latest: [String: (start: LocalDate, name: String)] = [:]
+        for course in courses {
+            guard let (key, name) = named(course) else { continue }
+            if let seen = latest[key], seen.start > course.order.start { continue }
+            latest[key] = (course.order.start, name)
         }
-        return names
+        return latest.mapValues(\.name)
     }
 
     /// The names people read beside providers' identifiers and municipalities' codes, for the

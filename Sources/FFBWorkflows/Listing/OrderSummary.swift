@@ -25,9 +25,16 @@ public struct OrderSummary: Sendable {
     /// The orders of one citizen, or of everyone; those entered in error only when asked for.
     /// Everyone's are read in a few whole-store passes, one citizen's by that citizen's queries.
     public static func list(in store: any CaseStore, citizen: Pseudonym?, includingErrors: Bool) throws -> [OrderSummary] {
-        let orders = try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }
-        if let citizen { return try list(in: store, orders: orders, ends: store.orderEnds(of: citizen)) }
-        let goals = try store.goalsByOrder(), assessments = try store.assessmentThemesByCitizen(), ends = try store.orderEnds()
+        if let citizen {
+            let orders = try store.orders(of: citizen).filter { includingErrors || $0.enteredInError == nil }
+            return try list(in: store, orders: orders, ends: store.orderEnds(of: citizen))
+        }
+        // Everyone's: two pairs of whole-store reads, one on each core.
+        let ((orders, goals), (assessments, ends)) = try store.alongside({ there in
+            (try there.assessmentThemesByCitizen(), try there.orderEnds())
+        }) {
+            (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.goalsByOrder())
+        }
         return orders.map {
             OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: store.catalog)
         }

@@ -184,12 +184,15 @@ extension Array where Element == Stored<Goal> {
     /// The newest version of each goal series that is not entered in error, in the order the
     /// series were first recorded.
     public var currentVersions: [Goal] {
-        var latest: [UUID: Stored<Goal>] = [:]
-        var order: [UUID] = []
+        // An order has a handful of goal series: a scan of those seen beats hashing each id.
+        var latest: [Stored<Goal>] = []
         for goal in self {
-            if latest[goal.value.seriesID] == nil { order.append(goal.value.seriesID) }
-            latest[goal.value.seriesID] = goal
+            if let seen = latest.firstIndex(where: { $0.value.seriesID == goal.value.seriesID }) {
+                latest[seen] = goal
+            } else {
+                latest.append(goal)
+            }
         }
-        return order.compactMap { latest[$0] }.filter { $0.enteredInError == nil }.map(\.value)
+        return latest.compactMap { $0.enteredInError == nil ? $0.value : nil }
     }
 }

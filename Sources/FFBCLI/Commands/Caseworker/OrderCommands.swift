@@ -166,21 +166,21 @@ extension ListOrdersCommand {
     /// The CLI.md shape of one order in `ffb list orders`.
     static func record(_ summary: OrderSummary) -> JSONObject {
         let order = summary.order
-        return JSONObject([
-            ("id", .string(order.id.storeText)),
-            ("citizen", .string(order.citizen.rawValue)),
-            ("provider", .string(order.provider.name)),
-            ("provider_id", .string(order.provider.identifier)),
-            ("issued", .string(order.issued.iso)),
-            ("start", .string(order.start.iso)),
-            ("support_level", .string(order.supportLevel.cliValue)),
-            ("goals", .number(JSONNumber(summary.goalCount))),
-            ("themes", .array(summary.themes.map { .string($0.rawValue) })),
-            ("theme_names", .string(summary.themeNames.joined(separator: ", "))),
-            ("entered_in_error", .bool(summary.isEnteredInError)),
-            ("ended", summary.end.map { .string($0.date.iso) } ?? .null),
-            ("end_cause", summary.end.map { .string($0.cause.key) } ?? .null),
-            ("end_reason", summary.end?.cause.reason.map(JSONValue.string) ?? .null),
+        return JSONObject(uniqueKeys: [
+            "id": .string(order.id.storeText),
+            "citizen": .string(order.citizen.rawValue),
+            "provider": .string(order.provider.name),
+            "provider_id": .string(order.provider.identifier),
+            "issued": .string(order.issued.iso),
+            "start": .string(order.start.iso),
+            "support_level": .string(order.supportLevel.cliValue),
+            "goals": .number(JSONNumber(summary.goalCount)),
+            "themes": .array(summary.themes.map { .string($0.rawValue) }),
+            "theme_names": .string(summary.themeNames.joined(separator: ", ")),
+            "entered_in_error": .bool(summary.isEnteredInError),
+            "ended": summary.end.map { .string($0.date.iso) } ?? .null,
+            "end_cause": summary.end.map { .string($0.cause.key) } ?? .null,
+            "end_reason": summary.end?.cause.reason.map(JSONValue.string) ?? .null,
         ])
     }
 }

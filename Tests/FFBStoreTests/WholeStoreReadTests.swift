@@ -1,0 +1,53 @@
+import FFBCatalog
+import FFBModel
+import Foundation
+import Testing
+@testable import FFBStore
+
+/// What the whole-store reads promise beyond each row: an order's goals in series order however
+/// their versions were written, and two reads at once that see one committed state.
+@Suite struct WholeStoreReadTests {
+    /// Goal A, then goal B, then A's second version: A's versions come first (A was recorded
+    /// first), then B, from the one-order read and the whole-store read alike.
+    @Test func anOrdersGoalsComeInSeriesOrderWhateverTheOrderWritten() throws {
+        let (directory, store) = try freshStore("ffb-goal-order")
+        defer { store.close(); try? FileManager.default.removeItem(at: directory) }
+        let workout = StoreWorkout(store: store)
+        let (_, order, first) = try workout.writeRecords()
+        let second = try Goal(orderID: order.id, primaryTheme: try store.catalog.resolveTheme("Lave mad"), secondaryThemes: [],
+                              type: .maintain, expectedLevel: .severe, description: "Holder fast", followUpDate: nil)
+        try store.write(user: "t", command: "goal") { try $0.addGoal(second) }
+        let revised = try first.revised(primaryTheme: try store.catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .none)
+        try store.write(user: "t", command: "goal revise") { try $0.addGoal(revised) }
+
+        let expected = [first.id, revised.id, second.id]
+        #expect(try store.goals(of: order.id).map(\.value.id) == expected)
+        #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == expected)
+    }
+
+    @Test func aReadAlongsideSeesTheSameCommittedState() throws {
+        let (directory, reader) = try freshStore("ffb-alongside")
+        defer { reader.close(); try? FileManager.default.removeItem(at: directory) }
+        let writer = try CaseStores.open(reader.path, create: false)
+        defer { writer.close() }
+        func register(_ cpr: String) throws {
+            _ = try writer.write(user: "test", command: "test") { try $0.addCitizen(cpr: try CPRNumber(cpr), name: "Borger") }
+        }
+        try register("010190-1234")
+        let (here, there) = try reader.snapshot {
+            try reader.alongside({ store in try store.citizens().count }) { try reader.citizens().count }
+        }
+        #expect(here == 1)
+        #expect(there == 1)
+        // A write committed after the snapshot began: a new connection would see it, so the read
+        // meant for it runs in the snapshot instead.
+        let (hereAfter, thereAfter) = try reader.snapshot {
+            _ = try reader.citizens()
+            try register("020290-2345")
+            return try reader.alongside({ store in try store.citizens().count }) { try reader.citizens().count }
+        }
+        #expect(hereAfter == 1)
+        #expect(thereAfter == 1)
+        #expect(try reader.citizens().count == 2)
+    }
+}
