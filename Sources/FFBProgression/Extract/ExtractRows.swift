@@ -74,36 +74,39 @@ extension ProgressionData {
     ) {
         let citizenCourses = courses.sorted { $0.order.start < $1.order.start }
         let themes = levels.keys.sorted { (catalog.themePosition($0) ?? 0) < (catalog.themePosition($1) ?? 0) }
-        // A citizen has few orders: their services' and target groups' names looked up once each.
-        var conceptNames: [KLCode: String] = [:]
-        func name(_ code: KLCode?, _ kind: CatalogKind) -> String {
-            guard let code else { return "" }
-            if let known = conceptNames[code] { return known }
-            let found = (try? catalog.resolve(code.rawValue, kind: kind).name) ?? ""
-            conceptNames[code] = found
-            return found
+        // What a row takes from its course, worked out once per course (a citizen has few).
+        let contexts = citizenCourses.map { course in
+            let intervention = course.order.services.first
+            let targetGroup = course.order.primaryTargetGroup ?? course.order.targetGroups.first?.code
+            return (intervention: intervention, targetGroup: targetGroup,
+                    interventionName: intervention.map { catalog.concept($0, kind: .services)?.name ?? "" } ?? "",
+                    targetGroupName: targetGroup.map { catalog.concept($0, kind: .targetGroups)?.name ?? "" } ?? "")
         }
         for theme in themes {
+            // And what it takes from its theme, once per theme.
+            let themeEntry = catalog.theme(theme)
+            let area = themeEntry?.area ?? theme
+            let themeName = themeEntry?.name ?? "", areaName = catalog.area(area)?.name ?? ""
             for point in levels[theme]?.points ?? [] {
                 let date = LocalDate(dayNumber: Int(point.day))
-                let course = citizenCourses.last { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
-                    ?? citizenCourses.first { $0.order.start > date }
+                let index = citizenCourses.lastIndex { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
+                    ?? citizenCourses.firstIndex { $0.order.start > date }
+                let course = index.map { citizenCourses[$0] }, context = index.map { contexts[$0] }
                 let goal = course?.goals.first { $0.primaryTheme == theme }
                 let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
-                let area = catalog.theme(theme)?.area ?? theme
                 var row = ExtractRow(
                     citizen: citizen.rawValue, theme: theme, date: date,
                     level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
                     area: area,
-                    intervention: course?.order.services.first, provider: course?.order.provider.identifier,
-                    targetGroup: course.flatMap { $0.order.primaryTargetGroup ?? $0.order.targetGroups.first?.code },
+                    intervention: context?.intervention, provider: course?.order.provider.identifier,
+                    targetGroup: context?.targetGroup,
                     goalType: goal?.type, supportLevel: support
                 )
-                row.names.theme = catalog.theme(theme)?.name ?? ""
-                row.names.area = catalog.area(area)?.name ?? ""
-                row.names.intervention = name(row.intervention, .services)
+                row.names.theme = themeName
+                row.names.area = areaName
+                row.names.intervention = context?.interventionName ?? ""
                 row.names.provider = course?.order.provider.name ?? ""
-                row.names.targetGroup = name(row.targetGroup, .targetGroups)
+                row.names.targetGroup = context?.targetGroupName ?? ""
                 row.municipality = course?.municipality?.code
                 rows.append(row)
             }
