@@ -33,6 +33,15 @@ extension WorkerPool {
         return queue.update { results in results.map { $0! } }
     }
 
+    /// `transform` of every element, in order, worked out in runs of `chunk` consecutive elements
+    /// that the workers take in turn (many small transforms, each too small to hand out alone).
+    package func map<Element: Sendable, Value: Sendable>(
+        _ elements: [Element], chunk: Int = 1024, _ transform: @escaping @Sendable (Element) -> Value
+    ) -> [Value] {
+        let runs = stride(from: 0, to: elements.count, by: max(1, chunk)).map { $0..<min($0 + max(1, chunk), elements.count) }
+        return map(runs.count) { elements[runs[$0]].map(transform) }.flatMap(\.self)
+    }
+
     private func run<Failure: Error>(
         _ count: Int,
         callerWorks: Bool,

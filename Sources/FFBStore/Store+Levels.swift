@@ -204,7 +204,7 @@ enum LevelPiece: Sendable {
         }
         let themes = ThemeCodes(catalog)
         try database.forEachRow("SELECT id, theme FROM theme_series ORDER BY id") { row in
-            guard let theme = try row.withText(1, themes.position) else {
+            guard let theme = try row.withText(1, { themes.position($0) }) else {
                 throw StoreError.database("the store names theme \(try row.string(1)), which catalogue \(catalog.version) does not have")
             }
             try place(theme, at: row.int64(0), in: &themeOfSeries, what: "theme series")

@@ -13,6 +13,14 @@ import Testing
         #expect(tally.runsByIndex == Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, 1) }))
     }
 
+    /// Elements mapped in runs come back in their order, whatever the run length and workers.
+    @Test(arguments: [(workers: 1, count: 10, chunk: 3), (workers: 4, count: 1000, chunk: 7), (workers: 3, count: 5, chunk: 100),
+                      (workers: 2, count: 0, chunk: 4), (workers: 2, count: 9, chunk: 0)])
+    func elementsMappedInRunsKeepTheirOrder(workers: Int, count: Int, chunk: Int) {
+        let elements = (0..<count).map { $0 * 3 }
+        #expect(WorkerPool(workers: workers).map(elements, chunk: chunk) { "\($0)" } == elements.map { "\($0)" })
+    }
+
     @Test func nothingToDoRunsNothingButTheMeanwhile() {
         let tally = Tally()
         var ranMeanwhile = false

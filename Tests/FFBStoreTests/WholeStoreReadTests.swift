@@ -5,7 +5,7 @@ import Testing
 @testable import FFBStore
 
 /// What the whole-store reads promise beyond each row: an order's goals in series order however
-/// their versions were written, and two reads at once that see one committed state.
+/// their versions were written.
 @Suite struct WholeStoreReadTests {
     /// Goal A, then goal B, then A's second version: A's versions come first (A was recorded
     /// first), then B, from the one-order read and the whole-store read alike.
@@ -23,31 +23,5 @@ import Testing
         let expected = [first.id, revised.id, second.id]
         #expect(try store.goals(of: order.id).map(\.value.id) == expected)
         #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == expected)
-    }
-
-    @Test func aReadAlongsideSeesTheSameCommittedState() throws {
-        let (directory, reader) = try freshStore("ffb-alongside")
-        defer { reader.close(); try? FileManager.default.removeItem(at: directory) }
-        let writer = try CaseStores.open(reader.path, create: false)
-        defer { writer.close() }
-        func register(_ cpr: String) throws {
-            _ = try writer.write(user: "test", command: "test") { try $0.addCitizen(cpr: try CPRNumber(cpr), name: "Borger") }
-        }
-        try register("010190-1234")
-        let (here, there) = try reader.snapshot {
-            try reader.alongside({ store in try store.citizens().count }) { try reader.citizens().count }
-        }
-        #expect(here == 1)
-        #expect(there == 1)
-        // A write committed after the snapshot began: a new connection would see it, so the read
-        // meant for it runs in the snapshot instead.
-        let (hereAfter, thereAfter) = try reader.snapshot {
-            _ = try reader.citizens()
-            try register("020290-2345")
-            return try reader.alongside({ store in try store.citizens().count }) { try reader.citizens().count }
-        }
-        #expect(hereAfter == 1)
-        #expect(thereAfter == 1)
-        #expect(try reader.citizens().count == 2)
     }
 }

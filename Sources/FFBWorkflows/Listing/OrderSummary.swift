@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import FFBParallel
 import FFBStore
 import Foundation
 
@@ -35,8 +36,9 @@ public struct OrderSummary: Sendable {
         }) {
             (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.goalsByOrder())
         }
-        return orders.map {
-            OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: store.catalog)
+        let catalog = store.catalog
+        return WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount).map(orders) {
+            OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: catalog)
         }
     }
 
