@@ -431,10 +431,9 @@ extension Store {
         return id
     }
 
+    /// The date in column `index`, parsed from the row's bytes.
     static func date(_ row: Statement, _ index: Int) throws -> LocalDate {
-        guard let date = try row.withText(index, { bytes in
-            LocalDate.fields(iso: bytes).flatMap { LocalDate(year: $0.year, month: $0.month, day: $0.day) }
-        }) else { throw StoreError.database("damaged date in store") }
+        guard let date = try row.withText(index, { LocalDate(iso: $0) }) else { throw StoreError.database("damaged date in store") }
         return date
     }
 

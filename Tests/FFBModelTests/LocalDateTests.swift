@@ -9,6 +9,12 @@ import Testing
     #expect(LocalDate(iso: "2024-1-01") == nil)
     #expect(LocalDate(iso: "2024-01-01T00:00") == nil)
     #expect(LocalDate(iso: "24-01-01") == nil)
+    // Read byte by byte: a letter, a year 0, a day past the month's end and a wide digit are refused.
+    #expect(LocalDate(iso: "2024-0a-01") == nil)
+    #expect(LocalDate(iso: "0000-01-01") == nil)
+    #expect(LocalDate(iso: "2024-04-31") == nil)
+    #expect(LocalDate(iso: "２024-01-01") == nil)
+    #expect(LocalDate(iso: "2024/01/01") == nil)
 }
 
 @Test func dayArithmeticRoundTrips() throws {

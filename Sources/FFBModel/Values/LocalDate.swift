@@ -19,7 +19,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses ISO `YYYY-MM-DD` exactly (no times, no other separators).
     public init?(iso text: String) {
         var text = text
-        guard let (year, month, day) = text.withUTF8(Self.fields(iso:)) else { return nil }
+        guard let date = text.withUTF8({ LocalDate(iso: $0) }) else { return nil }
+        self = date
+    }
+
+    /// The same from UTF-8 bytes (a store's date column read without making a `String`).
+    public init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (year, month, day) = Self.fields(iso: bytes) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
