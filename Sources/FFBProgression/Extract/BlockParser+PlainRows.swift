@@ -30,6 +30,9 @@ struct PlainRowReader {
     private let scratch: BlockParser.Scratch
     /// The theme this reader found last (−1: none), compared first: extracts run theme by theme.
     private var lastTheme = Int32(-1)
+    /// The citizen of the last row this reader read (its bytes in the block; none at first),
+    /// compared first: extracts run citizen by citizen. A reader lives for one block.
+    private var lastCitizen = (start: 0, length: 0)
 
     /// A reader for `layout`, or nil when its columns do not start citizen,theme,date,level or a
     /// grouping column is one of those four.
@@ -47,11 +50,15 @@ struct PlainRowReader {
     @inline(__always)
     mutating func read(_ base: UnsafePointer<UInt8>, at start: Int, end: Int) -> Row? {
         let separator = tokenizer.separator
-        // The citizen ends at the first separator, quote or line end; it must be a separator. The
+        // The citizen ends at the first separator, quote or line end; it must be a separator. (The
+        // last row's citizen had none of them, so the same bytes and a separator are that.) The
         // theme, date and level are then at fixed offsets past it, each ended by a separator.
-        let citizenEnd = tokenizer.nextSpecialByte(base, from: start, limit: min(end, start &+ BlockParser.maxCitizenBytes &+ 1))
+        var citizenEnd = start &+ lastCitizen.length
+        if lastCitizen.length == 0 || citizenEnd >= end || base[citizenEnd] != separator || !BlockParser.equal(base + start, base + lastCitizen.start, lastCitizen.length) {
+            citizenEnd = tokenizer.nextSpecialByte(base, from: start, limit: min(end, start &+ BlockParser.maxCitizenBytes &+ 1))
+        }
         let themeStart = citizenEnd &+ 1, dateStart = citizenEnd &+ 38, levelAt = citizenEnd &+ 49, after = citizenEnd &+ 50
-        guard citizenEnd > start, after < end, base[citizenEnd] == separator, base[dateStart &- 1] == separator, base[levelAt &- 1] == separator else {
+        guard citizenEnd > start, citizenEnd &- start <= BlockParser.maxCitizenBytes, after < end, base[citizenEnd] == separator, base[dateStart &- 1] == separator, base[levelAt &- 1] == separator else {
             return nil
         }
         // A known UUID code holds no separator, quote or line end, nor does a valid date or a
@@ -85,6 +92,7 @@ struct PlainRowReader {
             guard !rest.hasQuotes, rest.fields &+ 4 > needed, rest.end &- start <= lineLimit else { return nil }
             next = rest.next
         }
+        lastCitizen = (start, citizenEnd &- start)
         return Row(citizenEnd: citizenEnd, theme: Int16(theme), day: day, level: Int8(levelByte &- 48), next: next)
     }
 }
