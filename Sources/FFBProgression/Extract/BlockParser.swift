@@ -104,6 +104,15 @@ struct BlockParser {
         }
     }
 
+    /// Makes room for `rows` rows in all, so the row arrays are allocated once rather than grown
+    /// by doubling (which copies them and touches about twice their memory).
+    mutating func reserveRows(_ rows: Int) {
+        output.rowSeries.reserveCapacity(rows)
+        output.rowDay.reserveCapacity(rows)
+        output.rowLevel.reserveCapacity(rows)
+        if !layout.groups.isEmpty { output.rowGroup.reserveCapacity(rows) }
+    }
+
     /// Parses one block; stops at the first hard error. Fields are found by `CSVTokenizer`; the
     /// few that hold quotes are decoded in place, so the block's bytes are the parser's to change.
     mutating func parse(_ block: UnsafeMutableBufferPointer<UInt8>, number: Int) {
