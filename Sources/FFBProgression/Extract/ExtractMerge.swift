@@ -94,13 +94,15 @@ struct ExtractMerge {
             }
         }
         let total = Int(start[seriesCount])
-        var days = [Int32](repeating: 0, count: total)
-        var levels = [Int8](repeating: 0, count: total)
         let grouped = !groupColumns.isEmpty
-        var groups = [Int32](repeating: -1, count: grouped ? total : 0)
-        days.withUnsafeMutableBufferPointer { days in
-            levels.withUnsafeMutableBufferPointer { levels in
-                groups.withUnsafeMutableBufferPointer { groups in
+        // Every slot is written exactly once (the counts add up to `total`), so the arrays start
+        // uninitialised: no pass zeroing them on this thread, and their pages are first touched
+        // by the workers that fill them.
+        var groups: [Int32] = []
+        var levels: [Int8] = []
+        var days = [Int32](unsafeUninitializedCapacity: total) { days, daysCount in
+            levels = [Int8](unsafeUninitializedCapacity: total) { levels, levelsCount in
+                groups = [Int32](unsafeUninitializedCapacity: grouped ? total : 0) { groups, groupsCount in
                     cursors.withUnsafeMutableBufferPointer { cursors in
                         let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels), groupBuffer = SharedBuffer(groups)
                         pool.forEach(outputs.count) { worker in
@@ -120,8 +122,11 @@ struct ExtractMerge {
                             }
                         }
                     }
+                    groupsCount = grouped ? total : 0
                 }
+                levelsCount = total
             }
+            daysCount = total
         }
 
         // Order each series by day (extracts are usually sorted already) and refuse duplicates.
