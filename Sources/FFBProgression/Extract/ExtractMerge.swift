@@ -18,6 +18,7 @@ struct ExtractMerge {
         }
         // Citizens: one numbering. A citizen found by more than one worker (its rows straddle a
         // block boundary) is "shared"; only its series need a lookup, the rest are new by construction.
+        citizens.reserveCapacity(outputs.reduce(0) { $0 + $1.citizens.count })
         var citizenMaps: [[Int32]] = [Array(0..<Int32(citizens.count))]
         var sharedCitizens: [Int32] = []
         for output in outputs.dropFirst() {
@@ -79,18 +80,32 @@ struct ExtractMerge {
                 }
             }
         }
+        // (Over millions of series: each array is walked through its buffer, so the loops pay no
+        // uniqueness check of the nested arrays per element.)
         var start = [Int32](repeating: 0, count: seriesCount + 1)
-        for (counts, remap) in zip(cursors, remaps) {
-            for local in counts.indices { start[Int(remap[local]) + 1] += counts[local] }
+        start.withUnsafeMutableBufferPointer { start in
+            for (counts, remap) in zip(cursors, remaps) {
+                counts.withUnsafeBufferPointer { counts in
+                    remap.withUnsafeBufferPointer { remap in
+                        for local in counts.indices { start[Int(remap[local]) + 1] += counts[local] }
+                    }
+                }
+            }
+            for index in 0..<seriesCount { start[index + 1] += start[index] }
         }
-        for index in 0..<seriesCount { start[index + 1] += start[index] }
         var next = start
-        for worker in cursors.indices {
-            for local in cursors[worker].indices {
-                let series = Int(remaps[worker][local])
-                let count = cursors[worker][local]
-                cursors[worker][local] = next[series]
-                next[series] += count
+        next.withUnsafeMutableBufferPointer { next in
+            for (worker, remap) in remaps.enumerated() {
+                cursors[worker].withUnsafeMutableBufferPointer { cursor in
+                    remap.withUnsafeBufferPointer { remap in
+                        for local in cursor.indices {
+                            let series = Int(remap[local])
+                            let count = cursor[local]
+                            cursor[local] = next[series]
+                            next[series] += count
+                        }
+                    }
+                }
             }
         }
         let total = Int(start[seriesCount])
