@@ -34,10 +34,12 @@ struct PlainRowReader {
     /// compared first: extracts run citizen by citizen. A reader lives for one block.
     private var lastCitizen = (start: 0, length: 0)
 
-    /// A reader for `layout`, or nil when its columns do not start citizen,theme,date,level or a
-    /// grouping column is one of those four.
-    init?(layout: Layout, themes: ThemeIndex, lineLimit: Int, scratch: BlockParser.Scratch) {
-        guard (layout.citizen, layout.theme, layout.date, layout.level) == (0, 1, 2, 3), layout.groups.allSatisfy({ $0 > 3 }) else { return nil }
+    /// Whether the layout allows it: the columns start citizen,theme,date,level and no grouping
+    /// column is one of those four. If not, `read` leaves every row to the general path.
+    private let enabled: Bool
+
+    init(layout: Layout, themes: ThemeIndex, lineLimit: Int, scratch: BlockParser.Scratch) {
+        enabled = (layout.citizen, layout.theme, layout.date, layout.level) == (0, 1, 2, 3) && layout.groups.allSatisfy { $0 > 3 }
         tokenizer = CSVTokenizer(separator: layout.separator)
         columns = layout.columns
         needed = layout.needed
@@ -49,6 +51,7 @@ struct PlainRowReader {
     /// The row at `start` read at fixed offsets, or nil when it is not of the common shape.
     @inline(__always)
     mutating func read(_ base: UnsafePointer<UInt8>, at start: Int, end: Int) -> Row? {
+        guard enabled else { return nil }
         let separator = tokenizer.separator
         // The citizen ends at the first separator, quote or line end; it must be a separator. (The
         // last row's citizen had none of them, so the same bytes and a separator are that.) The

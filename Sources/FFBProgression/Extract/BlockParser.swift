@@ -154,7 +154,7 @@ struct BlockParser {
             // row has the common shape, else field by field, which also says what is wrong.
             let (cs, ce): (Int, Int)
             let theme: Int16, day: Int32, level: Int8
-            if let row = plainRows?.read(base, at: rowStart, end: end) {
+            if let row = plainRows.read(base, at: rowStart, end: end) {
                 (cs, ce) = (rowStart, row.citizenEnd)
                 (theme, day, level) = (row.theme, row.day, row.level)
                 position = row.next
