@@ -82,21 +82,28 @@ struct PlainRowReader {
             guard base[after] == 10, after &- start <= lineLimit else { return nil }
             next = after &+ 1
         } else {
-            // More columns: the rest of the row as the tokenizer reads it, the grouping columns'
-            // bounds recorded where the general path records them.
-            guard base[after] == separator else { return nil }
-            let fieldStarts = scratch.fieldStarts, fieldEnds = scratch.fieldEnds, columns = columns
-            let rest = tokenizer.row(base, from: after &+ 1, end: end, maxLength: lineLimit &- (after &+ 1 &- start)) { field, start, end in
-                if field &+ 4 <= columns {
-                    fieldStarts[field &+ 4] = start
-                    fieldEnds[field &+ 4] = end
-                }
-            }
-            guard !rest.hasQuotes, rest.fields &+ 4 > needed, rest.end &- start <= lineLimit else { return nil }
-            next = rest.next
+            guard base[after] == separator, let restEnd = rest(base, rowStart: start, from: after &+ 1, end: end) else { return nil }
+            next = restEnd
         }
         lastCitizen = (start, citizenEnd &- start)
         return Row(citizenEnd: citizenEnd, theme: Int16(theme), day: day, level: Int8(levelByte &- 48), next: next)
+    }
+
+    /// The columns after the level, as the tokenizer reads them, the grouping columns' bounds
+    /// recorded where the general path records them; where the next row starts, or nil when the
+    /// rest holds a quote, too few cells or too many bytes. (Apart from `read`, which stays small
+    /// enough to be inlined into the row loop.)
+    @inline(never)
+    private func rest(_ base: UnsafePointer<UInt8>, rowStart: Int, from start: Int, end: Int) -> Int? {
+        let fieldStarts = scratch.fieldStarts, fieldEnds = scratch.fieldEnds, columns = columns
+        let rest = tokenizer.row(base, from: start, end: end, maxLength: lineLimit &- (start &- rowStart)) { field, start, end in
+            if field &+ 4 <= columns {
+                fieldStarts[field &+ 4] = start
+                fieldEnds[field &+ 4] = end
+            }
+        }
+        guard !rest.hasQuotes, rest.fields &+ 4 > needed, rest.end &- rowStart <= lineLimit else { return nil }
+        return rest.next
     }
 }
 
