@@ -15,7 +15,10 @@ struct BlockParser {
         var seriesByKey: SeriesTable?
         var seriesTheme: [Int16] = []
         var seriesCitizen: [Int32] = []
-        var rowSeries: [Int32] = []
+        /// The rows' series, run-length coded: rows come series by series (a citizen's theme's
+        /// dates together), so a run of rows of one series is one entry, not four bytes a row.
+        var seriesRuns: [Int32] = []
+        var runLengths: [Int32] = []
         var rowDay: [Int32] = []
         var rowLevel: [Int8] = []
         /// The grouping columns' values, and each row's (−1: a cell empty); only with
@@ -56,7 +59,8 @@ struct BlockParser {
         let fieldEnds: UnsafeMutablePointer<Int>
         let runSeries: UnsafeMutablePointer<Int32>
         let runStamp: UnsafeMutablePointer<Int32>
-        private(set) var rowSeries: UnsafeMutablePointer<Int32>
+        private(set) var seriesRuns: UnsafeMutablePointer<Int32>
+        private(set) var runLengths: UnsafeMutablePointer<Int32>
         private(set) var rowDay: UnsafeMutablePointer<Int32>
         private(set) var rowLevel: UnsafeMutablePointer<Int8>
         private(set) var rowGroup: UnsafeMutablePointer<Int32>
@@ -72,7 +76,8 @@ struct BlockParser {
             runSeries.initialize(repeating: 0, count: max(themes, 1))
             runStamp = .allocate(capacity: max(themes, 1))
             runStamp.initialize(repeating: -1, count: max(themes, 1))
-            rowSeries = .allocate(capacity: 0)
+            seriesRuns = .allocate(capacity: 0)
+            runLengths = .allocate(capacity: 0)
             rowDay = .allocate(capacity: 0)
             rowLevel = .allocate(capacity: 0)
             rowGroup = .allocate(capacity: 0)
@@ -81,11 +86,13 @@ struct BlockParser {
         /// Room for `rows` rows (a block of n bytes holds at most n / 15 + 1 of them).
         func reserveRows(_ rows: Int) {
             guard rows > rowCapacity else { return }
-            rowSeries.deallocate()
+            seriesRuns.deallocate()
+            runLengths.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
             rowGroup.deallocate()
-            rowSeries = .allocate(capacity: rows)
+            seriesRuns = .allocate(capacity: rows)
+            runLengths = .allocate(capacity: rows)
             rowDay = .allocate(capacity: rows)
             rowLevel = .allocate(capacity: rows)
             rowGroup = .allocate(capacity: rows)
@@ -97,7 +104,8 @@ struct BlockParser {
             fieldEnds.deallocate()
             runSeries.deallocate()
             runStamp.deallocate()
-            rowSeries.deallocate()
+            seriesRuns.deallocate()
+            runLengths.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
             rowGroup.deallocate()
@@ -107,7 +115,10 @@ struct BlockParser {
     /// Makes room for `rows` rows in all, so the row arrays are allocated once rather than grown
     /// by doubling (which copies them and touches about twice their memory).
     mutating func reserveRows(_ rows: Int) {
-        output.rowSeries.reserveCapacity(rows)
+        // Runs: as many per row as so far, and a tenth more.
+        let soFar = output.rowDay.count, runs = Int(Double(output.seriesRuns.count) * Double(rows) / Double(max(soFar, 1)) * 1.1) + 1024
+        output.seriesRuns.reserveCapacity(runs)
+        output.runLengths.reserveCapacity(runs)
         output.rowDay.reserveCapacity(rows)
         output.rowLevel.reserveCapacity(rows)
         if !layout.groups.isEmpty { output.rowGroup.reserveCapacity(rows) }
@@ -133,13 +144,14 @@ struct BlockParser {
         let runSeries = scratch.runSeries, runStamp = scratch.runStamp
         // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
         scratch.reserveRows(end / 15 + 1)
-        let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
+        let seriesRuns = scratch.seriesRuns, runLengths = scratch.runLengths, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
         let groupColumn = layout.groups.first ?? -1, secondColumn = layout.groups.count > 1 ? layout.groups[1] : -1
         var lastGroup = (start: -1, length: 0, secondStart: -1, secondLength: 0, index: Int32(-1))
         var joined: [UInt8] = []
-        var rows = 0
+        var rows = 0, runs = 0
         defer {
-            output.rowSeries.append(contentsOf: UnsafeBufferPointer(start: rowSeries, count: rows))
+            output.seriesRuns.append(contentsOf: UnsafeBufferPointer(start: seriesRuns, count: runs))
+            output.runLengths.append(contentsOf: UnsafeBufferPointer(start: runLengths, count: runs))
             output.rowDay.append(contentsOf: UnsafeBufferPointer(start: rowDay, count: rows))
             output.rowLevel.append(contentsOf: UnsafeBufferPointer(start: rowLevel, count: rows))
             if groupColumn >= 0 { output.rowGroup.append(contentsOf: UnsafeBufferPointer(start: rowGroup, count: rows)) }
@@ -280,7 +292,13 @@ struct BlockParser {
                     rowGroup[rows] = index
                 }
             }
-            rowSeries[rows] = series
+            if runs > 0, seriesRuns[runs &- 1] == series {
+                runLengths[runs &- 1] &+= 1
+            } else {
+                seriesRuns[runs] = series
+                runLengths[runs] = 1
+                runs &+= 1
+            }
             rowDay[rows] = day
             rowLevel[rows] = level
             rows += 1

@@ -76,7 +76,7 @@ struct ExtractMerge {
             let shared = SharedBuffer(cursors)
             pool.forEach(outputs.count) { worker in
                 shared.buffer[worker].withUnsafeMutableBufferPointer { counts in
-                    for local in outputs[worker].rowSeries { counts[Int(local)] += 1 }
+                    for (local, length) in zip(outputs[worker].seriesRuns, outputs[worker].runLengths) { counts[Int(local)] += length }
                 }
             }
         }
@@ -123,16 +123,21 @@ struct ExtractMerge {
                         pool.forEach(outputs.count) { worker in
                             let output = outputs[worker], groupMap = groupMaps[worker]
                             target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
-                                for row in 0..<output.rowSeries.count {
-                                    let local = Int(output.rowSeries[row])
-                                    let slot = Int(cursor[local])
-                                    cursor[local] = Int32(slot + 1)
-                                    dayBuffer.buffer[slot] = output.rowDay[row]
-                                    levelBuffer.buffer[slot] = output.rowLevel[row]
-                                    if grouped {
-                                        let group = output.rowGroup[row]
-                                        groupBuffer.buffer[slot] = group < 0 ? -1 : groupMap[Int(group)]
+                                // A run's rows go to consecutive slots of its series.
+                                var row = 0
+                                for (local, length) in zip(output.seriesRuns, output.runLengths) {
+                                    let first = Int(cursor[Int(local)]), length = Int(length)
+                                    cursor[Int(local)] = Int32(first + length)
+                                    for offset in 0..<length {
+                                        let slot = first + offset
+                                        dayBuffer.buffer[slot] = output.rowDay[row + offset]
+                                        levelBuffer.buffer[slot] = output.rowLevel[row + offset]
+                                        if grouped {
+                                            let group = output.rowGroup[row + offset]
+                                            groupBuffer.buffer[slot] = group < 0 ? -1 : groupMap[Int(group)]
+                                        }
                                     }
+                                    row += length
                                 }
                             }
                         }

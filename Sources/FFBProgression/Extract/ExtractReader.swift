@@ -6,8 +6,8 @@ import FFBParallel
 import Foundation
 
 /// Reads an extract CSV (`citizen,theme,date,level`; other columns ignored) as a stream of blocks:
-/// no `String` per field on the hot path, one parser per core, and memory of about 9 bytes per
-/// row plus a few blocks, whatever the file's size.
+/// no `String` per field on the hot path, one parser per core, and memory of about 7 bytes per
+/// row (day, level, and the series run-length coded) plus a few blocks, whatever the file's size.
 ///
 /// Hard errors stop the read with the line number: a missing column, an unknown theme, a level
 /// outside 0–4, a bad date, a level on a theme that takes none, the same citizen, theme and date
