@@ -84,6 +84,17 @@ import Testing
         }
     }
 
+    /// A worker keeps its rows' series as runs; rows of series taking turns make a run each.
+    @Test func seriesTakingTurnsAreJoinedByDay() throws {
+        let plain = try values(Self.text(Self.rows))
+        // Each citizen's themes alternate date by date, and the second citizen comes first.
+        let turns = [6, 9, 7, 10, 8, 11, 0, 3, 1, 4, 2, 5].map { Self.rows[$0] }
+        let read = try values(Self.text(turns))
+        #expect(read.first == plain.first)
+        #expect(Set(read.dropFirst().map { $0.dropFirst(2) }) == Set(plain.dropFirst().map { $0.dropFirst(2) }))
+        #expect(try values(Self.text(turns), workers: 2) == read)
+    }
+
     @Test func aCitizenOfAnyWidthUpToTheLimitIsRead() throws {
         for width in [1, 7, 8, 9, 16, 63, 64] {
             let citizen = String(repeating: "C", count: width)
