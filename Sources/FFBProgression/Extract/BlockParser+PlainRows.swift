@@ -15,6 +15,8 @@ struct PlainRowReader {
     struct Row {
         /// The citizen is the bytes from the row's start to here (the separator).
         var citizenEnd: Int
+        /// Whether they are the bytes of the citizen of the last row this reader read.
+        var sameCitizen: Bool
         var theme: Int16
         var day: Int32
         var level: Int8
@@ -57,7 +59,9 @@ struct PlainRowReader {
         // last row's citizen had none of them, so the same bytes and a separator are that.) The
         // theme, date and level are then at fixed offsets past it, each ended by a separator.
         var citizenEnd = start &+ lastCitizen.length
-        if lastCitizen.length == 0 || citizenEnd >= end || base[citizenEnd] != separator || !BlockParser.equal(base + start, base + lastCitizen.start, lastCitizen.length) {
+        let sameCitizen = lastCitizen.length > 0 && citizenEnd < end && base[citizenEnd] == separator
+            && BlockParser.equal(base + start, base + lastCitizen.start, lastCitizen.length)
+        if !sameCitizen {
             citizenEnd = tokenizer.nextSpecialByte(base, from: start, limit: min(end, start &+ BlockParser.maxCitizenBytes &+ 1))
         }
         let themeStart = citizenEnd &+ 1, dateStart = citizenEnd &+ 38, levelAt = citizenEnd &+ 49, after = citizenEnd &+ 50
@@ -86,7 +90,7 @@ struct PlainRowReader {
             next = restEnd
         }
         lastCitizen = (start, citizenEnd &- start)
-        return Row(citizenEnd: citizenEnd, theme: Int16(theme), day: day, level: Int8(levelByte &- 48), next: next)
+        return Row(citizenEnd: citizenEnd, sameCitizen: sameCitizen, theme: Int16(theme), day: day, level: Int8(levelByte &- 48), next: next)
     }
 
     /// The columns after the level, as the tokenizer reads them, the grouping columns' bounds

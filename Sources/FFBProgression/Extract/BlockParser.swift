@@ -140,6 +140,7 @@ struct BlockParser {
         var lastDate = (start: -1, day: Int32(0))
         // Rows of the common shape are read at fixed offsets (`PlainRowReader`), the rest field by field.
         var plainRows = PlainRowReader(layout: layout, themes: themes, lineLimit: lineLimit, scratch: scratch)
+        var lastRowWasPlain = false
         let fieldStarts = scratch.fieldStarts, fieldEnds = scratch.fieldEnds
         let runSeries = scratch.runSeries, runStamp = scratch.runStamp
         // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
@@ -166,12 +167,17 @@ struct BlockParser {
             // row has the common shape, else field by field, which also says what is wrong.
             let (cs, ce): (Int, Int)
             let theme: Int16, day: Int32, level: Int8
+            // Whether the citizen is the last row's: a plain row after a plain row of the same bytes.
+            var knownCitizen = false
             if let row = plainRows.read(base, at: rowStart, end: end) {
                 (cs, ce) = (rowStart, row.citizenEnd)
                 (theme, day, level) = (row.theme, row.day, row.level)
+                knownCitizen = row.sameCitizen && lastRowWasPlain
+                lastRowWasPlain = true
                 position = row.next
                 line += 1
             } else {
+                lastRowWasPlain = false
                 let row = tokenizer.row(base, from: position, end: end, maxLength: lineLimit) { field, start, end in
                     if field <= columns {
                         fieldStarts[field] = start
@@ -224,7 +230,7 @@ struct BlockParser {
             }
 
             let citizen: Int32
-            if ce - cs == lastCitizen.length, lastCitizen.start >= 0, Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
+            if knownCitizen || ce - cs == lastCitizen.length && lastCitizen.start >= 0 && Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
                 citizen = lastCitizen.index
             } else {
                 let known = output.citizens.count
