@@ -115,10 +115,12 @@ struct BlockParser {
     /// Makes room for `rows` rows in all, so the row arrays are allocated once rather than grown
     /// by doubling (which copies them and touches about twice their memory).
     mutating func reserveRows(_ rows: Int) {
-        // Runs: as many per row as so far, and a tenth more.
-        let soFar = output.rowDay.count, runs = Int(Double(output.seriesRuns.count) * Double(rows) / Double(max(soFar, 1)) * 1.1) + 1024
-        output.seriesRuns.reserveCapacity(runs)
-        output.runLengths.reserveCapacity(runs)
+        // Runs and citizens: as many per row as so far, and a tenth more (the citizens' table then
+        // needs no rehash, which touches every entry in a random order).
+        let perRow = Double(rows) / Double(max(output.rowDay.count, 1)) * 1.1
+        output.seriesRuns.reserveCapacity(Int(Double(output.seriesRuns.count) * perRow) + 1024)
+        output.runLengths.reserveCapacity(Int(Double(output.runLengths.count) * perRow) + 1024)
+        output.citizens.reserveCapacity(Int(Double(output.citizens.count) * perRow) + 1024)
         output.rowDay.reserveCapacity(rows)
         output.rowLevel.reserveCapacity(rows)
         if !layout.groups.isEmpty { output.rowGroup.reserveCapacity(rows) }
