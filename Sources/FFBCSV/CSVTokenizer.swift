@@ -56,8 +56,8 @@ public struct CSVTokenizer: Sendable {
     /// `maxLength` bytes: a row longer than that comes back `maxLength + 1` bytes long, so a
     /// file without line ends costs no more than one row's limit.
     ///
-    /// This is the extract reader's inner loop: outside and inside quotes it skips eight bytes at
-    /// a time to the next separator, quote or line end.
+    /// This is the extract reader's general inner loop: outside and inside quotes it skips eight
+    /// bytes at a time to the next separator, quote or line end (`nextSpecialByte`).
     @inlinable @inline(__always)
     public func row(
         _ base: UnsafePointer<UInt8>, from start: Int, end: Int, maxLength: Int = .max,
@@ -65,7 +65,6 @@ public struct CSVTokenizer: Sendable {
     ) -> Row {
         let limit = end - start > maxLength ? start + max(maxLength, -1) + 1 : end
         let separator = separator
-        let separatorWord = UInt64(separator) &* Self.everyByte
         var position = start
         var fieldStart = start
         var index = 0
@@ -74,14 +73,7 @@ public struct CSVTokenizer: Sendable {
         var lineFeeds = 0
         var openQuote = (position: 0, lineFeeds: 0)
         while true {
-            if position &+ 8 <= limit {
-                let found = Self.specialBytes(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self), separator: separatorWord)
-                if found == 0 {
-                    position &+= 8
-                    continue
-                }
-                position &+= found.trailingZeroBitCount &>> 3
-            }
+            position = nextSpecialByte(base, from: position, limit: limit)
             guard position < limit else { break }
             let byte = base[position]
             if quoted {

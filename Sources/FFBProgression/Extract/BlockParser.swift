@@ -15,7 +15,10 @@ struct BlockParser {
         var seriesByKey: SeriesTable?
         var seriesTheme: [Int16] = []
         var seriesCitizen: [Int32] = []
-        var rowSeries: [Int32] = []
+        /// The rows' series, run-length coded: rows come series by series (a citizen's theme's
+        /// dates together), so a run of rows of one series is one entry, not four bytes a row.
+        var seriesRuns: [Int32] = []
+        var runLengths: [Int32] = []
         var rowDay: [Int32] = []
         var rowLevel: [Int8] = []
         /// The grouping columns' values, and each row's (−1: a cell empty); only with
@@ -56,11 +59,13 @@ struct BlockParser {
         let fieldEnds: UnsafeMutablePointer<Int>
         let runSeries: UnsafeMutablePointer<Int32>
         let runStamp: UnsafeMutablePointer<Int32>
-        private(set) var rowSeries: UnsafeMutablePointer<Int32>
+        private(set) var seriesRuns: UnsafeMutablePointer<Int32>
+        private(set) var runLengths: UnsafeMutablePointer<Int32>
         private(set) var rowDay: UnsafeMutablePointer<Int32>
         private(set) var rowLevel: UnsafeMutablePointer<Int8>
         private(set) var rowGroup: UnsafeMutablePointer<Int32>
         private(set) var rowCapacity = 0
+        let days = DayCache()
 
         init(columns: Int, themes: Int) {
             fieldStarts = .allocate(capacity: columns)
@@ -71,7 +76,8 @@ struct BlockParser {
             runSeries.initialize(repeating: 0, count: max(themes, 1))
             runStamp = .allocate(capacity: max(themes, 1))
             runStamp.initialize(repeating: -1, count: max(themes, 1))
-            rowSeries = .allocate(capacity: 0)
+            seriesRuns = .allocate(capacity: 0)
+            runLengths = .allocate(capacity: 0)
             rowDay = .allocate(capacity: 0)
             rowLevel = .allocate(capacity: 0)
             rowGroup = .allocate(capacity: 0)
@@ -80,11 +86,13 @@ struct BlockParser {
         /// Room for `rows` rows (a block of n bytes holds at most n / 15 + 1 of them).
         func reserveRows(_ rows: Int) {
             guard rows > rowCapacity else { return }
-            rowSeries.deallocate()
+            seriesRuns.deallocate()
+            runLengths.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
             rowGroup.deallocate()
-            rowSeries = .allocate(capacity: rows)
+            seriesRuns = .allocate(capacity: rows)
+            runLengths = .allocate(capacity: rows)
             rowDay = .allocate(capacity: rows)
             rowLevel = .allocate(capacity: rows)
             rowGroup = .allocate(capacity: rows)
@@ -96,11 +104,26 @@ struct BlockParser {
             fieldEnds.deallocate()
             runSeries.deallocate()
             runStamp.deallocate()
-            rowSeries.deallocate()
+            seriesRuns.deallocate()
+            runLengths.deallocate()
             rowDay.deallocate()
             rowLevel.deallocate()
             rowGroup.deallocate()
         }
+    }
+
+    /// Makes room for `rows` rows in all, so the row arrays are allocated once rather than grown
+    /// by doubling (which copies them and touches about twice their memory).
+    mutating func reserveRows(_ rows: Int) {
+        // Runs and citizens: as many per row as so far, and a tenth more (the citizens' table then
+        // needs no rehash, which touches every entry in a random order).
+        let perRow = Double(rows) / Double(max(output.rowDay.count, 1)) * 1.1
+        output.seriesRuns.reserveCapacity(Int(Double(output.seriesRuns.count) * perRow) + 1024)
+        output.runLengths.reserveCapacity(Int(Double(output.runLengths.count) * perRow) + 1024)
+        output.citizens.reserveCapacity(Int(Double(output.citizens.count) * perRow) + 1024)
+        output.rowDay.reserveCapacity(rows)
+        output.rowLevel.reserveCapacity(rows)
+        if !layout.groups.isEmpty { output.rowGroup.reserveCapacity(rows) }
     }
 
     /// Parses one block; stops at the first hard error. Fields are found by `CSVTokenizer`; the
@@ -117,17 +140,21 @@ struct BlockParser {
         var lastTheme = (start: -1, index: Int16(-1))
         var lastSeries = (citizen: Int32(-1), theme: Int16(-1), index: Int32(-1))
         var lastDate = (start: -1, day: Int32(0))
+        // Rows of the common shape are read at fixed offsets (`PlainRowReader`), the rest field by field.
+        var plainRows = PlainRowReader(layout: layout, themes: themes, lineLimit: lineLimit, scratch: scratch)
+        var lastRowWasPlain = false
         let fieldStarts = scratch.fieldStarts, fieldEnds = scratch.fieldEnds
         let runSeries = scratch.runSeries, runStamp = scratch.runStamp
         // A row takes at least 15 bytes ("c,t,YYYY-MM-DD,l") and a line end, so this bounds the rows.
         scratch.reserveRows(end / 15 + 1)
-        let rowSeries = scratch.rowSeries, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
+        let seriesRuns = scratch.seriesRuns, runLengths = scratch.runLengths, rowDay = scratch.rowDay, rowLevel = scratch.rowLevel, rowGroup = scratch.rowGroup
         let groupColumn = layout.groups.first ?? -1, secondColumn = layout.groups.count > 1 ? layout.groups[1] : -1
         var lastGroup = (start: -1, length: 0, secondStart: -1, secondLength: 0, index: Int32(-1))
         var joined: [UInt8] = []
-        var rows = 0
+        var rows = 0, runs = 0
         defer {
-            output.rowSeries.append(contentsOf: UnsafeBufferPointer(start: rowSeries, count: rows))
+            output.seriesRuns.append(contentsOf: UnsafeBufferPointer(start: seriesRuns, count: runs))
+            output.runLengths.append(contentsOf: UnsafeBufferPointer(start: runLengths, count: runs))
             output.rowDay.append(contentsOf: UnsafeBufferPointer(start: rowDay, count: rows))
             output.rowLevel.append(contentsOf: UnsafeBufferPointer(start: rowLevel, count: rows))
             if groupColumn >= 0 { output.rowGroup.append(contentsOf: UnsafeBufferPointer(start: rowGroup, count: rows)) }
@@ -135,38 +162,79 @@ struct BlockParser {
 
         while position < end {
             let rowStart = position, rowLine = line
-            let row = tokenizer.row(base, from: position, end: end, maxLength: lineLimit) { field, start, end in
-                if field <= columns {
-                    fieldStarts[field] = start
-                    fieldEnds[field] = end
-                }
-            }
-            position = row.next
-            line += row.lines
             func fail(_ message: String) {
                 output.error = (number, rowLine, message)
             }
-            if row.end - rowStart > lineLimit { return fail(ExtractError.lineTooLong(line: 0, limit: lineLimit).message) }
-            if row.end == rowStart { continue } // a blank line
-            if row.openQuote != nil { return fail("unterminated quoted field") }
-            guard row.fields > needed else {
-                return fail("expected \(columns) columns, found \(row.fields) (truncated line?)")
-            }
-            if row.hasQuotes {
-                for column in [layout.citizen, layout.theme, layout.date, layout.level] + layout.groups {
-                    fieldEnds[column] = fieldStarts[column] + tokenizer.value(base, from: fieldStarts[column], to: fieldEnds[column], into: base + fieldStarts[column]).count
-                }
-            }
-
-            var (cs, ce) = (fieldStarts[layout.citizen], fieldEnds[layout.citizen])
-            guard ce > cs else { return fail("empty citizen") }
-            let citizen: Int32
-            if ce - cs == lastCitizen.length, lastCitizen.start >= 0, Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
-                citizen = lastCitizen.index
+            // The row's citizen (its bytes), theme, day and level: read at fixed offsets when the
+            // row has the common shape, else field by field, which also says what is wrong.
+            let (cs, ce): (Int, Int)
+            let theme: Int16, day: Int32, level: Int8
+            // Whether the citizen is the last row's: a plain row after a plain row of the same bytes.
+            var knownCitizen = false
+            if let row = plainRows.read(base, at: rowStart, end: end) {
+                (cs, ce) = (rowStart, row.citizenEnd)
+                (theme, day, level) = (row.theme, row.day, row.level)
+                knownCitizen = row.sameCitizen && lastRowWasPlain
+                lastRowWasPlain = true
+                position = row.next
+                line += 1
             } else {
+                lastRowWasPlain = false
+                let row = tokenizer.row(base, from: position, end: end, maxLength: lineLimit) { field, start, end in
+                    if field <= columns {
+                        fieldStarts[field] = start
+                        fieldEnds[field] = end
+                    }
+                }
+                position = row.next
+                line += row.lines
+                if row.end - rowStart > lineLimit { return fail(ExtractError.lineTooLong(line: 0, limit: lineLimit).message) }
+                if row.end == rowStart { continue } // a blank line
+                if row.openQuote != nil { return fail("unterminated quoted field") }
+                guard row.fields > needed else {
+                    return fail("expected \(columns) columns, found \(row.fields) (truncated line?)")
+                }
+                if row.hasQuotes {
+                    for column in [layout.citizen, layout.theme, layout.date, layout.level] + layout.groups {
+                        fieldEnds[column] = fieldStarts[column] + tokenizer.value(base, from: fieldStarts[column], to: fieldEnds[column], into: base + fieldStarts[column]).count
+                    }
+                }
+                (cs, ce) = (fieldStarts[layout.citizen], fieldEnds[layout.citizen])
+                guard ce > cs else { return fail("empty citizen") }
                 guard ce - cs <= Self.maxCitizenBytes else {
                     return fail("citizen \(Excerpt.quoted(bytes: UnsafeBufferPointer(start: base + cs, count: ce - cs))) is longer than \(Self.maxCitizenBytes) bytes")
                 }
+                var (fs, fe) = (fieldStarts[layout.theme], fieldEnds[layout.theme])
+                if fe - fs == 36, lastTheme.start >= 0, Self.equal(base + fs, base + lastTheme.start, 36) {
+                    theme = lastTheme.index
+                } else {
+                    guard let found = themes.index(base: base, field: (fs, fe)) else {
+                        return fail("unknown theme \(excerpt(base, fs, fe))")
+                    }
+                    theme = Int16(found)
+                    lastTheme = (fe - fs == 36 ? fs : -1, theme)
+                }
+                (fs, fe) = (fieldStarts[layout.date], fieldEnds[layout.date])
+                if fe - fs == 10, lastDate.start >= 0, Self.equal(base + fs, base + lastDate.start, 10) {
+                    day = lastDate.day
+                } else {
+                    guard let parsed = Self.parseDay(base, fs, fe) else {
+                        return fail("\(excerpt(base, fs, fe)) is not a date (YYYY-MM-DD)")
+                    }
+                    day = parsed
+                    lastDate = (fe - fs == 10 ? fs : -1, day)
+                }
+                (fs, fe) = (fieldStarts[layout.level], fieldEnds[layout.level])
+                guard let parsed = parseLevel(base, fs, fe) else {
+                    return fail("level \(excerpt(base, fs, fe)) is not 0–4 or ikke-vurderet")
+                }
+                level = parsed
+            }
+
+            let citizen: Int32
+            if knownCitizen || ce - cs == lastCitizen.length && lastCitizen.start >= 0 && Self.equal(base + cs, base + lastCitizen.start, ce - cs) {
+                citizen = lastCitizen.index
+            } else {
                 let known = output.citizens.count
                 citizen = output.citizens.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
                 lastCitizen = (cs, ce - cs, citizen)
@@ -175,32 +243,6 @@ struct BlockParser {
                     if citizen < known, output.seriesByKey == nil { indexAllSeries() }
                     runCitizen = citizen
                 }
-            }
-            (cs, ce) = (fieldStarts[layout.theme], fieldEnds[layout.theme])
-            let theme: Int16
-            if ce - cs == 36, lastTheme.start >= 0, Self.equal(base + cs, base + lastTheme.start, 36) {
-                theme = lastTheme.index
-            } else {
-                guard let found = themes.index(base: base, field: (cs, ce)) else {
-                    return fail("unknown theme \(excerpt(base, cs, ce))")
-                }
-                theme = Int16(found)
-                lastTheme = (ce - cs == 36 ? cs : -1, theme)
-            }
-            (cs, ce) = (fieldStarts[layout.date], fieldEnds[layout.date])
-            let day: Int32
-            if ce - cs == 10, lastDate.start >= 0, Self.equal(base + cs, base + lastDate.start, 10) {
-                day = lastDate.day
-            } else {
-                guard let parsed = Self.parseDay(base, cs, ce) else {
-                    return fail("\(excerpt(base, cs, ce)) is not a date (YYYY-MM-DD)")
-                }
-                day = parsed
-                lastDate = (ce - cs == 10 ? cs : -1, day)
-            }
-            (cs, ce) = (fieldStarts[layout.level], fieldEnds[layout.level])
-            guard let level = parseLevel(base, cs, ce) else {
-                return fail("level \(excerpt(base, cs, ce)) is not 0–4 or ikke-vurderet")
             }
             guard themes.scored[Int(theme)] else {
                 return fail("theme \"\(themes.themes[Int(theme)].name)\" takes no level")
@@ -230,7 +272,7 @@ struct BlockParser {
                 lastSeries = (citizen, theme, series)
             }
             if groupColumn >= 0 {
-                (cs, ce) = (fieldStarts[groupColumn], fieldEnds[groupColumn])
+                let (cs, ce) = (fieldStarts[groupColumn], fieldEnds[groupColumn])
                 let (ss, se) = secondColumn >= 0 ? (fieldStarts[secondColumn], fieldEnds[secondColumn]) : (0, 0)
                 if ce == cs || (secondColumn >= 0 && se == ss) {
                     rowGroup[rows] = -1
@@ -258,7 +300,13 @@ struct BlockParser {
                     rowGroup[rows] = index
                 }
             }
-            rowSeries[rows] = series
+            if runs > 0, seriesRuns[runs &- 1] == series {
+                runLengths[runs &- 1] &+= 1
+            } else {
+                seriesRuns[runs] = series
+                runLengths[runs] = 1
+                runs &+= 1
+            }
             rowDay[rows] = day
             rowLevel[rows] = level
             rows += 1
@@ -276,19 +324,24 @@ struct BlockParser {
         output.seriesByKey = table
     }
 
-    /// Byte equality for short fields, eight bytes at a time, without a call to `memcmp`.
+    /// Byte equality for short fields, eight bytes at a time, then four, two and one, without a
+    /// call to `memcmp`.
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         var offset = 0
-        while offset + 8 <= count {
+        while offset &+ 8 <= count {
             if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self) { return false }
-            offset += 8
+            offset &+= 8
         }
-        while offset < count {
-            if a[offset] != b[offset] { return false }
-            offset += 1
+        if offset &+ 4 <= count {
+            if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt32.self) != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt32.self) { return false }
+            offset &+= 4
         }
-        return true
+        if offset &+ 2 <= count {
+            if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt16.self) != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt16.self) { return false }
+            offset &+= 2
+        }
+        return offset == count || a[offset] == b[offset]
     }
 
     private func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {

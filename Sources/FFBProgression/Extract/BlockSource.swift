@@ -78,6 +78,12 @@ struct BlockSource {
         self.lineLimit = lineLimit
     }
 
+    /// The input's size in bytes, when known before it is read (a regular file, data in memory).
+    var byteCount: Int? {
+        if let data { return data.count }
+        return file?.size.map { Int(clamping: $0) }
+    }
+
     /// A buffer sized for this source's blocks.
     func makeBlock() -> ByteBlock { ByteBlock(capacity: blockSize + (64 << 10)) }
 

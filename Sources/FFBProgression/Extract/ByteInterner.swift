@@ -18,6 +18,18 @@ struct ByteInterner: Sendable {
 
     var count: Int { starts.count }
 
+    /// Makes room for `capacity` entries in all, so adding them does not rehash the table again
+    /// (each rehash touches every entry in a random order).
+    mutating func reserveCapacity(_ capacity: Int) {
+        guard capacity * 2 > slots.count else { return }
+        var size = slots.count
+        while size < capacity * 2 { size <<= 1 }
+        rehash(size: size)
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        lengths.reserveCapacity(capacity)
+    }
+
     /// The index of the bytes `key`, adding them when new.
     mutating func index(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
         let length = key.count
@@ -41,7 +53,7 @@ struct ByteInterner: Sendable {
         starts.append(arena.count)
         lengths.append(Int32(length))
         arena.append(contentsOf: key)
-        if starts.count * 2 > slots.count { grow() }
+        if starts.count * 2 > slots.count { rehash(size: slots.count * 2) }
         return index
     }
 
@@ -65,8 +77,7 @@ struct ByteInterner: Sendable {
         withKey(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    private mutating func rehash(size: Int) {
         slots = Array(repeating: -1, count: size)
         mask = size - 1
         for (index, hash) in hashes.enumerated() {

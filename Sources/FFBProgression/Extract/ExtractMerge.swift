@@ -18,6 +18,7 @@ struct ExtractMerge {
         }
         // Citizens: one numbering. A citizen found by more than one worker (its rows straddle a
         // block boundary) is "shared"; only its series need a lookup, the rest are new by construction.
+        citizens.reserveCapacity(outputs.reduce(0) { $0 + $1.citizens.count })
         var citizenMaps: [[Int32]] = [Array(0..<Int32(citizens.count))]
         var sharedCitizens: [Int32] = []
         for output in outputs.dropFirst() {
@@ -75,53 +76,77 @@ struct ExtractMerge {
             let shared = SharedBuffer(cursors)
             pool.forEach(outputs.count) { worker in
                 shared.buffer[worker].withUnsafeMutableBufferPointer { counts in
-                    for local in outputs[worker].rowSeries { counts[Int(local)] += 1 }
+                    for (local, length) in zip(outputs[worker].seriesRuns, outputs[worker].runLengths) { counts[Int(local)] += length }
                 }
             }
         }
+        // (Over millions of series: each array is walked through its buffer, so the loops pay no
+        // uniqueness check of the nested arrays per element.)
         var start = [Int32](repeating: 0, count: seriesCount + 1)
-        for (counts, remap) in zip(cursors, remaps) {
-            for local in counts.indices { start[Int(remap[local]) + 1] += counts[local] }
+        start.withUnsafeMutableBufferPointer { start in
+            for (counts, remap) in zip(cursors, remaps) {
+                counts.withUnsafeBufferPointer { counts in
+                    remap.withUnsafeBufferPointer { remap in
+                        for local in counts.indices { start[Int(remap[local]) + 1] += counts[local] }
+                    }
+                }
+            }
+            for index in 0..<seriesCount { start[index + 1] += start[index] }
         }
-        for index in 0..<seriesCount { start[index + 1] += start[index] }
         var next = start
-        for worker in cursors.indices {
-            for local in cursors[worker].indices {
-                let series = Int(remaps[worker][local])
-                let count = cursors[worker][local]
-                cursors[worker][local] = next[series]
-                next[series] += count
+        next.withUnsafeMutableBufferPointer { next in
+            for (worker, remap) in remaps.enumerated() {
+                cursors[worker].withUnsafeMutableBufferPointer { cursor in
+                    remap.withUnsafeBufferPointer { remap in
+                        for local in cursor.indices {
+                            let series = Int(remap[local])
+                            let count = cursor[local]
+                            cursor[local] = next[series]
+                            next[series] += count
+                        }
+                    }
+                }
             }
         }
         let total = Int(start[seriesCount])
-        var days = [Int32](repeating: 0, count: total)
-        var levels = [Int8](repeating: 0, count: total)
         let grouped = !groupColumns.isEmpty
-        var groups = [Int32](repeating: -1, count: grouped ? total : 0)
-        days.withUnsafeMutableBufferPointer { days in
-            levels.withUnsafeMutableBufferPointer { levels in
-                groups.withUnsafeMutableBufferPointer { groups in
+        // Every slot is written exactly once (the counts add up to `total`), so the arrays start
+        // uninitialised: no pass zeroing them on this thread, and their pages are first touched
+        // by the workers that fill them.
+        var groups: [Int32] = []
+        var levels: [Int8] = []
+        var days = [Int32](unsafeUninitializedCapacity: total) { days, daysCount in
+            levels = [Int8](unsafeUninitializedCapacity: total) { levels, levelsCount in
+                groups = [Int32](unsafeUninitializedCapacity: grouped ? total : 0) { groups, groupsCount in
                     cursors.withUnsafeMutableBufferPointer { cursors in
                         let target = SharedBuffer(cursors), dayBuffer = SharedBuffer(days), levelBuffer = SharedBuffer(levels), groupBuffer = SharedBuffer(groups)
                         pool.forEach(outputs.count) { worker in
                             let output = outputs[worker], groupMap = groupMaps[worker]
                             target.buffer[worker].withUnsafeMutableBufferPointer { cursor in
-                                for row in 0..<output.rowSeries.count {
-                                    let local = Int(output.rowSeries[row])
-                                    let slot = Int(cursor[local])
-                                    cursor[local] = Int32(slot + 1)
-                                    dayBuffer.buffer[slot] = output.rowDay[row]
-                                    levelBuffer.buffer[slot] = output.rowLevel[row]
-                                    if grouped {
-                                        let group = output.rowGroup[row]
-                                        groupBuffer.buffer[slot] = group < 0 ? -1 : groupMap[Int(group)]
+                                // A run's rows go to consecutive slots of its series.
+                                var row = 0
+                                for (local, length) in zip(output.seriesRuns, output.runLengths) {
+                                    let first = Int(cursor[Int(local)]), length = Int(length)
+                                    cursor[Int(local)] = Int32(first + length)
+                                    for offset in 0..<length {
+                                        let slot = first + offset
+                                        dayBuffer.buffer[slot] = output.rowDay[row + offset]
+                                        levelBuffer.buffer[slot] = output.rowLevel[row + offset]
+                                        if grouped {
+                                            let group = output.rowGroup[row + offset]
+                                            groupBuffer.buffer[slot] = group < 0 ? -1 : groupMap[Int(group)]
+                                        }
                                     }
+                                    row += length
                                 }
                             }
                         }
                     }
+                    groupsCount = grouped ? total : 0
                 }
+                levelsCount = total
             }
+            daysCount = total
         }
 
         // Order each series by day (extracts are usually sorted already) and refuse duplicates.

@@ -6,8 +6,8 @@ import FFBParallel
 import Foundation
 
 /// Reads an extract CSV (`citizen,theme,date,level`; other columns ignored) as a stream of blocks:
-/// no `String` per field on the hot path, one parser per core, and memory of about 9 bytes per
-/// row plus a few blocks, whatever the file's size.
+/// no `String` per field on the hot path, one parser per core, and memory of about 7 bytes per
+/// row (day, level, and the series run-length coded) plus a few blocks, whatever the file's size.
 ///
 /// Hard errors stop the read with the line number: a missing column, an unknown theme, a level
 /// outside 0–4, a bad date, a level on a theme that takes none, the same citizen, theme and date
@@ -111,8 +111,20 @@ public struct ExtractReader: Sendable {
             }
             spare += parsing
             if boxes.contains(where: { $0.parser.output.error != nil }) { break }
-            tooManyRows = boxes.reduce(0) { $0 + $1.parser.output.rowDay.count } > rowLimit
+            let rows = boxes.reduce(0) { $0 + $1.parser.output.rowDay.count }
+            tooManyRows = rows > rowLimit
             if tooManyRows { break }
+            if first == 0, let size = source.byteCount {
+                // After the first round, each worker's row arrays are sized for the whole input:
+                // block `b` goes to worker `b % workers`, so a worker gets about ⌈blocks / workers⌉
+                // blocks (one more for slack: room not written to costs no memory), with about as
+                // many rows per byte as these had.
+                let bytes = parsing.reduce(0) { $0 + $1.count }
+                let blocks = (size + blockSize - 1) / max(blockSize, 1)
+                let perWorker = Double(((blocks + workers - 1) / workers + 1) * blockSize) * Double(rows) / Double(max(bytes, 1))
+                let reserve = min(Int(perWorker) + 1024, rowLimit + 1)
+                for box in boxes { box.reserveRows(reserve) }
+            }
         }
         let outputs = boxes.map(\.parser.output)
 
@@ -174,6 +186,10 @@ final class WorkerBox: @unchecked Sendable {
 
     init(_ parser: BlockParser) {
         self.parser = parser
+    }
+
+    func reserveRows(_ rows: Int) {
+        parser.reserveRows(rows)
     }
 
     func parse(_ block: ByteBlock, number: Int) {

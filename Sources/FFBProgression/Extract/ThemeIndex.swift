@@ -1,11 +1,5 @@
 import FFBCatalog
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Theme lookup by KL code parsed from bytes (no allocation), or by exact name on a slow path.
 struct ThemeIndex: Sendable {
     let themes: [Theme]
@@ -19,6 +13,8 @@ struct ThemeIndex: Sendable {
         var prefix: UInt64
         var bytes: UnsafePointer<UInt8>
         var index: Int32
+        /// Whether the code is a UUID's hex digits and hyphens (a user catalogue may have others).
+        var isUUID: Bool
     }
     /// Owns the lowercase code bytes the table points into; kept alive with the index.
     private let storage: CodeStorage
@@ -63,24 +59,46 @@ struct ThemeIndex: Sendable {
             let prefix = UnsafeRawPointer(target).loadUnaligned(as: UInt64.self)
             var slot = Int(truncatingIfNeeded: (prefix &* 0x9E37_79B9_7F4A_7C15) >> 56) & 255
             while table[slot] != nil { slot = (slot + 1) & 255 }
-            table[slot] = Entry(prefix: prefix, bytes: UnsafePointer(target), index: Int32(index))
+            let isUUID = Self.key(UnsafePointer(target), start: 0, end: 36) != nil
+            table[slot] = Entry(prefix: prefix, bytes: UnsafePointer(target), index: Int32(index), isUUID: isUUID)
         }
         prefixTable = table
     }
 
     func index(base: UnsafePointer<UInt8>, field: (start: Int, end: Int)) -> Int32? {
-        if field.end - field.start == 36 {
-            // Fast path: KL codes differ in their first eight bytes; confirm with the whole code.
-            let prefix = UnsafeRawPointer(base + field.start).loadUnaligned(as: UInt64.self)
-            var slot = Int(truncatingIfNeeded: (prefix &* 0x9E37_79B9_7F4A_7C15) >> 56) & 255
-            while let candidate = prefixTable[slot] {
-                if candidate.prefix == prefix, memcmp(base + field.start, candidate.bytes, 36) == 0 { return candidate.index }
-                slot = (slot + 1) & 255
-            }
-        }
+        if field.end - field.start == 36, let entry = entry(at: base + field.start) { return entry.index }
         if let key = Self.key(base, start: field.start, end: field.end) { return byCode[key] }
         let text = String(decoding: UnsafeBufferPointer(start: base + field.start, count: max(0, field.end - field.start)), as: UTF8.self)
         return byName[text.lowercased()]
+    }
+
+    /// The theme whose code, as the catalogue spells it, is the 36 bytes at `bytes`.
+    @inline(__always)
+    private func entry(at bytes: UnsafePointer<UInt8>) -> Entry? {
+        // KL codes differ in their first eight bytes; confirm with the whole code.
+        let prefix = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+        var slot = Int(truncatingIfNeeded: (prefix &* 0x9E37_79B9_7F4A_7C15) >> 56) & 255
+        while let candidate = prefixTable[slot] {
+            if candidate.prefix == prefix, BlockParser.equal(bytes, candidate.bytes, 36) { return candidate }
+            slot = (slot + 1) & 255
+        }
+        return nil
+    }
+
+    /// The theme whose UUID code, as the catalogue spells it, is the 36 bytes at `bytes`; nil for
+    /// anything else (another spelling, a name, a user catalogue's own code: `index(base:field:)`).
+    /// A match holds only hex digits and hyphens, so no separator, quote or line end: the
+    /// extract reader's fixed-offset rows rely on that.
+    @inline(__always)
+    func uuidCode(at bytes: UnsafePointer<UInt8>) -> Int32? {
+        guard let entry = entry(at: bytes), entry.isUUID else { return nil }
+        return entry.index
+    }
+
+    /// The 36 bytes of theme `index`'s code, for a theme `uuidCode(at:)` found.
+    @inline(__always)
+    func uuidCode(_ index: Int32) -> UnsafePointer<UInt8> {
+        UnsafePointer(storage.buffer + Int(index) * 36)
     }
 
     /// A UUID's 32 hex digits as two 64-bit words; nil for anything else.
