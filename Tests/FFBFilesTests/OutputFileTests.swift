@@ -49,6 +49,31 @@ import Testing
         #expect(throws: OutputWriteError.self) { try OutputFile.Stream(path: try sqliteFile("s.sqlite")) }
     }
 
+    @Test func aBatchNamesItsFilesOnlyWhenCommittedAndAnAbandonedOneLeavesNothing() throws {
+        do {
+            let batch = OutputFile.Batch(folder: folder)
+            for index in 0..<3 { try batch.write(Array("bundle \(index)\n".utf8), named: "b\(index).json") }
+            // Written, but under temporary names only: no reader sees a bundle yet.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.isEmpty)
+            try batch.commit()
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["b0.json", "b1.json", "b2.json"])
+        #expect(try String(contentsOfFile: folder + "/b2.json", encoding: .utf8) == "bundle 2\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: folder + "/b0.json")[.posixPermissions] as? Int == 0o600)
+        do {
+            let abandoned = OutputFile.Batch(folder: folder)
+            try abandoned.write(Array("half".utf8), named: "never.json")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["b0.json", "b1.json", "b2.json"])
+        // A name that cannot be taken (a folder is in its way): none of the batch's names is left.
+        try FileManager.default.createDirectory(atPath: folder + "/taken.json/inside", withIntermediateDirectories: true)
+        let failing = OutputFile.Batch(folder: folder)
+        try failing.write(Array("first".utf8), named: "a-first.json")
+        try failing.write(Array("second".utf8), named: "taken.json")
+        #expect(throws: OutputWriteError.self) { try failing.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["b0.json", "b1.json", "b2.json", "taken.json"])
+    }
+
     @Test func anySQLiteFileAndTheWrongKindOfFileAreRefused() throws {
         let other = try sqliteFile("other.db")
         #expect(throws: OutputRefusal.isADatabase(other)) { try OutputFile.check(other, notOverwriting: nil) }

@@ -115,41 +115,42 @@ enum ExportCommand: Command {
         }
         settings.reportingOrganisation = organisation
         if let system = arguments.value("case-system") { settings.caseSystem = system }
-        // Written citizen by citizen as they are built (bounded memory); if the export fails part
-        // way, the bundles it wrote are removed again, so it writes all or nothing.
+        // Written citizen by citizen as they are built (bounded memory), named all together at the
+        // end: if the export fails part way, no bundle is left, so it writes all or nothing.
         do {
             try OutputFile.makeDirectory(directory)
         } catch {
             throw .invalid("cannot write the reports (\(error.description))", file: out)
         }
-        var written: [String] = []
+        let batch = OutputFile.Batch(folder: directory)
+        var written = 0
         var citizens = 0
-        do throws(CLIError) {
-            try context.withProgress(arguments, "export", unit: "citizens") { progress throws(CLIError) in
-                // The bundles carry CPR numbers: whose were written is logged, and if that fails they are removed again.
-                try StoreOptions.readPersonal(arguments, context: context) { store in
-                    var shown: [Pseudonym] = []
-                    try DeliveryReportExporter(store: store, settings: settings)
-                        .forEachCitizenReports(citizen: arguments.value("citizen"), progress: progress) { reports in
-                            if let citizen = reports.first?.citizen { citizens += 1; shown.append(citizen) }
-                            for report in reports {
-                                let path = directory + "/" + report.fileName
-                                do throws(OutputWriteError) {
-                                    try OutputFile.write(Array(JSONWriter.fileText(report.bundle).utf8), to: path)
-                                } catch {
-                                    throw CLIError.invalid("cannot write the reports (\(error.description))", file: out)
-                                }
-                                written.append(path)
+        try context.withProgress(arguments, "export", unit: "citizens") { progress throws(CLIError) in
+            // The bundles carry CPR numbers: whose are written is logged, and if that fails none is named.
+            try StoreOptions.readPersonal(arguments, context: context) { store in
+                var shown: [Pseudonym] = []
+                try DeliveryReportExporter(store: store, settings: settings)
+                    .forEachCitizenReports(citizen: arguments.value("citizen"), progress: progress) { reports in
+                        if let citizen = reports.first?.citizen { citizens += 1; shown.append(citizen) }
+                        for report in reports {
+                            do throws(OutputWriteError) {
+                                try batch.write(Array(JSONWriter.fileText(report.bundle).utf8), named: report.fileName)
+                            } catch {
+                                throw CLIError.invalid("cannot write the reports (\(error.description))", file: out)
                             }
+                            written += 1
                         }
-                    return ((), shown)
-                }
+                    }
+                return ((), shown)
             }
-        } catch {
-            for path in written { unlink(path) }
-            throw error
         }
-        context.stdout.line("Wrote \(written.count) DeliveryReport bundle\(written.count == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")
+        // Named only once whose bundles they are is logged: a failure before this leaves none.
+        do throws(OutputWriteError) {
+            try batch.commit()
+        } catch {
+            throw .invalid("cannot write the reports (\(error.description))", file: out)
+        }
+        context.stdout.line("Wrote \(written) DeliveryReport bundle\(written == 1 ? "" : "s") for \(citizens) citizen\(citizens == 1 ? "" : "s") to \(out).")
     }
 }
 
