@@ -202,7 +202,7 @@ enum LevelPiece: Sendable {
             try place(Int32(citizens.count), at: row.int64(0), in: &citizenIndex, what: "citizen")
             citizens.append(try Store.pseudonym(row.string(1)))
         }
-        let themes = ThemeCodes(catalog)
+        let themes = KnownCodes(themesOf: catalog)
         try database.forEachRow("SELECT id, theme FROM theme_series ORDER BY id") { row in
             guard let theme = try row.withText(1, { themes.position($0) }) else {
                 throw StoreError.database("the store names theme \(try row.string(1)), which catalogue \(catalog.version) does not have")
@@ -489,24 +489,37 @@ struct EntryGroups: Sendable, Equatable {
     }
 }
 
-/// The catalogue's theme codes, found from a stored code's bytes without making a string (the
-/// levels pass looks up one per theme series, hundreds of thousands).
-struct ThemeCodes {
+/// A catalogue's codes of one kind (its themes, services, target groups), found from a stored
+/// code's bytes without making a string: the levels pass looks up one per theme series, and the
+/// whole-store reads one per entry or child row, hundreds of thousands.
+struct KnownCodes {
+    /// The codes, in the order given.
+    private let values: [KLCode]
     private let codes: [[UInt8]]
-    /// Each code's first eight bytes as a number (`key`), sorted, and the code's catalogue
-    /// position, in the same order: a binary search finds the codes that may match.
+    /// Each code's first eight bytes as a number (`key`), sorted, and the code's position, in the
+    /// same order: a binary search finds the codes that may match.
     private let keys: [UInt64]
     private let positions: [Int16]
 
-    init(_ catalog: Catalog) {
-        codes = catalog.themes.map { Array($0.code.rawValue.utf8) }
+    /// The catalogue's themes, positions in catalogue order.
+    init(themesOf catalog: Catalog) {
+        self.init(catalog.themes.map(\.code))
+    }
+
+    init(_ values: [KLCode]) {
+        self.values = values
+        codes = values.map { Array($0.rawValue.utf8) }
         let sorted = codes.enumerated().map { (key: $1.withUnsafeBufferPointer(Self.key), position: Int16($0)) }.sorted { ($0.key, $0.position) < ($1.key, $1.position) }
         keys = sorted.map(\.key)
         positions = sorted.map(\.position)
     }
 
-    /// The catalogue position of the theme whose code is `bytes`, the first if the catalogue has
-    /// it twice.
+    /// The known code that `bytes` spell (the catalogue's own value), or nil.
+    func code(_ bytes: UnsafeBufferPointer<UInt8>) -> KLCode? {
+        position(bytes).map { values[Int($0)] }
+    }
+
+    /// The position of the code that `bytes` spell, the first if it is given twice.
     func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
         let key = Self.key(bytes)
         var lower = 0, upper = keys.count

@@ -110,6 +110,8 @@ extension Store {
             var result: [Pseudonym: [AssessmentThemes]] = [:]
             var pseudonyms: [Int64: Pseudonym] = [:]
             var current: (row: Int64, citizen: Pseudonym, caseNumber: String?, date: LocalDate, themes: [KLCode])?
+            // The catalogue's own codes, found by the row's bytes: no string made per entry.
+            let known = KnownCodes(themesOf: catalog)
             func finish() {
                 guard let done = current else { return }
                 result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
@@ -129,9 +131,9 @@ extension Store {
                     let citizenRow = try row.int64(1)
                     let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(2))
                     pseudonyms[citizenRow] = citizen
-                    current = (assessment, citizen, try row.optionalString(3), try Self.date(row.string(4)), [])
+                    current = (assessment, citizen, try row.optionalString(3), try Self.date(row, 4), [])
                 }
-                current?.themes.append(KLCode(unchecked: try row.string(5)))
+                current?.themes.append(try Self.code(row, 5, known))
             }
             finish()
             return result
@@ -194,12 +196,14 @@ extension Store {
     /// target groups are read in one ordered pass each instead of two queries per order.
     private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false, _ body: (Stored<Order>) -> Void) throws(StoreError) {
         try read {
+            // The catalogue's own codes where the store's are known to it: no string made per row.
+            let knownServices = KnownCodes(catalog.services.map(\.code)), knownGroups = KnownCodes(catalog.targetGroups.map(\.code))
             let services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
-                (row: Statement) throws(SQLiteError) in KLCode(unchecked: try row.string(0))
+                (row: Statement) throws(SQLiteError) in try Self.code(row, 0, knownServices)
             }
             let groups = try ChildRows(database, "target_group, is_primary", from: "order_target_groups", record: "order_id", order: "position",
                                        everyRecord: everyOrder) { (row: Statement) throws(SQLiteError) in
-                TargetGroupAssignment(code: KLCode(unchecked: try row.string(0)), isPrimary: try row.bool(1))
+                TargetGroupAssignment(code: try Self.code(row, 0, knownGroups), isPrimary: try row.bool(1))
             }
             try database.forEachRow("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
@@ -423,6 +427,13 @@ extension Store {
     static func uuid(_ text: String) throws -> UUID {
         guard let id = UUID(hyphenatedHex: text) else { throw StoreError.database("damaged id in store") }
         return id
+    }
+
+    /// The code in column `index`: the catalogue's own value when `known` has it (no string made),
+    /// else the stored text as it is (a code of another catalogue version).
+    static func code(_ row: Statement, _ index: Int, _ known: KnownCodes) throws(SQLiteError) -> KLCode {
+        if let code = try row.withText(index, { known.code($0) }) { return code }
+        return KLCode(unchecked: try row.string(index))
     }
 
     /// The id in column `index`, parsed from the row's bytes (whole-store reads make no `String` of it).
