@@ -33,6 +33,14 @@ extension WorkerPool {
         return queue.update { results in results.map { $0! } }
     }
 
+    /// `work` on a thread of its own while the calling thread runs `meanwhile`, then `work`'s
+    /// result once both are done (a read on a second connection beside one on this).
+    package static func aside<Value: Sendable>(meanwhile: () -> Void, _ work: @escaping @Sendable () -> Value) -> Value {
+        // Two indices, one started thread: it takes the first while this thread runs `meanwhile`
+        // (or this thread does, should it get there first), and the second is nothing.
+        WorkerPool(workers: 2).map(2, first: meanwhile) { index -> Value? in index == 0 ? .some(work()) : nil }[0]!
+    }
+
     /// `transform` of every element, in order, worked out in runs of `chunk` consecutive elements
     /// that the workers take in turn (many small transforms, each too small to hand out alone).
     package func map<Element: Sendable, Value: Sendable>(

@@ -12,10 +12,9 @@ extension Store {
         var here: Result<Here, any Error> = .failure(StoreError.database("not read"))
         // Nil when the second connection did not read (another committed state, or an error,
         // which the read here meets again).
-        let there = WorkerPool(workers: 2).map(2, first: { here = Result { try body() } }) { index -> There? in
-            guard index == 0 else { return nil }
-            return try? Self.onOwnConnection(path, catalog: catalog, lastWrite: lastWrite, other)
-        }[0]
+        let there = WorkerPool.aside(meanwhile: { here = Result { try body() } }) {
+            try? Self.onOwnConnection(path, catalog: catalog, lastWrite: lastWrite, other)
+        }
         return (try here.get(), try there ?? other(self))
     }
 

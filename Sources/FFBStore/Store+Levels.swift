@@ -65,8 +65,7 @@ extension Store {
                 // Read and joined on workers while this thread runs `meanwhile`: what `meanwhile`
                 // builds never sits in memory beside the pieces, only beside their join. Nil when
                 // a piece was not read there (another committed state, or an error met again below).
-                joined = WorkerPool(workers: 2).map(2, first: { meanwhileRan = Result(catching: meanwhile) }) { index in
-                    guard index == 0 else { return nil }
+                joined = WorkerPool.aside(meanwhile: { meanwhileRan = Result(catching: meanwhile) }) { () -> Result<(LevelTables, EntryGroups.ByCitizen), any Error>? in
                     var read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count) { index in
                         try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
                     }
@@ -74,7 +73,7 @@ extension Store {
                     let pieces = read.compactMap(\.self)
                     read = []
                     do { return .success(try Self.join(consume pieces)) } catch { return .failure(error) }
-                }[0]
+                }
                 try meanwhileRan.get()
             } else {
                 try meanwhile()

@@ -298,13 +298,16 @@ extension Store {
             let order = goals[lower].value.orderID
             var upper = lower + 1
             while upper < goals.count, goals[upper].value.orderID == order { upper += 1 }
-            // The position each series was first written at: that series' place in the order.
-            var firstSeen: [(series: UUID, at: Int)] = []
-            for index in lower..<upper where !firstSeen.contains(where: { $0.series == goals[index].value.seriesID }) {
-                firstSeen.append((goals[index].value.seriesID, index))
+            // The order's series in the order first written (an order has a handful: a scan).
+            var series: [[Stored<Goal>]] = []
+            for goal in goals[lower..<upper] {
+                if let seen = series.firstIndex(where: { $0[0].value.seriesID == goal.value.seriesID }) {
+                    series[seen].append(goal)
+                } else {
+                    series.append([goal])
+                }
             }
-            let rank = { (goal: Stored<Goal>) in firstSeen.first { $0.series == goal.value.seriesID }!.at }
-            ordered += goals[lower..<upper].sorted { (rank($0), $0.value.version) < (rank($1), $1.value.version) }
+            for versions in series { ordered += versions.sorted { $0.value.version < $1.value.version } }
             lower = upper
         }
         return ordered

@@ -79,7 +79,7 @@ extension ExchangeImport {
                     let order = deferred.sorted { ($0.rank, $0.created, $0.index) < ($1.rank, $1.created, $1.index) }
                     let indices = order.map(\.index)
                     // Applying these is lighter than decoding them again, so every core decodes.
-                    let again = WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount)
+                    let again = WorkerPool.perCore
                     try again.orderedMap(order.count, window: 8 * again.workers, { decode(indices[$0]) }) { position, result in
                         let (_, index, contentHash, _) = order[position]
                         defer { steps.finished() }

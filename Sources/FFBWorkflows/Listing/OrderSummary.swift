@@ -37,7 +37,7 @@ public struct OrderSummary: Sendable {
             (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.goalsByOrder())
         }
         let catalog = store.catalog
-        return WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount).map(orders) {
+        return WorkerPool.perCore.map(orders) {
             OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: catalog)
         }
     }

@@ -158,7 +158,7 @@ enum ListOrdersCommand: Command {
             ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
             ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
-        for summary in WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount).map(summaries, Self.record) { records.append(summary) }
+        for summary in WorkerPool.perCore.map(summaries, Self.record) { records.append(summary) }
         context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
     }
 }
