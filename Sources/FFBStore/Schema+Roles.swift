@@ -44,12 +44,13 @@ extension Schema {
 
     /// The roles, the staff table, the visibility functions and every table's policies; run by
     /// the owner when it makes the schema. Group roles are made when missing (they belong to the
-    /// whole server, shared by every store on it).
+    /// whole server, shared by every store on it); when two stores are made at once on one server
+    /// and both find a group missing, the one that loses the race to create it lets it be.
     static func postgresAccessScript(columns: [String: [String]]) -> String {
         var script: [String] = [
             """
             DO $$ BEGIN
-                \(StaffRole.Kind.allCases.map { "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\($0.group)') THEN CREATE ROLE \($0.group) NOLOGIN; END IF;" }.joined(separator: "\n    "))
+                \(StaffRole.Kind.allCases.map { "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\($0.group)') THEN BEGIN CREATE ROLE \($0.group) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; END IF;" }.joined(separator: "\n    "))
             END $$;
             CREATE TABLE ffb_staff (
                 role_name TEXT COLLATE "C" PRIMARY KEY,
