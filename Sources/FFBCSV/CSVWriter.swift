@@ -42,26 +42,35 @@ package struct CSVWriter: Sendable {
         let separator = UInt8(self.separator.value)
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(separator) }
-            var field = field
-            field.withUTF8 { bytes in
-                let needsQuotes = bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                    || bytes.first == 0x20 || bytes.last == 0x20
-                guard needsQuotes else {
-                    out.append(contentsOf: bytes)
-                    return
-                }
-                out.append(0x22)
-                // Runs between quotes copied whole; each quote written twice.
-                var rest = bytes[...]
-                while let quote = rest.firstIndex(of: 0x22) {
-                    out.append(contentsOf: rest[...quote])
-                    out.append(0x22)
-                    rest = rest[(quote + 1)...]
-                }
-                out.append(contentsOf: rest)
-                out.append(0x22)
-            }
+            appendField(field, to: &out)
         }
         out.append(0x0A)
+    }
+
+    /// Appends one field's UTF-8 bytes, quoted as `field` quotes, for an ASCII separator (what
+    /// `append(_:to:)` writes between separators): a writer that copies fields shared by many
+    /// lines quotes each once here.
+    package func appendField(_ field: String, to out: inout [UInt8]) {
+        precondition(separator.isASCII, "appendField writes bytes for an ASCII separator")
+        let separator = UInt8(self.separator.value)
+        var field = field
+        field.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                || bytes.first == 0x20 || bytes.last == 0x20
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            // Runs between quotes copied whole; each quote written twice.
+            var rest = bytes[...]
+            while let quote = rest.firstIndex(of: 0x22) {
+                out.append(contentsOf: rest[...quote])
+                out.append(0x22)
+                rest = rest[(quote + 1)...]
+            }
+            out.append(contentsOf: rest)
+            out.append(0x22)
+        }
     }
 }

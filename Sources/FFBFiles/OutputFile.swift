@@ -65,12 +65,20 @@ package enum OutputFile {
     /// An output file written piece by piece, so a large export never holds its whole text:
     /// owner-only and atomic like `write(_:to:)` (the pieces go to a temporary file that takes
     /// the name only on `commit`; a stream dropped without committing leaves nothing behind).
+    ///
+    /// Once a file passes a few megabytes its pieces are written on a thread of their own, so the
+    /// caller makes the next megabyte while the kernel copies the last (a large export spends as
+    /// long in that copy as in making its text); at most two pieces wait for it.
     package final class Stream {
         private let path: String
         private let temporary: String
         private let durable: Bool
         private var descriptor: Int32
         private var buffer: [UInt8] = []
+        /// The thread the pieces are written on, started when the file grows large.
+        private var writer: PieceWriter?
+        private var written = 0
+        /// The first failure of a write made here.
         private var failure: Int32?
 
         package init(path: String, durable: Bool = true) throws(OutputWriteError) {
@@ -109,6 +117,8 @@ package enum OutputFile {
         /// file, which then belongs to the caller; or throws the first failure (and removes it).
         fileprivate func close() throws(OutputWriteError) {
             drain()
+            if let failed = writer?.finish(), failure == nil { failure = failed }
+            writer = nil
             if failure == nil, durable, fsync(descriptor) != 0 { failure = errno }
             Glibc.close(descriptor)
             descriptor = -1
@@ -120,27 +130,100 @@ package enum OutputFile {
 
         fileprivate var temporaryPath: String { temporary }
 
+        /// Hands what is buffered to the file: written here while the file is small, then on
+        /// the writer's thread (the buffer swapped for one it has written).
         private func drain() {
-            defer { buffer.removeAll(keepingCapacity: true) }
-            guard failure == nil else { return }
-            var written = 0
-            buffer.withUnsafeBytes { bytes in
-                while written < bytes.count {
-                    let result = Glibc.write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                    if result < 0, errno == EINTR { continue }
-                    if result <= 0 {
-                        failure = result < 0 ? errno : ENOSPC
-                        return
-                    }
-                    written += result
-                }
+            guard !buffer.isEmpty else { return }
+            written += buffer.count
+            if writer == nil, written >= 4 << 20 { writer = PieceWriter(descriptor: descriptor) }
+            if let writer {
+                buffer = writer.hand(buffer)
+            } else {
+                if failure == nil { failure = PieceWriter.write(buffer, to: descriptor) }
+                buffer.removeAll(keepingCapacity: true)
             }
         }
 
         deinit {
+            _ = writer?.finish()
             if descriptor >= 0 {
                 Glibc.close(descriptor)
                 unlink(temporary)
+            }
+        }
+    }
+
+    /// Writes the pieces handed to it to one file, in order, on a thread of its own. The first
+    /// failure stops the writing and is what `finish` returns.
+    private final class PieceWriter: @unchecked Sendable {
+        private let descriptor: Int32
+        private let condition = NSCondition()
+        // Guarded by `condition`.
+        private var waiting: [[UInt8]] = []
+        private var spare: [[UInt8]] = []
+        private var finished = false
+        private var done = false
+        private var failure: Int32?
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            let thread = Thread { [self] in run() }
+            thread.name = "ffb output writer"
+            thread.start()
+        }
+
+        /// Queues `piece` (waiting while two are queued) and returns an empty buffer to fill next.
+        func hand(_ piece: [UInt8]) -> [UInt8] {
+            condition.lock()
+            defer { condition.unlock() }
+            while waiting.count >= 2 { condition.wait() }
+            waiting.append(piece)
+            condition.broadcast()
+            var next = spare.popLast() ?? []
+            next.removeAll(keepingCapacity: true)
+            return next
+        }
+
+        /// Waits for every queued piece to be written and the thread to end; the first failure.
+        func finish() -> Int32? {
+            condition.lock()
+            defer { condition.unlock() }
+            finished = true
+            condition.broadcast()
+            while !done { condition.wait() }
+            return failure
+        }
+
+        private func run() {
+            condition.lock()
+            while true {
+                while waiting.isEmpty, !finished { condition.wait() }
+                guard !waiting.isEmpty else { break }
+                let piece = waiting[0], failed = failure != nil
+                condition.unlock()
+                let result = failed ? nil : Self.write(piece, to: descriptor)
+                condition.lock()
+                if failure == nil { failure = result }
+                waiting.removeFirst()
+                if spare.count < 2 { spare.append(piece) }
+                condition.broadcast()
+            }
+            done = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Writes all of `bytes`; the error number of a failure, or nil.
+        static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+            var written = 0
+            return bytes.withUnsafeBytes { bytes in
+                while written < bytes.count {
+                    let result = Glibc.write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                    if result < 0, errno == EINTR { continue }
+                    if result <= 0 { return result < 0 ? errno : ENOSPC }
+                    written += result
+                }
+                return nil
             }
         }
     }

@@ -49,6 +49,28 @@ import Testing
         #expect(throws: OutputWriteError.self) { try OutputFile.Stream(path: try sqliteFile("s.sqlite")) }
     }
 
+    @Test func aLargeStreamWrittenOnItsOwnThreadKeepsEveryPieceInOrder() throws {
+        let path = folder + "/large.csv"
+        var expected: [UInt8] = []
+        do {
+            let stream = try OutputFile.Stream(path: path)
+            // Pieces of uneven sizes, each its own bytes, well past where the writer thread starts.
+            for piece in 0..<60 {
+                let bytes = Array(repeating: UInt8(truncatingIfNeeded: piece), count: 150_000 + 7_919 * piece)
+                stream.write(bytes)
+                expected += bytes
+            }
+            try stream.commit()
+        }
+        #expect(expected.count > 16 << 20)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+        do {
+            let abandoned = try OutputFile.Stream(path: folder + "/never.csv")
+            for _ in 0..<12 { abandoned.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 20)) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["large.csv"])
+    }
+
     @Test func aBatchNamesItsFilesOnlyWhenCommittedAndAnAbandonedOneLeavesNothing() throws {
         do {
             let batch = OutputFile.Batch(folder: folder)

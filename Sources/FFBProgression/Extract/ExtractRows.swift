@@ -72,10 +72,10 @@ extension ProgressionData {
     public static func appendExtractRows(
         of citizen: Pseudonym, levels: [KLCode: LevelSeries], courses: [OrderCourse], catalog: Catalog, to rows: inout [ExtractRow]
     ) {
-        let citizenCourses = courses.sorted { $0.order.start < $1.order.start }
+        var placer = ExtractPlacer(courses)
         let themes = levels.keys.sorted { (catalog.themePosition($0) ?? 0) < (catalog.themePosition($1) ?? 0) }
         // What a row takes from its course, worked out once per course (a citizen has few).
-        let contexts = citizenCourses.map { course in
+        let contexts = placer.courses.map { course in
             let intervention = course.order.services.first
             let targetGroup = course.order.primaryTargetGroup ?? course.order.targetGroups.first?.code
             return (intervention: intervention, targetGroup: targetGroup,
@@ -87,20 +87,17 @@ extension ProgressionData {
             let themeEntry = catalog.theme(theme)
             let area = themeEntry?.area ?? theme
             let themeName = themeEntry?.name ?? "", areaName = catalog.area(area)?.name ?? ""
+            placer.beginTheme(theme)
             for point in levels[theme]?.points ?? [] {
-                let date = LocalDate(dayNumber: Int(point.day))
-                let index = citizenCourses.lastIndex { $0.order.start <= date && ($0.end.map { date <= $0 } ?? true) }
-                    ?? citizenCourses.firstIndex { $0.order.start > date }
-                let course = index.map { citizenCourses[$0] }, context = index.map { contexts[$0] }
-                let goal = course?.goals.first { $0.primaryTheme == theme }
-                let support = course.flatMap { course in course.supportSpells.last { $0.from <= date }?.level ?? course.supportSpells.first?.level }
+                let place = placer.place(day: point.day)
+                let course = place.map { placer.courses[$0.course] }, context = place.map { contexts[$0.course] }
                 var row = ExtractRow(
-                    citizen: citizen.rawValue, theme: theme, date: date,
+                    citizen: citizen.rawValue, theme: theme, date: LocalDate(dayNumber: Int(point.day)),
                     level: point.level >= 0 ? FunctionLevel(rawValue: Int(point.level)) : nil,
                     area: area,
                     intervention: context?.intervention, provider: course?.order.provider.identifier,
                     targetGroup: context?.targetGroup,
-                    goalType: goal?.type, supportLevel: support
+                    goalType: place?.goalType, supportLevel: place?.supportLevel
                 )
                 row.names.theme = themeName
                 row.names.area = areaName
@@ -111,5 +108,49 @@ extension ProgressionData {
                 rows.append(row)
             }
         }
+    }
+}
+
+/// Which of a citizen's courses an extract row belongs to, and what it takes from it: the
+/// course running on the row's date (the latest started), else the next one the assessment is
+/// the baseline of; that course's goal type for the row's theme (its first goal on the theme)
+/// and the support level in force on the date (before the first spell: the order's own). One
+/// place for the rule, whether the rows are made as values or written straight as text.
+struct ExtractPlacer {
+    /// The citizen's courses by start (the order created first when two start on one day).
+    let courses: [OrderCourse]
+    /// Each course's start and end (`Int32.max` while it runs) and support spells, in days.
+    private let starts: [Int32], ends: [Int32]
+    private let spells: [[(from: Int32, level: Assessed<SupportLevel>)]]
+    /// Each course's goal type for the theme begun last (`beginTheme`).
+    private var goalTypes: [GoalType?]
+
+    struct Place {
+        var course: Int
+        var goalType: GoalType?
+        var supportLevel: Assessed<SupportLevel>?
+    }
+
+    init(_ courses: [OrderCourse]) {
+        self.courses = courses.sorted { $0.order.start < $1.order.start }
+        starts = self.courses.map { Int32($0.order.start.dayNumber) }
+        ends = self.courses.map { $0.end.map { Int32($0.dayNumber) } ?? .max }
+        spells = self.courses.map { $0.supportSpells.map { (Int32($0.from.dayNumber), $0.level) } }
+        goalTypes = Array(repeating: nil, count: self.courses.count)
+    }
+
+    /// The rows that follow are of `theme`.
+    mutating func beginTheme(_ theme: KLCode) {
+        for index in courses.indices { goalTypes[index] = courses[index].goals.first { $0.primaryTheme == theme }?.type }
+    }
+
+    /// Where a row of the current theme dated `day` belongs; nil when no course is running then
+    /// or starts later.
+    func place(day: Int32) -> Place? {
+        guard let course = starts.indices.last(where: { starts[$0] <= day && day <= ends[$0] }) ?? starts.firstIndex(where: { $0 > day }) else {
+            return nil
+        }
+        let spells = spells[course]
+        return Place(course: course, goalType: goalTypes[course], supportLevel: spells.last { $0.from <= day }?.level ?? spells.first?.level)
     }
 }

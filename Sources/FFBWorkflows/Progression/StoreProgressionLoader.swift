@@ -50,6 +50,19 @@ public enum StoreProgressionLoader {
         }
     }
 
+    /// `forEachCitizen` with each citizen's levels handed as series in catalogue order (the
+    /// theme's position in `store.catalog.themes`, and its points) after the citizen and courses:
+    /// what a writer that goes theme by theme takes, with no dictionary made per citizen.
+    public static func forEachCitizenSeries(
+        _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress = .none,
+        citizen: (Pseudonym, [OrderCourse]) -> Void, series: (Int, ArraySlice<LevelSeries.Point>) -> Void
+    ) throws {
+        try forEachCitizen(store, order: order, progress: progress) { pseudonym, scored, courses in
+            citizen(pseudonym, courses)
+            forEachSeries(scored) { theme, points in series(Int(theme), points) }
+        }
+    }
+
     /// The pass behind the others: each citizen's levels as the store hands them, and courses.
     private static func forEachCitizen(
         _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel], [OrderCourse]) -> Void

@@ -37,16 +37,26 @@ enum ExtractExport {
         }
         try context.withProgress(arguments, "export", unit: "theme entries") { progress throws(CLIError) in
             try StoreOptions.read(arguments, context: context) { store in
+                if format == "csv" {
+                    // Written as text straight from the levels and courses: no row value made.
+                    var writer = ExtractCSVWriter(catalog: store.catalog, separator: csv.separator)
+                    try StoreProgressionLoader.forEachCitizenSeries(store, order: .pseudonym, progress: progress, citizen: { citizen, courses in
+                        writer.beginCitizen(citizen, courses: courses)
+                    }) { theme, points in
+                        rows += writer.appendSeries(theme: theme, points: points, to: &text)
+                        if text.count >= 1 << 16 {
+                            stream.write(text)
+                            text.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    return
+                }
                 try StoreProgressionLoader.forEachCitizen(store, order: .pseudonym, progress: progress) { citizen, levels, courses in
                     citizenRows.removeAll(keepingCapacity: true)
                     ProgressionData.appendExtractRows(of: citizen, levels: levels, courses: courses, catalog: store.catalog, to: &citizenRows)
                     for row in citizenRows {
-                        if format == "json" {
-                            text.append(contentsOf: (rows == 0 ? "[\n    " : ",\n    ").utf8)
-                            json.append(jsonRow(row), indent: 2, to: &text)
-                        } else {
-                            csv.append(row.fields, to: &text)
-                        }
+                        text.append(contentsOf: (rows == 0 ? "[\n    " : ",\n    ").utf8)
+                        json.append(jsonRow(row), indent: 2, to: &text)
                         rows += 1
                     }
                     if text.count >= 1 << 16 {
