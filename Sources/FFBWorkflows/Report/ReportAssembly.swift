@@ -44,22 +44,36 @@ public struct ReportAssembly {
     public func input(store: any CaseStore, named name: String, by extra: Grouping?, progress: WorkProgress = .none) throws -> ReportInput {
         let (data, extract) = try StoreProgressionLoader.loadWithExtract(store, progress: progress)
         let tariffs = try store.tariffs()
-        let rule = settings.baseline, period = settings.period
+        let rule = settings.baseline, period = settings.period, windows = settings.trajectoryWindows
+        // The sections read from the extract are worked out on another core while those read
+        // from the courses are here: neither waits for the other.
+        var goals: [(key: GroupKey, counts: GoalStatusCounts)] = [], support: GroupedPairStatistics?, costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)] = []
+        var extraStatistics: GroupedPairStatistics?, comparison: CaseMixComparison?
+        let fromExtract = WorkerPool.aside(meanwhile: {
+            goals = data.goalStatistics(by: .goalType, period: period)
+            support = data.supportStatistics(by: .none, rule: rule, period: period)
+            costByLevel = Self.costByLevel(data: data, tariffs: tariffs, settings: settings)
+            if let extra {
+                extraStatistics = data.statistics(grouping: extra, rule: rule, period: period)
+                comparison = data.caseMix(grouping: extra, rule: rule, period: period)
+            }
+        }) {
+            (overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
+             byTheme: extract.statistics(by: .theme, rule: rule, period: period), trajectory: extract.trajectories(by: .none, windows: windows, period: period))
+        }
         var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(name)",
             generated: generated.iso, settings: settings,
-            overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
-            byTheme: extract.statistics(by: .theme, rule: rule, period: period), citizens: extract.citizenCount,
-            goals: data.goalStatistics(by: .goalType, period: period), support: data.supportStatistics(by: .none, rule: rule, period: period),
-            costByLevel: Self.costByLevel(data: data, tariffs: tariffs, settings: settings), language: language
+            overall: fromExtract.overall, byArea: fromExtract.byArea, byTheme: fromExtract.byTheme, citizens: extract.citizenCount,
+            goals: goals, support: support, costByLevel: costByLevel, language: language
         )
         input.dataPeriod = extract.dateRange
-        input.trajectory = extract.trajectories(by: .none, windows: settings.trajectoryWindows, period: period)
+        input.trajectory = fromExtract.trajectory
         input.providerNames = data.providerNames
-        if let extra {
-            input.extra = (Self.title(extra, language), data.statistics(grouping: extra, rule: rule, period: period))
+        if let extra, let extraStatistics, let comparison {
+            input.extra = (Self.title(extra, language), extraStatistics)
             input.providerNames.merge(data.groupNames(extra)) { _, named in named }
-            input.comparison = (Self.comparisonTitle(extra, language), data.caseMix(grouping: extra, rule: rule, period: period))
+            input.comparison = (Self.comparisonTitle(extra, language), comparison)
         }
         return input
     }
