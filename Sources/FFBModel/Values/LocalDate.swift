@@ -56,7 +56,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // writes millions of dates).
         if (1...9999).contains(year) {
             return String(unsafeUninitializedCapacity: 10) { bytes in
-                putISO(into: bytes)
+                func put(_ value: Int, digits: Range<Int>) {
+                    var rest = value
+                    for offset in digits.reversed() {
+                        bytes[offset] = UInt8(48 + rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, digits: 0..<4)
+                bytes[4] = 45
+                put(month, digits: 5..<7)
+                bytes[7] = 45
+                put(day, digits: 8..<10)
                 return 10
             }
         }
@@ -65,31 +76,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    /// Appends `iso`'s UTF-8 bytes without making a string (an export writes millions of dates).
-    public func appendISO(to bytes: inout [UInt8]) {
-        guard (1...9999).contains(year) else { return bytes.append(contentsOf: iso.utf8) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
-            putISO(into: text)
-            bytes.append(contentsOf: text)
-        }
-    }
-
-    /// `YYYY-MM-DD` into the first ten bytes of `bytes`, for a four-digit year.
-    private func putISO(into bytes: UnsafeMutableBufferPointer<UInt8>) {
-        func put(_ value: Int, digits: Range<Int>) {
-            var rest = value
-            for offset in digits.reversed() {
-                bytes[offset] = UInt8(48 + rest % 10)
-                rest /= 10
-            }
-        }
-        put(year, digits: 0..<4)
-        bytes[4] = 45
-        put(month, digits: 5..<7)
-        bytes[7] = 45
-        put(day, digits: 8..<10)
     }
 
     public var description: String { iso }

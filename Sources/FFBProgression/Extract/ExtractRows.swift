@@ -144,6 +144,11 @@ struct ExtractPlacer {
         for index in courses.indices { goalTypes[index] = courses[index].goals.first { $0.primaryTheme == theme }?.type }
     }
 
+    /// The goal type for the current theme of the course at `index` in `courses`.
+    func goalType(ofCourse index: Int) -> GoalType? {
+        goalTypes[index]
+    }
+
     /// Where a row of the current theme dated `day` belongs; nil when no course is running then
     /// or starts later.
     func place(day: Int32) -> Place? {
