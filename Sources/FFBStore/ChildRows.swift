@@ -1,4 +1,6 @@
+import FFBCatalog
 import FFBSQLite
+import Foundation
 
 /// The rows a record owns in a child table (an order's services and target groups, a goal's
 /// secondary themes, a follow-up's goal notes), read the way the caller reads records: one query
@@ -6,7 +8,8 @@ import FFBSQLite
 /// grouped by record, so a whole-store read costs a query per table instead of one per record.
 struct ChildRows<Value> {
     private let perRecord: Statement?
-    private let grouped: [String: [Value]]
+    /// By the record's id, parsed from the row's bytes: no string made, hashed or compared per row.
+    private let grouped: [UUID: [Value]]
     private let decode: (Statement) throws(SQLiteError) -> Value
 
     /// `columns` of the rows of `table` whose `record` column holds the record's id, in `order`
@@ -22,19 +25,21 @@ struct ChildRows<Value> {
             return
         }
         perRecord = nil
-        var grouped: [String: [Value]] = [:]
+        var grouped: [UUID: [Value]] = [:]
         // The record's id comes last, so `decode` reads the same columns in both queries.
         try database.forEach("SELECT \(columns), \(record) FROM \(table) ORDER BY \(record), \(order)") { (row: Statement) throws(SQLiteError) in
-            grouped[try row.string(row.columnNames.count - 1), default: []].append(try decode(row))
+            // A row whose record id is not an id belongs to no record that can be asked for.
+            guard let id = try row.withText(row.columnNames.count - 1, { UUID(hyphenatedHex: $0) }) else { return }
+            grouped[id, default: []].append(try decode(row))
         }
         self.grouped = grouped
     }
 
     /// The rows of the record with this id, in order.
-    func of(_ id: String) throws(SQLiteError) -> [Value] {
+    func of(_ id: UUID) throws(SQLiteError) -> [Value] {
         guard let perRecord else { return grouped[id] ?? [] }
         var values: [Value] = []
-        try perRecord.forEachRow([.text(id)]) { (row: Statement) throws(SQLiteError) in values.append(try decode(row)) }
+        try perRecord.forEachRow([.text(id.storeText)]) { (row: Statement) throws(SQLiteError) in values.append(try decode(row)) }
         return values
     }
 }

@@ -213,14 +213,14 @@ extension Store {
                 LEFT JOIN entered_in_error e ON e.target_kind = 'order' AND e.target_id = o.id
                 WHERE \(condition) ORDER BY o.issued, w.id
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let payer: Organization? = if let name = try row.optionalString(6), let identifier = try row.optionalString(7) {
                     try Organization(name: name, identifier: identifier)
                 } else {
                     nil
                 }
                 let order = try Order(
-                    id: try Self.uuid(row, 0), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
+                    id: id, citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
                     services: try services.of(id),
                     offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
                     targetGroups: try groups.of(id),
@@ -260,6 +260,8 @@ extension Store {
     /// one ordered pass instead of a query per goal.
     private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
+            // The catalogue's own themes found by the row's bytes: no string made or hashed per goal.
+            let knownThemes = KnownCodes(themesOf: catalog)
             let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
                 (row: Statement) throws(SQLiteError) in try row.string(0)
             }
@@ -272,11 +274,11 @@ extension Store {
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
                 WHERE \(condition) ORDER BY g.order_id, g.rowid
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let goal = try Goal(
-                    id: try Self.uuid(row, 0), seriesID: try Self.uuid(row, 1), version: try row.int(2),
+                    id: id, seriesID: try Self.uuid(row, 1), version: try row.int(2),
                     supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row, 4),
-                    primaryTheme: try theme(row.string(5)),
+                    primaryTheme: try theme(row, 5, knownThemes),
                     secondaryThemes: try secondary.of(id).map(theme),
                     type: Self.stored(try row.string(6), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop,
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
@@ -362,9 +364,9 @@ extension Store {
                 LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE \(condition) ORDER BY f.order_id, f.date, w.id
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let followUp = StoredFollowUp(
-                    id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
+                    id: id, orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) },
@@ -391,6 +393,12 @@ extension Store {
         case 0: throw .notFound("no \(what) \(reference)")
         default: throw .invalid("\"\(reference)\" matches more than one \(what); give more of the id")
         }
+    }
+
+    /// The theme in column `index`: found by the row's bytes when the catalogue has it.
+    private func theme(_ row: Statement, _ index: Int, _ known: KnownCodes) throws -> Theme {
+        if let position = try row.withText(index, { known.position($0) }) { return catalog.themes[Int(position)] }
+        return try theme(row.string(index))
     }
 
     private func theme(_ code: String) throws -> Theme {
