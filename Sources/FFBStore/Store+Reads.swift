@@ -109,33 +109,52 @@ extension Store {
         try read {
             var result: [Pseudonym: [AssessmentThemes]] = [:]
             var pseudonyms: [Int64: Pseudonym] = [:]
-            var current: (row: Int64, citizen: Pseudonym, caseNumber: String?, date: LocalDate, themes: [KLCode])?
             // The catalogue's own codes, found by the row's bytes: no string made per entry.
             let known = KnownCodes(themesOf: catalog)
-            func finish() {
-                guard let done = current else { return }
-                result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
+            // The index hands each citizen's assessments by date. Those of one citizen on one day
+            // are put in the order written, and each one's entries in their order, here, a few at
+            // a time, instead of every row going through SQLite's sorter.
+            var day: (citizen: Int64, date: LocalDate)?
+            var sameDay: [(row: Int64, write: Int64, citizen: Pseudonym, caseNumber: String?, entries: [(position: Int, theme: KLCode)])] = []
+            var current = -1
+            func finishDay() {
+                guard let date = day?.date else { return }
+                if sameDay.count > 1 { sameDay.sort { ($0.write, $0.row) < ($1.write, $1.row) } }
+                for var assessment in sameDay {
+                    assessment.entries.sort { $0.position < $1.position }
+                    let themes = assessment.entries.map(\.theme)
+                    result[assessment.citizen, default: []].append(AssessmentThemes(caseNumber: assessment.caseNumber, date: date, themes: themes))
+                }
+                sameDay.removeAll(keepingCapacity: true)
             }
             try database.forEachRow("""
-                SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
+                SELECT a.rowid, a.write_id, a.citizen_id, c.pseudonym, k.case_number, a.date, o.position, s.theme
                 FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
                 LEFT JOIN cases k ON k.id = a.case_id
                 JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
                 WHERE a.kind = 'assessment'
                   AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
-                ORDER BY a.citizen_id, a.date, a.write_id, a.rowid, o.position
+                ORDER BY a.citizen_id, a.date
                 """) { row in
                 let assessment = try row.int64(0)
-                if assessment != current?.row {
-                    finish()
-                    let citizenRow = try row.int64(1)
-                    let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(2))
-                    pseudonyms[citizenRow] = citizen
-                    current = (assessment, citizen, try row.optionalString(3), try Self.date(row, 4), [])
+                if current < 0 || sameDay[current].row != assessment {
+                    let citizenRow = try row.int64(2), date = try Self.date(row, 5)
+                    if citizenRow != day?.citizen || date != day?.date {
+                        finishDay()
+                        day = (citizenRow, date)
+                    }
+                    if let seen = sameDay.firstIndex(where: { $0.row == assessment }) {
+                        current = seen
+                    } else {
+                        let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(3))
+                        pseudonyms[citizenRow] = citizen
+                        sameDay.append((assessment, try row.int64(1), citizen, try row.optionalString(4), []))
+                        current = sameDay.count - 1
+                    }
                 }
-                current?.themes.append(try Self.code(row, 5, known))
+                sameDay[current].entries.append((try row.int(6), try Self.code(row, 7, known)))
             }
-            finish()
+            finishDay()
             return result
         }
     }

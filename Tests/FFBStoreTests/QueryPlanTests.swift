@@ -27,7 +27,7 @@ import Testing
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
         ("SELECT rowid, citizen_id, date FROM assessments", "forEachCitizenLevels reads every assessment's citizen and date in table order"),
         ("SELECT id, rowid FROM assessments ORDER BY id", "forEachCitizenLevels merges every assessment with its entries, in id order from the id index"),
-        ("SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme", "assessmentThemesByCitizen reads every assessment's themes in one pass (whole-store order listing)"),
+        ("SELECT a.rowid, a.write_id, a.citizen_id, c.pseudonym, k.case_number, a.date, o.position, s.theme", "assessmentThemesByCitizen reads every assessment's themes in one pass (whole-store order listing)"),
         ("FROM tariffs ORDER BY provider, support_level, valid_from",
          "tariffs() lists every tariff, and addTariffs compares new periods with the stored ones in memory; tariffs grow with providers, not citizens"),
         ("FROM exchange_documents ORDER BY rowid", "importedDocuments() lists every imported document"),
