@@ -260,7 +260,9 @@ extension Store {
 
     /// Every version of every goal, by order, each order's in the order `goals(of:)` gives.
     package func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]] {
-        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID)
+        // Read in the table's order (each order's in the order written), grouped, then each
+        // order's put in series order.
+        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID).mapValues(Self.bySeries)
     }
 
     /// A goal version by id or unambiguous prefix.
@@ -275,8 +277,9 @@ extension Store {
         try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
     }
 
-    /// Goal versions matching `condition`; with `everyGoal`, their secondary themes are read in
-    /// one ordered pass instead of a query per goal.
+    /// Goal versions matching `condition`, in series order; with `everyGoal`, every goal in the
+    /// order written (the table's own: no walk of an index with a row lookup per goal), not yet in
+    /// series order, and their secondary themes read in one pass instead of a query per goal.
     private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
             // The catalogue's own themes found by the row's bytes: no string made or hashed per goal.
@@ -284,14 +287,16 @@ extension Store {
             let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
                 (row: Statement) throws(SQLiteError) in try row.string(0)
             }
-            // In the order written within each order (its index's order, no sort); each order's
-            // series are then put in the order first recorded below.
+            // In the order written within each order (its index's order, no sort), or, for every
+            // goal, in the table's order; each order's series are then put in the order first
+            // recorded (`bySeries`).
+            let order = everyGoal ? "g.rowid" : "g.order_id, g.rowid"
             let goals = try database.map("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
-                WHERE \(condition) ORDER BY g.order_id, g.rowid
+                WHERE \(condition) ORDER BY \(order)
                 """, .positional(bindings)) { row in
                 let id = try Self.uuid(row, 0)
                 let goal = try Goal(
@@ -305,13 +310,16 @@ extension Store {
                 )
                 return Stored(value: goal, recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
             }
-            return Self.bySeries(goals)
+            return everyGoal ? goals : Self.bySeries(goals)
         }
     }
 
     /// Goal versions in the order written within each order, put in series order: an order's
     /// series in the order first recorded, each series' versions in version order.
     static func bySeries(_ goals: [Stored<Goal>]) -> [Stored<Goal>] {
+        // Usually so already (a series written before the next, each version after the last):
+        // then they are handed on as they are, not copied.
+        if inSeriesOrder(goals) { return goals }
         var ordered: [Stored<Goal>] = []
         ordered.reserveCapacity(goals.count)
         var lower = 0
@@ -332,6 +340,23 @@ extension Store {
             lower = upper
         }
         return ordered
+    }
+
+    /// Whether each order's series are together, each series' versions in version order (the
+    /// series then stand in the order first recorded, as `bySeries` puts them).
+    private static func inSeriesOrder(_ goals: [Stored<Goal>]) -> Bool {
+        var orderStart = 0
+        for index in goals.indices.dropFirst() {
+            let goal = goals[index].value, previous = goals[index - 1].value
+            if goal.orderID != previous.orderID {
+                orderStart = index
+            } else if goal.seriesID == previous.seriesID {
+                if goal.version < previous.version { return false }
+            } else if goals[orderStart..<index].contains(where: { $0.value.seriesID == goal.seriesID }) {
+                return false
+            }
+        }
+        return true
     }
 
     package func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
