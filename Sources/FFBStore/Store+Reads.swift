@@ -109,33 +109,52 @@ extension Store {
         try read {
             var result: [Pseudonym: [AssessmentThemes]] = [:]
             var pseudonyms: [Int64: Pseudonym] = [:]
-            var current: (row: Int64, citizen: Pseudonym, caseNumber: String?, date: LocalDate, themes: [KLCode])?
             // The catalogue's own codes, found by the row's bytes: no string made per entry.
             let known = KnownCodes(themesOf: catalog)
-            func finish() {
-                guard let done = current else { return }
-                result[done.citizen, default: []].append(AssessmentThemes(caseNumber: done.caseNumber, date: done.date, themes: done.themes))
+            // The index hands each citizen's assessments by date. Those of one citizen on one day
+            // are put in the order written, and each one's entries in their order, here, a few at
+            // a time, instead of every row going through SQLite's sorter.
+            var day: (citizen: Int64, date: LocalDate)?
+            var sameDay: [(row: Int64, write: Int64, citizen: Pseudonym, caseNumber: String?, entries: [(position: Int, theme: KLCode)])] = []
+            var current = -1
+            func finishDay() {
+                guard let date = day?.date else { return }
+                if sameDay.count > 1 { sameDay.sort { ($0.write, $0.row) < ($1.write, $1.row) } }
+                for var assessment in sameDay {
+                    assessment.entries.sort { $0.position < $1.position }
+                    let themes = assessment.entries.map(\.theme)
+                    result[assessment.citizen, default: []].append(AssessmentThemes(caseNumber: assessment.caseNumber, date: date, themes: themes))
+                }
+                sameDay.removeAll(keepingCapacity: true)
             }
             try database.forEachRow("""
-                SELECT a.rowid, a.citizen_id, c.pseudonym, k.case_number, a.date, s.theme
+                SELECT a.rowid, a.write_id, a.citizen_id, c.pseudonym, k.case_number, a.date, o.position, s.theme
                 FROM assessments a INDEXED BY assessments_citizen JOIN citizens c ON c.id = a.citizen_id
                 LEFT JOIN cases k ON k.id = a.case_id
                 JOIN theme_observations o ON o.assessment_id = a.id JOIN theme_series s ON s.id = o.series_id
                 WHERE a.kind = 'assessment'
                   AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'assessment' AND e.target_id = a.id)
-                ORDER BY a.citizen_id, a.date, a.write_id, a.rowid, o.position
+                ORDER BY a.citizen_id, a.date
                 """) { row in
                 let assessment = try row.int64(0)
-                if assessment != current?.row {
-                    finish()
-                    let citizenRow = try row.int64(1)
-                    let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(2))
-                    pseudonyms[citizenRow] = citizen
-                    current = (assessment, citizen, try row.optionalString(3), try Self.date(row, 4), [])
+                if current < 0 || sameDay[current].row != assessment {
+                    let citizenRow = try row.int64(2), date = try Self.date(row, 5)
+                    if citizenRow != day?.citizen || date != day?.date {
+                        finishDay()
+                        day = (citizenRow, date)
+                    }
+                    if let seen = sameDay.firstIndex(where: { $0.row == assessment }) {
+                        current = seen
+                    } else {
+                        let citizen = try pseudonyms[citizenRow] ?? Self.pseudonym(row.string(3))
+                        pseudonyms[citizenRow] = citizen
+                        sameDay.append((assessment, try row.int64(1), citizen, try row.optionalString(4), []))
+                        current = sameDay.count - 1
+                    }
                 }
-                current?.themes.append(try Self.code(row, 5, known))
+                sameDay[current].entries.append((try row.int(6), try Self.code(row, 7, known)))
             }
-            finish()
+            finishDay()
             return result
         }
     }
@@ -213,14 +232,14 @@ extension Store {
                 LEFT JOIN entered_in_error e ON e.target_kind = 'order' AND e.target_id = o.id
                 WHERE \(condition) ORDER BY o.issued, w.id
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let payer: Organization? = if let name = try row.optionalString(6), let identifier = try row.optionalString(7) {
                     try Organization(name: name, identifier: identifier)
                 } else {
                     nil
                 }
                 let order = try Order(
-                    id: try Self.uuid(row, 0), citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
+                    id: id, citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
                     services: try services.of(id),
                     offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
                     targetGroups: try groups.of(id),
@@ -241,7 +260,9 @@ extension Store {
 
     /// Every version of every goal, by order, each order's in the order `goals(of:)` gives.
     package func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]] {
-        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID)
+        // Read in the table's order (each order's in the order written), grouped, then each
+        // order's put in series order.
+        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID).mapValues(Self.bySeries)
     }
 
     /// A goal version by id or unambiguous prefix.
@@ -256,27 +277,32 @@ extension Store {
         try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
     }
 
-    /// Goal versions matching `condition`; with `everyGoal`, their secondary themes are read in
-    /// one ordered pass instead of a query per goal.
+    /// Goal versions matching `condition`, in series order; with `everyGoal`, every goal in the
+    /// order written (the table's own: no walk of an index with a row lookup per goal), not yet in
+    /// series order, and their secondary themes read in one pass instead of a query per goal.
     private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
         try read {
+            // The catalogue's own themes found by the row's bytes: no string made or hashed per goal.
+            let knownThemes = KnownCodes(themesOf: catalog)
             let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
                 (row: Statement) throws(SQLiteError) in try row.string(0)
             }
-            // In the order written within each order (its index's order, no sort); each order's
-            // series are then put in the order first recorded below.
+            // In the order written within each order (its index's order, no sort), or, for every
+            // goal, in the table's order; each order's series are then put in the order first
+            // recorded (`bySeries`).
+            let order = everyGoal ? "g.rowid" : "g.order_id, g.rowid"
             let goals = try database.map("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
-                WHERE \(condition) ORDER BY g.order_id, g.rowid
+                WHERE \(condition) ORDER BY \(order)
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let goal = try Goal(
-                    id: try Self.uuid(row, 0), seriesID: try Self.uuid(row, 1), version: try row.int(2),
+                    id: id, seriesID: try Self.uuid(row, 1), version: try row.int(2),
                     supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row, 4),
-                    primaryTheme: try theme(row.string(5)),
+                    primaryTheme: try theme(row, 5, knownThemes),
                     secondaryThemes: try secondary.of(id).map(theme),
                     type: Self.stored(try row.string(6), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop,
                     expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
@@ -284,13 +310,16 @@ extension Store {
                 )
                 return Stored(value: goal, recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
             }
-            return Self.bySeries(goals)
+            return everyGoal ? goals : Self.bySeries(goals)
         }
     }
 
     /// Goal versions in the order written within each order, put in series order: an order's
     /// series in the order first recorded, each series' versions in version order.
     static func bySeries(_ goals: [Stored<Goal>]) -> [Stored<Goal>] {
+        // Usually so already (a series written before the next, each version after the last):
+        // then they are handed on as they are, not copied.
+        if inSeriesOrder(goals) { return goals }
         var ordered: [Stored<Goal>] = []
         ordered.reserveCapacity(goals.count)
         var lower = 0
@@ -311,6 +340,23 @@ extension Store {
             lower = upper
         }
         return ordered
+    }
+
+    /// Whether each order's series are together, each series' versions in version order (the
+    /// series then stand in the order first recorded, as `bySeries` puts them).
+    private static func inSeriesOrder(_ goals: [Stored<Goal>]) -> Bool {
+        var orderStart = 0
+        for index in goals.indices.dropFirst() {
+            let goal = goals[index].value, previous = goals[index - 1].value
+            if goal.orderID != previous.orderID {
+                orderStart = index
+            } else if goal.seriesID == previous.seriesID {
+                if goal.version < previous.version { return false }
+            } else if goals[orderStart..<index].contains(where: { $0.value.seriesID == goal.seriesID }) {
+                return false
+            }
+        }
+        return true
     }
 
     package func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>] {
@@ -362,9 +408,9 @@ extension Store {
                 LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE \(condition) ORDER BY f.order_id, f.date, w.id
                 """, .positional(bindings)) { row in
-                let id = try row.string(0)
+                let id = try Self.uuid(row, 0)
                 let followUp = StoredFollowUp(
-                    id: try Self.uuid(id), orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
+                    id: id, orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
                     date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
                     status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) },
@@ -391,6 +437,12 @@ extension Store {
         case 0: throw .notFound("no \(what) \(reference)")
         default: throw .invalid("\"\(reference)\" matches more than one \(what); give more of the id")
         }
+    }
+
+    /// The theme in column `index`: found by the row's bytes when the catalogue has it.
+    private func theme(_ row: Statement, _ index: Int, _ known: KnownCodes) throws -> Theme {
+        if let position = try row.withText(index, { known.position($0) }) { return catalog.themes[Int(position)] }
+        return try theme(row.string(index))
     }
 
     private func theme(_ code: String) throws -> Theme {

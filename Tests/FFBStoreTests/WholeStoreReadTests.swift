@@ -5,7 +5,7 @@ import Testing
 @testable import FFBStore
 
 /// What the whole-store reads promise beyond each row: an order's goals in series order however
-/// their versions were written.
+/// their versions were written, and the same values as each record's own queries.
 @Suite struct WholeStoreReadTests {
     /// Goal A, then goal B, then A's second version: A's versions come first (A was recorded
     /// first), then B, from the one-order read and the whole-store read alike.
@@ -23,5 +23,62 @@ import Testing
         let expected = [first.id, revised.id, second.id]
         #expect(try store.goals(of: order.id).map(\.value.id) == expected)
         #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == expected)
+    }
+
+    /// Two orders of one citizen, each with several services or target groups, their goals
+    /// written in turn, follow-ups with notes, and two assessments on one day: each whole-store
+    /// read (a table read in its own order, put in order in memory) gives what the record's own
+    /// queries give.
+    @Test func theWholeStoreReadsGiveWhatEachRecordsOwnQueriesGive() throws {
+        let (directory, store) = try freshStore("ffb-whole-store")
+        defer { store.close(); try? FileManager.default.removeItem(at: directory) }
+        let workout = StoreWorkout(store: store), catalog = store.catalog
+        let (citizen, first, goal) = try workout.writeRecords()
+        let second = try Order(
+            citizen: citizen.pseudonym, caseNumber: "S-1", services: catalog.services.prefix(3).reversed().map(\.code), offerType: nil,
+            targetGroups: catalog.targetGroups.prefix(3).reversed().enumerated().map { TargetGroupAssignment(code: $1.code, isPrimary: $0 == 1) },
+            provider: try Organization(name: "Bostøtten", identifier: "123"), supportLevel: .assessed(.b),
+            issued: try workout.date("2025-02-01"), start: try workout.date("2025-03-01"), catalog: catalog
+        )
+        try store.write(user: "t", command: "second order") { writer in
+            try writer.createOrder(second)
+            try writer.addGoal(try Goal(orderID: second.id, primaryTheme: try catalog.resolveTheme("Vaske tøj"), secondaryThemes: [],
+                                        type: .maintain, expectedLevel: .moderate, description: "Vasker selv", followUpDate: nil))
+            try writer.addGoal(try Goal(orderID: first.id, primaryTheme: try catalog.resolveTheme("Lave mad"),
+                                        secondaryThemes: [try catalog.resolveTheme("Vaske tøj"), try catalog.resolveTheme("Købe ind")],
+                                        type: .develop, expectedLevel: .mild, description: "Laver mad", followUpDate: nil))
+        }
+        for themes in [["Vaske tøj", "Købe ind", "Lave mad"], ["Lave mad"]] {
+            try store.write(user: "t", command: "same day") { writer in
+                try writer.record(try Assessment(citizen: citizen.pseudonym, caseNumber: "S-1", date: try workout.date("2025-01-20"), assessor: "B",
+                                                 entries: try workout.entries(themes, level: .moderate)))
+            }
+        }
+        _ = try workout.writeCorrections(citizen: citizen, order: first, goal: goal)
+
+        let everyOrder = try store.orders(of: nil)
+        #expect(everyOrder.map(\.value) == (try store.orders(of: citizen.pseudonym)).map(\.value))
+        for stored in everyOrder {
+            let own = try store.order(stored.value.id.storeText)
+            #expect(stored.value == own.value && stored.recorded == own.recorded && stored.enteredInError == own.enteredInError)
+        }
+        #expect(everyOrder.contains { $0.value.services.count > 1 && $0.value.targetGroups.count > 1 })
+        let goals = try store.goalsByOrder()
+        for order in [first, second] {
+            let own = try store.goals(of: order.id)
+            #expect(goals[order.id]?.map(\.value) == own.map(\.value))
+            #expect(goals[order.id]?.map(\.enteredInError) == own.map(\.enteredInError))
+        }
+        #expect(goals[first.id]?.contains { $0.value.secondaryThemes.count == 2 } == true)
+        let followUps = try store.followUps(ofCitizen: nil), own = try store.followUps(of: first.id)
+        #expect(followUps.map(\.value.id) == own.map(\.value.id))
+        #expect(followUps.map { $0.value.goalNotes.map(\.note) } == own.map { $0.value.goalNotes.map(\.note) })
+        #expect(followUps.contains { !$0.value.goalNotes.isEmpty })
+        let themes = try store.assessmentThemesByCitizen()[citizen.pseudonym]
+        let expected = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
+            AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
+        }
+        #expect(themes == expected)
+        #expect(expected.filter { $0.date == (try? workout.date("2025-01-20")) }.count >= 2)
     }
 }

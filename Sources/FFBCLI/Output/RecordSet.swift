@@ -1,6 +1,7 @@
 import FFBCSV
 import FFBCatalog
 import FFBJSON
+import FFBParallel
 
 /// Rows of named values that a command prints in whichever `--format` was asked for.
 ///
@@ -22,22 +23,22 @@ struct RecordSet {
         records.append(record)
     }
 
+    /// `render` written to `sink`; CSV as the bytes it is made of.
+    func write(_ format: OutputFormat, language: Language = .da, to sink: OutputSink) {
+        if format == .csv {
+            sink.write(utf8: csvBytes())
+        } else {
+            sink.write(render(format, language: language))
+        }
+    }
+
     /// The table's titles and yes/no are in `language`; JSON and CSV are for programs, the same in every language.
     func render(_ format: OutputFormat, language: Language = .da) -> String {
         switch format {
         case .json:
             return JSONWriter.fileText(.array(records.map(JSONValue.object)))
         case .csv:
-            let keys = records.first?.keys ?? tableColumns.map(\.key)
-            let writer = CSVWriter()
-            var bytes: [UInt8] = []
-            writer.append(keys, to: &bytes)
-            for record in records {
-                // Records of one shape (the usual case) are read member by member, not key by key.
-                let sameKeys = record.count == keys.count && zip(record.members, keys).allSatisfy { $0.key == $1 }
-                writer.append(sameKeys ? record.members.map { Self.plainText($0.value) } : keys.map { record[$0].map(Self.plainText) ?? "" }, to: &bytes)
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: csvBytes(), as: UTF8.self)
         case .table:
             // A column with nothing in any row (e.g. KL 2024 names in the KL 2024 catalogue) is noise.
             let columns = tableColumns.filter { column in
@@ -58,6 +59,27 @@ struct RecordSet {
         }
     }
 
+    /// Every key as a column, a line per record.
+    private func csvBytes() -> [UInt8] {
+        let keys = records.first?.keys ?? tableColumns.map(\.key)
+        let writer = CSVWriter(), records = self.records
+        var bytes: [UInt8] = []
+        writer.append(keys, to: &bytes)
+        // Runs of lines written on every core, joined in order (a listing has one per record).
+        let runs = stride(from: 0, to: records.count, by: 1024).map { $0..<min($0 + 1024, records.count) }
+        let lines = WorkerPool.perCore.map(runs.count) { run in
+            var lines: [UInt8] = []
+            for record in records[runs[run]] {
+                // Records of one shape (the usual case) are read member by member, not key by key.
+                let sameKeys = record.count == keys.count && zip(record.members, keys).allSatisfy { $0.key == $1 }
+                writer.append(sameKeys ? record.members.map { Self.plainText($0.value) } : keys.map { record[$0].map(Self.plainText) ?? "" }, to: &lines)
+            }
+            return lines
+        }
+        for run in lines { bytes += run }
+        return bytes
+    }
+
     /// Like `plainText`, with yes/no in the reader's language.
     static func cellText(_ value: JSONValue?, _ language: Language = .da) -> String {
         guard let value else { return "" }
@@ -72,14 +94,7 @@ struct RecordSet {
         case .string(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .number(let number): number.description
-        case .array, .object: JSONWriter.fileText(value, pretty: false).trimmingTrailingNewline
+        case .array, .object: JSONWriter().string(value)
         }
-    }
-}
-
-extension String {
-    var trimmingTrailingNewline: String {
-        // By bytes: dropping the last Character would walk the whole text's grapheme breaks.
-        utf8.last == 0x0A ? String(decoding: utf8.dropLast(), as: UTF8.self) : self
     }
 }

@@ -74,6 +74,17 @@ package final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes text already in UTF-8 (a large listing made as bytes, not made a `String` only to
+    /// be taken apart again).
+    package func write(utf8 bytes: [UInt8]) {
+        guard handle != nil else {
+            captured += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes `text` as one line: whatever it holds from the store or an imported file (a name
     /// with an escape sequence or a newline) is escaped, so one call is always one line on screen.
     package func line(_ text: String = "") {

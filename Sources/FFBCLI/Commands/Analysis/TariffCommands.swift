@@ -53,6 +53,6 @@ enum TariffListCommand: Command {
                 ("valid_from", .string(tariff.validFrom.iso)), ("valid_to", tariff.validTo.map { .string($0.iso) } ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }

@@ -52,7 +52,7 @@ enum CaseloadCommand: Command {
         guard format == .table else {
             var records = RecordSet(tableColumns: [])
             for entry in caseload.entries { records.append(record(entry)) }
-            context.stdout.write(records.render(format, language: context.language))
+            records.write(format, language: context.language, to: context.stdout)
             return
         }
         context.stdout.write(table(caseload, caseworker: caseworker, onlyOverdue: arguments.flag("overdue"), words: .of(context.language)))

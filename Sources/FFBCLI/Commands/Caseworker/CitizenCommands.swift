@@ -113,7 +113,7 @@ enum CitizenListCommand: Command {
                 ("registered", .string(String(citizen.recorded.at.prefix(10)))),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }
 

@@ -54,6 +54,6 @@ enum CitizenSearchCommand: Command {
             if format == .table { record["former"] = .string(former.joined(separator: ", ")) }
             records.append(record)
         }
-        context.stdout.write(records.render(format, language: context.language))
+        records.write(format, language: context.language, to: context.stdout)
     }
 }

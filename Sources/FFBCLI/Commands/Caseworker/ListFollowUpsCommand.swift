@@ -60,6 +60,6 @@ enum ListFollowUpsCommand: Command {
                 ("entered_in_error", .bool(item.followUp.enteredInError != nil)),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }

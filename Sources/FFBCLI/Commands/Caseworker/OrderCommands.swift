@@ -159,7 +159,7 @@ enum ListOrdersCommand: Command {
             ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
         for summary in WorkerPool.perCore.map(summaries, Self.record) { records.append(summary) }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }
 

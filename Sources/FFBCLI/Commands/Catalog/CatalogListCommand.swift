@@ -31,7 +31,7 @@ enum CatalogListCommand: Command {
                 return [(member.key, member.value), ("parent_name", name)]
             }))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 
     static func tableColumns(for kind: CatalogKind) -> [(key: String, column: TextTable.Column)] {

@@ -36,6 +36,6 @@ enum CatalogSearchCommand: Command {
             context.stdout.line(context.language.pick("Intet begreb passer på \"\(arguments.positionals[0])\".", "No concept matches \"\(arguments.positionals[0])\"."))
             return
         }
-        context.stdout.write(records.render(format, language: context.language))
+        records.write(format, language: context.language, to: context.stdout)
     }
 }

@@ -27,6 +27,6 @@ enum CatalogVersionsCommand: Command {
                 ("source", catalog.source.map(JSONValue.string) ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }

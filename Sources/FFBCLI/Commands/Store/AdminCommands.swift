@@ -55,7 +55,7 @@ enum AdminRoleListCommand: Command {
                 ("municipality", role.municipalityCode.map(JSONValue.string) ?? .null), ("provider", role.providerID.map(JSONValue.string) ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }
 
@@ -104,6 +104,6 @@ enum AdminAccessLogCommand: Command {
                 ("purpose", entry.purpose.map(JSONValue.string) ?? .null),
             ]))
         }
-        context.stdout.write(records.render(OutputFormat.from(arguments), language: context.language))
+        records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
     }
 }
