@@ -373,25 +373,26 @@ extension Store {
 
     package func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]] {
         try read {
-            var outcomes: [UUID: [FollowUpOutcome]] = [:]
-            var order: (text: String, id: UUID)?
+            // Read in the table's own order (no walk of the order index with a row lookup per
+            // follow-up, no sort of them all), grouped by order, then each order's few put in the
+            // order `followUps(of:)` gives: by date, then the write, then the order written.
+            var byOrder: [UUID: [(outcome: FollowUpOutcome, write: Int64, row: Int64)]] = [:]
             try database.forEachRow("""
-                SELECT f.order_id, f.date, f.support_level, f.status, p.next_date
+                SELECT f.order_id, f.date, f.support_level, f.status, p.next_date, f.write_id, f.rowid
                 FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
                 WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
-                ORDER BY f.order_id, f.date, f.write_id
+                ORDER BY f.rowid
                 """) { row in
-                let text = try row.string(0)
-                if text != order?.text { order = (text, try Self.uuid(text)) }
                 let outcome = FollowUpOutcome(
                     date: try Self.date(row, 1), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
                     status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
                     nextFollowUp: try row.optionalString(4).map(Self.date)
                 )
-                guard let order else { return }
-                outcomes[order.id, default: []].append(outcome)
+                byOrder[try Self.uuid(row, 0), default: []].append((outcome, try row.int64(5), try row.int64(6)))
             }
-            return outcomes
+            return byOrder.mapValues { followUps in
+                followUps.sorted { ($0.outcome.date, $0.write, $0.row) < ($1.outcome.date, $1.write, $1.row) }.map(\.outcome)
+            }
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
         ("order_id, position FROM order_target_groups", "orders(of: nil) reads every order's target groups in one pass"),
         ("goal_id, position FROM goal_secondary_themes", "goalsByOrder() reads every goal's secondary themes in one pass"),
         ("WHERE 1 = 1 ORDER BY g.rowid", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
-        ("ORDER BY f.order_id, f.date, f.write_id", "followUpOutcomesByOrder() reads every follow-up in one pass (whole-store statistics)"),
+        ("p.next_date, f.write_id, f.rowid", "followUpOutcomesByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("SELECT id, pseudonym FROM citizens ORDER BY id", "forEachCitizenLevels calls its body for every citizen"),
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
         ("SELECT rowid, citizen_id, date FROM assessments", "forEachCitizenLevels reads every assessment's citizen and date in table order"),

@@ -55,6 +55,12 @@ import Testing
             }
         }
         _ = try workout.writeCorrections(citizen: citizen, order: first, goal: goal)
+        // Two more follow-ups, the later one written first: the table's order is not the dates'.
+        for (day, level) in [("2025-07-01", SupportLevel.c), ("2025-06-01", .d)] {
+            let followUp = try FollowUp(order: first, date: try workout.date(day), entries: try workout.entries(["Købe ind"], level: .mild),
+                                        supportLevel: .assessed(level), goalNotes: [], status: .continue, author: "A")
+            try store.write(user: "t", command: "follow-up") { try $0.record(followUp, citizen: citizen.pseudonym, caseNumber: "S-1") }
+        }
 
         let everyOrder = try store.orders(of: nil)
         #expect(everyOrder.map(\.value) == (try store.orders(of: citizen.pseudonym)).map(\.value))
@@ -74,6 +80,12 @@ import Testing
         #expect(followUps.map(\.value.id) == own.map(\.value.id))
         #expect(followUps.map { $0.value.goalNotes.map(\.note) } == own.map { $0.value.goalNotes.map(\.note) })
         #expect(followUps.contains { !$0.value.goalNotes.isEmpty })
+        // What the follow-ups that count decided, in the order the order's own read gives them.
+        let outcomes = try store.followUpOutcomesByOrder()[first.id]
+        #expect(outcomes == own.filter { $0.enteredInError == nil }.map {
+            FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status, nextFollowUp: $0.value.nextFollowUp)
+        })
+        #expect(outcomes?.prefix(2).map(\.supportLevel) == [.assessed(.d), .assessed(.c)])
         let themes = try store.assessmentThemesByCitizen()[citizen.pseudonym]
         let expected = try store.assessments(of: citizen.pseudonym).filter { $0.enteredInError == nil && $0.value.kind == .assessment }.map {
             AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
