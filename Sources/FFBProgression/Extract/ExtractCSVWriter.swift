@@ -96,13 +96,11 @@ public struct ExtractCSVWriter {
         self.courses.removeAll(keepingCapacity: true)
         courseBytes = Int(noCourse.codes.count + noCourse.names.count)
         for course in placer.courses {
-            let order = course.order
-            let intervention = order.services.first, targetGroup = order.primaryTargetGroup ?? order.targetGroups.first?.code
-            let interventionName = intervention.map { catalog.concept($0, kind: .services)?.name ?? "" } ?? ""
-            let targetGroupName = targetGroup.map { catalog.concept($0, kind: .targetGroups)?.name ?? "" } ?? ""
+            let order = course.order, context = ExtractPlacer.context(of: course, catalog: catalog)
             let text = CourseText(
-                codes: Self.fields([intervention?.rawValue ?? "", order.provider.identifier, targetGroup?.rawValue ?? ""], csv, to: &own),
-                names: Self.fields([interventionName, order.provider.name, targetGroupName, course.municipality?.code ?? ""], csv, to: &own, last: true)
+                codes: Self.fields([context.intervention?.rawValue ?? "", order.provider.identifier, context.targetGroup?.rawValue ?? ""], csv, to: &own),
+                names: Self.fields([context.interventionName, order.provider.name, context.targetGroupName, course.municipality?.code ?? ""],
+                                   csv, to: &own, last: true)
             )
             self.courses.append(text)
             courseBytes = max(courseBytes, Int(text.codes.count + text.names.count))

@@ -75,13 +75,7 @@ extension ProgressionData {
         var placer = ExtractPlacer(courses)
         let themes = levels.keys.sorted { (catalog.themePosition($0) ?? 0) < (catalog.themePosition($1) ?? 0) }
         // What a row takes from its course, worked out once per course (a citizen has few).
-        let contexts = placer.courses.map { course in
-            let intervention = course.order.services.first
-            let targetGroup = course.order.primaryTargetGroup ?? course.order.targetGroups.first?.code
-            return (intervention: intervention, targetGroup: targetGroup,
-                    interventionName: intervention.map { catalog.concept($0, kind: .services)?.name ?? "" } ?? "",
-                    targetGroupName: targetGroup.map { catalog.concept($0, kind: .targetGroups)?.name ?? "" } ?? "")
-        }
+        let contexts = placer.courses.map { ExtractPlacer.context(of: $0, catalog: catalog) }
         for theme in themes {
             // And what it takes from its theme, once per theme.
             let themeEntry = catalog.theme(theme)
@@ -124,6 +118,23 @@ struct ExtractPlacer {
     private let spells: [[(from: Int32, level: Assessed<SupportLevel>)]]
     /// Each course's goal type for the theme begun last (`beginTheme`).
     private var goalTypes: [GoalType?]
+
+    /// What a row takes from its course's order: the intervention (the order's first service)
+    /// and the target group (its primary one, else its first), with their catalogue names.
+    struct CourseContext {
+        var intervention: KLCode?
+        var targetGroup: KLCode?
+        var interventionName: String
+        var targetGroupName: String
+    }
+
+    static func context(of course: OrderCourse, catalog: Catalog) -> CourseContext {
+        let intervention = course.order.services.first
+        let targetGroup = course.order.primaryTargetGroup ?? course.order.targetGroups.first?.code
+        return CourseContext(intervention: intervention, targetGroup: targetGroup,
+                             interventionName: intervention.map { catalog.concept($0, kind: .services)?.name ?? "" } ?? "",
+                             targetGroupName: targetGroup.map { catalog.concept($0, kind: .targetGroups)?.name ?? "" } ?? "")
+    }
 
     struct Place {
         var course: Int

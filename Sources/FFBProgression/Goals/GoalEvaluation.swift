@@ -1,5 +1,6 @@
 import FFBCatalog
 import FFBModel
+import Foundation
 
 /// One goal judged at its latest follow-up, with the evidence.
 public struct GoalEvaluation: Sendable {
@@ -39,16 +40,19 @@ extension ProgressionData {
     public func goalStatistics(by dimension: GroupDimension, period: Period = .all) -> [(key: GroupKey, counts: GoalStatusCounts)] {
         var groups: [GroupKey: GoalStatusCounts] = [:]
         // Each goal's course found by its order's id (the first course of that order, as listed),
-        // where the dimension is the course's.
-        let byCourse = ![.goalType, .theme, .area, .none].contains(dimension)
-        let courseOfOrder = byCourse ? Dictionary(courses.indices.map { (courses[$0].order.id, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        // made when first needed: only a dimension of the course's needs it.
+        var courseOfOrder: [UUID: Int]?
         for evaluation in goalEvaluations(period: period) {
             let key: GroupKey?
             switch dimension {
             case .goalType: key = GroupKey(.goalType, evaluation.goal.type.cliValue)
             case .theme, .area: key = themeKey(evaluation.goal.primaryTheme, dimension)
             case .none: key = .all
-            default: key = courseOfOrder[evaluation.order.id].flatMap { courses[$0].key(dimension) }
+            default:
+                if courseOfOrder == nil {
+                    courseOfOrder = Dictionary(courses.indices.map { (courses[$0].order.id, $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                key = courseOfOrder?[evaluation.order.id].flatMap { courses[$0].key(dimension) }
             }
             guard let key else { continue }
             groups[key, default: GoalStatusCounts()].add(evaluation.status, citizen: evaluation.order.citizen)
