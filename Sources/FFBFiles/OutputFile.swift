@@ -103,6 +103,24 @@ package enum OutputFile {
             write(text.utf8)
         }
 
+        /// Buffers to make pieces in, on any thread (`write(piece:)`): what the writer's thread
+        /// has written comes back here, so a large file is made in the same memory again and
+        /// again, not in fresh pages (which cost the kernel more than the bytes cost to make).
+        package let spares = SpareBuffers()
+
+        /// Adds a piece made whole elsewhere (in a buffer from `spares`): once the file is large,
+        /// it is handed to the writer's thread as it is, not copied.
+        package func write(piece: [UInt8]) {
+            guard writer != nil || written + buffer.count + piece.count >= 4 << 20 else {
+                write(piece)
+                return spares.give(piece)
+            }
+            drain()
+            written += piece.count
+            if writer == nil { writer = PieceWriter(descriptor: descriptor, spares: spares) }
+            spares.give(writer!.hand(piece))
+        }
+
         /// Gives the file its name, or throws the first failure (and removes the temporary file).
         package func commit() throws(OutputWriteError) {
             try close()
@@ -135,7 +153,7 @@ package enum OutputFile {
         private func drain() {
             guard !buffer.isEmpty else { return }
             written += buffer.count
-            if writer == nil, written >= 4 << 20 { writer = PieceWriter(descriptor: descriptor) }
+            if writer == nil, written >= 4 << 20 { writer = PieceWriter(descriptor: descriptor, spares: spares) }
             if let writer {
                 buffer = writer.hand(buffer)
             } else {
@@ -157,16 +175,17 @@ package enum OutputFile {
     /// failure stops the writing and is what `finish` returns.
     private final class PieceWriter: @unchecked Sendable {
         private let descriptor: Int32
+        private let spares: SpareBuffers
         private let condition = NSCondition()
         // Guarded by `condition`.
         private var waiting: [[UInt8]] = []
-        private var spare: [[UInt8]] = []
         private var finished = false
         private var done = false
         private var failure: Int32?
 
-        init(descriptor: Int32) {
+        init(descriptor: Int32, spares: SpareBuffers) {
             self.descriptor = descriptor
+            self.spares = spares
             let thread = Thread { [self] in run() }
             thread.name = "ffb output writer"
             thread.start()
@@ -179,9 +198,7 @@ package enum OutputFile {
             while waiting.count >= 2 { condition.wait() }
             waiting.append(piece)
             condition.broadcast()
-            var next = spare.popLast() ?? []
-            next.removeAll(keepingCapacity: true)
-            return next
+            return spares.take()
         }
 
         /// Waits for every queued piece to be written and the thread to end; the first failure.
@@ -205,7 +222,7 @@ package enum OutputFile {
                 condition.lock()
                 if failure == nil { failure = result }
                 waiting.removeFirst()
-                if spare.count < 2 { spare.append(piece) }
+                spares.give(piece)
                 condition.broadcast()
             }
             done = true
@@ -381,5 +398,29 @@ private final class StaleTemporaries: @unchecked Sendable {
             }
         }
         return stale
+    }
+}
+
+/// Byte buffers kept for reuse, taken and given back on any thread (an output stream's pieces:
+/// `OutputFile.Stream.spares`). A few are kept; what is given past that is freed.
+package final class SpareBuffers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffers: [[UInt8]] = []
+    private static let kept = 8
+
+    /// An empty buffer, with the room of one given back when there is one.
+    package func take() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffers.popLast() ?? []
+    }
+
+    /// Keeps `buffer`'s room for the next `take`.
+    package func give(_ buffer: consuming [UInt8]) {
+        var buffer = buffer
+        buffer.removeAll(keepingCapacity: true)
+        lock.lock()
+        defer { lock.unlock() }
+        if buffers.count < Self.kept { buffers.append(buffer) }
     }
 }

@@ -106,6 +106,15 @@ extension Statement {
         return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// `withText` of a column that may be NULL: nil for NULL, without calling `body`.
+    package func withOptionalText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SQLiteError) -> Result? {
+        if let server { return try server.textBytes(index, sql: sql).map(body) }
+        guard let handle = try column(index, holdingOrNull: SQLITE_TEXT, expected: "String") else { return nil }
+        let column = Int32(index)
+        let text = sqlite3_column_text(handle, column)
+        return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// A server value that must not be NULL.
     private func serverRequired<T>(_ value: T?, _ index: Int, _ expected: String) throws(SQLiteError) -> T {
         guard let value else { throw SQLiteError(.typeMismatch(column: columnNames[index], expected: expected, found: "NULL")) }

@@ -59,6 +59,14 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     func forEachCitizenLevels(
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void, _ body: (Pseudonym, [ScoredLevel]) -> Void
     ) throws(StoreError)
+    /// The levels `forEachCitizenLevels` hands, in `order`, split into runs of consecutive
+    /// citizens that the store's workers take in turn: `run` gets a run's citizens one at a time
+    /// (through the function it is given), and what it returns goes to `consume`, run by run in
+    /// citizen order, on the calling thread. Only a few runs' values wait at a time.
+    func mapCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value, consume: (Value) -> Void
+    ) throws(StoreError)
     /// The levels `forEachCitizenLevels` hands, in registration order, split into runs of
     /// consecutive citizens that workers take in turn: each run's citizens go to `body` in order,
     /// into a value that starts as `part()`. The runs' values, in citizen order.
@@ -72,10 +80,11 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     func assessment(id: UUID) throws(StoreError) -> Stored<StoredAssessment>?
     /// An order by id or unambiguous id prefix.
     func order(_ reference: String) throws(StoreError) -> Stored<Order>
-    /// Every order, or one citizen's, in the order they were created.
+    /// Every order, or one citizen's, by the day issued, then the order written.
     func orders(of citizen: Pseudonym?) throws(StoreError) -> [Stored<Order>]
-    /// Every order in the order they were created, one at a time: a whole-store pass that keeps
-    /// less of each order than `Stored<Order>` does never holds all of them.
+    /// Every order in the order written (not by the day issued, as `orders(of:)` lists them), one
+    /// at a time: a whole-store pass that keeps less of each order than `Stored<Order>` does never
+    /// holds all of them.
     func forEachOrder(_ body: (Stored<Order>) -> Void) throws(StoreError)
     /// Every version of every goal of an order.
     func goals(of orderID: UUID) throws(StoreError) -> [Stored<Goal>]
@@ -84,8 +93,9 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
     /// The latest version of a goal series.
     func currentGoal(series seriesID: UUID) throws(StoreError) -> Stored<Goal>?
     func followUps(of orderID: UUID) throws(StoreError) -> [Stored<StoredFollowUp>]
-    /// Every goal version in the store by order (whole-store analysis: one pass, not one per order).
-    func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]]
+    /// Every order's current goals (`currentVersions` of `goals(of:)`), by order (whole-store
+    /// analysis: one pass, not one per order).
+    func currentGoalsByOrder() throws(StoreError) -> [UUID: [Goal]]
     /// Every assessment (not follow-up levels) not entered in error, by citizen, each citizen's in
     /// the order `assessments(of:)` gives them, with the themes their entries name (whole-store
     /// listings: one pass, not one query per citizen).

@@ -20,13 +20,47 @@ extension Store {
         let tables: LevelTables
         var grouped: EntryGroups.ByCitizen
         (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
-        let citizens = tables.citizens, start = grouped.start
-        let handed = switch order {
-        case .registered: Array(citizens.indices)
-        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
-        }
+        let start = grouped.start, handed = Self.handed(tables.citizens, order)
         grouped.entries.withUnsafeMutableBufferPointer { entries in
             Self.deliver(entries, start: start, tables: tables, citizens: handed, body)
+        }
+    }
+
+    package func mapCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value, consume: (Value) -> Void
+    ) throws(StoreError) {
+        try mapCitizenRuns(progress: progress, order: order, citizensPerRun: Self.citizensPerRun, meanwhile: meanwhile, run: run, consume: consume)
+    }
+
+    /// `mapCitizenRuns` with runs of `citizensPerRun` citizens.
+    func mapCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, citizensPerRun: Int, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value, consume: (Value) -> Void
+    ) throws(StoreError) {
+        let tables: LevelTables
+        var grouped: EntryGroups.ByCitizen
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
+        let start = grouped.start, handed = Self.handed(tables.citizens, order)
+        let runs = stride(from: 0, to: handed.count, by: citizensPerRun).map { $0..<min($0 + citizensPerRun, handed.count) }
+        grouped.entries.withUnsafeMutableBufferPointer { entries in
+            // Each run sorts its own citizens' entries: disjoint parts of one buffer.
+            let shared = SharedBuffer(entries)
+            WorkerPool(workers: Self.levelWorkers).orderedMap(runs.count, window: 2 * Self.levelWorkers, { index in
+                run { body in Self.deliver(shared.buffer, start: start, tables: tables, citizens: handed[runs[index]], body) }
+            }, consume: { _, value in consume(value) })
+        }
+    }
+
+    /// Citizens a run of `mapCitizenRuns` hands: enough that a run's work outweighs its handing
+    /// over, few enough that the runs waiting to be consumed stay small.
+    private static let citizensPerRun = 128
+
+    /// The citizens' indices in the order they are handed.
+    private static func handed(_ citizens: [Pseudonym], _ order: CitizenOrder) -> [Int] {
+        switch order {
+        case .registered: Array(citizens.indices)
+        case .pseudonym: citizens.indices.sorted { citizens[$0] < citizens[$1] }
         }
     }
 

@@ -196,7 +196,7 @@ extension Store {
         guard let citizen else {
             var orders: [Stored<Order>] = []
             try forEachOrder { orders.append($0) }
-            return orders
+            return Self.byIssued(orders)
         }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
@@ -205,24 +205,38 @@ extension Store {
         try orders(where: "1 = 1", [], everyOrder: true, body)
     }
 
+    /// Orders in the order `orders(of:)` lists them: by the day issued, then the write that
+    /// recorded them, then the order given (the order written, for orders in the table's order).
+    package static func byIssued(_ orders: [Stored<Order>]) -> [Stored<Order>] {
+        let keys = orders.map { ($0.value.issued.dayNumber, $0.recorded.id) }
+        if keys.indices.dropFirst().allSatisfy({ keys[$0 - 1] <= keys[$0] }) { return orders }
+        return orders.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { orders[$0] }
+    }
+
     private func orders(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Order>] {
         var orders: [Stored<Order>] = []
         try self.orders(where: condition, bindings) { orders.append($0) }
         return orders
     }
 
-    /// Orders matching `condition`, one at a time to `body`; with `everyOrder`, their services and
-    /// target groups are read in one ordered pass each instead of two queries per order.
+    /// Orders matching `condition`, one at a time to `body`, by the day issued, then the write
+    /// and the order written (`byIssued`); with `everyOrder`, in the order written (the table's
+    /// own: no sort in SQL), with their services and target groups read in one ordered pass each
+    /// instead of two queries per order.
     private func orders(where condition: String, _ bindings: [SQLiteValue], everyOrder: Bool = false, _ body: (Stored<Order>) -> Void) throws(StoreError) {
         try read {
-            // The catalogue's own codes where the store's are known to it: no string made per row.
+            // The catalogue's own codes where the store's are known to it: no string made per row,
+            // and no second look-up in the catalogue to check them.
             let knownServices = KnownCodes(catalog.services.map(\.code)), knownGroups = KnownCodes(catalog.targetGroups.map(\.code))
-            let services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
-                (row: Statement) throws(SQLiteError) in try Self.code(row, 0, knownServices)
+            let knownOfferTypes = KnownCodes(catalog.offerTypes.map(\.code))
+            // Whether every code read so far is the catalogue's: then an order's are checked already.
+            let unknown = UnknownCodes()
+            var services = try ChildRows(database, "service", from: "order_services", record: "order_id", order: "position", everyRecord: everyOrder) {
+                (row: Statement) throws(SQLiteError) in try Self.code(row, 0, knownServices, unknown)
             }
-            let groups = try ChildRows(database, "target_group, is_primary", from: "order_target_groups", record: "order_id", order: "position",
+            var groups = try ChildRows(database, "target_group, is_primary", from: "order_target_groups", record: "order_id", order: "position",
                                        everyRecord: everyOrder) { (row: Statement) throws(SQLiteError) in
-                TargetGroupAssignment(code: try Self.code(row, 0, knownGroups), isPrimary: try row.bool(1))
+                TargetGroupAssignment(code: try Self.code(row, 0, knownGroups, unknown), isPrimary: try row.bool(1))
             }
             try database.forEachRow("""
                 SELECT o.id, c.pseudonym, k.case_number, o.offer_type, o.provider_name, o.provider_id, o.payer_name, o.payer_id,
@@ -230,7 +244,7 @@ extension Store {
                 FROM orders o JOIN citizens c ON c.id = o.citizen_id JOIN cases k ON k.id = o.case_id
                 JOIN writes w ON w.id = o.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'order' AND e.target_id = o.id
-                WHERE \(condition) ORDER BY o.issued, w.id
+                WHERE \(condition) ORDER BY \(everyOrder ? "o.rowid" : "o.issued, w.id, o.rowid")
                 """, .positional(bindings)) { row in
                 let id = try Self.uuid(row, 0)
                 let payer: Organization? = if let name = try row.optionalString(6), let identifier = try row.optionalString(7) {
@@ -238,16 +252,17 @@ extension Store {
                 } else {
                     nil
                 }
-                let order = try Order(
-                    id: id, citizen: try Self.pseudonym(row.string(1)), caseNumber: try row.string(2),
-                    services: try services.of(id),
-                    offerType: try row.optionalString(3).map(KLCode.init(unchecked:)),
+                let terms = OrderTerms(
+                    id: id, services: try services.of(id), offerType: try Self.optionalCode(row, 3, knownOfferTypes, unknown),
                     targetGroups: try groups.of(id),
                     provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
                     supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
-                    issued: try Self.date(row, 9), start: try Self.date(row, 10),
-                    followUpDate: try row.optionalString(11).map(Self.date), catalog: catalog
+                    issued: try Self.date(row, 9), start: try Self.date(row, 10), followUpDate: try row.optionalString(11).map(Self.date)
                 )
+                let citizen = try Self.pseudonym(row.string(1)), caseNumber = try row.string(2)
+                // Codes found among the catalogue's are checked already; any other is reported as the model does.
+                let order = try unknown.seen ? Order(terms: terms, citizen: citizen, caseNumber: caseNumber, catalog: catalog)
+                    : Order(catalogueCodes: terms, citizen: citizen, caseNumber: caseNumber)
                 body(Stored(value: order, recorded: try writeInfo(row, from: 12), enteredInError: try row.optionalString(16)))
             }
         }
@@ -258,11 +273,28 @@ extension Store {
         try goals(where: "g.order_id = ?", [.text(orderID.storeText)])
     }
 
-    /// Every version of every goal, by order, each order's in the order `goals(of:)` gives.
-    package func goalsByOrder() throws(StoreError) -> [UUID: [Stored<Goal>]] {
-        // Read in the table's order (each order's in the order written), grouped, then each
-        // order's put in series order.
-        Dictionary(grouping: try goals(where: "1 = 1", [], everyGoal: true), by: \.value.orderID).mapValues(Self.bySeries)
+    /// Each order's current goals (`currentVersions` of what `goals(of:)` gives), by order: one
+    /// pass of the goals in the order written, and no audit trail read or kept.
+    package func currentGoalsByOrder() throws(StoreError) -> [UUID: [Goal]] {
+        try read {
+            let knownThemes = KnownCodes(themesOf: catalog)
+            var secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: true) {
+                (row: Statement) throws(SQLiteError) in try row.string(0)
+            }
+            // Few goals are ever entered in error: their ids, not a look-up per goal in SQL.
+            let inError = Set(try database.map("SELECT target_id FROM entered_in_error WHERE target_kind = 'goal'") { try Self.uuid($0, 0) })
+            var byOrder: [UUID: [(goal: Goal, inError: Bool)]] = [:]
+            try database.forEachRow("""
+                SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
+                       g.description, g.follow_up_date FROM goals g ORDER BY g.rowid
+                """) { row in
+                let goal = try goal(row, knownThemes, &secondary)
+                byOrder[goal.orderID, default: []].append((goal, !inError.isEmpty && inError.contains(goal.id)))
+            }
+            return byOrder.mapValues { goals in
+                Goal.currentVersions(goals, series: { $0.goal.seriesID }, version: { $0.goal.version }, inError: { $0.inError }).map { $0.goal }
+            }
+        }
     }
 
     /// A goal version by id or unambiguous prefix.
@@ -277,41 +309,43 @@ extension Store {
         try goals(where: "g.series_id = ?", [.text(seriesID.storeText)]).last
     }
 
-    /// Goal versions matching `condition`, in series order; with `everyGoal`, every goal in the
-    /// order written (the table's own: no walk of an index with a row lookup per goal), not yet in
-    /// series order, and their secondary themes read in one pass instead of a query per goal.
-    private func goals(where condition: String, _ bindings: [SQLiteValue], everyGoal: Bool = false) throws(StoreError) -> [Stored<Goal>] {
+    /// Goal versions matching `condition`, in series order (a whole-store read of goals is
+    /// `currentGoalsByOrder`).
+    private func goals(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Goal>] {
         try read {
             // The catalogue's own themes found by the row's bytes: no string made or hashed per goal.
             let knownThemes = KnownCodes(themesOf: catalog)
-            let secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: everyGoal) {
+            var secondary = try ChildRows(database, "theme", from: "goal_secondary_themes", record: "goal_id", order: "position", everyRecord: false) {
                 (row: Statement) throws(SQLiteError) in try row.string(0)
             }
-            // In the order written within each order (its index's order, no sort), or, for every
-            // goal, in the table's order; each order's series are then put in the order first
-            // recorded (`bySeries`).
-            let order = everyGoal ? "g.rowid" : "g.order_id, g.rowid"
+            // In the order written within each order (its index's order, no sort); each order's
+            // series are then put in the order first recorded (`bySeries`).
             let goals = try database.map("""
                 SELECT g.id, g.series_id, g.version, g.supersedes, g.order_id, g.primary_theme, g.goal_type, g.expected_level,
                        g.description, g.follow_up_date, w.id, w.at, w.user, w.command, e.reason
                 FROM goals g JOIN writes w ON w.id = g.write_id
                 LEFT JOIN entered_in_error e ON e.target_kind = 'goal' AND e.target_id = g.id
-                WHERE \(condition) ORDER BY \(order)
+                WHERE \(condition) ORDER BY g.order_id, g.rowid
                 """, .positional(bindings)) { row in
-                let id = try Self.uuid(row, 0)
-                let goal = try Goal(
-                    id: id, seriesID: try Self.uuid(row, 1), version: try row.int(2),
-                    supersedes: try row.optionalString(3).map(Self.uuid), orderID: try Self.uuid(row, 4),
-                    primaryTheme: try theme(row, 5, knownThemes),
-                    secondaryThemes: try secondary.of(id).map(theme),
-                    type: Self.stored(try row.string(6), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop,
-                    expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
-                    description: try row.string(8), followUpDate: try row.optionalString(9).map(Self.date), order: nil
-                )
-                return Stored(value: goal, recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
+                Stored(value: try goal(row, knownThemes, &secondary), recorded: try writeInfo(row, from: 10), enteredInError: try row.optionalString(14))
             }
-            return everyGoal ? goals : Self.bySeries(goals)
+            return Self.bySeries(goals)
         }
+    }
+
+    /// The goal in columns 0…9 (id, series, version, supersedes, order, primary theme, type,
+    /// expected level, description, follow-up date), its secondary themes from `secondary`.
+    private func goal(_ row: Statement, _ knownThemes: KnownCodes, _ secondary: inout ChildRows<String>) throws -> Goal {
+        let id = try Self.uuid(row, 0)
+        return try Goal(
+            id: id, seriesID: try Self.uuid(row, 1), version: try row.int(2),
+            supersedes: try Self.optionalUUID(row, 3), orderID: try Self.uuid(row, 4),
+            primaryTheme: try theme(row, 5, knownThemes),
+            secondaryThemes: try secondary.of(id).map(theme),
+            type: try Self.goalType(row, 6),
+            expectedLevel: FunctionLevel(rawValue: try row.int(7)) ?? .none,
+            description: try row.string(8), followUpDate: try Self.optionalDate(row, 9), order: nil
+        )
     }
 
     /// Goal versions in the order written within each order, put in series order: an order's
@@ -373,25 +407,27 @@ extension Store {
 
     package func followUpOutcomesByOrder() throws(StoreError) -> [UUID: [FollowUpOutcome]] {
         try read {
+            // Few follow-ups are ever entered in error: their ids, not a look-up per follow-up in SQL.
+            let inError = Set(try database.map("SELECT target_id FROM entered_in_error WHERE target_kind = 'follow-up'") { try Self.uuid($0, 0) })
             // Read in the table's own order (no walk of the order index with a row lookup per
             // follow-up, no sort of them all), grouped by order, then each order's few put in the
             // order `followUps(of:)` gives: by date, then the write, then the order written.
             var byOrder: [UUID: [(outcome: FollowUpOutcome, write: Int64, row: Int64)]] = [:]
             try database.forEachRow("""
-                SELECT f.order_id, f.date, f.support_level, f.status, p.next_date, f.write_id, f.rowid
-                FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id
-                WHERE NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'follow-up' AND e.target_id = f.id)
-                ORDER BY f.rowid
+                SELECT f.order_id, f.date, f.support_level, f.status, p.next_date, f.write_id, f.rowid, f.id
+                FROM follow_ups f LEFT JOIN follow_up_plans p ON p.follow_up_id = f.id ORDER BY f.rowid
                 """) { row in
+                if !inError.isEmpty, inError.contains(try Self.uuid(row, 7)) { return }
                 let outcome = FollowUpOutcome(
-                    date: try Self.date(row, 1), supportLevel: try row.optionalString(2).flatMap(Self.supportLevel),
-                    status: Self.stored(try row.string(3), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
-                    nextFollowUp: try row.optionalString(4).map(Self.date)
+                    date: try Self.date(row, 1), supportLevel: try Self.optionalSupportLevel(row, 2), status: try Self.followUpStatus(row, 3),
+                    nextFollowUp: try Self.optionalDate(row, 4)
                 )
                 byOrder[try Self.uuid(row, 0), default: []].append((outcome, try row.int64(5), try row.int64(6)))
             }
             return byOrder.mapValues { followUps in
-                followUps.sorted { ($0.outcome.date, $0.write, $0.row) < ($1.outcome.date, $1.write, $1.row) }.map(\.outcome)
+                let key = { (index: Int) in (followUps[index].outcome.date, followUps[index].write, followUps[index].row) }
+                if followUps.indices.dropFirst().allSatisfy({ key($0 - 1) < key($0) }) { return followUps.map { $0.outcome } }
+                return followUps.indices.sorted { key($0) < key($1) }.map { followUps[$0].outcome }
             }
         }
     }
@@ -400,7 +436,7 @@ extension Store {
     /// notes are read in one ordered pass instead of a query per follow-up.
     private func followUps(where condition: String, _ bindings: [SQLiteValue], everyFollowUp: Bool = false) throws(StoreError) -> [Stored<StoredFollowUp>] {
         try read {
-            let notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
+            var notes = try ChildRows(database, "goal_series_id, note", from: "follow_up_goal_notes", record: "follow_up_id", order: "rowid",
                                       everyRecord: everyFollowUp) { (row: Statement) throws(SQLiteError) in (series: try row.string(0), note: try row.string(1)) }
             return try database.map("""
                 SELECT f.id, f.assessment_id, f.date, f.support_level, f.status, w.id, w.at, w.user, w.command, e.reason, f.order_id, p.next_date
@@ -492,11 +528,78 @@ extension Store {
         return KLCode(unchecked: try row.string(index))
     }
 
+    /// `code`, noting in `unknown` a code the catalogue does not have.
+    static func code(_ row: Statement, _ index: Int, _ known: KnownCodes, _ unknown: UnknownCodes) throws(SQLiteError) -> KLCode {
+        if let code = try row.withText(index, { known.code($0) }) { return code }
+        unknown.seen = true
+        return KLCode(unchecked: try row.string(index))
+    }
+
+    /// `code` of a column that may be NULL.
+    static func optionalCode(_ row: Statement, _ index: Int, _ known: KnownCodes, _ unknown: UnknownCodes) throws(SQLiteError) -> KLCode? {
+        guard let code = try row.withOptionalText(index, { known.code($0) }) else { return nil }
+        if let code { return code }
+        unknown.seen = true
+        return KLCode(unchecked: try row.string(index))
+    }
+
+    /// Whether a read met a code its catalogue does not have (then its records are checked
+    /// against the catalogue as they are made).
+    final class UnknownCodes {
+        var seen = false
+    }
+
     /// The id in column `index`, parsed from the row's bytes (whole-store reads make no `String` of it).
     static func uuid(_ row: Statement, _ index: Int) throws -> UUID {
         guard let id = try row.withText(index, { UUID(hyphenatedHex: $0) }) else { throw StoreError.database("damaged id in store") }
         return id
     }
+
+    /// `uuid` of a column that may be NULL.
+    static func optionalUUID(_ row: Statement, _ index: Int) throws -> UUID? {
+        guard let id = try row.withOptionalText(index, { UUID(hyphenatedHex: $0) }) else { return nil }
+        guard let id else { throw StoreError.database("damaged id in store") }
+        return id
+    }
+
+    /// `date` of a column that may be NULL.
+    static func optionalDate(_ row: Statement, _ index: Int) throws -> LocalDate? {
+        guard let date = try row.withOptionalText(index, { LocalDate(iso: $0) }) else { return nil }
+        guard let date else { throw StoreError.database("damaged date in store") }
+        return date
+    }
+
+    /// The goal type in column `index`: the store's spelling found by its bytes, else any the
+    /// command line takes (a store from before that spelling).
+    static func goalType(_ row: Statement, _ index: Int) throws -> GoalType {
+        if let type = try spelled(row, index, goalTypes) { return type }
+        return stored(try row.string(index), GoalType.init(rawValue:), GoalType.init(cliValue:)) ?? .develop
+    }
+
+    /// The follow-up decision in column `index`, as `goalType` reads a goal type.
+    static func followUpStatus(_ row: Statement, _ index: Int) throws -> FollowUpStatus {
+        if let status = try spelled(row, index, followUpStatuses) { return status }
+        return stored(try row.string(index), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue
+    }
+
+    /// The support level in column `index` (nil for NULL or a text that is none), as `goalType`
+    /// reads a goal type.
+    static func optionalSupportLevel(_ row: Statement, _ index: Int) throws -> Assessed<SupportLevel>? {
+        if let level = try spelled(row, index, supportLevels) { return level }
+        return try row.optionalString(index).flatMap(supportLevel)
+    }
+
+    /// The value whose spelling the text in column `index` has, found by its bytes (no string
+    /// made: whole-store reads meet one per record); nil for NULL or another spelling.
+    private static func spelled<Value>(_ row: Statement, _ index: Int, _ spellings: [(value: Value, bytes: [UInt8])]) throws -> Value? {
+        try row.withOptionalText(index) { bytes in spellings.first { $0.bytes[...].elementsEqualBytes(bytes) }?.value } ?? nil
+    }
+
+    // The store's own spellings (what its CHECKs allow).
+    private static let goalTypes = GoalType.allCases.map { (value: $0, bytes: Array($0.rawValue.utf8)) }
+    private static let followUpStatuses = FollowUpStatus.allCases.map { (value: $0, bytes: Array($0.rawValue.utf8)) }
+    private static let supportLevels = SupportLevel.allCases.map { (value: Assessed.assessed($0), bytes: Array($0.rawValue.utf8)) }
+        + [(value: Assessed<SupportLevel>.notAssessed, bytes: Array("ikke-vurderet".utf8))]
 
     /// The date in column `index`, parsed from the row's bytes.
     static func date(_ row: Statement, _ index: Int) throws -> LocalDate {

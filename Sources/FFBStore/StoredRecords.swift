@@ -17,3 +17,11 @@ public struct Stored<Value: Sendable>: Sendable {
     /// The reason, when the record was marked entered in error.
     public let enteredInError: String?
 }
+
+extension Array where Element == Stored<Goal> {
+    /// The newest version of each goal series that is not entered in error, in the order the
+    /// series were first recorded (`Goal.currentVersions`).
+    public var currentVersions: [Goal] {
+        Goal.currentVersions(self, series: { $0.value.seriesID }, version: { $0.value.version }, inError: { $0.enteredInError != nil }).map { $0.value }
+    }
+}

@@ -71,6 +71,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["large.csv"])
     }
 
+    /// Pieces made in spare buffers on other threads and handed over whole, between plain
+    /// writes, small ones first: the file is every byte in the order given, and the buffers the
+    /// writer is done with come back for the next pieces.
+    @Test func piecesMadeInSpareBuffersKeepTheirPlaceBetweenPlainWrites() throws {
+        let path = folder + "/pieces.csv"
+        var expected: [UInt8] = []
+        var reused = 0
+        do {
+            let stream = try OutputFile.Stream(path: path)
+            for piece in 0..<40 {
+                var bytes = stream.spares.take()
+                if bytes.capacity > 0 { reused += 1 }
+                bytes += Array(repeating: UInt8(truncatingIfNeeded: piece), count: piece < 3 ? 1_000 : 300_000 + 4_099 * piece)
+                expected += bytes
+                stream.write(piece: bytes)
+                let plain = Array(repeating: UInt8(ascii: "x"), count: 5_000 + piece)
+                stream.write(plain)
+                expected += plain
+            }
+            try stream.commit()
+        }
+        #expect(expected.count > 12 << 20)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+        #expect(reused > 10, "only \(reused) pieces were made in a buffer given back")
+    }
+
     @Test func aBatchNamesItsFilesOnlyWhenCommittedAndAnAbandonedOneLeavesNothing() throws {
         do {
             let batch = OutputFile.Batch(folder: folder)

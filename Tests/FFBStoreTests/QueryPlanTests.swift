@@ -17,11 +17,11 @@ import Testing
     /// their SQL.
     static let wholeTableReads: [(sql: String, reason: String)] = [
         ("FROM citizens c JOIN writes w ON w.id = c.write_id ORDER BY c.id", "citizens() lists every citizen"),
-        ("WHERE 1 = 1 ORDER BY o.issued", "orders(of: nil) lists every order"),
+        ("WHERE 1 = 1 ORDER BY o.rowid", "orders(of: nil) and forEachOrder read every order in one pass"),
         ("order_id, position FROM order_services", "orders(of: nil) reads every order's services in one pass"),
         ("order_id, position FROM order_target_groups", "orders(of: nil) reads every order's target groups in one pass"),
-        ("goal_id, position FROM goal_secondary_themes", "goalsByOrder() reads every goal's secondary themes in one pass"),
-        ("WHERE 1 = 1 ORDER BY g.rowid", "goalsByOrder() reads every goal version in one pass (whole-store statistics)"),
+        ("goal_id, position FROM goal_secondary_themes", "currentGoalsByOrder() reads every goal's secondary themes in one pass"),
+        ("g.follow_up_date FROM goals g ORDER BY g.rowid", "currentGoalsByOrder() reads every goal version in one pass (whole-store statistics)"),
         ("p.next_date, f.write_id, f.rowid", "followUpOutcomesByOrder() reads every follow-up in one pass (whole-store statistics)"),
         ("SELECT id, pseudonym FROM citizens ORDER BY id", "forEachCitizenLevels calls its body for every citizen"),
         ("SELECT id, theme FROM theme_series ORDER BY id", "forEachCitizenLevels maps every theme series to its theme once, not per entry"),
@@ -332,7 +332,7 @@ struct StoreWorkout {
         }
         #expect(try store.latestLevels(of: citizen.pseudonym) == latest)
         #expect(!latest.isEmpty)
-        #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == store.goals(of: order.id).map(\.value.id))
+        #expect(try store.currentGoalsByOrder()[order.id]?.map(\.id) == store.goals(of: order.id).currentVersions.map(\.id))
         #expect(try store.followUpOutcomesByOrder()[order.id] == store.followUps(of: order.id).filter { $0.enteredInError == nil }.map {
             FollowUpOutcome(date: $0.value.date, supportLevel: $0.value.supportLevel, status: $0.value.status)
         })

@@ -20,9 +20,10 @@ import Testing
         let revised = try first.revised(primaryTheme: try store.catalog.resolveTheme("Købe ind"), secondaryThemes: [], expectedLevel: .none)
         try store.write(user: "t", command: "goal revise") { try $0.addGoal(revised) }
 
-        let expected = [first.id, revised.id, second.id]
-        #expect(try store.goals(of: order.id).map(\.value.id) == expected)
-        #expect(try store.goalsByOrder()[order.id]?.map(\.value.id) == expected)
+        #expect(try store.goals(of: order.id).map(\.value.id) == [first.id, revised.id, second.id])
+        // The current versions: each series' newest, in the order the series were first recorded.
+        #expect(try store.goals(of: order.id).currentVersions.map(\.id) == [revised.id, second.id])
+        #expect(try store.currentGoalsByOrder()[order.id]?.map(\.id) == [revised.id, second.id])
     }
 
     /// Two orders of one citizen, each with several services or target groups, their goals
@@ -40,10 +41,14 @@ import Testing
             provider: try Organization(name: "Bostøtten", identifier: "123"), supportLevel: .assessed(.b),
             issued: try workout.date("2025-02-01"), start: try workout.date("2025-03-01"), catalog: catalog
         )
+        let washing = try Goal(orderID: second.id, primaryTheme: try catalog.resolveTheme("Vaske tøj"), secondaryThemes: [],
+                               type: .maintain, expectedLevel: .moderate, description: "Vasker selv", followUpDate: nil)
+        let shopping = try Goal(orderID: second.id, primaryTheme: try catalog.resolveTheme("Købe ind"), secondaryThemes: [],
+                               type: .develop, expectedLevel: .mild, description: "Køber ind", followUpDate: nil)
         try store.write(user: "t", command: "second order") { writer in
             try writer.createOrder(second)
-            try writer.addGoal(try Goal(orderID: second.id, primaryTheme: try catalog.resolveTheme("Vaske tøj"), secondaryThemes: [],
-                                        type: .maintain, expectedLevel: .moderate, description: "Vasker selv", followUpDate: nil))
+            try writer.addGoal(washing)
+            try writer.addGoal(shopping)
             try writer.addGoal(try Goal(orderID: first.id, primaryTheme: try catalog.resolveTheme("Lave mad"),
                                         secondaryThemes: [try catalog.resolveTheme("Vaske tøj"), try catalog.resolveTheme("Købe ind")],
                                         type: .develop, expectedLevel: .mild, description: "Laver mad", followUpDate: nil))
@@ -69,13 +74,14 @@ import Testing
             #expect(stored.value == own.value && stored.recorded == own.recorded && stored.enteredInError == own.enteredInError)
         }
         #expect(everyOrder.contains { $0.value.services.count > 1 && $0.value.targetGroups.count > 1 })
-        let goals = try store.goalsByOrder()
+        // A goal entered in error is no current goal; its order's other goal still is.
+        try store.write(user: "t", command: "goal in error") { try $0.markEnteredInError(kind: .goal, id: washing.id.storeText, reason: "wrong order") }
+        let goals = try store.currentGoalsByOrder()
+        #expect(goals[second.id]?.map(\.id) == [shopping.id])
         for order in [first, second] {
-            let own = try store.goals(of: order.id)
-            #expect(goals[order.id]?.map(\.value) == own.map(\.value))
-            #expect(goals[order.id]?.map(\.enteredInError) == own.map(\.enteredInError))
+            #expect(goals[order.id] == (try store.goals(of: order.id)).currentVersions)
         }
-        #expect(goals[first.id]?.contains { $0.value.secondaryThemes.count == 2 } == true)
+        #expect(goals[first.id]?.contains { $0.secondaryThemes.count == 2 } == true)
         let followUps = try store.followUps(ofCitizen: nil), own = try store.followUps(of: first.id)
         #expect(followUps.map(\.value.id) == own.map(\.value.id))
         #expect(followUps.map { $0.value.goalNotes.map(\.note) } == own.map { $0.value.goalNotes.map(\.note) })
@@ -92,5 +98,41 @@ import Testing
         }
         #expect(themes == expected)
         #expect(expected.filter { $0.date == (try? workout.date("2025-01-20")) }.count >= 2)
+    }
+
+    /// Seven citizens with levels (and one without), in runs of two on the workers: the runs'
+    /// citizens, joined in the order consumed, are those `forEachCitizenLevels` hands, with the
+    /// same levels, in either order; what `meanwhile` reads is there before any run starts.
+    @Test(arguments: [CitizenOrder.registered, .pseudonym])
+    func runsOfCitizensOnTheWorkersAreConsumedInCitizenOrder(order: CitizenOrder) throws {
+        let (directory, store) = try freshStore("ffb-runs")
+        defer { store.close(); try? FileManager.default.removeItem(at: directory) }
+        let workout = StoreWorkout(store: store)
+        for day in 1...8 {
+            try store.write(user: "t", command: "citizen") { writer in
+                let citizen = try writer.addCitizen(cpr: try CPRNumber("0\(day)0190-1234"), name: "Borger \(day)")
+                guard day != 4 else { return }
+                for (date, level) in [("2025-01-0\(day)", FunctionLevel.severe), ("2025-03-0\(day)", .mild)] {
+                    try writer.record(try Assessment(citizen: citizen.pseudonym, caseNumber: nil, date: try workout.date(date), assessor: "A",
+                                                     entries: try workout.entries(Array(["Købe ind", "Lave mad", "Vaske tøj"].prefix(day % 3 + 1)), level: level)))
+                }
+            }
+        }
+        var expected: [String] = []
+        try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in expected.append("\(citizen) \(levels)") }
+        var consumed: [String] = [], runs = 0
+        final class Seen: @unchecked Sendable { var value = false }
+        let seen = Seen()
+        try store.mapCitizenRuns(progress: .none, order: order, citizensPerRun: 2, meanwhile: { seen.value = true }, run: { citizens in
+            var lines: [String] = []
+            citizens { citizen, levels in lines.append("\(citizen) \(levels)") }
+            return seen.value ? lines : []
+        }) { lines in
+            consumed += lines
+            runs += 1
+        }
+        #expect(expected.count == 8)
+        #expect(consumed == expected)
+        #expect(runs == 4)
     }
 }

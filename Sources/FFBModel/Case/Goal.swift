@@ -105,4 +105,24 @@ public struct Goal: Hashable, Sendable {
         }
         return next
     }
+
+    /// The versions that are current among an order's goal versions: the newest version of each
+    /// series, in the order the series were first given, left out when that version is entered in
+    /// error (the series then has none: an older version does not come back).
+    @inlinable
+    public static func currentVersions<Version>(
+        _ versions: [Version], series: (Version) -> UUID, version: (Version) -> Int, inError: (Version) -> Bool
+    ) -> [Version] {
+        if versions.count == 1 { return inError(versions[0]) ? [] : versions }
+        // An order has a handful of goal series: a scan of those seen beats hashing each id.
+        var newest: [Version] = []
+        for candidate in versions {
+            if let seen = newest.firstIndex(where: { series($0) == series(candidate) }) {
+                if version(candidate) > version(newest[seen]) { newest[seen] = candidate }
+            } else {
+                newest.append(candidate)
+            }
+        }
+        return newest.filter { !inError($0) }
+    }
 }

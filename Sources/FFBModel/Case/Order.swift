@@ -77,18 +77,26 @@ public struct Order: Hashable, Sendable {
 
     /// An order on `terms`, checked against the catalogue and its own dates.
     public init(terms: OrderTerms, citizen: Pseudonym, caseNumber: String, catalog: Catalog) throws(ModelError) {
-        let (services, offerType, targetGroups) = (terms.services, terms.offerType, terms.targetGroups)
-        let (issued, start, followUpDate) = (terms.issued, terms.start, terms.followUpDate)
-        guard !services.isEmpty else { throw .invalid("an order needs at least one service") }
-        for service in services where catalog.concept(service, kind: .services) == nil {
+        // The rules in the order they have always been told: no service before an unknown code.
+        guard !terms.services.isEmpty else { throw Self.noService }
+        for service in terms.services where catalog.concept(service, kind: .services) == nil {
             throw .invalid("unknown service \(service)")
         }
-        if let offerType, catalog.concept(offerType, kind: .offerTypes) == nil {
+        if let offerType = terms.offerType, catalog.concept(offerType, kind: .offerTypes) == nil {
             throw .invalid("unknown offer type \(offerType)")
         }
-        for group in targetGroups where catalog.concept(group.code, kind: .targetGroups) == nil {
+        for group in terms.targetGroups where catalog.concept(group.code, kind: .targetGroups) == nil {
             throw .invalid("unknown target group \(group.code)")
         }
+        try self.init(catalogueCodes: terms, citizen: citizen, caseNumber: caseNumber)
+    }
+
+    /// An order on `terms` whose codes are already known to be the catalogue's (a store's read
+    /// finds each among the catalogue's own), checked against its own dates and target groups.
+    package init(catalogueCodes terms: OrderTerms, citizen: Pseudonym, caseNumber: String) throws(ModelError) {
+        let (services, targetGroups) = (terms.services, terms.targetGroups)
+        let (issued, start, followUpDate) = (terms.issued, terms.start, terms.followUpDate)
+        guard !services.isEmpty else { throw Self.noService }
         if targetGroups.filter(\.isPrimary).count > 1 {
             throw .invalid("an order has at most one primary target group")
         }
@@ -105,6 +113,8 @@ public struct Order: Hashable, Sendable {
         self.caseNumber = caseNumber
         self.terms = terms
     }
+
+    private static let noService = ModelError.invalid("an order needs at least one service")
 
     public var primaryTargetGroup: KLCode? {
         terms.targetGroups.first(where: \.isPrimary)?.code

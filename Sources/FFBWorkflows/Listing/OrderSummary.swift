@@ -34,7 +34,7 @@ public struct OrderSummary: Sendable {
         let ((orders, goals), (assessments, ends)) = try store.alongside({ there in
             (try there.assessmentThemesByCitizen(), try there.orderEnds())
         }) {
-            (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.goalsByOrder())
+            (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.currentGoalsByOrder())
         }
         let catalog = store.catalog
         return WorkerPool.perCore.map(orders) {
@@ -57,16 +57,15 @@ public struct OrderSummary: Sendable {
                 AssessmentThemes(caseNumber: $0.value.caseNumber, date: $0.value.date, themes: $0.value.entries.map(\.theme))
             }
             assessmentsOf[citizen] = assessments
-            return OrderSummary(stored, goals: try store.goals(of: stored.value.id), assessments: assessments, end: ends[stored.value.id],
-                                catalog: store.catalog)
+            return OrderSummary(stored, goals: try store.goals(of: stored.value.id).currentVersions, assessments: assessments,
+                                end: ends[stored.value.id], catalog: store.catalog)
         }
     }
 
     /// The order's themes: its current goals' themes, then those of the assessments of its case
     /// (or of none) made up to the day it was issued.
-    init(_ stored: Stored<Order>, goals: [Stored<Goal>], assessments: [AssessmentThemes], end: OrderEnd?, catalog: Catalog) {
+    init(_ stored: Stored<Order>, goals current: [Goal], assessments: [AssessmentThemes], end: OrderEnd?, catalog: Catalog) {
         let order = stored.value
-        let current = goals.currentVersions
         var themes: [KLCode] = []
         for goal in current {
             for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }

@@ -50,40 +50,84 @@ public enum StoreProgressionLoader {
         }
     }
 
-    /// `forEachCitizen` with each citizen's levels handed as series in catalogue order (the
-    /// theme's position in `store.catalog.themes`, and its points) after the citizen and courses:
-    /// what a writer that goes theme by theme takes, with no dictionary made per citizen.
-    public static func forEachCitizenSeries(
-        _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress = .none,
-        citizen: (Pseudonym, [OrderCourse]) -> Void, series: (Int, ArraySlice<LevelSeries.Point>) -> Void
-    ) throws {
-        try forEachCitizen(store, order: order, progress: progress) { pseudonym, scored, courses in
-            citizen(pseudonym, courses)
-            forEachSeries(scored) { theme, points in series(Int(theme), points) }
+    /// One citizen as `mapCitizenRuns` hands them: the pseudonym, the courses (in the order the
+    /// orders were created) and the levels, theme by theme.
+    public struct CitizenSeries {
+        public let citizen: Pseudonym
+        public let courses: [OrderCourse]
+        fileprivate let scored: [ScoredLevel]
+
+        /// The citizen's levels as series in catalogue order: the theme's position in
+        /// `store.catalog.themes`, and its points (what a writer that goes theme by theme takes,
+        /// with no dictionary made per citizen).
+        public func forEachSeries(_ body: (Int, ArraySlice<LevelSeries.Point>) -> Void) {
+            StoreProgressionLoader.forEachSeries(scored) { theme, points in body(Int(theme), points) }
         }
+    }
+
+    /// Everyone in the store, in `order`, in runs of citizens that the store's workers take in
+    /// turn: `run` gets a run's citizens one at a time (through the function it is given) and
+    /// what it returns goes to `consume`, run by run in citizen order. A streaming export makes
+    /// its text on two cores and holds a few runs' text at a time. `progress` counts theme
+    /// entries read.
+    public static func mapCitizenRuns<Value: Sendable>(
+        _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress = .none,
+        run: @escaping @Sendable (_ citizens: ((CitizenSeries) -> Void) -> Void) -> Value, consume: (Value) -> Void
+    ) throws {
+        let courses = CoursesByCitizen()
+        try store.mapCitizenRuns(progress: progress, order: order, meanwhile: { () throws(StoreError) in
+            courses.byCitizen = try coursesByCitizen(store)
+        }, run: { citizens in
+            run { each in
+                withoutActuallyEscaping(each) { each in
+                    citizens { citizen, scored in each(CitizenSeries(citizen: citizen, courses: byIssued(courses.byCitizen[citizen] ?? []), scored: scored)) }
+                }
+            }
+        }, consume: consume)
+    }
+
+    /// Every citizen's courses, made by `mapCitizenRuns` before its runs start and only read by them.
+    private final class CoursesByCitizen: @unchecked Sendable {
+        var byCitizen: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
     }
 
     /// The pass behind the others: each citizen's levels as the store hands them, and courses.
     private static func forEachCitizen(
         _ store: any CaseStore, order: CitizenOrder, progress: WorkProgress, _ body: (Pseudonym, [ScoredLevel], [OrderCourse]) -> Void
     ) throws {
-        var courses: [Pseudonym: [OrderCourse]] = [:]
+        var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
         try store.forEachCitizenLevels(progress: progress, order: order, meanwhile: { () throws(StoreError) in
-            // Each table's records are reduced to what a course keeps before the next is read.
-            var goals = try store.goalsByOrder().mapValues(\.currentVersions)
-            var followUps = try store.followUpOutcomesByOrder()
-            let ends = try store.orderEnds()
-            let municipalities = try store.caseMunicipalities()
-            try store.forEachOrder { stored in
-                guard stored.enteredInError == nil else { return }
-                let order = stored.value
-                let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
-                courses[order.citizen, default: []].append(course(order, goals: goals, followUps: followUps, end: ends[order.id],
-                                                                  municipality: municipalities[order.caseNumber]))
-            }
+            courses = try coursesByCitizen(store)
         }) { citizen, scored in
-            body(citizen, scored, courses.removeValue(forKey: citizen) ?? [])
+            body(citizen, scored, byIssued(courses.removeValue(forKey: citizen) ?? []))
         }
+    }
+
+    /// Every citizen's courses, as the orders are read (the order written), each with the write
+    /// that recorded its order: `byIssued` puts a citizen's in the order `orders(of:)` lists them.
+    private static func coursesByCitizen(_ store: any CaseStore) throws(StoreError) -> [Pseudonym: [(course: OrderCourse, write: Int64)]] {
+        // Each table's records are reduced to what a course keeps before the next is read.
+        var goals = try store.currentGoalsByOrder()
+        var followUps = try store.followUpOutcomesByOrder()
+        let ends = try store.orderEnds()
+        let municipalities = try store.caseMunicipalities()
+        var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
+        try store.forEachOrder { stored in
+            guard stored.enteredInError == nil else { return }
+            let order = stored.value
+            let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
+            courses[order.citizen, default: []].append((course(order, goals: goals, followUps: followUps, end: ends[order.id],
+                                                               municipality: municipalities[order.caseNumber]), stored.recorded.id))
+        }
+        return courses
+    }
+
+    /// A citizen's courses, read in the order written, in the order `orders(of:)` lists their
+    /// orders: by the day issued, then the write, then the order written.
+    private static func byIssued(_ courses: [(course: OrderCourse, write: Int64)]) -> [OrderCourse] {
+        let key = { (index: Int) in (courses[index].course.order.issued, courses[index].write, index) }
+        if courses.indices.dropFirst().allSatisfy({ key($0 - 1) < key($0) }) { return courses.map(\.course) }
+        return courses.indices.sorted { key($0) < key($1) }.map { courses[$0].course }
     }
 
     /// One citizen's levels added to an extract.
@@ -190,22 +234,5 @@ public enum StoreProgressionLoader {
             spells.append(SupportSpell(from: followUp.date, level: level))
         }
         return OrderCourse(order: order, goals: goals, supportSpells: spells, end: end?.date, municipality: municipality)
-    }
-}
-
-extension Array where Element == Stored<Goal> {
-    /// The newest version of each goal series that is not entered in error, in the order the
-    /// series were first recorded.
-    public var currentVersions: [Goal] {
-        // An order has a handful of goal series: a scan of those seen beats hashing each id.
-        var latest: [Stored<Goal>] = []
-        for goal in self {
-            if let seen = latest.firstIndex(where: { $0.value.seriesID == goal.value.seriesID }) {
-                latest[seen] = goal
-            } else {
-                latest.append(goal)
-            }
-        }
-        return latest.compactMap { $0.enteredInError == nil ? $0.value : nil }
     }
 }

@@ -38,16 +38,22 @@ enum ExtractExport {
         try context.withProgress(arguments, "export", unit: "theme entries") { progress throws(CLIError) in
             try StoreOptions.read(arguments, context: context) { store in
                 if format == "csv" {
-                    // Written as text straight from the levels and courses: no row value made.
-                    var writer = ExtractCSVWriter(catalog: store.catalog, separator: csv.separator)
-                    try StoreProgressionLoader.forEachCitizenSeries(store, order: .pseudonym, progress: progress, citizen: { citizen, courses in
-                        writer.beginCitizen(citizen, courses: courses)
-                    }) { theme, points in
-                        rows += writer.appendSeries(theme: theme, points: points, to: &text)
-                        if text.count >= 1 << 16 {
-                            stream.write(text)
-                            text.removeAll(keepingCapacity: true)
+                    // Written as text straight from the levels and courses (no row value made), in
+                    // runs of citizens on two cores, each run's text written in turn.
+                    let catalog = store.catalog, separator = csv.separator, spares = stream.spares
+                    stream.write(text)
+                    text = []
+                    try StoreProgressionLoader.mapCitizenRuns(store, order: .pseudonym, progress: progress, run: { citizens in
+                        var writer = ExtractCSVWriter(catalog: catalog, separator: separator)
+                        var text = spares.take(), rows = 0
+                        citizens { citizen in
+                            writer.beginCitizen(citizen.citizen, courses: citizen.courses)
+                            citizen.forEachSeries { theme, points in rows += writer.appendSeries(theme: theme, points: points, to: &text) }
                         }
+                        return (text, rows)
+                    }) { run in
+                        stream.write(piece: run.0)
+                        rows += run.1
                     }
                     return
                 }
