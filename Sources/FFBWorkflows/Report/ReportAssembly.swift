@@ -75,6 +75,8 @@ public struct ReportAssembly {
             input.providerNames.merge(data.groupNames(extra)) { _, named in named }
             input.comparison = (Self.comparisonTitle(extra, language), comparison)
         }
+        // Everyone's series and courses are freed while the report is made and written.
+        LetGo.aside((consume data, consume extract))
         return input
     }
 
