@@ -117,7 +117,7 @@ package enum OutputFile {
             }
             drain()
             written += piece.count
-            if writer == nil { writer = PieceWriter(descriptor: descriptor, spares: spares) }
+            if writer == nil { writer = PieceWriter(descriptor: descriptor, spares: spares, durable: durable) }
             spares.give(writer!.hand(piece))
         }
 
@@ -153,7 +153,7 @@ package enum OutputFile {
         private func drain() {
             guard !buffer.isEmpty else { return }
             written += buffer.count
-            if writer == nil, written >= 4 << 20 { writer = PieceWriter(descriptor: descriptor, spares: spares) }
+            if writer == nil, written >= 4 << 20 { writer = PieceWriter(descriptor: descriptor, spares: spares, durable: durable) }
             if let writer {
                 buffer = writer.hand(buffer)
             } else {
@@ -176,6 +176,11 @@ package enum OutputFile {
     private final class PieceWriter: @unchecked Sendable {
         private let descriptor: Int32
         private let spares: SpareBuffers
+        /// Whether the file goes to disk as it is written (a durable stream's), so the flush at
+        /// `commit` finds little left: the disk's work overlaps making the rest.
+        private let durable: Bool
+        private var unflushed = 0
+        private static let flushEvery = 64 << 20
         private let condition = NSCondition()
         // Guarded by `condition`.
         private var waiting: [[UInt8]] = []
@@ -183,9 +188,10 @@ package enum OutputFile {
         private var done = false
         private var failure: Int32?
 
-        init(descriptor: Int32, spares: SpareBuffers) {
+        init(descriptor: Int32, spares: SpareBuffers, durable: Bool) {
             self.descriptor = descriptor
             self.spares = spares
+            self.durable = durable
             let thread = Thread { [self] in run() }
             thread.name = "ffb output writer"
             thread.start()
@@ -218,7 +224,12 @@ package enum OutputFile {
                 guard !waiting.isEmpty else { break }
                 let piece = waiting[0], failed = failure != nil
                 condition.unlock()
-                let result = failed ? nil : Self.write(piece, to: descriptor)
+                var result = failed ? nil : Self.write(piece, to: descriptor)
+                unflushed += piece.count
+                if durable, result == nil, unflushed >= Self.flushEvery {
+                    if fdatasync(descriptor) != 0 { result = errno }
+                    unflushed = 0
+                }
                 condition.lock()
                 if failure == nil { failure = result }
                 waiting.removeFirst()
