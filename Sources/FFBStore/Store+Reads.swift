@@ -292,7 +292,8 @@ extension Store {
                 byOrder[goal.orderID, default: []].append((goal, !inError.isEmpty && inError.contains(goal.id)))
             }
             return byOrder.mapValues { goals in
-                Goal.currentVersions(goals, series: { $0.goal.seriesID }, version: { $0.goal.version }, inError: { $0.inError }).map { $0.goal }
+                if goals.count == 1, !goals[0].inError { return [goals[0].goal] }
+                return Goal.currentVersions(goals, series: { $0.goal.seriesID }, version: { $0.goal.version }, inError: { $0.inError }).map { $0.goal }
             }
         }
     }

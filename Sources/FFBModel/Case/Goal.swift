@@ -113,7 +113,10 @@ public struct Goal: Hashable, Sendable {
     public static func currentVersions<Version>(
         _ versions: [Version], series: (Version) -> UUID, version: (Version) -> Int, inError: (Version) -> Bool
     ) -> [Version] {
-        if versions.count == 1 { return inError(versions[0]) ? [] : versions }
+        // Usually each series once and none in error: then they are the current versions as they are.
+        if versions.indices.allSatisfy({ index in !inError(versions[index]) && !versions[..<index].contains { series($0) == series(versions[index]) } }) {
+            return versions
+        }
         // An order has a handful of goal series: a scan of those seen beats hashing each id.
         var newest: [Version] = []
         for candidate in versions {
