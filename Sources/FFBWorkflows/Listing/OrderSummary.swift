@@ -67,8 +67,10 @@ public struct OrderSummary: Sendable {
     init(_ stored: Stored<Order>, goals current: [Goal], assessments: [AssessmentThemes], end: OrderEnd?, catalog: Catalog) {
         let order = stored.value
         var themes: [KLCode] = []
+        themes.reserveCapacity(16)
         for goal in current {
-            for theme in [goal.primaryTheme] + goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
+            if !themes.contains(goal.primaryTheme) { themes.append(goal.primaryTheme) }
+            for theme in goal.secondaryThemes where !themes.contains(theme) { themes.append(theme) }
         }
         for assessment in assessments where (assessment.caseNumber == nil || assessment.caseNumber == order.caseNumber) && assessment.date <= order.issued {
             for theme in assessment.themes where !themes.contains(theme) { themes.append(theme) }
@@ -77,7 +79,8 @@ public struct OrderSummary: Sendable {
         isEnteredInError = stored.enteredInError != nil
         goalCount = current.count
         self.themes = themes
-        themeNames = themes.compactMap { catalog.theme($0)?.name }
+        // By position: the name alone, not a copy of the whole theme.
+        themeNames = themes.compactMap { catalog.themePosition($0).map { catalog.themes[$0].name } }
         self.end = end
     }
 }
