@@ -67,12 +67,6 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
         run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value, consume: (Value) -> Void
     ) throws(StoreError)
-    /// The levels `forEachCitizenLevels` hands, in registration order, split into runs of
-    /// consecutive citizens that workers take in turn: each run's citizens go to `body` in order,
-    /// into a value that starts as `part()`. The runs' values, in citizen order.
-    func mapCitizenLevels<Part: Sendable>(
-        progress: WorkProgress, part: @escaping @Sendable () -> Part, _ body: @escaping @Sendable (inout Part, Pseudonym, [ScoredLevel]) -> Void
-    ) throws(StoreError) -> [Part]
     /// Each theme's latest level for a citizen (assessments and follow-up levels that count),
     /// with its date, by theme code; themes never given a level are absent. One query.
     func latestLevels(of citizen: Pseudonym, onOrBefore day: LocalDate?) throws(StoreError) -> [KLCode: LatestLevel]

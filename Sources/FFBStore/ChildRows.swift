@@ -76,7 +76,8 @@ struct ChildRows<Value> {
         for row in rows { runs.ends[number[row.run]] += 1 }
         for index in runs.ends.indices.dropFirst() { runs.ends[index] += runs.ends[index - 1] }
         runs.values = rows.map(\.value)
-        runs.byID = byID.compactMap { number[$0.run] >= 0 ? ($0.id, number[$0.run]) : nil }
+        // Every run left has rows, so each has its number.
+        runs.byID = byID.map { ($0.id, number[$0.run]) }
     }
 
     /// The rows of the record with this id, in order.

@@ -64,24 +64,6 @@ extension Store {
         }
     }
 
-    package func mapCitizenLevels<Part: Sendable>(
-        progress: WorkProgress, part: @escaping @Sendable () -> Part, _ body: @escaping @Sendable (inout Part, Pseudonym, [ScoredLevel]) -> Void
-    ) throws(StoreError) -> [Part] {
-        let tables: LevelTables
-        var grouped: EntryGroups.ByCitizen
-        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: {})
-        let start = grouped.start, runs = Self.runs(start, count: 4 * Self.levelWorkers)
-        return grouped.entries.withUnsafeMutableBufferPointer { entries in
-            // Each run sorts its own citizens' entries: disjoint parts of one buffer.
-            let shared = SharedBuffer(entries)
-            return WorkerPool(workers: Self.levelWorkers).map(runs.count) { run in
-                var result = part()
-                Self.deliver(shared.buffer, start: start, tables: tables, citizens: runs[run]) { citizen, levels in body(&result, citizen, levels) }
-                return result
-            }
-        }
-    }
-
     /// Threads the levels pass reads and delivers on.
     private static let levelWorkers = 2
 
@@ -126,21 +108,6 @@ extension Store {
         var tables = try LevelTables(pieces)
         let grouped = try EntryGroups.byCitizen(&parts, &tables, workers: levelWorkers)
         return (tables, grouped)
-    }
-
-    /// About `count` runs of consecutive citizens (registration order) with about as many
-    /// entries each; citizen `c`'s entries start at `start[c]`.
-    private static func runs(_ start: [Int], count: Int) -> [Range<Int>] {
-        let citizens = start.count - 1, total = start[citizens]
-        var runs: [Range<Int>] = [], lower = 0
-        for run in 1...count {
-            var upper = lower
-            while upper < citizens, start[upper] < total * run / count { upper += 1 }
-            if run == count { upper = citizens }
-            if upper > lower { runs.append(lower..<upper) }
-            lower = upper
-        }
-        return runs
     }
 
     /// Each of `citizens`' entries sorted by theme, date and the order written, handed to `body`

@@ -196,7 +196,7 @@ extension Store {
         guard let citizen else {
             var orders: [Stored<Order>] = []
             try forEachOrder { orders.append($0) }
-            return Self.byIssued(orders)
+            return Self.byIssued(orders, issued: { $0.value.issued }, write: { $0.recorded.id })
         }
         return try orders(where: "c.pseudonym = ?", [.text(citizen.rawValue)])
     }
@@ -205,12 +205,13 @@ extension Store {
         try orders(where: "1 = 1", [], everyOrder: true, body)
     }
 
-    /// Orders in the order `orders(of:)` lists them: by the day issued, then the write that
-    /// recorded them, then the order given (the order written, for orders in the table's order).
-    package static func byIssued(_ orders: [Stored<Order>]) -> [Stored<Order>] {
-        let keys = orders.map { ($0.value.issued.dayNumber, $0.recorded.id) }
-        if keys.indices.dropFirst().allSatisfy({ keys[$0 - 1] <= keys[$0] }) { return orders }
-        return orders.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { orders[$0] }
+    /// Orders, or what is made of them, in the order `orders(of:)` lists them: by the day issued,
+    /// then the write that recorded them, then the order given (the order written, for orders read
+    /// in the table's order). The one place that order is decided for a whole-store read.
+    package static func byIssued<Item>(_ items: [Item], issued: (Item) -> LocalDate, write: (Item) -> Int64) -> [Item] {
+        let keys = items.map { (issued($0).dayNumber, write($0)) }
+        if keys.indices.dropFirst().allSatisfy({ keys[$0 - 1] <= keys[$0] }) { return items }
+        return items.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { items[$0] }
     }
 
     private func orders(where condition: String, _ bindings: [SQLiteValue]) throws(StoreError) -> [Stored<Order>] {
@@ -256,8 +257,8 @@ extension Store {
                     id: id, services: try services.of(id), offerType: try Self.optionalCode(row, 3, knownOfferTypes, unknown),
                     targetGroups: try groups.of(id),
                     provider: try Organization(name: row.string(4), identifier: row.string(5)), payer: payer,
-                    supportLevel: try Self.supportLevel(row.string(8)) ?? .notAssessed,
-                    issued: try Self.date(row, 9), start: try Self.date(row, 10), followUpDate: try row.optionalString(11).map(Self.date)
+                    supportLevel: try Self.optionalSupportLevel(row, 8) ?? .notAssessed,
+                    issued: try Self.date(row, 9), start: try Self.date(row, 10), followUpDate: try Self.optionalDate(row, 11)
                 )
                 let citizen = try Self.pseudonym(row.string(1)), caseNumber = try row.string(2)
                 // Codes found among the catalogue's are checked already; any other is reported as the model does.
@@ -448,11 +449,10 @@ extension Store {
                 """, .positional(bindings)) { row in
                 let id = try Self.uuid(row, 0)
                 let followUp = StoredFollowUp(
-                    id: id, orderID: try Self.uuid(row.string(10)), assessmentID: try Self.uuid(row.string(1)),
-                    date: try Self.date(row.string(2)), supportLevel: try row.optionalString(3).flatMap(Self.supportLevel),
-                    status: Self.stored(try row.string(4), FollowUpStatus.init(rawValue:), FollowUpStatus.init(cliValue:)) ?? .continue,
+                    id: id, orderID: try Self.uuid(row, 10), assessmentID: try Self.uuid(row, 1),
+                    date: try Self.date(row, 2), supportLevel: try Self.optionalSupportLevel(row, 3), status: try Self.followUpStatus(row, 4),
                     goalNotes: try notes.of(id).map { FollowUp.GoalNote(goalSeriesID: try Self.uuid($0.series), note: $0.note) },
-                    nextFollowUp: try row.optionalString(11).map(Self.date)
+                    nextFollowUp: try Self.optionalDate(row, 11)
                 )
                 return Stored(value: followUp, recorded: try writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
             }
@@ -587,7 +587,8 @@ extension Store {
     /// reads a goal type.
     static func optionalSupportLevel(_ row: Statement, _ index: Int) throws -> Assessed<SupportLevel>? {
         if let level = try spelled(row, index, supportLevels) { return level }
-        return try row.optionalString(index).flatMap(supportLevel)
+        // A store from before that spelling: any the command line takes.
+        return try row.optionalString(index).flatMap { Assessed<SupportLevel>(text: $0) }
     }
 
     /// The value whose spelling the text in column `index` has, found by its bytes (no string
@@ -600,7 +601,7 @@ extension Store {
     private static let goalTypes = GoalType.allCases.map { (value: $0, bytes: Array($0.rawValue.utf8)) }
     private static let followUpStatuses = FollowUpStatus.allCases.map { (value: $0, bytes: Array($0.rawValue.utf8)) }
     private static let supportLevels = SupportLevel.allCases.map { (value: Assessed.assessed($0), bytes: Array($0.rawValue.utf8)) }
-        + [(value: Assessed<SupportLevel>.notAssessed, bytes: Array("ikke-vurderet".utf8))]
+        + [(value: Assessed<SupportLevel>.notAssessed, bytes: Array(Assessed<SupportLevel>.notAssessedText.utf8))]
 
     /// The date in column `index`, parsed from the row's bytes.
     static func date(_ row: Statement, _ index: Int) throws -> LocalDate {
@@ -614,12 +615,6 @@ extension Store {
         exact(text) ?? lenient(text)
     }
 
-    static func supportLevel(_ text: String) -> Assessed<SupportLevel>? {
-        // The store's own spellings (what its CHECK allows) first: whole-store reads meet one per order.
-        if let level = SupportLevel(rawValue: text) { return .assessed(level) }
-        if text == "ikke-vurderet" { return .notAssessed }
-        return Assessed<SupportLevel>(text: text)
-    }
 }
 
 extension Store {

@@ -123,11 +123,9 @@ public enum StoreProgressionLoader {
     }
 
     /// A citizen's courses, read in the order written, in the order `orders(of:)` lists their
-    /// orders: by the day issued, then the write, then the order written.
+    /// orders (`Store.byIssued`).
     private static func byIssued(_ courses: [(course: OrderCourse, write: Int64)]) -> [OrderCourse] {
-        let key = { (index: Int) in (courses[index].course.order.issued, courses[index].write, index) }
-        if courses.indices.dropFirst().allSatisfy({ key($0 - 1) < key($0) }) { return courses.map(\.course) }
-        return courses.indices.sorted { key($0) < key($1) }.map { courses[$0].course }
+        Store.byIssued(courses, issued: { $0.course.order.issued }, write: { $0.write }).map(\.course)
     }
 
     /// One citizen's levels added to an extract.
@@ -141,10 +139,13 @@ public enum StoreProgressionLoader {
     /// `progress` counts theme entries read.
     public static func extract(_ store: any CaseStore, progress: WorkProgress = .none) throws -> Extract {
         let themes = store.catalog.themes
-        // Built in runs of citizens on the store's workers, then joined in citizen order.
-        let runs = try store.mapCitizenLevels(progress: progress, part: { ExtractBuilder(themes: themes) }) { builder, _, scored in add(scored, to: &builder) }
+        // Built in runs of citizens on the store's workers, each joined on as it is done.
         var builder = ExtractBuilder(themes: themes)
-        for run in runs { builder.append(run) }
+        try store.mapCitizenRuns(progress: progress, order: .registered, meanwhile: {}, run: { citizens in
+            var part = ExtractBuilder(themes: themes)
+            citizens { _, scored in add(scored, to: &part) }
+            return part
+        }) { builder.append($0) }
         return builder.build()
     }
 
