@@ -67,6 +67,14 @@ public protocol CaseStore: AnyObject, AccessLogging, SharedStoreAdministration {
         progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
         run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value, consume: (Value) -> Void
     ) throws(StoreError)
+    /// The runs `mapCitizenRuns` makes, every one kept and returned in citizen order. They are
+    /// made on the store's workers as soon as the levels are read, while this thread still runs
+    /// `meanwhile` (which they must not need): a whole-store load that keeps everything has its
+    /// levels in hand when the rest is read.
+    func mapAllCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value
+    ) throws(StoreError) -> [Value]
     /// Each theme's latest level for a citizen (assessments and follow-up levels that count),
     /// with its date, by theme code; themes never given a level are absent. One query.
     func latestLevels(of citizen: Pseudonym, onOrBefore day: LocalDate?) throws(StoreError) -> [KLCode: LatestLevel]

@@ -19,7 +19,7 @@ extension Store {
     ) throws(StoreError) {
         let tables: LevelTables
         var grouped: EntryGroups.ByCitizen
-        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile) { tables, grouped in (tables, grouped) }
         let start = grouped.start, handed = Self.handed(tables.citizens, order)
         grouped.entries.withUnsafeMutableBufferPointer { entries in
             Self.deliver(entries, start: start, tables: tables, citizens: handed, body)
@@ -40,9 +40,9 @@ extension Store {
     ) throws(StoreError) {
         let tables: LevelTables
         var grouped: EntryGroups.ByCitizen
-        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile)
+        (tables, grouped) = try levelsByCitizen(progress: progress, meanwhile: meanwhile) { tables, grouped in (tables, grouped) }
         let start = grouped.start, handed = Self.handed(tables.citizens, order)
-        let runs = stride(from: 0, to: handed.count, by: citizensPerRun).map { $0..<min($0 + citizensPerRun, handed.count) }
+        let runs = Self.runs(of: handed.count, citizensPerRun)
         grouped.entries.withUnsafeMutableBufferPointer { entries in
             // Each run sorts its own citizens' entries: disjoint parts of one buffer.
             let shared = SharedBuffer(entries)
@@ -50,6 +50,37 @@ extension Store {
                 run { body in Self.deliver(shared.buffer, start: start, tables: tables, citizens: handed[runs[index]], body) }
             }, consume: { _, value in consume(value) })
         }
+    }
+
+    package func mapAllCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value
+    ) throws(StoreError) -> [Value] {
+        try mapAllCitizenRuns(progress: progress, order: order, citizensPerRun: Self.citizensPerRun, meanwhile: meanwhile, run: run)
+    }
+
+    /// `mapAllCitizenRuns` with runs of `citizensPerRun` citizens.
+    func mapAllCitizenRuns<Value: Sendable>(
+        progress: WorkProgress, order: CitizenOrder, citizensPerRun: Int, meanwhile: () throws(StoreError) -> Void,
+        run: @escaping @Sendable (_ citizens: ((Pseudonym, [ScoredLevel]) -> Void) -> Void) -> Value
+    ) throws(StoreError) -> [Value] {
+        // The runs are made by the threads that read and joined the entries, as soon as they are
+        // joined: they wait for nothing `meanwhile` does.
+        try levelsByCitizen(progress: progress, meanwhile: meanwhile) { tables, grouped in
+            let start = grouped.start, handed = Self.handed(tables.citizens, order)
+            let runs = Self.runs(of: handed.count, citizensPerRun)
+            return grouped.entries.withUnsafeMutableBufferPointer { entries in
+                let shared = SharedBuffer(entries)
+                return WorkerPool(workers: Self.levelWorkers).map(runs.count) { index in
+                    run { body in Self.deliver(shared.buffer, start: start, tables: tables, citizens: handed[runs[index]], body) }
+                }
+            }
+        }
+    }
+
+    /// `0..<count` cut into runs of `length`.
+    private static func runs(of count: Int, _ length: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
     }
 
     /// Citizens a run of `mapCitizenRuns` hands: enough that a run's work outweighs its handing
@@ -67,13 +98,16 @@ extension Store {
     /// Threads the levels pass reads and delivers on.
     private static let levelWorkers = 2
 
-    /// Every counted entry, by citizen, and the tables they index: the reads, then the join.
-    private func levelsByCitizen(
-        progress: WorkProgress, meanwhile: () throws(StoreError) -> Void
-    ) throws(StoreError) -> (LevelTables, EntryGroups.ByCitizen) {
+    /// Every counted entry, by citizen, and the tables they index (the reads, then the join),
+    /// handed to `then` where they were joined: on the workers while this thread runs
+    /// `meanwhile`, where the store allows it.
+    private func levelsByCitizen<Joined: Sendable>(
+        progress: WorkProgress, meanwhile: () throws(StoreError) -> Void,
+        then: @escaping @Sendable (LevelTables, inout EntryGroups.ByCitizen) -> Joined
+    ) throws(StoreError) -> Joined {
         do {
             let lastWrite = try Self.lastWrite(database)
-            var joined: Result<(LevelTables, EntryGroups.ByCitizen), any Error>?
+            var joined: Result<Joined, any Error>?
             // A second connection sees the same file; a server's store is read on this connection.
             if path != ":memory:", !database.isServer {
                 let path = self.path, catalog = self.catalog
@@ -81,20 +115,27 @@ extension Store {
                 // Read and joined on workers while this thread runs `meanwhile`: what `meanwhile`
                 // builds never sits in memory beside the pieces, only beside their join. Nil when
                 // a piece was not read there (another committed state, or an error met again below).
-                joined = WorkerPool.aside(meanwhile: { meanwhileRan = Result(catching: meanwhile) }) { () -> Result<(LevelTables, EntryGroups.ByCitizen), any Error>? in
+                joined = WorkerPool.aside(meanwhile: { meanwhileRan = Result(catching: meanwhile) }) { () -> Result<Joined, any Error>? in
                     var read = WorkerPool(workers: Self.levelWorkers).map(LevelPiece.count) { index in
                         try? LevelPiece.read(index, storeAt: path, lastWrite: lastWrite, catalog: catalog, progress: progress)
                     }
                     guard !read.contains(where: { $0 == nil }) else { return nil }
                     let pieces = read.compactMap(\.self)
                     read = []
-                    do { return .success(try Self.join(consume pieces)) } catch { return .failure(error) }
+                    do {
+                        var (tables, grouped) = try Self.join(consume pieces)
+                        return .success(then(tables, &grouped))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
                 try meanwhileRan.get()
             } else {
                 try meanwhile()
             }
-            return try joined?.get() ?? Self.join((0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) })
+            if let joined { return try joined.get() }
+            var (tables, grouped) = try Self.join((0..<LevelPiece.count).map { index in try LevelPiece.read(index, database, catalog: catalog, progress: progress) })
+            return then(tables, &grouped)
         } catch {
             throw StoreError.from(error)
         }

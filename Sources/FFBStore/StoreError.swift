@@ -55,7 +55,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Any error a store operation met: the store's own, a model value's refusal, or SQLite's.
-    static func from(_ error: any Error) -> StoreError {
+    package static func from(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? ModelError { return .invalid(error.message) }
         guard let error = error as? SQLiteError else { return .database("\(error)") }

@@ -105,19 +105,8 @@ import Testing
     /// same levels, in either order; what `meanwhile` reads is there before any run starts.
     @Test(arguments: [CitizenOrder.registered, .pseudonym])
     func runsOfCitizensOnTheWorkersAreConsumedInCitizenOrder(order: CitizenOrder) throws {
-        let (directory, store) = try freshStore("ffb-runs")
+        let (directory, store) = try storeOfEightCitizens()
         defer { store.close(); try? FileManager.default.removeItem(at: directory) }
-        let workout = StoreWorkout(store: store)
-        for day in 1...8 {
-            try store.write(user: "t", command: "citizen") { writer in
-                let citizen = try writer.addCitizen(cpr: try CPRNumber("0\(day)0190-1234"), name: "Borger \(day)")
-                guard day != 4 else { return }
-                for (date, level) in [("2025-01-0\(day)", FunctionLevel.severe), ("2025-03-0\(day)", .mild)] {
-                    try writer.record(try Assessment(citizen: citizen.pseudonym, caseNumber: nil, date: try workout.date(date), assessor: "A",
-                                                     entries: try workout.entries(Array(["Købe ind", "Lave mad", "Vaske tøj"].prefix(day % 3 + 1)), level: level)))
-                }
-            }
-        }
         var expected: [String] = []
         try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in expected.append("\(citizen) \(levels)") }
         var consumed: [String] = [], runs = 0
@@ -134,5 +123,46 @@ import Testing
         #expect(expected.count == 8)
         #expect(consumed == expected)
         #expect(runs == 4)
+    }
+
+    /// `mapAllCitizenRuns` returns every run, in citizen order, with what `forEachCitizenLevels`
+    /// hands; on a store file the runs are made while `meanwhile` still runs: `meanwhile` waits
+    /// (at most ten seconds) for the first run and finds it made.
+    @Test(arguments: [CitizenOrder.registered, .pseudonym])
+    func allRunsAreMadeWhileMeanwhileRunsAndComeInCitizenOrder(order: CitizenOrder) throws {
+        let (directory, store) = try storeOfEightCitizens()
+        defer { store.close(); try? FileManager.default.removeItem(at: directory) }
+        var expected: [String] = []
+        try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in expected.append("\(citizen) \(levels)") }
+        let firstRun = DispatchSemaphore(value: 0)
+        var runMadeMeanwhile = false
+        let runs = try store.mapAllCitizenRuns(progress: .none, order: order, citizensPerRun: 3, meanwhile: {
+            runMadeMeanwhile = firstRun.wait(timeout: .now() + 10) == .success
+        }, run: { citizens in
+            var lines: [String] = []
+            citizens { citizen, levels in lines.append("\(citizen) \(levels)") }
+            firstRun.signal()
+            return lines
+        })
+        #expect(runs.map(\.count) == [3, 3, 2])
+        #expect(runs.flatMap(\.self) == expected)
+        #expect(runMadeMeanwhile || ServerBackend.onServer)
+    }
+
+    /// Eight citizens registered one by one, seven with levels on one to three themes.
+    private func storeOfEightCitizens() throws -> (URL, Store) {
+        let (directory, store) = try freshStore("ffb-runs")
+        let workout = StoreWorkout(store: store)
+        for day in 1...8 {
+            try store.write(user: "t", command: "citizen") { writer in
+                let citizen = try writer.addCitizen(cpr: try CPRNumber("0\(day)0190-1234"), name: "Borger \(day)")
+                guard day != 4 else { return }
+                for (date, level) in [("2025-01-0\(day)", FunctionLevel.severe), ("2025-03-0\(day)", .mild)] {
+                    try writer.record(try Assessment(citizen: citizen.pseudonym, caseNumber: nil, date: try workout.date(date), assessor: "A",
+                                                     entries: try workout.entries(Array(["Købe ind", "Lave mad", "Vaske tøj"].prefix(day % 3 + 1)), level: level)))
+                }
+            }
+        }
+        return (directory, store)
     }
 }

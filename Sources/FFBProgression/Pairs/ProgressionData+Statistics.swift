@@ -17,9 +17,10 @@ extension ProgressionData {
     /// Pair statistics of support levels A–E (as 0–4), one series per order.
     public func supportStatistics(by dimension: GroupDimension, rule: BaselineRule, period: Period = .all) -> GroupedPairStatistics {
         var accumulator = PairAccumulator(rule: rule, period: period)
-        for course in courses {
-            guard let key = course.key(dimension) else { continue }
-            accumulator.add(course.supportSeries, of: course.order.citizen, to: [key])
+        // By index: each course read in place, not copied whole.
+        for index in courses.indices {
+            guard let key = courses[index].key(dimension) else { continue }
+            accumulator.add(courses[index].supportSeries, of: courses[index].order.citizen, to: [key])
         }
         if dimension == .none { accumulator.ensure(.all) }
         return accumulator.result(order: catalogOrder)

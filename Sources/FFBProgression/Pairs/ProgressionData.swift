@@ -46,6 +46,20 @@ public struct OrderCourse: Sendable {
         return LevelSeries(points: points)
     }
 
+    /// The first and the last point of `series(from: all)` that `include` keeps, without making
+    /// the series (judging a goal needs no more).
+    func firstAndLast(of all: LevelSeries, where include: (LevelSeries.Point) -> Bool) -> (first: LevelSeries.Point?, last: LevelSeries.Point?) {
+        let start = Int32(order.start.dayNumber)
+        let end = self.end.map { Int32($0.dayNumber) } ?? Int32.max
+        var first: LevelSeries.Point?, last: LevelSeries.Point?
+        if let baseline = all.points.last(where: { $0.day <= start }), include(baseline) { (first, last) = (baseline, baseline) }
+        for point in all.points where point.day > start && point.day <= end && include(point) {
+            if first == nil { first = point }
+            last = point
+        }
+        return (first, last)
+    }
+
     /// The support-level series of this course (A…E as 0…4, not assessed as -1).
     public var supportSeries: LevelSeries {
         LevelSeries(points: supportSpells.map {

@@ -25,15 +25,36 @@ public enum StoreProgressionLoader {
     }
 
     private static func load(_ store: any CaseStore, progress: WorkProgress, extract: inout ExtractBuilder?) throws -> ProgressionData {
-        let themes = store.catalog.themes.map(\.code)
-        var levels: [Pseudonym: [KLCode: LevelSeries]] = [:]
-        var courses: [OrderCourse] = []
-        try forEachCitizen(store, order: .registered, progress: progress) { citizen, scored, citizenCourses in
-            levels[citizen] = series(scored, themes: themes)
-            courses += citizenCourses
-            if extract != nil { add(scored, to: &extract!) }
+        let themes = store.catalog.themes, codes = themes.map(\.code), withExtract = extract != nil
+        // Each run of citizens made into series (and the extract's form) on the store's workers
+        // while the courses are read here; then joined in citizen order.
+        var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
+        let runs = try store.mapAllCitizenRuns(progress: progress, order: .registered, meanwhile: { () throws(StoreError) in
+            courses = try coursesByCitizen(store, goalsAlongside: true)
+        }, run: { citizens in
+            var run = CitizenRun(extract: withExtract ? ExtractBuilder(themes: themes) : nil)
+            citizens { citizen, scored in
+                run.levels.append((citizen, series(scored, themes: codes)))
+                if run.extract != nil { add(scored, to: &run.extract!) }
+            }
+            return run
+        })
+        var levels = [Pseudonym: [KLCode: LevelSeries]](minimumCapacity: runs.reduce(0) { $0 + $1.levels.count })
+        var ordered: [OrderCourse] = []
+        for run in runs {
+            for (citizen, series) in run.levels {
+                levels[citizen] = series
+                ordered += byIssued(courses.removeValue(forKey: citizen) ?? [])
+            }
+            if let part = run.extract { extract?.append(part) }
         }
-        return ProgressionData(catalog: store.catalog, levels: levels, courses: courses)
+        return ProgressionData(catalog: store.catalog, levels: levels, courses: ordered)
+    }
+
+    /// A run of citizens' levels as series, and in the extract's form when one is made.
+    private struct CitizenRun: Sendable {
+        var levels: [(citizen: Pseudonym, series: [KLCode: LevelSeries])] = []
+        var extract: ExtractBuilder?
     }
 
     /// Everyone in the store one citizen at a time, in `order`: the citizen's levels by theme and
@@ -76,7 +97,7 @@ public enum StoreProgressionLoader {
     ) throws {
         let courses = CoursesByCitizen()
         try store.mapCitizenRuns(progress: progress, order: order, meanwhile: { () throws(StoreError) in
-            courses.byCitizen = try coursesByCitizen(store)
+            courses.byCitizen = try coursesByCitizen(store, goalsAlongside: false)
         }, run: { citizens in
             run { each in
                 withoutActuallyEscaping(each) { each in
@@ -97,7 +118,7 @@ public enum StoreProgressionLoader {
     ) throws {
         var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
         try store.forEachCitizenLevels(progress: progress, order: order, meanwhile: { () throws(StoreError) in
-            courses = try coursesByCitizen(store)
+            courses = try coursesByCitizen(store, goalsAlongside: false)
         }) { citizen, scored in
             body(citizen, scored, byIssued(courses.removeValue(forKey: citizen) ?? []))
         }
@@ -105,21 +126,45 @@ public enum StoreProgressionLoader {
 
     /// Every citizen's courses, as the orders are read (the order written), each with the write
     /// that recorded its order: `byIssued` puts a citizen's in the order `orders(of:)` lists them.
-    private static func coursesByCitizen(_ store: any CaseStore) throws(StoreError) -> [Pseudonym: [(course: OrderCourse, write: Int64)]] {
-        // Each table's records are reduced to what a course keeps before the next is read.
-        var goals = try store.currentGoalsByOrder()
-        var followUps = try store.followUpOutcomesByOrder()
-        let ends = try store.orderEnds()
-        let municipalities = try store.caseMunicipalities()
-        var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
-        try store.forEachOrder { stored in
-            guard stored.enteredInError == nil else { return }
-            let order = stored.value
-            let goals = goals.removeValue(forKey: order.id) ?? [], followUps = followUps.removeValue(forKey: order.id) ?? []
-            courses[order.citizen, default: []].append((course(order, goals: goals, followUps: followUps, end: ends[order.id],
-                                                               municipality: municipalities[order.caseNumber]), stored.recorded.id))
+    /// With `goalsAlongside`, the goals are read on a second connection while the follow-ups,
+    /// ends and municipalities are read here (about as long): faster, but the two reads' records
+    /// meet the levels' in memory, which a streaming export bounded in memory cannot afford.
+    /// Then each order is made into its course as it is read, so no order waits for its goals.
+    private static func coursesByCitizen(_ store: any CaseStore, goalsAlongside: Bool) throws(StoreError) -> [Pseudonym: [(course: OrderCourse, write: Int64)]] {
+        do {
+            func here() throws -> (CourseRecords<FollowUpOutcome>, [UUID: OrderEnd], [String: Municipality]) {
+                (CourseRecords(try store.followUpOutcomesByOrder()), try store.orderEnds(), try store.caseMunicipalities())
+            }
+            let ((followUps, ends, municipalities), goals) = goalsAlongside
+                ? try store.alongside({ there in CourseRecords(try there.currentGoalsByOrder()) }, here)
+                : (try here(), CourseRecords(try store.currentGoalsByOrder()))
+            // Each order's goals and follow-ups are taken out as its course is made.
+            var courses: [Pseudonym: [(course: OrderCourse, write: Int64)]] = [:]
+            try store.forEachOrder { stored in
+                guard stored.enteredInError == nil else { return }
+                let order = stored.value
+                let course = course(order, goals: goals.take(order.id), followUps: followUps.take(order.id), end: ends[order.id],
+                                    municipality: municipalities[order.caseNumber])
+                courses[order.citizen, default: []].append((course, stored.recorded.id))
+            }
+            return courses
+        } catch {
+            throw StoreError.from(error)
         }
-        return courses
+    }
+
+    /// Records by order id, read on one connection and taken out on another thread.
+    private final class CourseRecords<Record: Sendable>: @unchecked Sendable {
+        private var byOrder: [UUID: [Record]]
+
+        init(_ byOrder: [UUID: [Record]]) {
+            self.byOrder = byOrder
+        }
+
+        /// The order's records, taken out (none when it has none).
+        func take(_ order: UUID) -> [Record] {
+            byOrder.removeValue(forKey: order) ?? []
+        }
     }
 
     /// A citizen's courses, read in the order written, in the order `orders(of:)` lists their
@@ -191,7 +236,10 @@ public enum StoreProgressionLoader {
     /// A citizen's levels (ordered as `forEachSeries` takes them) as the engine's series by
     /// theme code; `themes` are the catalogue's theme codes, which `ScoredLevel.theme` indexes.
     static func series(_ scored: [ScoredLevel], themes: [KLCode]) -> [KLCode: LevelSeries] {
-        var byTheme: [KLCode: LevelSeries] = [:]
+        // Sized for the citizen's themes at once (they come theme by theme): no table grown and
+        // every code hashed again on the way.
+        let themeCount = scored.indices.dropFirst().reduce(scored.isEmpty ? 0 : 1) { $0 + (scored[$1].theme != scored[$1 - 1].theme ? 1 : 0) }
+        var byTheme = [KLCode: LevelSeries](minimumCapacity: themeCount)
         forEachSeries(scored) { theme, points in byTheme[themes[Int(theme)]] = LevelSeries(points: Array(points)) }
         return byTheme
     }

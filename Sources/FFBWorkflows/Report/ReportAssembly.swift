@@ -45,12 +45,11 @@ public struct ReportAssembly {
         let (data, extract) = try StoreProgressionLoader.loadWithExtract(store, progress: progress)
         let tariffs = try store.tariffs()
         let rule = settings.baseline, period = settings.period, windows = settings.trajectoryWindows
-        // The sections read from the extract are worked out on another core while those read
-        // from the courses are here: neither waits for the other.
-        var goals: [(key: GroupKey, counts: GoalStatusCounts)] = [], support: GroupedPairStatistics?, costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)] = []
+        // The sections read from the extract, and the goals, are worked out on another core while
+        // the rest of those read from the courses are here: neither waits for the other.
+        var support: GroupedPairStatistics?, costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)] = []
         var extraStatistics: GroupedPairStatistics?, comparison: CaseMixComparison?
         let fromExtract = WorkerPool.aside(meanwhile: {
-            goals = data.goalStatistics(by: .goalType, period: period)
             support = data.supportStatistics(by: .none, rule: rule, period: period)
             costByLevel = Self.costByLevel(data: data, tariffs: tariffs, settings: settings)
             if let extra {
@@ -59,13 +58,14 @@ public struct ReportAssembly {
             }
         }) {
             (overall: extract.statistics(by: .none, rule: rule, period: period), byArea: extract.statistics(by: .area, rule: rule, period: period),
-             byTheme: extract.statistics(by: .theme, rule: rule, period: period), trajectory: extract.trajectories(by: .none, windows: windows, period: period))
+             byTheme: extract.statistics(by: .theme, rule: rule, period: period), trajectory: extract.trajectories(by: .none, windows: windows, period: period),
+             goals: data.goalStatistics(by: .goalType, period: period))
         }
         var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(name)",
             generated: generated.iso, settings: settings,
             overall: fromExtract.overall, byArea: fromExtract.byArea, byTheme: fromExtract.byTheme, citizens: extract.citizenCount,
-            goals: goals, support: support, costByLevel: costByLevel, language: language
+            goals: fromExtract.goals, support: support, costByLevel: costByLevel, language: language
         )
         input.dataPeriod = extract.dateRange
         input.trajectory = fromExtract.trajectory
