@@ -47,7 +47,15 @@ extension WorkerPool {
         _ elements: [Element], chunk: Int = 1024, _ transform: @escaping @Sendable (Element) -> Value
     ) -> [Value] {
         let runs = stride(from: 0, to: elements.count, by: max(1, chunk)).map { $0..<min($0 + max(1, chunk), elements.count) }
-        return map(runs.count) { elements[runs[$0]].map(transform) }.flatMap(\.self)
+        // Each value made in its place in the result: not made in a run's array and copied from
+        // there (a copy retains every part of a value, and freeing the run's array releases them).
+        return [Value](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+            let result = SharedBuffer(buffer)
+            forEach(runs.count) { run in
+                for index in runs[run] { (result.buffer.baseAddress! + index).initialize(to: transform(elements[index])) }
+            }
+            initialized = elements.count
+        }
     }
 
     private func run<Failure: Error>(

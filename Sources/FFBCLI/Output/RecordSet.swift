@@ -23,6 +23,11 @@ struct RecordSet {
         records.append(record)
     }
 
+    /// Many records at once; into an empty set they move, not copied one by one.
+    mutating func append(contentsOf more: consuming [JSONObject]) {
+        if records.isEmpty { records = more } else { records += more }
+    }
+
     /// `render` written to `sink`; CSV as the bytes it is made of.
     func write(_ format: OutputFormat, language: Language = .da, to sink: OutputSink) {
         if format == .csv {

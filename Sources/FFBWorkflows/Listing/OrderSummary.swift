@@ -37,9 +37,13 @@ public struct OrderSummary: Sendable {
             (try store.orders(of: nil).filter { includingErrors || $0.enteredInError == nil }, try store.currentGoalsByOrder())
         }
         let catalog = store.catalog
-        return WorkerPool.perCore.map(orders) {
+        let summaries = WorkerPool.perCore.map(orders) {
             OrderSummary($0, goals: goals[$0.value.id] ?? [], assessments: assessments[$0.value.citizen] ?? [], end: ends[$0.value.id], catalog: catalog)
         }
+        // What the summaries were made from is freed while they are written (that takes as long
+        // as making them did).
+        LetGo.aside((consume orders, consume goals, consume assessments, consume ends))
+        return summaries
     }
 
     /// The summary of one order, read by its own queries.

@@ -158,7 +158,7 @@ enum ListOrdersCommand: Command {
             ("issued", .init(title: "BESTILT")), ("support_level", .init(title: "STØTTE")), ("goals", .init(title: "MÅL", alignment: .right)),
             ("theme_names", .init(title: "TEMAER", maxWidth: 50)), ("ended", .init(title: "AFSLUTTET")),
         ])
-        for summary in WorkerPool.perCore.map(summaries, Self.record) { records.append(summary) }
+        records.append(contentsOf: WorkerPool.perCore.map(summaries, Self.record))
         records.write(OutputFormat.from(arguments), language: context.language, to: context.stdout)
         // Sixty thousand orders' values are freed as the process ends, not one by one before.
         LetGo.aside((consume summaries, consume records))
