@@ -107,8 +107,7 @@ import Testing
     func runsOfCitizensOnTheWorkersAreConsumedInCitizenOrder(order: CitizenOrder) throws {
         let (directory, store) = try storeOfEightCitizens()
         defer { store.close(); try? FileManager.default.removeItem(at: directory) }
-        var expected: [String] = []
-        try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in expected.append("\(citizen) \(levels)") }
+        let expected = try handed(by: store, order)
         var consumed: [String] = [], runs = 0
         final class Seen: @unchecked Sendable { var value = false }
         let seen = Seen()
@@ -132,8 +131,7 @@ import Testing
     func allRunsAreMadeWhileMeanwhileRunsAndComeInCitizenOrder(order: CitizenOrder) throws {
         let (directory, store) = try storeOfEightCitizens()
         defer { store.close(); try? FileManager.default.removeItem(at: directory) }
-        var expected: [String] = []
-        try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in expected.append("\(citizen) \(levels)") }
+        let expected = try handed(by: store, order)
         let firstRun = DispatchSemaphore(value: 0)
         var runMadeMeanwhile = false
         let runs = try store.mapAllCitizenRuns(progress: .none, order: order, citizensPerRun: 3, meanwhile: {
@@ -147,6 +145,13 @@ import Testing
         #expect(runs.map(\.count) == [3, 3, 2])
         #expect(runs.flatMap(\.self) == expected)
         #expect(runMadeMeanwhile || ServerBackend.onServer)
+    }
+
+    /// Each citizen's levels as `forEachCitizenLevels` hands them, a line each.
+    private func handed(by store: Store, _ order: CitizenOrder) throws -> [String] {
+        var lines: [String] = []
+        try store.forEachCitizenLevels(progress: .none, order: order, meanwhile: {}) { citizen, levels in lines.append("\(citizen) \(levels)") }
+        return lines
     }
 
     /// Eight citizens registered one by one, seven with levels on one to three themes.

@@ -38,26 +38,29 @@ public struct OrderCourse: Sendable {
     /// A citizen's level series of one theme cut to this course: the last level at or before the
     /// start as baseline, then every level until the course ended.
     public func series(from all: LevelSeries) -> LevelSeries {
-        let start = Int32(order.start.dayNumber)
-        let end = self.end.map { Int32($0.dayNumber) } ?? Int32.max
         var points: [LevelSeries.Point] = []
-        if let baseline = all.points.last(where: { $0.day <= start }) { points.append(baseline) }
-        points += all.points.filter { $0.day > start && $0.day <= end }
+        forEachPoint(of: all) { points.append($0) }
         return LevelSeries(points: points)
     }
 
     /// The first and the last point of `series(from: all)` that `include` keeps, without making
     /// the series (judging a goal needs no more).
     func firstAndLast(of all: LevelSeries, where include: (LevelSeries.Point) -> Bool) -> (first: LevelSeries.Point?, last: LevelSeries.Point?) {
-        let start = Int32(order.start.dayNumber)
-        let end = self.end.map { Int32($0.dayNumber) } ?? Int32.max
         var first: LevelSeries.Point?, last: LevelSeries.Point?
-        if let baseline = all.points.last(where: { $0.day <= start }), include(baseline) { (first, last) = (baseline, baseline) }
-        for point in all.points where point.day > start && point.day <= end && include(point) {
+        forEachPoint(of: all) { point in
+            guard include(point) else { return }
             if first == nil { first = point }
             last = point
         }
         return (first, last)
+    }
+
+    /// The points of `series(from: all)`, in order: the one place a course's window is decided.
+    private func forEachPoint(of all: LevelSeries, _ body: (LevelSeries.Point) -> Void) {
+        let start = Int32(order.start.dayNumber)
+        let end = self.end.map { Int32($0.dayNumber) } ?? Int32.max
+        if let baseline = all.points.last(where: { $0.day <= start }) { body(baseline) }
+        for point in all.points where point.day > start && point.day <= end { body(point) }
     }
 
     /// The support-level series of this course (A…E as 0…4, not assessed as -1).
