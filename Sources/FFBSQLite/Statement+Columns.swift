@@ -20,11 +20,7 @@ extension Statement: RowReading {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(handle, column))
         case SQLITE_TEXT:
-            // Text before bytes: the byte count must describe the UTF-8 form.
-            let text = sqlite3_column_text(handle, column)
-            let count = Int(sqlite3_column_bytes(handle, column))
-            guard let text else { return .text("") }
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+            return .text(String(decoding: Self.textBytes(handle, column), as: UTF8.self))
         case SQLITE_BLOB:
             let bytes = sqlite3_column_blob(handle, column)
             let count = Int(sqlite3_column_bytes(handle, column))
@@ -100,19 +96,14 @@ extension Statement {
     /// making a `String`).
     package func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SQLiteError) -> Result {
         if let server { return body(try serverRequired(server.textBytes(index, sql: sql), index, "String")) }
-        let handle = try column(index, holding: SQLITE_TEXT, expected: "String")
-        let column = Int32(index)
-        let text = sqlite3_column_text(handle, column)
-        return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+        return body(Self.textBytes(try column(index, holding: SQLITE_TEXT, expected: "String"), Int32(index)))
     }
 
     /// `withText` of a column that may be NULL: nil for NULL, without calling `body`.
     package func withOptionalText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SQLiteError) -> Result? {
         if let server { return try server.textBytes(index, sql: sql).map(body) }
         guard let handle = try column(index, holdingOrNull: SQLITE_TEXT, expected: "String") else { return nil }
-        let column = Int32(index)
-        let text = sqlite3_column_text(handle, column)
-        return body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+        return body(Self.textBytes(handle, Int32(index)))
     }
 
     /// A server value that must not be NULL.
@@ -122,9 +113,15 @@ extension Statement {
     }
 
     private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
-        // Text before bytes: the byte count must describe the UTF-8 form.
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+        String(decoding: textBytes(handle, column), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a TEXT column of the current row, valid until the next step (empty for
+    /// an empty text). The one place they are read: text before bytes, so that the byte count
+    /// describes the UTF-8 form.
+    fileprivate static func textBytes(_ handle: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        let text = sqlite3_column_text(handle, column)
+        return UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// The handle, once the statement is on a row, `index` is a column and it holds `type`.
@@ -203,8 +200,7 @@ extension Statement {
         package func withText(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(SQLiteError) {
             guard let handle else { return try statement.withText(Int(index), body) }
             guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { throw statement.columnFailure(Int(index), expected: "String") }
-            let text = sqlite3_column_text(handle, index)
-            body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, index))))
+            body(Statement.textBytes(handle, index))
         }
     }
 }

@@ -523,16 +523,10 @@ extension Store {
     }
 
     /// The code in column `index`: the catalogue's own value when `known` has it (no string made),
-    /// else the stored text as it is (a code of another catalogue version).
-    static func code(_ row: Statement, _ index: Int, _ known: KnownCodes) throws(SQLiteError) -> KLCode {
+    /// else the stored text as it is (a code of another catalogue version), noted in `unknown`.
+    static func code(_ row: Statement, _ index: Int, _ known: KnownCodes, _ unknown: UnknownCodes? = nil) throws(SQLiteError) -> KLCode {
         if let code = try row.withText(index, { known.code($0) }) { return code }
-        return KLCode(unchecked: try row.string(index))
-    }
-
-    /// `code`, noting in `unknown` a code the catalogue does not have.
-    static func code(_ row: Statement, _ index: Int, _ known: KnownCodes, _ unknown: UnknownCodes) throws(SQLiteError) -> KLCode {
-        if let code = try row.withText(index, { known.code($0) }) { return code }
-        unknown.seen = true
+        unknown?.seen = true
         return KLCode(unchecked: try row.string(index))
     }
 

@@ -49,7 +49,7 @@ public struct ReportAssembly {
         // the rest of those read from the courses are here: neither waits for the other.
         var support: GroupedPairStatistics?, costByLevel: [(level: String, ore: Int, days: Int, citizens: Int)] = []
         var extraStatistics: GroupedPairStatistics?, comparison: CaseMixComparison?
-        let fromExtract = WorkerPool.aside(meanwhile: {
+        let beside = WorkerPool.aside(meanwhile: {
             support = data.supportStatistics(by: .none, rule: rule, period: period)
             costByLevel = Self.costByLevel(data: data, tariffs: tariffs, settings: settings)
             if let extra {
@@ -64,11 +64,11 @@ public struct ReportAssembly {
         var input = ReportInput(
             catalog: catalog, source: "\(language == .da ? "Database" : "Store") \(name)",
             generated: generated.iso, settings: settings,
-            overall: fromExtract.overall, byArea: fromExtract.byArea, byTheme: fromExtract.byTheme, citizens: extract.citizenCount,
-            goals: fromExtract.goals, support: support, costByLevel: costByLevel, language: language
+            overall: beside.overall, byArea: beside.byArea, byTheme: beside.byTheme, citizens: extract.citizenCount,
+            goals: beside.goals, support: support, costByLevel: costByLevel, language: language
         )
         input.dataPeriod = extract.dateRange
-        input.trajectory = fromExtract.trajectory
+        input.trajectory = beside.trajectory
         input.providerNames = data.providerNames
         if let extra, let extraStatistics, let comparison {
             input.extra = (Self.title(extra, language), extraStatistics)
