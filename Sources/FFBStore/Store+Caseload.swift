@@ -95,7 +95,7 @@ extension Store {
         try read {
             var result: [String: Stored<Closing>] = [:]
             try database.forEachRow(sql, [.text(citizen.rawValue)]) { row in
-                let closing = try Closing(date: try Self.date(row.string(1)), reason: try row.string(2))
+                let closing = try Closing(date: try Self.date(row, 1), reason: try row.string(2))
                 result[try row.string(0)] = Stored(value: closing, recorded: try writeInfo(row, from: 3), enteredInError: nil)
             }
             return result

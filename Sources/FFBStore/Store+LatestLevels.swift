@@ -41,7 +41,7 @@ extension Store {
                 } else {
                     level = .notAssessed
                 }
-                latest[KLCode(unchecked: try row.string(0))] = LatestLevel(level: level, date: try Self.date(row.string(1)))
+                latest[KLCode(unchecked: try row.string(0))] = LatestLevel(level: level, date: try Self.date(row, 1))
             }
             return latest
         }

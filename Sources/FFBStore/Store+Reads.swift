@@ -45,7 +45,7 @@ extension Store {
                 WHERE c.pseudonym = ? ORDER BY k.opened, k.id
                 """, [.text(citizen.rawValue)]) { row in
                 let caseFile = try CaseFile(
-                    caseNumber: try row.string(0), citizen: citizen, opened: try Self.date(row.string(1)),
+                    caseNumber: try row.string(0), citizen: citizen, opened: try Self.date(row, 1),
                     municipality: try Municipality(name: row.string(2), code: row.string(3))
                 )
                 return Stored(value: caseFile, recorded: try writeInfo(row, from: 4), enteredInError: nil)
@@ -97,7 +97,7 @@ extension Store {
                 let entries = try database.map(Self.entriesOfAssessment, [.text(id)]) { try Self.entry($0, catalog: catalog) }
                 let assessment = StoredAssessment(
                     id: try Self.uuid(id), kind: StoredAssessment.Kind(rawValue: try row.string(1)) ?? .assessment,
-                    citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row.string(3)),
+                    citizen: citizen, caseNumber: try row.optionalString(2), date: try Self.date(row, 3),
                     assessor: try row.string(4), entries: entries
                 )
                 return Stored(value: assessment, recorded: try writeInfo(row, from: 5), enteredInError: try row.optionalString(9))
