@@ -18,14 +18,42 @@ package enum Excerpt {
         quoted(String(decoding: bytes.prefix(4 * maxCharacters + 4), as: UTF8.self), maxCharacters: maxCharacters)
     }
 
-    /// The text cut and escaped, without quotes (a JSON pointer's member name).
+    /// The text cut and escaped, without quotes (a JSON pointer's member name). Whatever has the
+    /// shape of a CPR number (`ddmmyy-nnnn`, or ten digits on their own) is shown as that shape,
+    /// `######-####`: a value quoted back from a file is not always what its column says it is.
     package static func plain(_ text: some StringProtocol, maxCharacters: Int = maxCharacters) -> String {
         var scalars: [Unicode.Scalar] = []
         var iterator = text.unicodeScalars.makeIterator()
-        while scalars.count <= maxCharacters, let scalar = iterator.next() { scalars.append(scalar) }
+        // Eleven more than are shown: a CPR number across the cut is still seen whole.
+        while scalars.count <= maxCharacters + 11, let scalar = iterator.next() { scalars.append(scalar) }
+        maskCPRShapes(&scalars)
+        if scalars.count > maxCharacters + 1 { scalars.removeLast(scalars.count - maxCharacters - 1) }
         let cut = scalars.count > maxCharacters
         var shown = ""
         for scalar in cut ? scalars.prefix(max(maxCharacters - 1, 0)) : scalars[...] { shown += TerminalText.escaped(scalar) }
         return cut ? shown + "…" : shown
+    }
+
+    /// Replaces each run of exactly ten digits, or of six digits, a hyphen and four, by `#` in its
+    /// shape.
+    static func maskCPRShapes(_ scalars: inout [Unicode.Scalar]) {
+        func isDigit(_ index: Int) -> Bool { index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(index) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while isDigit(end) { end += 1 }
+            var masked = end - index == 10 ? end : nil
+            if end - index == 6, end < scalars.count, scalars[end] == "-", (end + 1...end + 4).allSatisfy(isDigit), !isDigit(end + 5) {
+                masked = end + 5
+            }
+            if let masked {
+                for place in index..<masked where scalars[place] != "-" { scalars[place] = "#" }
+            }
+            index = masked ?? end
+        }
     }
 }

@@ -48,6 +48,10 @@ struct Words {
     var cost: String { t("Udgift pr. støttebehovsniveau", "Cost by support level") }
     var methods: String { t("Metode", "Methods") }
     var succeeding: String { t("lykkes", "succeeding") }
+    func distributionHidden(minimum: Int) -> String {
+        t("Fordelingen er skjult: et niveau har 1–\(max(1, minimum - 1)) par, og fordelingens sum og gennemsnit ville give det tilbage.",
+          "The distribution is hidden: a level holds 1–\(max(1, minimum - 1)) pairs, and the distribution's total and mean would give it back.")
+    }
     var suppressed: String { t("skjult (færre borgere end grænsen)", "suppressed (fewer citizens than the threshold)") }
     var notFromExtract: String { t("Ikke tilgængeligt fra et udtræk: kræver databasen (--db).", "Not available from an extract: needs the store (--db).") }
     var noTariffs: String { t("Ingen takster i databasen (ffb tariff import).", "No tariffs in the store (ffb tariff import).") }
@@ -82,10 +86,10 @@ struct Words {
     func gridLegend(minimum: Int) -> String {
         t("Sådan læses et overgangsgitter: rækken er niveauet ved baseline, kolonnen niveauet ved opfølgning, og tallet er antal par. "
             + "Felterne på diagonalen (med ramme) er uændrede; til venstre for diagonalen faldt niveauet (forbedring), til højre steg det (forværring). "
-            + "Mørkere felt = flere par. · = skjult, fordi feltet har 1–\(max(1, minimum - 1)) par.",
+            + "Mørkere felt = flere par. Har et felt 1–\(max(1, minimum - 1)) par, er hele gitteret skjult (·): dets rækker, søjler og diagonal står andre steder og ville give feltet tilbage.",
           "How to read a transition grid: the row is the level at baseline, the column the level at follow-up, and the number counts pairs. "
             + "Cells on the diagonal (outlined) are unchanged; left of the diagonal the level fell (improvement), right of it the level rose (worsening). "
-            + "Darker cell = more pairs. · = suppressed, because the cell holds 1–\(max(1, minimum - 1)) pairs.")
+            + "Darker cell = more pairs. When a cell holds 1–\(max(1, minimum - 1)) pairs the whole grid is hidden (·): its rows, columns and diagonal are shown elsewhere and would give the cell back.")
     }
     /// Under a table grouped by goal type: a limit-loss goal expects the level to rise, so "improved" is no success measure there.
     func limitLoss(improved: Int, worsened: Int) -> String {
@@ -112,10 +116,10 @@ struct Words {
     func trajectoryNote(months w: Int, minimum: Int) -> String {
         t("Hver borgers tema følges fra udgangspunktet (første niveau i perioden, vindue 0); et senere niveau hører til det nærmeste af \(w), \(2 * w), \(3 * w) og \(4 * w)+ måneder, "
             + "og det seneste i vinduet tæller. Senere vinduer rummer kun dem, der er fulgt op. Lavere niveau er bedre. "
-            + "Et vindue med færre end \(minimum) borgere er skjult (·), og niveauer med få par er samlet i gråt.",
+            + "Et vindue med færre end \(minimum) borgere er skjult (·); har et niveau i vinduet 1–\(max(1, minimum - 1)) par, er vinduets niveauer skjult i gråt (dets gennemsnit står).",
           "Each citizen's theme is followed from the baseline (the first level in the period, window 0); a later level belongs to the nearest of \(w), \(2 * w), \(3 * w) and \(4 * w)+ months, "
             + "and the latest in the window counts. Later windows hold only those followed up. A lower level is better. "
-            + "A window of fewer than \(minimum) citizens is hidden (·), and levels with few pairs are merged in grey.")
+            + "A window of fewer than \(minimum) citizens is hidden (·); when a level in a window holds 1–\(max(1, minimum - 1)) pairs, the window's levels are hidden in grey (its mean stays).")
     }
     var lowerIsBetter: String { t("Lavere niveau er bedre: 0 = ingen nedsat funktionsevne, 4 = fuldstændig nedsat.", "A lower level is better: 0 = no reduced function, 4 = complete.") }
 }

@@ -80,7 +80,11 @@ extension Database {
         guard isServer else { return ["BEGIN \(mode.rawValue) TRANSACTION"] }
         switch mode {
         case .deferred: return ["BEGIN ISOLATION LEVEL REPEATABLE READ"]
-        case .immediate, .exclusive: return ["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"]
+        // A writer waits for the lock as long as SQLite's busy timeout, then gives up as busy
+        // (SQLSTATE 55P03), never forever behind a long import or a held lock.
+        case .immediate, .exclusive:
+            return ["BEGIN ISOLATION LEVEL READ COMMITTED", "SET LOCAL lock_timeout = \(options.busyTimeoutMilliseconds)",
+                    "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"]
         }
     }
 

@@ -46,20 +46,23 @@ public struct DisclosureControl: Sendable, Equatable {
 
     /// The same for groups that nest in several other tables at once (a grouping by two keys: the
     /// table by each key adds up its cells): within every family of every parent, until no family
-    /// is left with a single hidden child beside shown ones.
+    /// is left with a single hidden child beside shown ones. A parent that its own table hides
+    /// (`hiddenParents`, by the parent function's index) has a child hidden too, else its shown
+    /// children would add up to it.
     public func suppressed<Key: Hashable & Comparable>(
-        _ groups: [(key: Key, citizens: Int)], parents: [(Key) -> AnyHashable?]
+        _ groups: [(key: Key, citizens: Int)], parents: [(Key) -> AnyHashable?], hiddenParents: [Int: Set<AnyHashable>] = [:]
     ) -> [Key: Reason] {
         var hidden = suppressed(groups)
         let present = groups.filter { $0.citizens > 0 }
         var changed = true
         while changed {
             changed = false
-            for parent in parents {
+            for (index, parent) in parents.enumerated() {
                 let families = Dictionary(grouping: present, by: { parent($0.key) })
                 for (family, children) in families where family != nil {
                     let shown = children.filter { hidden[$0.key] == nil }
-                    guard children.count - shown.count == 1,
+                    let parentHidden = hiddenParents[index]?.contains(family!) ?? false
+                    guard children.count - shown.count == 1 || (parentHidden && shown.count == children.count),
                           let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) else { continue }
                     hidden[smallest.key] = .secondary
                     changed = true
@@ -69,16 +72,20 @@ public struct DisclosureControl: Sendable, Equatable {
         return hidden
     }
 
-    /// A transition grid with every cell of 1 … minimum − 1 pairs suppressed (nil), and, when that
-    /// leaves exactly one, the smallest other non-zero cell too: the group's n would give it back.
-    /// Zeros reveal nobody and stay.
+    /// A breakdown's cells (a transition grid, a trajectory window's levels, a distribution), all
+    /// shown, or, when one of them holds 1 … minimum − 1, all hidden (nil), zeros too. Hiding the
+    /// small cells alone does not hide them: the breakdown's margins are shown elsewhere (a grid's
+    /// rows and columns are the level distributions, its diagonal and either side of it the
+    /// unchanged, improved and worsened counts, and the group's n and mean level are in its row),
+    /// and the zeros tell which cells are hidden, so each could be worked back from them.
     public func cells(_ rows: [[Int]]) -> [[Int?]] {
-        var cells: [[Int?]] = rows.map { $0.map { $0 > 0 && $0 < minimum ? nil : $0 } }
-        if cells.joined().filter({ $0 == nil }).count == 1 {
-            let candidates = rows.indices.flatMap { i in rows[i].indices.map { (i, $0) } }.filter { cells[$0.0][$0.1] != nil && rows[$0.0][$0.1] > 0 }
-            if let (i, j) = candidates.min(by: { rows[$0.0][$0.1] < rows[$1.0][$1.1] }) { cells[i][j] = nil }
-        }
-        return cells
+        let hidden = hidesCells(rows)
+        return rows.map { $0.map { hidden ? nil : $0 } }
+    }
+
+    /// Whether `cells` hides this breakdown.
+    public func hidesCells(_ rows: [[Int]]) -> Bool {
+        rows.joined().contains { $0 > 0 && $0 < minimum }
     }
 
     /// How a suppressed group's citizens read: "<5" when too few, "·" when hidden beside one.

@@ -309,9 +309,16 @@ public enum CaseStores {
     public static func copy(from source: String, to target: String, progress: WorkProgress) throws(StoreError) -> [(table: String, rows: Int)] {
         let from = try Store.open(path: source, create: false)
         defer { from.close() }
-        let to = try Store.open(path: target, create: true)
-        defer { to.close() }
-        return try to.copy(from: from, progress: progress)
+        // A store file this copy makes is removed again when the copy fails: no empty store is left.
+        let made = !isServerAddress(target) && !FileManager.default.fileExists(atPath: target)
+        do {
+            let to = try Store.open(path: target, create: true)
+            defer { to.close() }
+            return try to.copy(from: from, progress: progress)
+        } catch {
+            if made { for path in StoreFiles.paths(forStoreAt: target) { try? FileManager.default.removeItem(atPath: path) } }
+            throw error
+        }
     }
 
     /// Whether `location` names a PostgreSQL database rather than an SQLite file.

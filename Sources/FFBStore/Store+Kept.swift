@@ -54,6 +54,7 @@ extension StoreWriter {
             guard try database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(order.storeText)]) != nil else {
                 throw StoreError.notFound("no order \(order.storeText)")
             }
+            try requireCounting(.order, order, "its purpose and payer account are not changed")
             let version = try database.firstRow("SELECT max(version) FROM order_details WHERE order_id = ?", [.text(order.storeText)])?.optionalInt(0) ?? 0
             _ = try database.execute(
                 "INSERT INTO order_details (order_id, version, purpose, payer_account, write_id) VALUES (?, ?, ?, ?, ?)",

@@ -53,6 +53,37 @@ extension Store {
                 found += [rules.dated(what, date, today: today),
                           rules.onOrder(what, date, orderID: order, start: start, ended: ends[order]?.date)].compactMap { $0 }
             }
+            // Citizens born after today, and cases opened before their citizen was born (both by
+            // the CPR number's date, which no message repeats), where the reader may read it (a
+            // shared store's analyst may not).
+            var lastCitizen: Int64 = -1
+            let mayReadCPR = try !database.isServer || database.firstRow("SELECT CASE WHEN has_column_privilege('citizens', 'cpr', 'SELECT') THEN 1 ELSE 0 END")?.int(0) == 1
+            if mayReadCPR { try database.forEach("""
+                SELECT c.id, c.pseudonym, c.cpr, k.case_number, k.opened FROM citizens c LEFT JOIN cases k ON k.citizen_id = c.id
+                ORDER BY c.id, k.id
+                """) { row throws(SQLiteError) in
+                guard let birth = (try? CPRNumber(try row.string(2)))?.birthDate else { return }
+                if try row.int64(0) != lastCitizen {
+                    lastCitizen = try row.int64(0)
+                    if let problem = rules.bornAfter(today: today, birth: birth) {
+                        found.append(ImplausibleRecord(problem.rule, rules.language.pick("borger", "citizen") + " \(try row.string(1)): \(problem.message)"))
+                    }
+                }
+                if let number = try row.optionalString(3), let opened = try row.optionalString(4).flatMap(LocalDate.init(iso:)) {
+                    found += [rules.born(.caseFile(number), opened, birth: birth)].compactMap { $0 }
+                }
+            } }
+            // Current goal versions followed up before their order starts.
+            try database.forEach("""
+                SELECT g.id, g.follow_up_date, o.id, o.start FROM goals g JOIN orders o ON o.id = g.order_id
+                WHERE g.follow_up_date < o.start
+                  AND g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id) AND \(counts("goal", "g"))
+                ORDER BY g.rowid
+                """) { row throws(SQLiteError) in
+                guard let date = LocalDate(iso: try row.string(1)), let start = LocalDate(iso: try row.string(3)),
+                      let problem = rules.onOrder(.goalFollowUp, date, orderID: try row.string(2), start: start, ended: nil) else { return }
+                found.append(ImplausibleRecord(problem.rule, rules.language.pick("mål", "goal") + " \(try row.string(0)): \(problem.message)"))
+            }
             found += try implausibleGoals(rules)
             return found
         }

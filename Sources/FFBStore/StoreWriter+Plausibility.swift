@@ -28,8 +28,14 @@ extension StoreWriter {
         throw .invalid(plausibility.reasonNotNeeded)
     }
 
-    func checkPlausible(_ caseFile: CaseFile) throws {
+    func checkPlausible(_ caseFile: CaseFile, citizen: Int64) throws {
         try judge(plausibility.dated(.caseFile(caseFile.caseNumber), caseFile.opened, today: rules.today))
+        if let birth = try birthDate(citizen) { try judge(plausibility.born(.caseFile(caseFile.caseNumber), caseFile.opened, birth: birth)) }
+    }
+
+    /// A CPR number whose date is after today belongs to nobody yet: a typo, or the wrong century digit.
+    func checkPlausible(born birth: LocalDate) throws {
+        try judge(plausibility.bornAfter(today: rules.today, birth: birth))
     }
 
     func checkPlausible(assessmentDated date: LocalDate, caseNumber: String?, case row: CaseRow?, citizen: Int64) throws {
@@ -65,6 +71,10 @@ extension StoreWriter {
         guard let row = try database.firstRow("SELECT citizen_id, start FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]),
               let start = LocalDate(iso: try row.string(1)) else {
             throw StoreError.notFound("no order \(goal.orderID.storeText)")
+        }
+        // Every version, a revision too, is followed up within its order.
+        if let followUp = goal.followUpDate {
+            try judge(plausibility.onOrder(.goalFollowUp, followUp, orderID: goal.orderID.storeText, start: start, ended: nil))
         }
         let points = try database.map(Self.themeLevels, [.integer(try row.int64(0)), .text(goal.primaryTheme.rawValue)]) { row in
             (day: try row.string(0), level: try row.optionalInt(1))

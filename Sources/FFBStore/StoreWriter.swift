@@ -36,13 +36,22 @@ package struct StoreWriter {
             if let existing = try database.firstRow("SELECT pseudonym FROM citizens WHERE cpr = ?", [.text(cpr.digits)]) {
                 throw StoreError.invalid("a citizen with this CPR number is already registered as \(try existing.string(0))")
             }
+            try checkPlausible(born: cpr.birthDate)
             var citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
             // A random pseudonym already taken (one chance in 2^40 per citizen): draw another.
             while try database.firstRow("SELECT 1 FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)]) != nil {
                 citizen = try Citizen(pseudonym: Pseudonym.random(using: &made.random), cpr: cpr, name: name)
             }
-            _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
-                                     [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            do {
+                _ = try database.execute("INSERT INTO citizens (pseudonym, cpr, name, write_id) VALUES (?, ?, ?, ?)",
+                                         [.text(citizen.pseudonym.rawValue), .text(cpr.digits), .text(citizen.name), .integer(writeID)])
+            } catch let error as SQLiteError {
+                // On a shared store the citizen may be registered where this role cannot see them
+                // (another municipality's, another provider's): the look-up above found nobody.
+                guard case .constraint(let message) = error.kind, message.contains("citizens.cpr") else { throw error }
+                throw StoreError.invalid("a citizen with this CPR number is already registered, where your role cannot see them; "
+                    + "the store's owner can give your municipality access (a case opened for them there)")
+            }
             // Read back in a statement of its own: a shared store's row security lets its writer see
             // the row only once it is in (INSERT … RETURNING would be judged before).
             let rowID = try database.firstRow("SELECT id FROM citizens WHERE pseudonym = ?", [.text(citizen.pseudonym.rawValue)])?.int64(0) ?? 0
@@ -55,8 +64,8 @@ package struct StoreWriter {
 
     package func openCase(_ caseFile: CaseFile) throws(StoreError) {
         try StoreError.mapping {
-            try checkPlausible(caseFile)
             let citizen = try citizenRowID(caseFile.citizen)
+            try checkPlausible(caseFile, citizen: citizen)
             if try database.firstRow("SELECT 1 FROM cases WHERE case_number = ?", [.text(caseFile.caseNumber)]) != nil {
                 throw StoreError.invalid("case \(caseFile.caseNumber) already exists")
             }
@@ -79,6 +88,11 @@ package struct StoreWriter {
 
     package func createOrder(_ order: Order) throws(StoreError) {
         try StoreError.mapping {
+            // What the store reads back is this list, so a service twice would be listed twice.
+            if let twice = order.services.indices.first(where: { index in order.services[..<index].contains(order.services[index]) }) {
+                let service = order.services[twice]
+                throw StoreError.invalid("service \"\(catalog.concept(service, kind: .services)?.name ?? service.rawValue)\" is named twice on the order")
+            }
             let citizen = try citizenRowID(order.citizen)
             let orderCase = try caseRow(order.caseNumber, citizen: citizen)
             try checkPlausible(order, case: orderCase)
@@ -114,6 +128,10 @@ package struct StoreWriter {
         try StoreError.mapping {
             guard try made.orders.contains(goal.orderID) || (database.firstRow("SELECT 1 FROM orders WHERE id = ?", [.text(goal.orderID.storeText)]) != nil) else {
                 throw StoreError.notFound("no order \(goal.orderID.storeText)")
+            }
+            try requireCounting(.order, goal.orderID, "no goal is added to it or revised on it")
+            if let supersedes = goal.supersedes {
+                try requireCounting(.goal, supersedes, "it is not revised (add a new goal instead)")
             }
             try checkPlausible(goal)
             if let supersedes = goal.supersedes {
@@ -197,6 +215,7 @@ package struct StoreWriter {
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
     package func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
         try StoreError.mapping {
+            guard !reason.trimmingSpacesAndNewlines().isEmpty else { throw StoreError.invalid("a record is marked entered in error with a reason; the reason is empty") }
             guard try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id)]) != nil else {
                 throw StoreError.notFound("no \(kind.rawValue) \(id)")
             }
@@ -205,6 +224,14 @@ package struct StoreWriter {
             }
             _ = try database.execute("INSERT INTO entered_in_error (target_kind, target_id, reason, write_id) VALUES (?, ?, ?, ?)",
                                      [.text(kind.rawValue), .text(id), .text(reason), .integer(writeID)])
+        }
+    }
+
+    /// Refuses a write that builds on a record marked entered in error: it no longer counts, so
+    /// nothing is added to it or made from it (`doing` says what is refused).
+    func requireCounting(_ kind: RecordKind, _ id: UUID, _ doing: String) throws {
+        if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)]) != nil {
+            throw StoreError.invalid("\(kind.rawValue) \(id.storeText) is marked entered in error; \(doing)")
         }
     }
 

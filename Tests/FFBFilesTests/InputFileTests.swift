@@ -85,4 +85,14 @@ import Testing
         #expect(Excerpt.quoted("a\nb\u{1B}[31m\u{202E}") == #""a\nb\x1b[31m<U+202E>""#)
         #expect(Excerpt.quoted(String(repeating: "æ", count: 40)) == "\"" + String(repeating: "æ", count: 40) + "\"")
     }
+
+    @Test func whatHasTheShapeOfACPRNumberIsQuotedAsThatShape() {
+        #expect(Excerpt.quoted("010190-1234") == "\"######-####\"")
+        #expect(Excerpt.quoted("cpr 0101901234, ok") == "\"cpr ##########, ok\"")
+        // Other lengths are no CPR number: a date, eleven digits, six and five.
+        for text in ["2024-01-01", "01019012345", "010190-12345", "01019-1234"] { #expect(Excerpt.quoted(text) == "\"\(text)\"") }
+        // Across the cut, still masked: the digits shown are not the number's.
+        let cut = Excerpt.quoted(String(repeating: "x", count: 35) + "0101901234")
+        #expect(cut == "\"" + String(repeating: "x", count: 35) + "####…\"")
+    }
 }

@@ -1,3 +1,4 @@
+import FFBModel
 import FFBProgression
 import FFBStatistics
 import Testing
@@ -14,4 +15,22 @@ import Testing
     #expect(counts.successShare == 72.0 / 76.0)
     #expect(counts.achievedShare == 15.0 / 76.0)
     #expect(counts.successShareInterval == wilsonInterval(successes: 72, trials: 76))
+}
+
+/// The shares are over evaluated goals: disclosure control counts the citizens those belong to
+/// (session 15's audit: five citizens, one with only a goal that could not be evaluated, showed
+/// an achieved share of four citizens).
+@Test func disclosureCountsTheCitizensWhoseGoalsWereEvaluated() throws {
+    var counts = GoalStatusCounts()
+    let citizens = try (1...5).map { try #require(Pseudonym("P-0000000\($0)")) }
+    for citizen in citizens.prefix(4) { counts.add(.achieved, citizen: citizen) }
+    counts.add(.worsening, citizen: citizens[0])
+    counts.add(.notEvaluable, citizen: citizens[4])
+    #expect(counts.citizens == 5)
+    #expect(counts.disclosedCitizens == 4)
+    #expect(DisclosureControl(minimum: 5).suppressed([(key: "begrænse-tab", citizens: counts.disclosedCitizens)]) == ["begrænse-tab": .tooFew])
+    // No goal evaluated: the counts describe everyone they hold.
+    var none = GoalStatusCounts()
+    for citizen in citizens { none.add(.notEvaluable, citizen: citizen) }
+    #expect(none.disclosedCitizens == 5)
 }

@@ -70,11 +70,12 @@ import Testing
         let themes = html.components(separatedBy: "data-table=\"themes\"")[1].components(separatedBy: "</table>")[0]
         #expect(Self.values(themes, "citizens") == ["7"])
         #expect(themes.components(separatedBy: "class=\"suppressed\"").count - 1 == 2)
-        // One grid, the seven's: five improved, two stayed; the two are suppressed, and the five with
-        // them (one suppressed cell alone would follow from n = 7).
+        // One grid, the seven's: five improved, two stayed. The two are too few, so the whole grid
+        // is hidden, its zeros too: its row (five improved, two unchanged) and where its zeros
+        // stand would give the two back otherwise.
         #expect(html.components(separatedBy: "<figure><figcaption>").count - 1 == 1)
-        #expect(Self.gridCounts(html).allSatisfy { $0 == 0 }, "\(Self.gridCounts(html))")
-        #expect(html.components(separatedBy: ">·<").count - 1 == 2)
+        #expect(Self.gridCounts(html).isEmpty, "\(Self.gridCounts(html))")
+        #expect(html.components(separatedBy: ">·<").count - 1 == 25)
     }
 
     /// Support level B was three citizens' level: its cost would show what their support cost.
@@ -89,12 +90,32 @@ import Testing
         #expect(!table.contains("3.000,00") && !table.contains("10.000,00") && !table.contains("33.000,00"))
     }
 
-    @Test func aSingleSuppressedCellTakesTheSmallestOtherWithIt() {
+    /// The level distributions at baseline and follow-up are the overall grid's margins: with a
+    /// level of 1–4 pairs they are hidden (the total and the mean level would give it back).
+    @Test func aDistributionWithASmallLevelIsHidden() throws {
+        // Six citizens: two stay at 3, four go to 2; at follow-up level 3 holds two pairs.
+        let small = try Self.html([6])
+        #expect(small.contains("Fordelingen er skjult: et niveau har 1–4 par"))
+        #expect(!small.contains("aria-label=\"Funktionsevneniveau ved baseline og opfølgning"))
+        // Thirty: ten stay, twenty improve; every level with pairs has at least five.
+        let large = try Self.html([10, 10, 10])
+        #expect(!large.contains("Fordelingen er skjult"))
+    }
+
+    /// A grid with one small cell is hidden whole: its rows and columns (the level distributions),
+    /// its diagonal and either side of it (unchanged, improved, worsened) are shown elsewhere, and
+    /// with the zeros shown, hidden cells could be worked back one by one (session 15's audit).
+    @Test func aGridWithASmallCellIsHiddenWholeZerosToo() {
+        let control = DisclosureControl(minimum: 5)
         let rows = [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 9, 0, 0], [0, 0, 7, 3, 0], [0, 0, 0, 0, 0]]
-        let cells = DisclosureControl(minimum: 5).cells(rows)
-        #expect(cells[3][3] == nil)
-        #expect(cells[3][2] == nil, "the smallest other non-zero cell")
-        #expect(cells[2][2] == 9)
-        #expect(cells[0][0] == 0, "zeros reveal nobody and stay")
+        #expect(control.cells(rows).joined().allSatisfy { $0 == nil })
+        #expect(control.hidesCells(rows))
+        // No cell of 1–4: every cell shown, zeros as zeros.
+        let large = [[0, 5, 0], [0, 0, 12], [6, 0, 0]]
+        #expect(control.cells(large) == large.map { $0.map(Optional.some) })
+        #expect(!control.hidesCells(large))
+        // The auditor's grid: n = 5, four improved, one unchanged, each non-zero cell one pair.
+        let audited = [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 1, 0, 0], [0, 0, 1, 0, 0], [0, 0, 1, 1, 0]]
+        #expect(control.cells(audited).joined().allSatisfy { $0 == nil })
     }
 }

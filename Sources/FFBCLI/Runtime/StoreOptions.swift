@@ -173,10 +173,20 @@ enum StoreOptions {
         _ store: any CaseStore, arguments: ParsedArguments, user: String, context: CommandContext, _ body: (any CaseStore, any CaseStoreWriter) throws -> T
     ) throws(CLIError) -> T {
         let rules = try rules(arguments, language: context.language)
+        // A command's own refusal inside the write (its input against what the store holds) stays
+        // the command's: the store would only see an error it does not know.
+        var refusal: CLIError?
         do {
-            return try store.write(user: user, command: command(arguments), rules: rules) { writer in try body(store, writer) }
+            return try store.write(user: user, command: command(arguments), rules: rules) { writer in
+                do {
+                    return try body(store, writer)
+                } catch let error as CLIError {
+                    refusal = error
+                    throw error
+                }
+            }
         } catch {
-            throw CLIError(error)
+            throw refusal ?? CLIError(error)
         }
     }
 

@@ -13,7 +13,7 @@ public struct ImplausibleRecord: Sendable, Equatable, CustomStringConvertible {
         case beforeBirth = "before-birth"
         /// An assessment, order or goal on a case that was closed, or a goal on an ended order.
         case afterCaseClosed = "after-case-closed"
-        /// A follow-up dated before its order starts.
+        /// A follow-up, or a goal's follow-up date, before its order starts.
         case beforeOrderStart = "before-order-start"
         /// A follow-up dated after its order ended.
         case afterOrderEnded = "after-order-ended"
@@ -56,6 +56,8 @@ public struct WriteRules: Sendable, Equatable {
 public enum PlausibilitySubject: Sendable, Equatable {
     case assessment
     case followUp
+    /// A goal's follow-up date.
+    case goalFollowUp
     case order(String)
     case caseFile(String)
     case caseClosing(String)
@@ -68,6 +70,7 @@ public enum PlausibilitySubject: Sendable, Equatable {
         switch self {
         case .assessment: language.pick("udredningen", "the assessment")
         case .followUp: language.pick("opfølgningen", "the follow-up")
+        case .goalFollowUp: language.pick("målets opfølgning", "the goal's follow-up")
         case .order(let id): language.pick("bestilling \(id)", "order \(id)")
         case .caseFile(let number): language.pick("sag \(number)", "case \(number)")
         case .caseClosing(let number): language.pick("afslutningen af sag \(number)", "the closing of case \(number)")
@@ -114,6 +117,13 @@ public struct Plausibility: Sendable {
         guard date < birth else { return nil }
         let what = subject.name(in: language)
         return ImplausibleRecord(.beforeBirth, t("\(what) er dateret \(date), før borgeren blev født", "\(what) is dated \(date), before the citizen was born"))
+    }
+
+    /// Nobody is born after today: a CPR number dated later is mistyped (its date is not repeated).
+    public func bornAfter(today: LocalDate, birth: LocalDate) -> ImplausibleRecord? {
+        guard birth > today else { return nil }
+        return ImplausibleRecord(.inTheFuture, t("CPR-nummerets fødselsdato ligger efter i dag; tjek cifrene (også det 7., der giver århundredet)",
+                                                 "the CPR number's birth date is after today; check its digits (the 7th gives the century)"))
     }
 
     /// A goal is set on a running order.

@@ -17,7 +17,7 @@ public enum TariffCSV {
     public static let maxFileBytes = 16 << 20
     static let limits = CSVRows.Limits(rows: 50_000, rowBytes: 8 << 10, fieldBytes: 1 << 10)
     /// No daily rate comes near this; it keeps øre sums far from overflowing.
-    static let maxDailyRate: Decimal = 1_000_000
+    static let maxDailyRateOre = 1_000_000 * 100
 
     /// Reads and parses the tariff file at `path`.
     public static func read(path: String) throws(LineProblems) -> [Tariff] {
@@ -73,8 +73,8 @@ public enum TariffCSV {
         guard let level = SupportLevel(cliValue: field(1)) else {
             throw RowProblem(message: "support level \(Excerpt.quoted(field(1))) is not A–E")
         }
-        guard let rate = Decimal(string: field(2).replacingOccurrences(of: ",", with: ".")), rate >= 0, rate <= maxDailyRate else {
-            throw RowProblem(message: "daily rate \(Excerpt.quoted(field(2))) is not an amount in DKK (0 to 1,000,000 per day)")
+        guard let ore = ore(field(2)), ore <= maxDailyRateOre else {
+            throw RowProblem(message: "daily rate \(Excerpt.quoted(field(2))) is not an amount in DKK (digits, at most two decimals after a point or comma, no thousands separators; 0 to 1000000 per day)")
         }
         guard let from = LocalDate(iso: field(3)) else {
             throw RowProblem(message: "valid_from \(Excerpt.quoted(field(3))) is not a date (YYYY-MM-DD)")
@@ -87,8 +87,22 @@ public enum TariffCSV {
             to = date
         }
         guard !field(0).isEmpty else { throw RowProblem(message: "empty provider") }
-        let ore = NSDecimalNumber(decimal: rate * 100).rounding(accordingToBehavior: nil).intValue
         return Tariff(provider: field(0), supportLevel: level, dailyRateOre: ore, validFrom: from, validTo: to)
+    }
+
+    /// An amount in DKK as øre: digits, then a decimal point or comma and one or two digits; nil
+    /// for anything else (a thousands separator, a sign, a third decimal), which a lenient number
+    /// parser would read as some prefix of it.
+    static func ore(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        let separator = bytes.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        let whole = bytes[..<(separator ?? bytes.endIndex)]
+        let fraction = separator.map { bytes[($0 + 1)...] } ?? []
+        func isDigits(_ part: ArraySlice<UInt8>) -> Bool { part.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        guard !whole.isEmpty, whole.count <= 9, isDigits(whole), isDigits(fraction), separator == nil || (1...2).contains(fraction.count) else { return nil }
+        let kroner = whole.reduce(0) { $0 * 10 + Int($1 - 48) }
+        let ore = fraction.reduce(0) { $0 * 10 + Int($1 - 48) } * (fraction.count == 1 ? 10 : 1)
+        return kroner * 100 + ore
     }
 
     /// Each row whose period overlaps another row's for the same provider and level, with the

@@ -238,6 +238,9 @@ struct BlockParser {
                 let known = output.citizens.count
                 citizen = output.citizens.index(of: UnsafeBufferPointer(start: base + cs, count: ce - cs))
                 lastCitizen = (cs, ce - cs, citizen)
+                if citizen >= known, Self.isCPRNumber(base + cs, count: ce - cs) {
+                    return fail("the citizen is a CPR number; an extract names citizens by pseudonym, never by CPR number ('ffb export --extract csv' writes pseudonyms)")
+                }
                 if citizen != runCitizen {
                     // A citizen seen before, after others: its series may be anywhere.
                     if citizen < known, output.seriesByKey == nil { indexAllSeries() }
@@ -312,6 +315,13 @@ struct BlockParser {
             rows += 1
         }
         output.blockLines[number] = line
+    }
+
+    /// Whether the bytes are a CPR number (personal data that an extract must not hold), in either
+    /// of the forms `CPRNumber` reads; checked once per citizen.
+    static func isCPRNumber(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count == 10 || count == 11, bytes[0] >= 48, bytes[0] <= 57 else { return false }
+        return (try? CPRNumber(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))) != nil
     }
 
     /// Leaves the run mode: every series so far goes into the keyed table.

@@ -40,16 +40,25 @@ public struct GoalStatusCounts: Sendable, Equatable {
     public private(set) var counts: [GoalStatus: Int] = [:]
     /// The citizens whose goals these are: the unit of disclosure control (STATISTICS.md).
     public private(set) var citizenSet: Set<Pseudonym> = []
+    /// Those of them with a goal that could be evaluated: whom the shares describe.
+    public private(set) var evaluatedCitizenSet: Set<Pseudonym> = []
 
     public init() {}
 
     public mutating func add(_ status: GoalStatus, citizen: Pseudonym? = nil) {
         counts[status, default: 0] += 1
-        if let citizen { citizenSet.insert(citizen) }
+        if let citizen {
+            citizenSet.insert(citizen)
+            if status != .notEvaluable { evaluatedCitizenSet.insert(citizen) }
+        }
     }
 
     /// How many citizens the goals belong to.
     public var citizens: Int { citizenSet.count }
+
+    /// The citizens disclosure control counts: the fewest that a figure of these counts describes,
+    /// those with an evaluated goal (the shares are theirs), or all when none could be evaluated.
+    public var disclosedCitizens: Int { evaluatedCitizenSet.isEmpty ? citizenSet.count : evaluatedCitizenSet.count }
 
     public func count(_ status: GoalStatus) -> Int { counts[status] ?? 0 }
 

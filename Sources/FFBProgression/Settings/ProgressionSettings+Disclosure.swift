@@ -8,23 +8,25 @@ extension ProgressionSettings {
 
 extension GroupedPairStatistics {
     /// The groups `control` suppresses, by their citizens; themes also within their areas, so the
-    /// area table cannot give a hidden theme back (`catalog` names each theme's area).
-    public func suppressed(_ control: DisclosureControl, catalog: Catalog) -> [GroupKey: DisclosureControl.Reason] {
+    /// area table cannot give a hidden theme back (`catalog` names each theme's area), and, with
+    /// the area table's statistics (`areas`), so the theme table cannot give a hidden area back.
+    public func suppressed(_ control: DisclosureControl, catalog: Catalog, areas: GroupedPairStatistics? = nil) -> [GroupKey: DisclosureControl.Reason] {
         let groups = groups.map { (key: $0.key, citizens: clusteredStatistics(of: $0.key).citizens) }
-        return control.suppressed(groups: groups, catalog: catalog)
+        return control.suppressed(groups: groups, catalog: catalog, hiddenAreas: areas.map { Set($0.suppressed(control, catalog: catalog).keys.map { KLCode(unchecked: $0.value) }) } ?? [])
     }
 }
 
 extension DisclosureControl {
     /// The groups to suppress, by their citizens: themes also within their areas (with `catalog`),
-    /// and a group of two keys also within each key's group (the table by one key adds up the
-    /// cells of two), so no other table gives a hidden group back.
-    public func suppressed(groups: [(key: GroupKey, citizens: Int)], catalog: Catalog?) -> [GroupKey: Reason] {
+    /// a hidden area's themes never all shown (`hiddenAreas`: what the area table hides), and a
+    /// group of two keys also within each key's group (the table by one key adds up the cells of
+    /// two), so no other table gives a hidden group back.
+    public func suppressed(groups: [(key: GroupKey, citizens: Int)], catalog: Catalog?, hiddenAreas: Set<KLCode> = []) -> [GroupKey: Reason] {
         suppressed(groups, parents: [
             { key in catalog.flatMap { key.themeArea($0) }.map(AnyHashable.init) },
             { key in key.second == nil ? nil : AnyHashable(key.parts[0]) },
             { key in key.second == nil ? nil : AnyHashable(key.parts[1]) },
-        ])
+        ], hiddenParents: [0: Set(hiddenAreas.map(AnyHashable.init))])
     }
 }
 

@@ -37,7 +37,8 @@ package struct ReportRenderer: Sendable {
         if let extra = input.extra { sections.append(("by", extra.title, extra.statistics)) }
         for (id, title, result) in sections {
             html.append("<section id=\"\(id)\"><h2>\(escape(title))</h2>")
-            let hiddenKeys = Set(result.suppressed(disclosure, catalog: input.catalog).keys)
+            // Themes also against the area table above them: a hidden area keeps a theme hidden.
+            let hiddenKeys = Set(result.suppressed(disclosure, catalog: input.catalog, areas: id == "themes" ? input.byArea : nil).keys)
             let shown = result.groups.filter { !hiddenKeys.contains($0.key) }
             let hidden = result.groups.filter { hiddenKeys.contains($0.key) }
             suppressedGroups += hidden.count
@@ -57,12 +58,13 @@ package struct ReportRenderer: Sendable {
 
         // Baseline and follow-up distributions.
         html.append("<section id=\"distributions\"><h2>\(escape(words.distributions))</h2>")
-        if overallShown {
-            let levels = TransitionMatrix.levels.map(String.init)
-            let matrix = overall.transitions
-            html.append("<figure>" + Charts.distributions(title: words.distributions, categories: levels, series: [
-                (words.baseline, TransitionMatrix.levels.map { matrix.baselineTotal($0) }, "#9ECAE1"),
-                (words.followUp, TransitionMatrix.levels.map { matrix.followUpTotal($0) }, Palette.accent),
+        let overallLevels = [TransitionMatrix.levels.map(overall.transitions.baselineTotal), TransitionMatrix.levels.map(overall.transitions.followUpTotal)]
+        if overallShown, disclosure.hidesCells(overallLevels) {
+            html.append("<p class=\"note\">\(escape(words.distributionHidden(minimum: minimum)))</p>")
+        } else if overallShown {
+            html.append("<figure>" + Charts.distributions(title: words.distributions, categories: TransitionMatrix.levels.map(String.init), series: [
+                (words.baseline, overallLevels[0], "#9ECAE1"),
+                (words.followUp, overallLevels[1], Palette.accent),
             ], words: words) + "</figure>")
         } else {
             html.append("<p class=\"note\">\(escape(words.suppressed))</p>")
@@ -76,7 +78,7 @@ package struct ReportRenderer: Sendable {
 
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><p class=\"note\" id=\"grid-legend\">\(escape(words.gridLegend(minimum: minimum)))</p><div class=\"grid\">")
-        let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog).keys)
+        let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog, areas: input.byArea).keys)
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input)
             html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(group.statistics.transitions.rows), words: words))</figure>")
@@ -98,10 +100,14 @@ package struct ReportRenderer: Sendable {
             let group = first.statistics
             if citizens(support, first.key) >= minimum {
                 let letters = ["A", "B", "C", "D", "E"]
-                html.append("<div class=\"grid\" style=\"grid-template-columns: 1.6fr 1fr\"><figure>" + Charts.distributions(title: words.support, categories: letters, series: [
-                    (words.start, TransitionMatrix.levels.map { group.transitions.baselineTotal($0) }, "#9ECAE1"),
-                    (words.latest, TransitionMatrix.levels.map { group.transitions.followUpTotal($0) }, Palette.accent),
-                ], words: words) + "</figure><figure>" + Charts.heatMap(title: words.support, labels: letters, matrix: disclosure.cells(group.transitions.rows), words: words) + "</figure></div>")
+                let levels = [TransitionMatrix.levels.map(group.transitions.baselineTotal), TransitionMatrix.levels.map(group.transitions.followUpTotal)]
+                let distribution = disclosure.hidesCells(levels) ? "<p class=\"note\">\(escape(words.distributionHidden(minimum: minimum)))</p>"
+                    : Charts.distributions(title: words.support, categories: letters, series: [
+                        (words.start, levels[0], "#9ECAE1"),
+                        (words.latest, levels[1], Palette.accent),
+                    ], words: words)
+                html.append("<div class=\"grid\" style=\"grid-template-columns: 1.6fr 1fr\"><figure>" + distribution + "</figure><figure>"
+                    + Charts.heatMap(title: words.support, labels: letters, matrix: disclosure.cells(group.transitions.rows), words: words) + "</figure></div>")
                 html.append(statisticsTable(support, input: input, hidden: Set(support.suppressed(disclosure, catalog: input.catalog).keys), words: words, dimension: "support"))
             } else {
                 suppressedGroups += 1
@@ -179,7 +185,7 @@ package struct ReportRenderer: Sendable {
     }
 
     private func goalTable(_ goals: [(key: GroupKey, counts: GoalStatusCounts)], disclosure: DisclosureControl, words: Words, suppressed: inout Int) -> String {
-        let hidden = disclosure.suppressed(goals.map { (key: $0.key, citizens: $0.counts.citizens) })
+        let hidden = disclosure.suppressed(goals.map { (key: $0.key, citizens: $0.counts.disclosedCitizens) })
         let statuses: [(GoalStatus, String)] = [(.achieved, words.achieved), (.sustaining, words.sustaining), (.improving, words.improving),
                                                 (.noChange, words.noChange), (.worsening, words.worsening), (.notEvaluable, words.notEvaluable)]
         var bars: [Charts.ChangeBar] = []

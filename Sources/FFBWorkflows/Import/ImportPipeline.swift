@@ -42,8 +42,11 @@ extension ExchangeImport {
         var warnings: [Int: [JSONIssue]] = [:]
         var steps = DocumentSteps(progress: progress)
         progress.start(total: count)
+        // Set when every document was imported before: the write is then rolled back, so a
+        // repeated import leaves no trace, not even an audit row.
+        var unchanged: ImportSummary?
         do {
-            let summary = try store.write(user: user, command: command, rules: rules) { writer in
+            let summary = try nothingWritten(unchanged: { unchanged }) { () throws(StoreError) in try store.write(user: user, command: command, rules: rules) { writer in
                 var importer = ExchangeImporter(store: store, writer: writer)
                 importer.strict = strict
                 var deferred: [(rank: Int, index: Int, contentHash: Int, created: String)] = []
@@ -99,13 +102,27 @@ extension ExchangeImport {
                 problems += importer.problems
                 if !problems.isEmpty { throw StoreError.invalid("the import was rolled back") }
                 warnings.merge(importer.warnings) { $0 + $1 }
+                if importer.summary.documents == 0 {
+                    unchanged = importer.summary
+                    throw StoreError.alreadyRecorded("every document was imported before")
+                }
                 return importer.summary
-            }
+            } }
             return ImportReport(summary: summary, warnings: warnings)
         } catch {
             if !problems.isEmpty { throw .rejected(problems.sorted { $0.index < $1.index }) }
             throw .store(error.description, isUserError: error.isUserError)
         }
+    }
+}
+
+/// What `write` returned, or `unchanged` when it rolled back because it had nothing to write.
+private func nothingWritten(unchanged: () -> ImportSummary?, _ write: () throws(StoreError) -> ImportSummary) throws(StoreError) -> ImportSummary {
+    do {
+        return try write()
+    } catch {
+        if case .alreadyRecorded = error, let unchanged = unchanged() { return unchanged }
+        throw error
     }
 }
 

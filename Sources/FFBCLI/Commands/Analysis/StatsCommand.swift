@@ -80,26 +80,28 @@ enum StatsCommand: Command {
                 return
             }
             let result = extract.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
-            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure))
+            context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure,
+                                        areas: areasBehind(result, extract, settings: settings, disclosure: disclosure)))
             return
         }
 
         if modes.isEmpty {
             let grouping = grouping ?? Grouping(settings.by ?? .theme)
             let result: GroupedPairStatistics
-            var providers: [String: String] = [:]
+            var providers: [String: String] = [:], areas: GroupedPairStatistics?
             if let dimension = grouping.single, dimension.followsFromTheme {
                 // Levels only: the store read into the extract's compact form, paired by the same code.
                 let extract = try context.withProgress(arguments, "stats", unit: "theme entries") { progress throws(CLIError) in
                     try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
                 }
                 result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
+                areas = areasBehind(result, extract, settings: settings, disclosure: disclosure)
             } else {
                 let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
                 providers = data.groupNames(grouping)
             }
-            context.stdout.write(render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure))
+            context.stdout.write(render(result, format: format, catalog: catalog, providers: providers, language: context.language, disclosure: disclosure, areas: areas))
             return
         }
         if modes == ["adjusted"] || modes == ["citizens"] {
@@ -180,10 +182,18 @@ enum StatsCommand: Command {
         return dimension
     }
 
+    /// The table by area that a table by theme adds up to, when groups are suppressed: what it
+    /// hides, the theme table may not give back (`DisclosureControl.suppressed(groups:catalog:hiddenAreas:)`).
+    static func areasBehind(_ result: GroupedPairStatistics, _ extract: Extract, settings: ProgressionSettings, disclosure: DisclosureControl?) -> GroupedPairStatistics? {
+        guard disclosure != nil, result.groups.contains(where: { $0.key.dimension == .theme && $0.key.second == nil }) else { return nil }
+        return extract.statistics(by: .area, rule: settings.baseline, period: settings.period)
+    }
+
     static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], support: Bool = false, language: Language = .da,
-                       disclosure control: DisclosureControl? = nil) -> String {
+                       disclosure control: DisclosureControl? = nil, areas: GroupedPairStatistics? = nil) -> String {
+        let hiddenAreas = control.flatMap { control in areas.map { Set($0.suppressed(control, catalog: catalog).keys.map { KLCode(unchecked: $0.value) }) } } ?? []
         let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) },
-                                         catalog: catalog)
+                                         catalog: catalog, hiddenAreas: hiddenAreas)
         switch format {
         case .json: return JSONWriter.fileText(StatsOutput.json(result, disclosure: disclosure))
         case .csv: return StatsOutput.csv(result, catalog: catalog, providers: providers, disclosure: disclosure)
@@ -196,7 +206,7 @@ enum StatsCommand: Command {
 enum GoalStatsOutput {
     static func render(_ groups: [(key: GroupKey, counts: GoalStatusCounts)], format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], language lang: Language = .da,
                        disclosure control: DisclosureControl? = nil) -> String {
-        let disclosure = StatsDisclosure(control, groups: groups.map { (key: $0.key, citizens: $0.counts.citizens) })
+        let disclosure = StatsDisclosure(control, groups: groups.map { (key: $0.key, citizens: $0.counts.disclosedCitizens) })
         switch format {
         case .json:
             let shown = groups.filter { disclosure.hidden[$0.key] == nil }

@@ -13,10 +13,11 @@ struct StatsDisclosure {
     /// The hidden keys in the groups' order.
     let hiddenKeys: [GroupKey]
 
-    /// With `catalog`, themes are suppressed within their areas too (`GroupKey.themeArea`).
-    init(_ control: DisclosureControl?, groups: [(key: GroupKey, citizens: Int)], catalog: Catalog? = nil) {
+    /// With `catalog`, themes are suppressed within their areas too (`GroupKey.themeArea`), and
+    /// never all of a hidden area's (`hiddenAreas`).
+    init(_ control: DisclosureControl?, groups: [(key: GroupKey, citizens: Int)], catalog: Catalog? = nil, hiddenAreas: Set<KLCode> = []) {
         self.control = control
-        let hidden = control.map { $0.suppressed(groups: groups, catalog: catalog) } ?? [:]
+        let hidden = control.map { $0.suppressed(groups: groups, catalog: catalog, hiddenAreas: hiddenAreas) } ?? [:]
         self.hidden = hidden
         hiddenKeys = groups.map(\.key).filter { hidden[$0] != nil }
     }
