@@ -143,6 +143,31 @@ import Testing
         #expect(grid.joined().allSatisfy { $0 is NSNull } && grid.joined().count == 25)
     }
 
+    /// Session 15's audit: the area table hid Relationer (three citizens) and Kommunikation with
+    /// it, but the theme table showed Kommunikation's one theme, so area = theme gave it back and
+    /// the headline minus the rest gave Relationer. A hidden area now keeps a theme hidden.
+    @Test func aHiddenAreaIsNotGivenBackByItsThemes() throws {
+        let themes = ["i": "3f9da5ac-9686-4eeb-b517-b46e17fcb1d7", "r": "4c082610-b122-4019-96f2-1061e287445e", "k": "2ba29098-a527-43d5-b858-4c5353669f42",
+                      "a": "320c9aa6-630e-4695-bba2-29ea808fad24", "b": "4977ce08-df4d-4c09-8e03-c2a563862e68", "c": "759ddc8e-57c0-4aa6-8d32-14d8eb51c5dd",
+                      "d": "eff3385d-01fa-4c9c-9850-52e179243f21"]
+        var csv = "citizen,theme,date,level\n"
+        func pair(_ citizen: String, _ theme: String, _ baseline: Int, _ followUp: Int) {
+            csv += "\(citizen),\(themes[theme]!),2024-01-10,\(baseline)\n\(citizen),\(themes[theme]!),2024-07-10,\(followUp)\n"
+        }
+        pair("R1", "i", 1, 3); pair("R2", "i", 1, 3); pair("R3", "r", 2, 4)
+        for n in 0..<5 { pair("K\(n)", "k", 2, n < 3 ? 1 : 2) }
+        for n in 0..<20 { for theme in ["a", "b", "c", "d"] { pair("M\(n)", theme, 2, n % 2 == 1 ? 1 : 2) } }
+        let path = try directory.write("areas.csv", csv).path
+        let areas = try run(["--input", path, "--by", "area", "--lang", "en"])
+        #expect(row(areas, "Relationer").prefix(3) == ["Relationer", "<5", "·"])
+        #expect(row(areas, "Kommunikation").prefix(3) == ["Kommunikation", "·", "·"])
+        let byTheme = try run(["--input", path, "--by", "theme", "--lang", "en"])
+        #expect(row(byTheme, "Fremstille meddelelser").prefix(3) == ["Fremstille meddelelser", "·", "·"])
+        #expect(row(byTheme, "Gå og bevæge sig").prefix(3) == ["Gå og bevæge sig", "20", "20"])
+        let json = try #require(try FFBProcess.json(try run(["--input", path, "--by", "theme", "--format", "json", "--min-n", "5"])) as? [String: Any])
+        #expect((json["suppressed"] as? [[String: String]])?.compactMap { $0["theme"] } == [themes["i"]!, themes["r"]!, themes["k"]!])
+    }
+
     @Test func csvIsExactUnlessMinNIsGiven() throws {
         let path = try extract([3, 5, 6])
         func lines(_ extra: [String]) throws -> [[String]] {

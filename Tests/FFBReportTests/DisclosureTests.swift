@@ -22,6 +22,10 @@ import Testing
                 csv += "P-\(citizen),\(themes[index].code.rawValue),2025-01-01,3\nP-\(citizen),\(themes[index].code.rawValue),2025-06-01,\(citizen % 3 == 0 ? 3 : 2)\n"
             }
         }
+        return try html(csv: csv, minimum: minimum, cost: cost)
+    }
+
+    static func html(csv: String, minimum: Int = 5, cost: [(level: String, ore: Int, days: Int, citizens: Int)]? = nil) throws -> String {
         let extract = try ExtractReader(catalog: catalog).read(Data(csv.utf8))
         var settings = ProgressionSettings()
         settings.minimumGroupSize = minimum
@@ -88,6 +92,25 @@ import Testing
         #expect(table.components(separatedBy: "class=\"suppressed\"").count - 1 == 2)
         #expect(table.contains("I alt, viste grupper") && Self.values(table, "cost_total") == ["20.000,00"])
         #expect(!table.contains("3.000,00") && !table.contains("10.000,00") && !table.contains("33.000,00"))
+    }
+
+    /// The area table hides an area of three citizens and, beside it, the smallest other
+    /// (Kommunikation, whose one theme has five): the theme table keeps that theme hidden too,
+    /// else it would give the area back, and the headline minus the rest the three.
+    @Test func aHiddenAreaKeepsItsThemeHiddenInTheThemeTable() throws {
+        let themes = ["i": "3f9da5ac-9686-4eeb-b517-b46e17fcb1d7", "r": "4c082610-b122-4019-96f2-1061e287445e", "k": "2ba29098-a527-43d5-b858-4c5353669f42",
+                      "a": "320c9aa6-630e-4695-bba2-29ea808fad24", "b": "4977ce08-df4d-4c09-8e03-c2a563862e68"]
+        var csv = "citizen,theme,date,level\n"
+        func pair(_ citizen: String, _ theme: String, _ baseline: Int, _ followUp: Int) {
+            csv += "\(citizen),\(themes[theme]!),2024-01-10,\(baseline)\n\(citizen),\(themes[theme]!),2024-07-10,\(followUp)\n"
+        }
+        pair("R1", "i", 1, 3); pair("R2", "i", 1, 3); pair("R3", "r", 2, 4)
+        for n in 0..<5 { pair("K\(n)", "k", 2, n < 3 ? 1 : 2) }
+        for n in 0..<20 { for theme in ["a", "b"] { pair("M\(n)", theme, 2, n % 2 == 1 ? 1 : 2) } }
+        let html = try Self.html(csv: csv)
+        let table = html.components(separatedBy: "data-table=\"themes\"")[1].components(separatedBy: "</table>")[0]
+        #expect(Self.values(table, "citizens") == ["20", "20"], "only Mobilitet's two themes are shown")
+        #expect(!html.contains("<figcaption>Fremstille meddelelser"), "nor its grid")
     }
 
     /// The level distributions at baseline and follow-up are the overall grid's margins: with a

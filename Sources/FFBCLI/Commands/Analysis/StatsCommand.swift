@@ -81,7 +81,7 @@ enum StatsCommand: Command {
             }
             let result = extract.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
             context.stdout.write(render(result, format: format, catalog: catalog, language: context.language, disclosure: disclosure,
-                                        areas: areasBehind(result, extract, settings: settings, disclosure: disclosure)))
+                                        areas: areasBehind(result, extract, catalog: catalog, settings: settings, disclosure: disclosure)))
             return
         }
 
@@ -95,7 +95,7 @@ enum StatsCommand: Command {
                     try StoreOptions.read(arguments, context: context) { store in try StoreProgressionLoader.extract(store, progress: progress) }
                 }
                 result = extract.statistics(by: dimension, rule: settings.baseline, period: settings.period)
-                areas = areasBehind(result, extract, settings: settings, disclosure: disclosure)
+                areas = areasBehind(result, extract, catalog: catalog, settings: settings, disclosure: disclosure)
             } else {
                 let data = try loadWithProgress(arguments, context: context)
                 result = data.statistics(grouping: grouping, rule: settings.baseline, period: settings.period)
@@ -184,8 +184,16 @@ enum StatsCommand: Command {
 
     /// The table by area that a table by theme adds up to, when groups are suppressed: what it
     /// hides, the theme table may not give back (`DisclosureControl.suppressed(groups:catalog:hiddenAreas:)`).
-    static func areasBehind(_ result: GroupedPairStatistics, _ extract: Extract, settings: ProgressionSettings, disclosure: DisclosureControl?) -> GroupedPairStatistics? {
-        guard disclosure != nil, result.groups.contains(where: { $0.key.dimension == .theme && $0.key.second == nil }) else { return nil }
+    /// Read only when an area may be hidden: an area with a theme of `min_n` citizens or more has
+    /// at least as many, so when every area with pairs has one, the area table hides nothing.
+    static func areasBehind(_ result: GroupedPairStatistics, _ extract: Extract, catalog: Catalog, settings: ProgressionSettings, disclosure: DisclosureControl?) -> GroupedPairStatistics? {
+        guard let disclosure, result.groups.contains(where: { $0.key.dimension == .theme && $0.key.second == nil }) else { return nil }
+        var largest: [KLCode: Int] = [:]
+        for group in result.groups {
+            guard let area = group.key.themeArea(catalog) else { continue }
+            largest[area] = max(largest[area] ?? 0, result.clusteredStatistics(of: group.key).citizens)
+        }
+        guard largest.values.contains(where: { $0 > 0 && $0 < disclosure.minimum }) else { return nil }
         return extract.statistics(by: .area, rule: settings.baseline, period: settings.period)
     }
 
