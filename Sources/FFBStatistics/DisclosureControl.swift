@@ -21,17 +21,29 @@ public struct DisclosureControl: Sendable, Equatable {
         case secondary
     }
 
-    /// The groups to suppress, by their citizens: those of 1 … minimum − 1, and when that is
-    /// exactly one group beside others shown, the smallest shown one too (ties: the lowest key).
-    /// A group of no citizens reveals nobody and stays, like a zero cell.
+    /// The groups to suppress, by their citizens: those of 1 … minimum − 1, and when the hidden
+    /// ones could be worked back from the total (`workedBack`), the smallest shown one too (ties:
+    /// the lowest key). A group of no citizens reveals nobody and stays, like a zero cell.
     public func suppressed<Key: Hashable & Comparable>(_ groups: [(key: Key, citizens: Int)]) -> [Key: Reason] {
         var hidden: [Key: Reason] = [:]
         for group in groups where group.citizens > 0 && group.citizens < minimum { hidden[group.key] = .tooFew }
         let shown = groups.filter { hidden[$0.key] == nil && $0.citizens > 0 }
-        if hidden.count == 1, let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) {
+        if workedBack(groups.filter { hidden[$0.key] != nil }.map(\.citizens)), let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) {
             hidden[smallest.key] = .secondary
         }
         return hidden
+    }
+
+    /// Whether hidden groups of these sizes, all too small, could each be worked back from what
+    /// their total is known to be (the total minus the groups shown): one alone is its total; two
+    /// or more of 1 … minimum − 1 each, whose total is as small or as large as that allows, are
+    /// each 1 or each minimum − 1 (within a theme a citizen is one pair, so pairs tell it). A
+    /// secondary group beside them has no upper bound and settles nothing.
+    func workedBack(_ hidden: [Int]) -> Bool {
+        if hidden.count == 1 { return true }
+        guard hidden.count > 1, hidden.allSatisfy({ $0 < minimum }) else { return false }
+        let total = hidden.reduce(0, +)
+        return total == hidden.count || total == hidden.count * (minimum - 1)
     }
 
     /// The same for groups that nest in another table's groups (themes in their areas): besides the
@@ -62,7 +74,7 @@ public struct DisclosureControl: Sendable, Equatable {
                 for (family, children) in families where family != nil {
                     let shown = children.filter { hidden[$0.key] == nil }
                     let parentHidden = hiddenParents[index]?.contains(family!) ?? false
-                    guard children.count - shown.count == 1 || (parentHidden && shown.count == children.count),
+                    guard workedBack(children.filter { hidden[$0.key] != nil }.map(\.citizens)) || (parentHidden && shown.count == children.count),
                           let smallest = shown.min(by: { ($0.citizens, $0.key) < ($1.citizens, $1.key) }) else { continue }
                     hidden[smallest.key] = .secondary
                     changed = true

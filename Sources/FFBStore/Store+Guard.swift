@@ -22,8 +22,9 @@ extension Store {
 
     /// Refuses to write into a store whose schema or triggers were changed outside ffb.
     func requireIntactSchema() throws(StoreError) {
-        // A server's schema belongs to its owner role; the roles ffb writes with cannot change it.
-        if database.isServer { return }
+        // A server's schema belongs to its owner role; the roles ffb writes with cannot change it,
+        // but the owner can drop what guards it.
+        if database.isServer { return try requireIntactServerGuard() }
         let actual = try StoreError.mapping { () throws(SQLiteError) in try SchemaObject.all(in: database) }
         guard SchemaObject.digest(actual) != Schema.expectedDigest else { return }
         let differences = try schemaDifferences(actual)
@@ -88,15 +89,17 @@ extension Store {
     }
 
     /// A server keeps its own pages and references sound (foreign keys are enforced on every
-    /// write) and its schema belongs to the owner role: what is left to check is the schema version
-    /// and the audit chain.
+    /// write) and its schema belongs to the owner role: what is left to check is the schema
+    /// version, the triggers and row-level security that guard it, and the audit chain.
     private func serverCheck() throws(StoreError) -> StoreCheckReport {
         try read {
             let version = try database.userVersion
             let schema = StoreCheckReport.Finding(
                 check: "schema version", problems: version == Schema.latestVersion ? [] : ["the schema is version \(version), this ffb's is \(Schema.latestVersion)"],
                 detail: "version \(version) on \(path)")
-            return StoreCheckReport(schemaVersion: version, findings: [schema, try auditChainFinding()])
+            let guarded = StoreCheckReport.Finding(check: "append-only triggers and row-level security", problems: try serverGuardProblems(),
+                                                   detail: "every table's, as this ffb makes them")
+            return StoreCheckReport(schemaVersion: version, findings: [schema, guarded, try auditChainFinding()])
         }
     }
 

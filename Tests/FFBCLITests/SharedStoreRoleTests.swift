@@ -110,4 +110,47 @@ final class SharedStoreRoleTests {
         let onFile = try FFBProcess.run(["admin", "role", "list", "--db", try TemporaryDirectory().file("x.sqlite").path])
         #expect(onFile.status != 0)
     }
+
+    /// Session 15's probe: a CPR number registered where the role cannot see it was a raw
+    /// "UNIQUE constraint failed" with exit 3. It is the user's error, said plainly, and nothing
+    /// is written.
+    @Test func aCPRNumberRegisteredWhereTheRoleCannotSeeItIsAPlainRefusal() throws {
+        let result = try run(["citizen", "add", "--cpr", "010190-1234", "--name", "Mette Hansen"], as: copenhagen)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("already registered, where your role cannot see them"), "\(result.stderr)")
+        #expect(!result.stderr.contains("UNIQUE") && !result.stderr.contains("010190"))
+        #expect(try server.administer("SELECT count(*) FROM citizens").string(0, 0) == "2")
+    }
+
+    /// Session 15's probe: a writer behind a held write lock waited forever. It waits as long as
+    /// SQLite's busy timeout (5 s), then says the store is busy and writes nothing.
+    @Test func aWriterBehindAHeldWriteLockGivesUpAsBusy() throws {
+        let holder = try PGConnection.connect(server.address)
+        defer { holder.close() }
+        _ = try holder.execute("SELECT pg_advisory_lock(\(0x666662))")
+        let started = Date()
+        let result = try run(["citizen", "add", "--cpr", "040190-1204", "--name", "Dorte"], as: aarhus)
+        let waited = Date().timeIntervalSince(started)
+        #expect(result.status == 3 && result.stderr.contains("the store is busy"), "\(result.stderr)")
+        #expect(waited > 4 && waited < 30, "waited \(waited) s")
+        _ = try holder.execute("SELECT pg_advisory_unlock(\(0x666662))")
+        try ok(["citizen", "add", "--cpr", "040190-1204", "--name", "Dorte"], as: aarhus)
+    }
+
+    /// Session 15's probe: the owner dropped two append-only triggers, deleted the access log and
+    /// renamed a citizen, and `ffb check` said ok and writes went on. Both notice now.
+    @Test func aDroppedTriggerOrRowSecurityIsFoundByCheckAndRefusedByWrites() throws {
+        #expect(try run(["check"]).status == 0)
+        _ = try server.administer("DROP TRIGGER citizens_append_only ON citizens")
+        _ = try server.administer("ALTER TABLE orders DISABLE ROW LEVEL SECURITY")
+        _ = try server.administer("ALTER TABLE goals DISABLE TRIGGER goals_no_truncate")
+        let check = try run(["check", "--lang", "en"])
+        #expect(check.status == 3)
+        for problem in ["trigger citizens_append_only is missing", "row-level security on orders is off", "trigger goals_no_truncate is switched off"] {
+            #expect(check.stdout.contains(problem), "\(problem): \(check.stdout)")
+        }
+        let write = try run(["citizen", "add", "--cpr", "040190-1204", "--name", "Dorte"], as: aarhus)
+        #expect(write.status == 3 && write.stderr.contains("the store was changed outside ffb (trigger citizens_append_only is missing"), "\(write.stderr)")
+        #expect(try server.administer("SELECT count(*) FROM citizens").string(0, 0) == "2")
+    }
 }

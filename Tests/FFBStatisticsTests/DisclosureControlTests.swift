@@ -56,6 +56,22 @@ import Testing
         #expect(control.suppressed(two, parent: { area[$0] }) == ["a1": .tooFew, "a2": .tooFew])
     }
 
+    /// Session 15's audit: two hidden themes of four citizens each in an area whose row was shown
+    /// gave eight pairs between them, at most four each: so four each. Hidden groups whose total
+    /// is as large (or as small) as their bound allows take a shown sibling with them.
+    @Test func hiddenGroupsPinnedAtTheirBoundTakeAnotherWithThem() {
+        #expect(control.suppressed([(key: "a", citizens: 4), (key: "b", citizens: 4), (key: "c", citizens: 9), (key: "d", citizens: 6)])
+            == ["a": .tooFew, "b": .tooFew, "d": .secondary])
+        #expect(control.suppressed([(key: "a", citizens: 1), (key: "b", citizens: 1), (key: "c", citizens: 9)])
+            == ["a": .tooFew, "b": .tooFew, "c": .secondary])
+        // Three and four: seven could be 3 + 4 or 4 + 3; nothing more to hide.
+        #expect(control.suppressed([(key: "a", citizens: 3), (key: "b", citizens: 4), (key: "c", citizens: 9)]) == ["a": .tooFew, "b": .tooFew])
+        // Within an area too: the area's row minus its shown themes is the hidden ones' total.
+        let area = ["a1": "A", "a2": "A", "a3": "A", "b1": "B"]
+        let groups = [(key: "a1", citizens: 4), (key: "a2", citizens: 4), (key: "a3", citizens: 20), (key: "b1", citizens: 3)]
+        #expect(control.suppressed(groups, parent: { area[$0] })["a3"] == .secondary)
+    }
+
     @Test func markersSayWhyNeverZero() {
         #expect(control.citizensMarker(.tooFew) == "<5")
         #expect(control.citizensMarker(.secondary) == "·")

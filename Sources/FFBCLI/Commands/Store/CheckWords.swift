@@ -7,6 +7,7 @@ enum CheckWords {
     static let danishChecks = [
         "SQLite integrity": "SQLites integritet", "references between records": "henvisninger mellem poster",
         "schema and append-only triggers": "skema og tilføj-kun-triggere", "audit trail hash chain": "revisionssporets hashkæde",
+        "schema version": "skemaversion", "append-only triggers and row-level security": "tilføj-kun-triggere og rækkesikkerhed",
     ]
 
     static func check(_ name: String, _ lang: Language) -> String {
@@ -17,6 +18,7 @@ enum CheckWords {
     static func detail(_ text: String, _ lang: Language) -> String {
         guard lang == .da else { return text }
         if text == "every reference resolves" { return "alle henvisninger findes" }
+        if text == "every table's, as this ffb makes them" { return "alle tabellers, som denne ffb laver dem" }
         if text.hasPrefix("as this ffb makes them") { return text.replacingOccurrences(of: "as this ffb makes them", with: "som denne ffb laver dem") }
         // "412 writes, last 3f2a9c1e…"
         if let comma = text.range(of: ", last "), let count = Int(text[..<comma.lowerBound].split(separator: " ").first ?? "") {
