@@ -196,6 +196,14 @@ import Testing
             "\(bad.path):/entries/2/theme: unknown theme (use a KL code or an exact Danish name)",
             "\(bad.path):/entries/3: expected object, found number",
         ])
+        // A theme twice, once by name and once by code: an error at the second, naming the first.
+        let twice = try directory.write("twice.json", """
+        {"citizen": "\(recorded.citizen)", "date": "2025-06-01", "assessor": "Anna",
+         "entries": [{"theme": "Købe ind", "level": 3}, {"theme": "01770afa-cd17-41fe-a966-b8895e4d55d8", "level": 2}]}
+        """)
+        let doubled = try ffb(["assess", "--file", twice.path])
+        #expect(doubled.status == 1)
+        #expect(doubled.errorLines == ["\(twice.path):/entries/1/theme: theme \"Købe ind\" is assessed twice in one assessment (first at /entries/0/theme)"])
         let truncated = try directory.write("truncated.json", #"{"citizen": "P-"#)
         let cut = try ffb(["assess", "--file", truncated.path])
         #expect(cut.status == 1)

@@ -133,6 +133,20 @@ import Testing
         #expect(Documents.errors(message.setting("/entry/0", to: nil)).has("/entry/0/resource/resourceType", "first entry of a message"))
     }
 
+    /// Session 15's probe: a reference to no entry, and a second entry under one fullUrl with
+    /// other content (the first won), were read as if valid.
+    @Test func aReferenceToNoEntryAndTwoEntriesUnderOneFullUrlAreErrors() throws {
+        let dangling = Documents.errors(message.setting("/entry/14/resource/subject/reference", to: "Patient/nonexistent"))
+        #expect(dangling.has("/entry/14/resource/subject/reference", "the reference \"Patient/nonexistent\" names no entry of the message"))
+        let entry = try #require(message[try JSONPointer(parsing: "/entry/14")])
+        let twice = Documents.errors(message.setting("/entry/-", to: entry.setting("/resource/severity/coding/0/code", to: "0")))
+        #expect(twice.has("/entry/44/resource/id", "appears twice with other content (first at /entry/14/resource); each entry of a bundle is its own (FHIR bdl-7)"))
+        // The same entry twice is read once.
+        #expect(Documents.errors(message.setting("/entry/-", to: entry)).isEmpty)
+        // An absolute reference may point outside the bundle.
+        #expect(Documents.errors(message.setting("/entry/14/resource/subject/reference", to: "https://fhir.example.dk/Patient/1")).allSatisfy { !$0.message.contains("names no entry") })
+    }
+
     @Test func itImportsIntoAProviderStore() throws {
         let stores = try TemporaryStore()
         let summary = try stores.importing([try Documents.decode(message)])

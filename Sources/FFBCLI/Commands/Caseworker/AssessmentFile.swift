@@ -32,7 +32,18 @@ enum AssessmentFile {
                     return date
                 }
                 let assessor = root.string("assessor")
-                let entries = root.array("entries") { item -> AssessmentEntry? in entry(&item, catalog: catalog) }
+                // A theme twice is an error at the second, naming the first (the model would say it
+                // without a place).
+                var first: [KLCode: String] = [:]
+                let entries = root.array("entries") { item -> AssessmentEntry? in
+                    guard let entry = entry(&item, catalog: catalog) else { return nil }
+                    if let earlier = first[entry.theme] {
+                        item.fail("theme \"\(catalog.theme(entry.theme)?.name ?? entry.theme.rawValue)\" is assessed twice in one assessment (first at \(earlier))", at: "theme")
+                        return nil
+                    }
+                    first[entry.theme] = item.pointer.appending("theme").location
+                    return entry
+                }
                 root.rejectUnknownProperties()
                 guard let citizen, let date, let assessor, let entries else { return nil }
                 return AssessmentDraft(citizen: citizen, caseNumber: caseNumber, date: date, assessor: assessor, entries: entries)

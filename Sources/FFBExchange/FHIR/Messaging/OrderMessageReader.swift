@@ -19,6 +19,7 @@ struct OrderMessageReader {
 extension FHIRMapping {
     mutating func mapOrderMessage(_ document: JSONValue, contentHash: String) -> RawDocument? {
         guard readBundle(document) else { return nil }
+        checkEntries(.orderMessage)
         if let type = bundle.type, type.value != "message" {
             issues.error("a KL FFB order message is a Bundle of type \"message\"", at: type.pointer)
         } else if bundle.type == nil {

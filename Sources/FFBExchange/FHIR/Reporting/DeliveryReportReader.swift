@@ -43,8 +43,7 @@ extension FHIRMapping {
     mutating func mapDeliveryReport(_ document: JSONValue, contentHash: String) -> RawDocument? {
         guard readBundle(document) else { return nil }
         // A resource twice, a reference to nothing: everything after would read a different report.
-        checkIdentities()
-        for resource in bundle.resources { checkReferences(resource.value, at: resource.pointer) }
+        checkEntries(.deliveryReport)
         checkSubjects()
         guard !issues.hasErrors else { return nil }
 
@@ -84,51 +83,6 @@ extension FHIRMapping {
     }
 
     // MARK: The bundle as a whole
-
-    /// Every resource has an id, and one id names one version: the same resource twice with the
-    /// same content is read once; with other content the report contradicts itself.
-    private mutating func checkIdentities() {
-        var first: [String: FHIRResource] = [:]
-        for resource in bundle.resources {
-            guard let key = resource.relativeKey else {
-                issues.error("a DeliveryReport resource needs an id (KL: a resource keeps its id from report to report)", at: resource.pointer)
-                continue
-            }
-            guard let earlier = first[key] else {
-                first[key] = resource
-                continue
-            }
-            if earlier.value == resource.value {
-                issues.warning("\(Quoted.value(key)) appears twice with the same content (first at \(earlier.pointer.location)); read once", at: resource.pointer)
-                touch(resource)
-            } else {
-                issues.error("\(Quoted.value(key)) appears twice with other content (first at \(earlier.pointer.location)); a report holds one version of a resource",
-                             at: resource.pointer.appending("id"))
-            }
-        }
-    }
-
-    /// Every `reference` anywhere in a resource names an entry of the bundle (KL: references are
-    /// bundled; a report carries everything it references).
-    private mutating func checkReferences(_ value: JSONValue, at pointer: JSONPointer) {
-        switch value {
-        case .object(let object):
-            for member in object {
-                let inner = pointer.appending(member.key)
-                if member.key == "reference", case .string(let text) = member.value {
-                    if bundle.resolve(text) == nil {
-                        issues.error("the reference \(Quoted.value(text)) names no entry of the report (a DeliveryReport carries every resource it references)", at: inner)
-                    }
-                } else {
-                    checkReferences(member.value, at: inner)
-                }
-            }
-        case .array(let items):
-            for (index, item) in items.enumerated() { checkReferences(item, at: pointer.appending(index)) }
-        default:
-            break
-        }
-    }
 
     /// Every resource is about the report's citizen: its `subject` is the Patient.
     private mutating func checkSubjects() {
