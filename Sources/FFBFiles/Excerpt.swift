@@ -34,26 +34,35 @@ package enum Excerpt {
         return cut ? shown + "…" : shown
     }
 
-    /// Replaces each run of exactly ten digits, or of six digits, a hyphen and four, by `#` in its
-    /// shape.
+    /// Replaces each CPR-shaped run by `#` in its shape: exactly ten digits, or six digits, a
+    /// separator (a hyphen, a space, a no-break space or hyphen, an en dash) and four, standing
+    /// alone: no letter or digit right before or after it, so the digits inside a UUID or a word
+    /// stay (a value quoted back must still be recognisable).
     static func maskCPRShapes(_ scalars: inout [Unicode.Scalar]) {
-        func isDigit(_ index: Int) -> Bool { index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        func isDigit(_ index: Int) -> Bool { index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        func isWordCharacter(_ index: Int) -> Bool {
+            index >= 0 && index < scalars.count && (isDigit(index) || scalars[index].properties.isAlphabetic)
+        }
+        let separators: Set<Unicode.Scalar> = ["-", " ", "\u{00A0}", "\u{2011}", "\u{2013}"]
         var index = 0
         while index < scalars.count {
-            guard isDigit(index) else {
+            guard isDigit(index), !isWordCharacter(index - 1) else {
                 index += 1
                 continue
             }
             var end = index
             while isDigit(end) { end += 1 }
-            var masked = end - index == 10 ? end : nil
-            if end - index == 6, end < scalars.count, scalars[end] == "-", (end + 1...end + 4).allSatisfy(isDigit), !isDigit(end + 5) {
+            var masked: Int?
+            if end - index == 10 {
+                masked = end
+            } else if end - index == 6, end < scalars.count, separators.contains(scalars[end]), (end + 1...end + 4).allSatisfy(isDigit) {
                 masked = end + 5
             }
-            if let masked {
-                for place in index..<masked where scalars[place] != "-" { scalars[place] = "#" }
+            if let last = masked, !isWordCharacter(last) {
+                for place in index..<last where isDigit(place) { scalars[place] = "#" }
+                if last - index == 11 { scalars[index + 6] = "-" }
             }
-            index = masked ?? end
+            index = max(end, masked ?? end)
         }
     }
 }

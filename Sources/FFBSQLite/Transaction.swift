@@ -81,9 +81,10 @@ extension Database {
         switch mode {
         case .deferred: return ["BEGIN ISOLATION LEVEL REPEATABLE READ"]
         // A writer waits for the lock as long as SQLite's busy timeout, then gives up as busy
-        // (SQLSTATE 55P03), never forever behind a long import or a held lock.
+        // (SQLSTATE 55P03), never forever behind a long import or a held lock (0 would mean
+        // for ever on PostgreSQL: at least a millisecond).
         case .immediate, .exclusive:
-            return ["BEGIN ISOLATION LEVEL READ COMMITTED", "SET LOCAL lock_timeout = \(options.busyTimeoutMilliseconds)",
+            return ["BEGIN ISOLATION LEVEL READ COMMITTED", "SET LOCAL lock_timeout = \(max(1, options.busyTimeoutMilliseconds))",
                     "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"]
         }
     }

@@ -73,17 +73,6 @@ extension Store {
                     found += [rules.born(.caseFile(number), opened, birth: birth)].compactMap { $0 }
                 }
             } }
-            // Current goal versions followed up before their order starts.
-            try database.forEach("""
-                SELECT g.id, g.follow_up_date, o.id, o.start FROM goals g JOIN orders o ON o.id = g.order_id
-                WHERE g.follow_up_date < o.start
-                  AND g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id) AND \(counts("goal", "g"))
-                ORDER BY g.rowid
-                """) { row throws(SQLiteError) in
-                guard let date = LocalDate(iso: try row.string(1)), let start = LocalDate(iso: try row.string(3)),
-                      let problem = rules.onOrder(.goalFollowUp, date, orderID: try row.string(2), start: start, ended: nil) else { return }
-                found.append(ImplausibleRecord(problem.rule, rules.language.pick("mål", "goal") + " \(try row.string(0)): \(problem.message)"))
-            }
             found += try implausibleGoals(rules)
             return found
         }
@@ -94,17 +83,22 @@ extension Store {
     /// each), so a store of any size costs a few lookups per goal, never a scan per goal.
     private func implausibleGoals(_ rules: Plausibility) throws -> [ImplausibleRecord] {
         let goals = try database.map("""
-            SELECT g.id, g.goal_type, g.expected_level, g.primary_theme, o.start, o.citizen_id
+            SELECT g.id, g.goal_type, g.expected_level, g.primary_theme, o.start, o.citizen_id, g.follow_up_date, o.id
             FROM goals g JOIN orders o ON o.id = g.order_id
             WHERE g.version = (SELECT max(v.version) FROM goals v WHERE v.series_id = g.series_id)
               AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.target_kind = 'goal' AND e.target_id = g.id)
             ORDER BY g.rowid
             """) { row in
             (id: try row.string(0), type: try row.string(1), expected: Int(try row.int64(2)), theme: try row.string(3),
-             start: try row.string(4), citizen: try row.int64(5))
+             start: try row.string(4), citizen: try row.int64(5), followUp: try row.optionalString(6), order: try row.string(7))
         }
         var found: [ImplausibleRecord] = []
         for goal in goals {
+            // Followed up before its order starts.
+            if let followUp = goal.followUp.flatMap(LocalDate.init(iso:)), let start = LocalDate(iso: goal.start),
+               let problem = rules.onOrder(.goalFollowUp, followUp, orderID: goal.order, start: start, ended: nil) {
+                found.append(ImplausibleRecord(problem.rule, rules.language.pick("mål", "goal") + " \(goal.id): \(problem.message)"))
+            }
             guard let type = GoalType(rawValue: goal.type), let expected = FunctionLevel(rawValue: goal.expected),
                   let theme = KLCode(goal.theme) else { continue }
             let points = try database.map(StoreWriter.themeLevels, [.integer(goal.citizen), .text(goal.theme)]) { row in

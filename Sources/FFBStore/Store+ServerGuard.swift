@@ -11,7 +11,7 @@ extension Store {
         guard let expected = ServerGuard.expected else { return ["this ffb cannot build its own schema"] }
         var triggers: [String: Bool] = [:]
         try database.forEach("""
-            SELECT t.tgname, CASE WHEN t.tgenabled = 'D' THEN 0 ELSE 1 END FROM pg_trigger t
+            SELECT t.tgname, CASE WHEN t.tgenabled IN ('O', 'A') THEN 1 ELSE 0 END FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal
             """) { row throws(SQLiteError) in triggers[try row.string(0)] = try row.int(1) == 1 }
         var secured: [String: Bool] = [:]
@@ -27,7 +27,7 @@ extension Store {
         for name in expected.triggers {
             switch triggers[name] {
             case nil: problems.append("trigger \(name) is missing")
-            case false?: problems.append("trigger \(name) is switched off")
+            case false?: problems.append("trigger \(name) is switched off (it does not fire in an ordinary session)")
             case true?: break
             }
         }

@@ -48,9 +48,7 @@ extension StoreWriter {
                 throw StoreError.notFound("no order \(id)")
             }
             try judge(plausibility.dated(.orderEnding(id), closing.date, today: rules.today))
-            if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = 'order' AND target_id = ?", [.text(id)]) != nil {
-                throw StoreError.invalid("order \(id) is marked entered in error; it does not run, so it cannot end")
-            }
+            try requireCounting(.order, order, "it does not run, so it cannot end")
             if let end = try orderEnd(of: order) {
                 throw StoreError.invalid("order \(id) has already ended on \(end.date) (\(Self.describe(end.cause))); an order ends once")
             }

@@ -173,6 +173,7 @@ package struct StoreWriter {
     /// (`BEGIN IMMEDIATE`), so the check and the insert cannot interleave with another writer.
     package func record(_ followUp: FollowUp, citizen: Pseudonym, caseNumber: String?) throws(StoreError) {
         try StoreError.mapping {
+            try requireCounting(.order, followUp.orderID, "no follow-up is recorded on it")
             try checkNotRecordedBefore(followUp)
             if followUp.status != .continue { made.endedSomething = true }
             if let replaced = followUp.supersedes {
@@ -215,7 +216,6 @@ package struct StoreWriter {
     /// Marks a record as entered in error. The record stays (history keeps it) but no longer counts.
     package func markEnteredInError(kind: RecordKind, id: String, reason: String) throws(StoreError) {
         try StoreError.mapping {
-            guard !reason.trimmingSpacesAndNewlines().isEmpty else { throw StoreError.invalid("a record is marked entered in error with a reason; the reason is empty") }
             guard try database.firstRow("SELECT 1 FROM \(kind.table) WHERE id = ?", [.text(id)]) != nil else {
                 throw StoreError.notFound("no \(kind.rawValue) \(id)")
             }

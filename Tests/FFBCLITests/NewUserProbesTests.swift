@@ -67,9 +67,8 @@ import Testing
         let file = directory.file("swapped.csv")
         try "citizen,theme,date,level\nP-1,010190-1234,2024-01-01,3\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try refused("stats", "--input", file.path) == "\(file.path):2: unknown theme \"######-####\"\n")
-        try "citizen,theme,date,level\nP-1,x0101901234,2024-01-01,3\n".write(to: file, atomically: true, encoding: .utf8)
-        // Ten digits after a letter are masked too: a prefix does not make them anything else.
-        #expect(try refused("stats", "--input", file.path) == "\(file.path):2: unknown theme \"x##########\"\n")
+        try "citizen,theme,date,level\nP-1,010190 1234,2024-01-01,3\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try refused("stats", "--input", file.path) == "\(file.path):2: unknown theme \"######-####\"\n")
         try "citizen,theme,date,level\nP-1,01019012345,2024-01-01,3\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try refused("stats", "--input", file.path) == "\(file.path):2: unknown theme \"01019012345\"\n")
     }
@@ -121,7 +120,7 @@ import Testing
         let db = path("r.sqlite")
         let recorded = try caseStore(db)
         #expect(try refused("mark-error", "--kind", "goal", "--id", recorded.goal, "--reason", "   ", "--db", db)
-            .contains("the reason is empty"))
+            .contains("--reason: say why the record is entered in error"))
         #expect(try count(db, "entered_in_error") == 0)
     }
 

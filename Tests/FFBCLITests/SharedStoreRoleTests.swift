@@ -1,4 +1,5 @@
 import FFBPostgres
+import FFBSQLite
 import Foundation
 import Testing
 
@@ -127,13 +128,13 @@ final class SharedStoreRoleTests {
     @Test func aWriterBehindAHeldWriteLockGivesUpAsBusy() throws {
         let holder = try PGConnection.connect(server.address)
         defer { holder.close() }
-        _ = try holder.execute("SELECT pg_advisory_lock(\(0x666662))")
+        _ = try holder.execute("SELECT pg_advisory_lock(\(Database.writeLockKey))")
         let started = Date()
         let result = try run(["citizen", "add", "--cpr", "040190-1204", "--name", "Dorte"], as: aarhus)
         let waited = Date().timeIntervalSince(started)
         #expect(result.status == 3 && result.stderr.contains("the store is busy"), "\(result.stderr)")
         #expect(waited > 4 && waited < 30, "waited \(waited) s")
-        _ = try holder.execute("SELECT pg_advisory_unlock(\(0x666662))")
+        _ = try holder.execute("SELECT pg_advisory_unlock(\(Database.writeLockKey))")
         try ok(["citizen", "add", "--cpr", "040190-1204", "--name", "Dorte"], as: aarhus)
     }
 

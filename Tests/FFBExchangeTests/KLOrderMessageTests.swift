@@ -140,7 +140,10 @@ import Testing
         #expect(dangling.has("/entry/14/resource/subject/reference", "the reference \"Patient/nonexistent\" names no entry of the message"))
         let entry = try #require(message[try JSONPointer(parsing: "/entry/14")])
         let twice = Documents.errors(message.setting("/entry/-", to: entry.setting("/resource/severity/coding/0/code", to: "0")))
-        #expect(twice.has("/entry/44/resource/id", "appears twice with other content (first at /entry/14/resource); each entry of a bundle is its own (FHIR bdl-7)"))
+        #expect(twice.has("/entry/44/fullUrl", "appears twice with other content (first at /entry/14/resource); each entry of a bundle is its own (FHIR bdl-7)"))
+        // Another fullUrl, but the same Type/id: a reference by Type/id would not know which.
+        let renamed = entry.setting("/fullUrl", to: "urn:uuid:0b6f3d4e-2c1a-4e8b-9d7f-5a6b7c8d9e0f").setting("/resource/severity/coding/0/code", to: "0")
+        #expect(Documents.errors(message.setting("/entry/-", to: renamed)).has("/entry/44/resource/id", "appears twice with other content"))
         // The same entry twice is read once.
         #expect(Documents.errors(message.setting("/entry/-", to: entry)).isEmpty)
         // An absolute reference may point outside the bundle.
@@ -179,5 +182,22 @@ import Testing
         #expect(goals.map(\.expectedLevel) == [.moderate, .mild])
         #expect(goals[1].supersedes == goals[0].id)
         #expect(try stores.importing([try Documents.decode(resent)]).alreadyImported == 1)
+    }
+
+    /// A goal re-sent on an order the municipality has since marked entered in error is not
+    /// recorded, and the import goes on (session 15's review: the writer's refusal had rolled the
+    /// whole batch back).
+    @Test func aGoalResentOnAnOrderMarkedEnteredInErrorIsSkippedNotRefused() throws {
+        let stores = try TemporaryStore()
+        try stores.importing([try Documents.decode(message)])
+        let order = try #require(UUID(uuidString: "55602964-b665-45bc-ad84-620c42e1761b"))
+        try stores.store.write(user: "test", command: "test mark") { writer in
+            try writer.markEnteredInError(kind: .order, id: order.storeText, reason: "Forkert borger")
+        }
+        let resent = message.setting("/id", to: "0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f")
+            .setting("/entry/6/resource/target/1/detailCodeableConcept/coding/0/code", to: "8328ce4a-6238-4f73-bf1a-74aadb68eff8")
+        let summary = try stores.importing([try Documents.decode(resent)])
+        #expect(summary.documents == 1 && summary.goalVersions == 0)
+        #expect(try stores.store.goals(of: order).map(\.value.version) == [1])
     }
 }

@@ -89,10 +89,17 @@ import Testing
     @Test func whatHasTheShapeOfACPRNumberIsQuotedAsThatShape() {
         #expect(Excerpt.quoted("010190-1234") == "\"######-####\"")
         #expect(Excerpt.quoted("cpr 0101901234, ok") == "\"cpr ##########, ok\"")
+        // Typed with a space, a no-break hyphen or an en dash: the same shape.
+        for typed in ["010190 1234", "010190\u{2011}1234", "010190\u{2013}1234", " 010190-1234 "] {
+            #expect(Excerpt.quoted(typed).contains("######-####") && !Excerpt.quoted(typed).contains("1234"), "\(typed)")
+        }
+        // Digits inside a UUID or a word are not a CPR number standing alone: they stay.
+        #expect(Excerpt.quoted("3f2a9c1e-1234-4000-8000-0123456789ab") == "\"3f2a9c1e-1234-4000-8000-0123456789ab\"")
+        #expect(Excerpt.quoted("x0101901234") == "\"x0101901234\"")
         // Other lengths are no CPR number: a date, eleven digits, six and five.
         for text in ["2024-01-01", "01019012345", "010190-12345", "01019-1234"] { #expect(Excerpt.quoted(text) == "\"\(text)\"") }
         // Across the cut, still masked: the digits shown are not the number's.
-        let cut = Excerpt.quoted(String(repeating: "x", count: 35) + "0101901234")
-        #expect(cut == "\"" + String(repeating: "x", count: 35) + "####…\"")
+        let cut = Excerpt.quoted(String(repeating: "x", count: 34) + " 0101901234")
+        #expect(cut == "\"" + String(repeating: "x", count: 34) + " ####…\"")
     }
 }

@@ -123,6 +123,7 @@ import Testing
         // Thirty: ten stay, twenty improve; every level with pairs has at least five.
         let large = try Self.html([10, 10, 10])
         #expect(!large.contains("Fordelingen er skjult"))
+        #expect(large.contains("aria-label=\"Funktionsevneniveau ved baseline og opfølgning"), "the chart is drawn")
     }
 
     /// A grid with one small cell is hidden whole: its rows and columns (the level distributions),

@@ -44,7 +44,6 @@ import Testing
         ("SELECT f.id, f.date, o.id, o.start FROM follow_ups f JOIN orders o ON o.id = f.order_id", "implausibleRecords() judges every follow-up (ffb check)"),
         ("FROM goals g JOIN orders o ON o.id = g.order_id\nWHERE g.version = (SELECT max(v.version)", "implausibleRecords() judges every current goal, each goal's levels then by index (ffb check)"),
         ("FROM citizens c LEFT JOIN cases k ON k.citizen_id = c.id", "implausibleRecords() judges every citizen's birth date, and every case against it (ffb check)"),
-        ("WHERE g.follow_up_date < o.start", "implausibleRecords() judges every goal's follow-up date (ffb check)"),
         ("SELECT _rowid_, * FROM ", "logicalDump() renders every row of every table"),
         ("SELECT * FROM \"", "logicalDump() renders every row of every WITHOUT ROWID table"),
     ]

@@ -35,37 +35,13 @@ struct ValidationContext {
     }
 }
 
-/// Quotes a value from a document in a message, so the reader sees what was wrong: any
-/// CPR-shaped part (ten digits, or six, a dash and four, standing alone as a word: a CPR number
-/// typed into the wrong field, or used as a resource id) replaced by "…", never shown, and the
-/// rest cut and escaped as every quoted excerpt is. A UUID or a URL keeps its digits.
+/// Quotes a value from a document in a message, so the reader sees what was wrong, cut and
+/// escaped as every quoted excerpt is, a CPR number's digits never shown (`Excerpt`).
 enum Quoted {
     /// Room for a `urn:uuid:` reference whole.
     static let limit = 80
 
     static func value(_ text: String) -> String {
-        var shown = ""
-        var word = ""
-        func flush() {
-            shown += isCPRShaped(word) ? "…" : word
-            word = ""
-        }
-        // Enough to fill an excerpt; the rest is never shown.
-        for character in text.prefix(4 * limit) {
-            if character.isASCII && (character.isLetter || character.isNumber || character == "-") {
-                word.append(character)
-            } else {
-                flush()
-                shown.append(character)
-            }
-        }
-        flush()
-        return Excerpt.quoted(shown + (text.count > 4 * limit ? "…" : ""), maxCharacters: limit)
-    }
-
-    private static func isCPRShaped(_ word: String) -> Bool {
-        let digits = word.filter { $0 != "-" }
-        guard digits.count == 10, digits.allSatisfy(\.isNumber) else { return false }
-        return word.count == 10 || (word.count == 11 && Array(word)[6] == "-")
+        Excerpt.quoted(text, maxCharacters: limit)
     }
 }

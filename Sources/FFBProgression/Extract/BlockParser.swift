@@ -317,11 +317,21 @@ struct BlockParser {
         output.blockLines[number] = line
     }
 
-    /// Whether the bytes are a CPR number (personal data that an extract must not hold), in either
-    /// of the forms `CPRNumber` reads; checked once per citizen.
+    /// Whether the bytes are a CPR number (personal data that an extract must not hold): either
+    /// form `CPRNumber` reads, around spaces, the six and four apart by a space, a no-break space
+    /// or hyphen or an en dash too; checked once per citizen.
     static func isCPRNumber(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard count == 10 || count == 11, bytes[0] >= 48, bytes[0] <= 57 else { return false }
-        return (try? CPRNumber(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))) != nil
+        // Ten digits and nothing but spaces and one separator: a pseudonym ("P-…") is not looked at further.
+        guard count >= 10, count <= 24 else { return false }
+        var digits = 0
+        for offset in 0..<count {
+            let byte = bytes[offset]
+            if byte >= 48, byte <= 57 { digits += 1 } else if (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) { return false }
+        }
+        guard digits == 10 else { return false }
+        var text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self).trimmingSpaces()
+        for separator in [" ", "\u{00A0}", "\u{2011}", "\u{2013}"] { text = text.replacingOccurrences(of: separator, with: "-") }
+        return (try? CPRNumber(text)) != nil
     }
 
     /// Leaves the run mode: every series so far goes into the keyed table.

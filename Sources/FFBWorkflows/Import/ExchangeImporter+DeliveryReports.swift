@@ -115,6 +115,7 @@ extension ExchangeImporter {
             fail(error.message, at: .goal(goal.id))
             return
         }
+        guard try !onRecordInError(next) else { return }
         if let refusal = try refusal({ try writer.addGoal(next) }) {
             fail(refusal, at: .goal(goal.id))
             return

@@ -42,6 +42,7 @@ extension ExchangeImporter {
         if !orderIsNew {
             guard let next = try versionToAdd(record) else { return }
             goal = next
+            guard try !onRecordInError(goal) else { return }
         }
         if let refusal = try refusal({ try writer.addGoal(goal) }) {
             fail(refusal, at: .goal(record.goal.id))
@@ -49,6 +50,22 @@ extension ExchangeImporter {
         }
         summary.goalVersions += 1
         try markIfNeeded(record, id: goal.id)
+    }
+
+    /// Whether a goal version would build on an order or goal the store has marked entered in
+    /// error: then it is not recorded, and the document says so in a warning (a provider re-sends
+    /// every goal in each report; the municipality's correction is not the document's error).
+    mutating func onRecordInError(_ goal: Goal) throws -> Bool {
+        let dead: String
+        if try writer.enteredInErrorReason(.order, id: goal.orderID) != nil {
+            dead = "order \(goal.orderID.storeText)"
+        } else if let replaced = goal.supersedes, try writer.enteredInErrorReason(.goal, id: replaced) != nil {
+            dead = "goal \(replaced.storeText)"
+        } else {
+            return false
+        }
+        issues.warning("goal \(goal.id.storeText) is not recorded: \(dead) is marked entered in error in this store", at: locations[.goal(goal.id)])
+        return true
     }
 
     /// The version to add for a goal of an order the store has: nil when the store has it already

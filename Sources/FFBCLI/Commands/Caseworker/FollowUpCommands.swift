@@ -50,7 +50,6 @@ enum FollowUpRecordCommand: Command {
         let next = try arguments.date("next")
         let followUp = try StoreOptions.write(arguments, context: context) { store, writer in
             let stored = try store.order(arguments.requiredValue("order"))
-            guard stored.enteredInError == nil else { throw StoreError.invalid("order \(stored.value.id.storeText) is marked entered in error") }
             let order = stored.value
             let notes = try goalNotes.map { key, value in
                 let goal = try store.goal(key).value
@@ -82,6 +81,9 @@ enum MarkErrorCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CLIError) {
         guard let kind = RecordKind(rawValue: try arguments.requiredValue("kind")) else { return }
         let reason = try arguments.requiredValue("reason")
+        // The audit keeps the reason beside the mark: spaces are none. (An imported mark keeps what
+        // the sender wrote.)
+        guard !reason.trimmingSpacesAndNewlines().isEmpty else { throw .invalid("--reason: say why the record is entered in error") }
         let id = try StoreOptions.write(arguments, context: context) { store, writer in
             let id = try store.resolveID(arguments.requiredValue("id"), kind: kind)
             try writer.markEnteredInError(kind: kind, id: id, reason: reason)

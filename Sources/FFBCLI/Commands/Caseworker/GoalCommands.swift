@@ -35,7 +35,6 @@ enum GoalAddCommand: Command {
         guard let primary, let type, let expected, let followUp, problems.isEmpty else { throw problems.failure }
         let goal = try StoreOptions.write(arguments, context: context) { store, writer in
             let order = try store.order(arguments.requiredValue("order"))
-            guard order.enteredInError == nil else { throw StoreError.invalid("order \(order.value.id.storeText) is marked entered in error") }
             let goal = try Goal(
                 orderID: order.value.id, primaryTheme: primary, secondaryThemes: secondary, type: type,
                 expectedLevel: expected ?? .none, description: arguments.requiredValue("description"),

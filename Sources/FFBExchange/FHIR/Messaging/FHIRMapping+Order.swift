@@ -106,6 +106,11 @@ extension FHIRMapping {
             // A service without an FFB code (KL's example has "Kørsel efter §105") is kept as it came.
             guard let coding = coded.first?.0, let code = coding.code else { continue }
             if let klCode = KLCode(code) { assign(resource, .service(klCode)) }
+            // Two CarePlans of one service are one service of the order, read once.
+            if let first = codes.first(where: { $0.value == code }) {
+                issues.warning("service \(Quoted.value(code)) is planned twice (first at \(first.pointer.location)); the order has it once", at: coding.codePointer)
+                continue
+            }
             codes.append(Located(code, at: coding.codePointer))
         }
         return Located(codes, at: order.pointer)

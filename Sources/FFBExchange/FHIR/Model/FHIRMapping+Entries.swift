@@ -25,23 +25,27 @@ extension FHIRMapping {
     mutating func checkEntries(_ rules: EntryRules) {
         var first: [String: FHIRResource] = [:]
         for resource in bundle.resources {
-            guard let key = rules == .deliveryReport ? resource.relativeKey : resource.fullUrl ?? resource.relativeKey else {
-                if rules == .deliveryReport {
-                    issues.error("a DeliveryReport resource needs an id (KL: a resource keeps its id from report to report)", at: resource.pointer)
+            if rules == .deliveryReport, resource.relativeKey == nil {
+                issues.error("a DeliveryReport resource needs an id (KL: a resource keeps its id from report to report)", at: resource.pointer)
+                continue
+            }
+            // A reference finds an entry by its fullUrl or by Type/id (`FHIRBundle.resolve`): each
+            // must name one resource. A report's resources are known by Type/id alone.
+            let keys = rules == .deliveryReport ? [resource.relativeKey].compactMap(\.self) : Array(Set([resource.fullUrl, resource.relativeKey].compactMap(\.self))).sorted()
+            for key in keys {
+                guard let earlier = first[key] else {
+                    first[key] = resource
+                    continue
                 }
-                continue
-            }
-            guard let earlier = first[key] else {
-                first[key] = resource
-                continue
-            }
-            if earlier.value == resource.value {
-                issues.warning("\(Quoted.value(key)) appears twice with the same content (first at \(earlier.pointer.location)); read once", at: resource.pointer)
-                touch(resource)
-            } else {
-                let holds = rules == .deliveryReport ? "a report holds one version of a resource" : "each entry of a bundle is its own (FHIR bdl-7)"
-                issues.error("\(Quoted.value(key)) appears twice with other content (first at \(earlier.pointer.location)); \(holds)",
-                             at: resource.pointer.appending("id"))
+                if earlier.value == resource.value {
+                    issues.warning("\(Quoted.value(key)) appears twice with the same content (first at \(earlier.pointer.location)); read once", at: resource.pointer)
+                    touch(resource)
+                } else {
+                    let holds = rules == .deliveryReport ? "a report holds one version of a resource" : "each entry of a bundle is its own (FHIR bdl-7)"
+                    let place = key == resource.fullUrl && rules == .orderMessage ? (resource.pointer.parent ?? resource.pointer).appending("fullUrl") : resource.pointer.appending("id")
+                    issues.error("\(Quoted.value(key)) appears twice with other content (first at \(earlier.pointer.location)); \(holds)", at: place)
+                }
+                break
             }
         }
         for resource in bundle.resources { checkReferences(resource.value, at: resource.pointer, rules) }
