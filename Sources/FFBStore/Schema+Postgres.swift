@@ -38,6 +38,8 @@ extension Schema {
                 columns[try row.string(0), default: []].append(try row.string(1))
             }
             try database.executeScript(postgresAccessScript(columns: columns))
+        }, Migration(version: scopesVersion) { database throws(SQLiteError) in
+            try database.executeScript(serverScopesScript)
         }]
     }
 

@@ -107,9 +107,9 @@ extension Schema {
         return script.joined(separator: "\n")
     }
 
-    /// Row-level security on `table`: the rows `visible` allows may be read. Rows may be added
-    /// freely (a provider's import records the ordering municipality's case before the order that
-    /// makes the citizen its own); every addition is in the audit trail under its role.
+    /// Row-level security on `table`: the rows `visible` allows may be read. As made at schema 8,
+    /// rows may be added freely; schema 9 (`Schema+Scopes.swift`) bounds each addition by the
+    /// same test, so no addition opens a citizen the role cannot see.
     private static func policies(_ table: String, visible: String) -> String {
         """
         ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;

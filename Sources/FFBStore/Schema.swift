@@ -8,7 +8,7 @@ import FFBSQLite
 /// The CPR number lives in `citizens` and nowhere else.
 enum Schema {
     /// The newest schema version.
-    static let latestVersion = accessLogVersion
+    static let latestVersion = scopesVersion
 
     static let appendOnlyTables = [
         "writes", "citizens", "cases", "assessments", "theme_series", "theme_observations",
@@ -416,6 +416,7 @@ enum Schema {
             Migration(version: keptVersion, keptMigration),
             Migration(version: closingsVersion, closingsMigration),
             Migration(version: accessLogVersion, accessLogMigration),
+            Migration(version: scopesVersion, scopesMigration),
         ].filter { $0.version <= last }
     }
 

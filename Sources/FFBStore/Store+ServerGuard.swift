@@ -31,9 +31,10 @@ extension Store {
             case true?: break
             }
         }
-        for table in expected.rowSecurity {
+        for table in expected.rowSecurity + ["access_log"] {
             if secured[table] != true { problems.append("row-level security on \(table) is off") }
-            for policy in ["ffb_read", "ffb_write"] where !policies.contains("\(table).\(policy)") {
+            // Only the owner reads the access log: it has no read policy.
+            for policy in table == "access_log" ? ["ffb_write"] : ["ffb_read", "ffb_write"] where !policies.contains("\(table).\(policy)") {
                 problems.append("policy \(policy) on \(table) is missing")
             }
         }
@@ -56,8 +57,8 @@ enum ServerGuard {
         guard let tables = try? Schema.inMemory(through: Schema.latestVersion, { database throws(SQLiteError) in try Schema.serverTables(of: database).map(\.name) }) else {
             return nil
         }
-        let triggers = tables.flatMap { ["\($0)_append_only", "\($0)_no_truncate"] } + ["writes_role", "access_log_role"]
-        let secured = Schema.citizenTables.map(\.table) + ["orders"] + Schema.childTables.map(\.table)
+        let triggers = tables.flatMap { ["\($0)_append_only", "\($0)_no_truncate"] } + ["writes_role", "access_log_role", "access_log_server_row"]
+        let secured = Schema.citizenTables.map(\.table) + ["orders"] + Schema.childTables.map(\.table) + ["entered_in_error"]
         return (triggers, secured)
     }()
 }

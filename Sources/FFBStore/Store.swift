@@ -65,7 +65,16 @@ package final class Store {
             let migrator = try StoreError.mapping { () throws(SQLiteError) in try Schema.serverMigrator() }
             let version = try StoreError.mapping { () throws(SQLiteError) in try migrator.currentVersion(of: database) }
             if version == 0, !create { throw .missingStore(path: database.path) }
-            _ = try StoreError.mapping { () throws(SQLiteError) in try migrator.migrate(database) }
+            do throws(SQLiteError) {
+                _ = try migrator.migrate(database)
+            } catch {
+                // Only the owner changes a shared store's schema.
+                if version > 0, case .permissionDenied = error.kind {
+                    throw StoreError.database("the store is at schema version \(version) and this ffb needs \(Schema.latestVersion); "
+                        + "its owner brings it up to date by running any ffb command on it (ffb check)")
+                }
+                throw StoreError(error)
+            }
         } catch {
             database.close()
             throw error

@@ -154,4 +154,66 @@ final class SharedStoreRoleTests {
         #expect(write.status == 3 && write.stderr.contains("the store was changed outside ffb (trigger citizens_append_only is missing"), "\(write.stderr)")
         #expect(try server.administer("SELECT count(*) FROM citizens").string(0, 0) == "2")
     }
+
+    /// Runs `statements` as `role` in one transaction; the server's refusal of any, or nil.
+    func refusal(as role: String, _ statements: [String]) throws -> PGError? {
+        let connection = try PGConnection.connect(server.address(as: role))
+        defer { connection.close() }
+        _ = try connection.execute("BEGIN")
+        do {
+            for statement in statements { _ = try connection.execute(statement) }
+            _ = try connection.execute("COMMIT")
+            return nil
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            return error
+        }
+    }
+
+    /// A write row of the role's own, as any write begins (the audit names the role that writes).
+    static let ownWrite = """
+        INSERT INTO writes (id, at, "user", command) SELECT max(id) + 1, '2025-09-01T00:00:00.000Z', session_user, 'psql' FROM writes
+        """
+
+    /// Session 15's probe: with `WITH CHECK (true)`, a caseworker added, in plain SQL, a case in
+    /// their own municipality for another municipality's citizen, and then saw the citizen's CPR
+    /// number; a provider could do the same with an order to itself. A role now adds only where it
+    /// already sees (schema 9), and the escalation is refused by the server.
+    @Test func aRoleCannotAddItsWayToACitizenItCannotSee() throws {
+        let jensID = try server.administer("SELECT id FROM citizens WHERE pseudonym = '\(jens)'").string(0, 0)
+        let metteCase = try server.administer("SELECT id FROM cases WHERE case_number = 'S-1'").string(0, 0)
+        let byCaseworker = try refusal(as: aarhus, [Self.ownWrite, """
+            INSERT INTO cases (case_number, citizen_id, opened, municipality_name, municipality_code, write_id)
+            SELECT 'S-EVIL', \(jensID), '2025-01-01', 'Aarhus', '0751', max(id) FROM writes
+            """])
+        #expect(byCaseworker?.kind == .insufficientPrivilege, "\(String(describing: byCaseworker))")
+        let byProvider = try refusal(as: provider, [Self.ownWrite, """
+            INSERT INTO orders (id, citizen_id, case_id, provider_name, provider_id, support_level, issued, start, write_id)
+            SELECT '00000000-0000-4000-8000-00000000beef', \(jensID), \(metteCase), 'Bostøtten', 'SOR-123456', 'C', '2025-03-01', '2025-03-01', max(id) FROM writes
+            """])
+        #expect(byProvider?.kind == .insufficientPrivilege, "\(String(describing: byProvider))")
+        // A mark on a record the role cannot see, and a look at a citizen it cannot see.
+        let jensAssessment = try server.administer("SELECT a.id FROM assessments a WHERE a.citizen_id = \(jensID) LIMIT 1").string(0, 0)
+        let mark = try refusal(as: aarhus, [Self.ownWrite, """
+            INSERT INTO entered_in_error (target_kind, target_id, reason, write_id) SELECT 'assessment', '\(jensAssessment)', 'x', max(id) FROM writes
+            """])
+        #expect(mark?.kind == .insufficientPrivilege, "\(String(describing: mark))")
+        let look = try refusal(as: aarhus, ["INSERT INTO access_log (at, \"user\", citizen_id, command) VALUES ('1999-01-01', session_user, \(jensID), 'x')"])
+        #expect(look?.kind == .insufficientPrivilege, "\(String(describing: look))")
+        #expect(try count("SELECT count(*) FROM citizens", as: aarhus) == "1")
+        #expect(try server.administer("SELECT count(*) FROM cases").string(0, 0) == "2")
+    }
+
+    /// Session 15's probe: a role chose the access log's ids (inserting ids ahead of the sequence
+    /// blocked every later look) and times (a look in 1999). Both are the server's now.
+    @Test func theAccessLogsIdsAndTimesAreTheServers() throws {
+        let metteID = try server.administer("SELECT id FROM citizens WHERE pseudonym = '\(mette)'").string(0, 0)
+        #expect(try refusal(as: aarhus, ["INSERT INTO access_log (id, at, \"user\", citizen_id, command) VALUES (101, '1999-01-01', session_user, \(metteID), 'x'), (102, '1999-01-01', session_user, \(metteID), 'x')"]) == nil)
+        let rows = try server.administer("SELECT id, at FROM access_log ORDER BY id")
+        #expect(rows.string(0, 1).hasPrefix("20"), "\(rows.string(0, 1))")
+        #expect(rows.string(0, 0) != "101")
+        // The next look through ffb is logged, not blocked by a taken id.
+        try ok(["citizen", "show", mette], as: aarhus)
+        #expect(try server.administer("SELECT count(*) FROM access_log").string(0, 0) == "3")
+    }
 }
