@@ -5,35 +5,15 @@ import Testing
 /// Issue 15's probes of the store, re-run: what a careless user, an attacker with the sqlite3
 /// shell and a crashing machine did to `ffb`, and what it must do now. Each test fails on the
 /// code before the fix.
-@Suite(.serialized) struct CarelessHandsTests {
+@Suite(.serialized) struct CarelessHandsTests: CaseStoreSuite {
     let directory: TemporaryDirectory
 
     init() throws {
         directory = try TemporaryDirectory()
     }
 
-    func path(_ name: String) -> String { directory.file(name).path }
-
-    @discardableResult
-    func ok(_ arguments: String...) throws -> String {
-        let result = try FFBProcess.run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     func sqlite(_ db: String, _ sql: String) throws -> String {
         try StoreShell.run(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// A store with one citizen, a case, an order and a goal; returns (pseudonym, order id).
-    func caseStore(_ db: String) throws -> (citizen: String, order: String) {
-        let citizen = try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karen Dahl", "--db", db)
-        try ok("case", "open", "--citizen", citizen, "--case-number", "S-1", "--opened", "2025-01-10",
-               "--municipality", "Aarhus", "--municipality-code", "0751", "--db", db)
-        try ok("assess", "--citizen", citizen, "--case", "S-1", "--date", "2025-01-20", "--theme", "Købe ind=3", "--db", db)
-        let order = try ok("order", "create", "--citizen", citizen, "--case", "S-1", "--service", "Socialpædagogisk støtte",
-                           "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-02-01", "--db", db)
-        return (citizen, order)
     }
 
     /// Runs `ffb` and fails the test instead of hanging when it does not end within `seconds`.

@@ -4,20 +4,11 @@ import Testing
 
 /// Session 15's probes by a new user (a caseworker's slips, a provider's repeated import, an
 /// analyst's extract with CPR numbers in it), re-run: each test fails on the code before its fix.
-@Suite(.serialized) struct NewUserProbesTests {
+@Suite(.serialized) struct NewUserProbesTests: CaseStoreSuite {
     let directory: TemporaryDirectory
 
     init() throws {
         directory = try TemporaryDirectory()
-    }
-
-    func path(_ name: String) -> String { directory.file(name).path }
-
-    @discardableResult
-    func ok(_ arguments: String...) throws -> String {
-        let result = try FFBProcess.run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `ffb`, expects exit 1, returns stderr.
@@ -31,15 +22,9 @@ import Testing
         Int(try StoreShell.run(db, "SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    /// A store with one citizen (born 1985-04-02), a case, an assessment, an order from 2025-02-01
-    /// and a goal; returns (pseudonym, order id, goal id).
-    func caseStore(_ db: String) throws -> (citizen: String, order: String, goal: String) {
-        let citizen = try ok("citizen", "add", "--cpr", "020485-1357", "--name", "Karen Dahl", "--db", db)
-        try ok("case", "open", "--citizen", citizen, "--case-number", "S-1", "--opened", "2025-01-10",
-               "--municipality", "Aarhus", "--municipality-code", "0751", "--db", db)
-        try ok("assess", "--citizen", citizen, "--case", "S-1", "--date", "2025-01-20", "--theme", "Købe ind=3", "--db", db)
-        let order = try ok("order", "create", "--citizen", citizen, "--case", "S-1", "--service", "Socialpædagogisk støtte",
-                           "--provider-name", "Bostøtten", "--provider-id", "SOR-1", "--support-level", "C", "--start", "2025-02-01", "--db", db)
+    /// `caseStore` and a goal on its order; returns (pseudonym, order id, goal id).
+    func caseStoreWithGoal(_ db: String) throws -> (citizen: String, order: String, goal: String) {
+        let (citizen, order) = try caseStore(db)
         let goal = try ok("goal", "add", "--order", order, "--theme", "Købe ind", "--type", "udvikle", "--expected", "2",
                           "--description", "Handler selv ind", "--db", db)
         return (citizen, order, goal)
@@ -96,7 +81,7 @@ import Testing
 
     @Test(.storeFile) func aGoalMarkedEnteredInErrorIsNotRevisedBackToLife() throws {
         let db = path("g.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         try ok("mark-error", "--kind", "goal", "--id", recorded.goal, "--reason", "Skrevet på forkert borger", "--db", db)
         let goals = try count(db, "goals")
         #expect(try refused("goal", "revise", "--goal", recorded.goal, "--description", "Genopstået", "--db", db)
@@ -106,7 +91,7 @@ import Testing
 
     @Test(.storeFile) func nothingIsAddedToOrChangedOnAnOrderMarkedEnteredInError() throws {
         let db = path("o.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         try ok("mark-error", "--kind", "order", "--id", recorded.order, "--reason", "Forkert borger", "--db", db)
         let (goals, details) = (try count(db, "goals"), try count(db, "order_details"))
         #expect(try refused("order", "update", recorded.order, "--purpose", "nyt", "--db", db)
@@ -118,7 +103,7 @@ import Testing
 
     @Test(.storeFile) func aReasonOfSpacesIsNoReason() throws {
         let db = path("r.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         #expect(try refused("mark-error", "--kind", "goal", "--id", recorded.goal, "--reason", "   ", "--db", db)
             .contains("--reason: say why the record is entered in error"))
         #expect(try count(db, "entered_in_error") == 0)
@@ -128,7 +113,7 @@ import Testing
 
     @Test(.storeFile) func aRevisedGoalIsFollowedUpWithinItsOrderLikeANewOne() throws {
         let db = path("f.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         let goals = try count(db, "goals")
         #expect(try refused("goal", "revise", "--goal", recorded.goal, "--follow-up", "2024-01-01", "--lang", "en", "--db", db)
             .contains("the goal's follow-up is dated 2024-01-01, before order \(recorded.order) starts (2025-02-01)"))
@@ -152,7 +137,7 @@ import Testing
 
     @Test(.storeFile) func aServiceNamedTwiceOnAnOrderIsRefused() throws {
         let db = path("s.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         let orders = try count(db, "orders")
         #expect(try refused("order", "create", "--citizen", recorded.citizen, "--case", "S-1", "--service", "Socialpædagogisk støtte",
                             "--service", "Socialpædagogisk støtte", "--provider-name", "Bostøtten", "--provider-id", "SOR-1",
@@ -177,7 +162,7 @@ import Testing
 
     @Test(.storeFile) func aCommandsOwnRefusalInsideAWriteIsTheUsersErrorNotTheStores() throws {
         let db = path("u.sqlite")
-        let recorded = try caseStore(db)
+        let recorded = try caseStoreWithGoal(db)
         let result = try FFBProcess.run(["order", "update", recorded.order, "--purpose", "x", "--payer-account", "1-2", "--db", db])
         #expect(result.status == 1)
         #expect(result.stderr == "ffb: order \(recorded.order) names no payer, so it has no payer account; a changed order is a new order\n")
@@ -185,7 +170,7 @@ import Testing
 
     @Test(.storeFile) func aCopyThatFailsLeavesNoStoreBehind() throws {
         let db = path("c.sqlite"), copy = path("copy.sqlite")
-        try caseStore(db)
+        _ = try caseStore(db)
         // A source missing a table fails once the copy has made its store.
         _ = try StoreShell.run(db, "DROP TABLE order_details")
         let result = try FFBProcess.run(["store", "copy", "--from", db, "--to", copy])
