@@ -48,6 +48,9 @@ struct Words {
     var cost: String { t("Udgift pr. støttebehovsniveau", "Cost by support level") }
     var methods: String { t("Metode", "Methods") }
     var succeeding: String { t("lykkes", "succeeding") }
+    func gridHidden(minimum: Int) -> String {
+        t("Gitteret er skjult: et felt har 1–\(max(1, minimum - 1)) par.", "The grid is hidden: a cell holds 1–\(max(1, minimum - 1)) pairs.")
+    }
     func distributionHidden(minimum: Int) -> String {
         t("Fordelingen er skjult: et niveau har 1–\(max(1, minimum - 1)) par, og fordelingens sum og gennemsnit ville give det tilbage.",
           "The distribution is hidden: a level holds 1–\(max(1, minimum - 1)) pairs, and the distribution's total and mean would give it back.")

@@ -306,9 +306,13 @@ public enum CaseStores {
 
     /// Copies every record of the store at `source` into the new, empty store at `target` (made
     /// when missing), SQLite or PostgreSQL either way; returns the rows copied per table.
-    public static func copy(from source: String, to target: String, progress: WorkProgress) throws(StoreError) -> [(table: String, rows: Int)] {
+    /// Copies the store at `source` into a new one at `target`. Every citizen's CPR number and name
+    /// goes with it: the look is logged in the source first, as `user` (a look that cannot be
+    /// logged is not taken).
+    public static func copy(from source: String, to target: String, user: String, progress: WorkProgress) throws(StoreError) -> [(table: String, rows: Int)] {
         let from = try Store.open(path: source, create: false)
         defer { from.close() }
+        try from.logAccessToEveryone(user: user, command: "ffb store copy", purpose: "a copy of the whole store", now: Date())
         // A store file this copy makes is removed again when the copy fails: no empty store is left.
         let made = !isServerAddress(target) && !FileManager.default.fileExists(atPath: target)
         do {

@@ -17,19 +17,37 @@ extension Store {
     package func logAccess(to citizens: [Pseudonym], user: String, command: String, purpose: String?, now: Date) throws(StoreError) {
         let unique = Array(Set(citizens)).sorted()
         guard !unique.isEmpty else { return }
+        try logAccess(user: user, command: command, purpose: purpose, now: now) { database, insert throws(SQLiteError) in
+            var start = 0
+            while start < unique.count {
+                let batch = unique[start..<min(start + 256, unique.count)]
+                let placeholders = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                try insert("WHERE c.pseudonym IN (\(placeholders))", batch.map { .text($0.rawValue) })
+                start += batch.count
+            }
+        }
+    }
+
+    /// Records that `user` is being handed every citizen's CPR number and name (`ffb store copy`).
+    package func logAccessToEveryone(user: String, command: String, purpose: String?, now: Date) throws(StoreError) {
+        try logAccess(user: user, command: command, purpose: purpose, now: now) { _, insert throws(SQLiteError) in try insert("", []) }
+    }
+
+    /// The one way looks are logged: `rows` calls `insert` with a condition on citizens `c` and
+    /// its values, in one transaction of its own.
+    private func logAccess(
+        user: String, command: String, purpose: String?, now: Date,
+        _ rows: (Database, (String, [SQLiteValue]) throws(SQLiteError) -> Void) throws(SQLiteError) -> Void
+    ) throws(StoreError) {
         let at = Self.timestamp(now)
         let user = try auditUser(user, in: database)
         do throws(SQLiteError) {
             try database.transaction(.immediate) { database throws(SQLiteError) in
-                var start = 0
-                while start < unique.count {
-                    let batch = unique[start..<min(start + 256, unique.count)]
-                    let placeholders = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                try rows(database) { condition, values throws(SQLiteError) in
                     try database.execute("""
                         INSERT INTO access_log (at, "user", citizen_id, command, purpose)
-                        SELECT ?, ?, c.id, ?, ? FROM citizens c WHERE c.pseudonym IN (\(placeholders)) ORDER BY c.id
-                        """, .positional([.text(at), .text(user), .text(command), purpose.map(SQLiteValue.text) ?? .null] + batch.map { .text($0.rawValue) }))
-                    start += batch.count
+                        SELECT ?, ?, c.id, ?, ? FROM citizens c \(condition) ORDER BY c.id
+                        """, .positional([.text(at), .text(user), .text(command), purpose.map(SQLiteValue.text) ?? .null] + values))
                 }
             }
         } catch where error.kind == .readOnly {

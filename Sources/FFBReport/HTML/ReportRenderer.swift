@@ -81,7 +81,11 @@ package struct ReportRenderer: Sendable {
         let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog, areas: input.byArea).keys)
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input)
-            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(group.statistics.transitions.rows), words: words))</figure>")
+            let rows = group.statistics.transitions.rows
+            // A grid hidden whole says so in words, not in twenty-five dots.
+            let grid = disclosure.hidesCells(rows) ? "<p class=\"note\" data-grid=\"hidden\">\(escape(words.gridHidden(minimum: minimum)))</p>"
+                : Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(rows), words: words)
+            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(grid)</figure>")
         }
         html.append("</div></section>")
 

@@ -11,7 +11,9 @@ enum StoreCopyCommand: Command {
         Every record keeps its ids and its place in the order written, and the audit trail its \
         writers and hash chain, so every view reads the same from the copy (compare ffb export \
         --extract csv of both). One transaction on the target: all or nothing. The target is made \
-        when missing (ffb init) and must hold no records; on PostgreSQL copy as the store's owner.
+        when missing (ffb init) and must hold no records; on PostgreSQL copy as the store's owner. \
+        The copy holds every citizen's CPR number and name: the source's access log records the \
+        look, for every citizen, before anything is copied.
         """,
         options: [
             OptionSpec("from", value: "STORE", help: "The store to copy (a file, or postgresql://…).", required: true),
@@ -28,9 +30,20 @@ enum StoreCopyCommand: Command {
         let from = try location(arguments, "from", context: context), to = try location(arguments, "to", context: context)
         guard from != to else { throw .invalid("--from and --to name the same store") }
         if !CaseStores.isServerAddress(from), FileKind(path: from) == .missing { throw .invalid("--from: there is no store at \(from)") }
+        // Who copies: the login role of a server source, else --user, $USER or the settings' user.
+        let user: String
+        if CaseStores.isServerAddress(from) {
+            do {
+                user = try CaseStores.loginRole(from)
+            } catch {
+                throw CLIError(error)
+            }
+        } else {
+            user = try StoreOptions.user(arguments, context: context)
+        }
         let copied = try context.withProgress(arguments, "copy", unit: "rows") { progress throws(CLIError) in
             do {
-                return try CaseStores.copy(from: from, to: to, progress: progress)
+                return try CaseStores.copy(from: from, to: to, user: user, progress: progress)
             } catch {
                 throw CLIError(error)
             }
