@@ -48,8 +48,9 @@ struct Words {
     var cost: String { t("Udgift pr. støttebehovsniveau", "Cost by support level") }
     var methods: String { t("Metode", "Methods") }
     var succeeding: String { t("lykkes", "succeeding") }
-    func gridHidden(minimum: Int) -> String {
-        t("Gitteret er skjult: et felt har 1–\(max(1, minimum - 1)) par.", "The grid is hidden: a cell holds 1–\(max(1, minimum - 1)) pairs.")
+    func gridsHidden(minimum: Int, themes: [String]) -> String {
+        t("Gitre skjult, fordi et felt har 1–\(max(1, minimum - 1)) par: \(themes.joined(separator: ", ")).",
+          "Grids hidden because a cell holds 1–\(max(1, minimum - 1)) pairs: \(themes.joined(separator: ", ")).")
     }
     func distributionHidden(minimum: Int) -> String {
         t("Fordelingen er skjult: et niveau har 1–\(max(1, minimum - 1)) par, og fordelingens sum og gennemsnit ville give det tilbage.",
@@ -89,10 +90,10 @@ struct Words {
     func gridLegend(minimum: Int) -> String {
         t("Sådan læses et overgangsgitter: rækken er niveauet ved baseline, kolonnen niveauet ved opfølgning, og tallet er antal par. "
             + "Felterne på diagonalen (med ramme) er uændrede; til venstre for diagonalen faldt niveauet (forbedring), til højre steg det (forværring). "
-            + "Mørkere felt = flere par. Har et felt 1–\(max(1, minimum - 1)) par, er hele gitteret skjult (·): dets rækker, søjler og diagonal står andre steder og ville give feltet tilbage.",
+            + "Mørkere felt = flere par. Har et felt 1–\(max(1, minimum - 1)) par, er hele gitteret skjult: dets rækker, søjler og diagonal står andre steder og ville give feltet tilbage.",
           "How to read a transition grid: the row is the level at baseline, the column the level at follow-up, and the number counts pairs. "
             + "Cells on the diagonal (outlined) are unchanged; left of the diagonal the level fell (improvement), right of it the level rose (worsening). "
-            + "Darker cell = more pairs. When a cell holds 1–\(max(1, minimum - 1)) pairs the whole grid is hidden (·): its rows, columns and diagonal are shown elsewhere and would give the cell back.")
+            + "Darker cell = more pairs. When a cell holds 1–\(max(1, minimum - 1)) pairs the whole grid is hidden: its rows, columns and diagonal are shown elsewhere and would give the cell back.")
     }
     /// Under a table grouped by goal type: a limit-loss goal expects the level to rise, so "improved" is no success measure there.
     func limitLoss(improved: Int, worsened: Int) -> String {

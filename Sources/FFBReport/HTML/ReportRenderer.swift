@@ -79,15 +79,23 @@ package struct ReportRenderer: Sendable {
         // A transition heat map per theme.
         html.append("<section id=\"transitions\"><h2>\(escape(words.transitions))</h2><p class=\"note\" id=\"grid-legend\">\(escape(words.gridLegend(minimum: minimum)))</p><div class=\"grid\">")
         let hiddenThemes = Set(input.byTheme.suppressed(disclosure, catalog: input.catalog, areas: input.byArea).keys)
+        // A grid hidden whole is named once below the others, not drawn as twenty-five dots.
+        var hiddenGrids: [String] = []
         for group in input.byTheme.groups where !hiddenThemes.contains(group.key) {
             let name = label(group.key, input)
             let rows = group.statistics.transitions.rows
-            // A grid hidden whole says so in words, not in twenty-five dots.
-            let grid = disclosure.hidesCells(rows) ? "<p class=\"note\" data-grid=\"hidden\">\(escape(words.gridHidden(minimum: minimum)))</p>"
-                : Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(rows), words: words)
-            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>\(grid)</figure>")
+            guard !disclosure.hidesCells(rows) else {
+                hiddenGrids.append(name)
+                continue
+            }
+            html.append("<figure><figcaption>\(escape(name)) (n = \(group.statistics.n))</figcaption>"
+                + Charts.heatMap(title: "\(words.transitions): \(name)", labels: TransitionMatrix.levels.map(String.init), matrix: disclosure.cells(rows), words: words) + "</figure>")
         }
-        html.append("</div></section>")
+        html.append("</div>")
+        if !hiddenGrids.isEmpty {
+            html.append("<p class=\"note\" data-grid=\"hidden\">\(escape(words.gridsHidden(minimum: minimum, themes: hiddenGrids)))</p>")
+        }
+        html.append("</section>")
 
         // Goals.
         html.append("<section id=\"goals\"><h2>\(escape(words.goals))</h2>")
