@@ -230,7 +230,7 @@ package struct StoreWriter {
     /// Refuses a write that builds on a record marked entered in error: it no longer counts, so
     /// nothing is added to it or made from it (`doing` says what is refused).
     func requireCounting(_ kind: RecordKind, _ id: UUID, _ doing: String) throws {
-        if try database.firstRow("SELECT 1 FROM entered_in_error WHERE target_kind = ? AND target_id = ?", [.text(kind.rawValue), .text(id.storeText)]) != nil {
+        if try enteredInErrorReason(kind, id: id) != nil {
             throw StoreError.invalid("\(kind.rawValue) \(id.storeText) is marked entered in error; \(doing)")
         }
     }

@@ -12,7 +12,12 @@ extension GroupedPairStatistics {
     /// the area table's statistics (`areas`), so the theme table cannot give a hidden area back.
     public func suppressed(_ control: DisclosureControl, catalog: Catalog, areas: GroupedPairStatistics? = nil) -> [GroupKey: DisclosureControl.Reason] {
         let groups = groups.map { (key: $0.key, citizens: clusteredStatistics(of: $0.key).citizens) }
-        return control.suppressed(groups: groups, catalog: catalog, hiddenAreas: areas.map { Set($0.suppressed(control, catalog: catalog).keys.map { KLCode(unchecked: $0.value) }) } ?? [])
+        return control.suppressed(groups: groups, catalog: catalog, hiddenAreas: areas?.hiddenAreas(control, catalog: catalog) ?? [])
+    }
+
+    /// The areas this table by area hides, by their codes (what a table by theme must not give back).
+    public func hiddenAreas(_ control: DisclosureControl, catalog: Catalog) -> Set<KLCode> {
+        Set(suppressed(control, catalog: catalog).keys.map { KLCode(unchecked: $0.value) })
     }
 }
 

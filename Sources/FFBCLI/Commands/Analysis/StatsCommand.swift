@@ -199,7 +199,7 @@ enum StatsCommand: Command {
 
     static func render(_ result: GroupedPairStatistics, format: OutputFormat, catalog: Catalog, providers: [String: String] = [:], support: Bool = false, language: Language = .da,
                        disclosure control: DisclosureControl? = nil, areas: GroupedPairStatistics? = nil) -> String {
-        let hiddenAreas = control.flatMap { control in areas.map { Set($0.suppressed(control, catalog: catalog).keys.map { KLCode(unchecked: $0.value) }) } } ?? []
+        let hiddenAreas = control.flatMap { control in areas?.hiddenAreas(control, catalog: catalog) } ?? []
         let disclosure = StatsDisclosure(control, groups: result.groups.map { (key: $0.key, citizens: result.clusteredStatistics(of: $0.key).citizens) },
                                          catalog: catalog, hiddenAreas: hiddenAreas)
         switch format {
